@@ -1,0 +1,131 @@
+//! The command line: parsed by clap, each subcommand in its own file, every outcome
+//! mapped to an exit code in one place (`main`).
+
+mod account;
+mod audit;
+mod export;
+mod import;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::Config;
+use crate::domain::account::Platform;
+use crate::domain::case::Decision;
+use crate::domain::reason::ReasonCategory;
+use crate::domain::time::Millis;
+use crate::export::Format;
+use crate::store::Store;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "flagwatch",
+    version,
+    about = "Report, decide on and coordinate action against extremist accounts, from Discord."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Apply database migrations.
+    Migrate,
+    /// Print the account key and canonical URL of each input.
+    Account {
+        /// Links or handles, e.g. https://x.com/someone or @someone.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Platform of bare handles (default: x).
+        #[arg(long)]
+        platform: Option<Platform>,
+    },
+    /// Import a list of accounts into a server's cases (one per line, or CSV with an `account` column).
+    Import {
+        file: PathBuf,
+        /// The Discord server (guild) id.
+        #[arg(long)]
+        guild: u64,
+        /// Reason for lines that do not give one.
+        #[arg(long, default_value = "other")]
+        reason: ReasonCategory,
+    },
+    /// Export a server's cases.
+    Export {
+        #[arg(long)]
+        guild: u64,
+        #[arg(long)]
+        format: Format,
+        /// Only cases with this decision.
+        #[arg(long)]
+        decision: Option<Decision>,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Check the audit log.
+    Audit {
+        #[command(subcommand)]
+        action: AuditAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditAction {
+    /// Recompute the hash chain; exit 1 naming the first bad event.
+    Verify {
+        #[arg(long)]
+        guild: Option<u64>,
+    },
+}
+
+/// How a command ended, for the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything asked for was done.
+    Success,
+    /// The command ran, but found bad input or a broken chain (exit code 1).
+    Failure,
+}
+
+/// Run a command that does not need Discord.
+pub async fn run(command: Command, config: &Config) -> anyhow::Result<Outcome> {
+    match command {
+        Command::Account { inputs, platform } => Ok(account::run(&inputs, platform)),
+        Command::Migrate => {
+            Store::open(&config.database_url).await?;
+            println!("database is up to date");
+            Ok(Outcome::Success)
+        }
+        Command::Import {
+            file,
+            guild,
+            reason,
+        } => {
+            let store = Store::open(&config.database_url).await?;
+            import::run(&store, &file, guild, reason).await
+        }
+        Command::Export {
+            guild,
+            format,
+            decision,
+            output,
+        } => {
+            let store = Store::open(&config.database_url).await?;
+            export::run(&store, guild, format, decision, output.as_deref()).await
+        }
+        Command::Audit {
+            action: AuditAction::Verify { guild },
+        } => {
+            let store = Store::open(&config.database_url).await?;
+            audit::verify(&store, guild).await
+        }
+    }
+}
+
+/// The current time, read at the edge and passed into the core.
+pub fn now() -> Millis {
+    Millis(chrono::Utc::now().timestamp_millis())
+}

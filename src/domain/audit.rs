@@ -1,0 +1,332 @@
+//! The audit chain: every state change is an event whose hash covers the previous
+//! event's hash, so editing, removing or reordering stored events is detectable.
+
+use std::fmt;
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use super::time::Millis;
+
+/// The `previous hash` of a chain's first event.
+pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// What kind of change an event records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditKind {
+    CaseOpened,
+    ReportFiled,
+    Imported,
+    VoteCast,
+    CaseDecided,
+    RoundOverdue,
+    CaseReopened,
+    HoldRecorded,
+    HoldExtended,
+    HoldReleased,
+    StatusObserved,
+    NoteAdded,
+    ConfigChanged,
+    Exported,
+    ReporterForgotten,
+}
+
+impl AuditKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditKind::CaseOpened => "case_opened",
+            AuditKind::ReportFiled => "report_filed",
+            AuditKind::Imported => "imported",
+            AuditKind::VoteCast => "vote_cast",
+            AuditKind::CaseDecided => "case_decided",
+            AuditKind::RoundOverdue => "round_overdue",
+            AuditKind::CaseReopened => "case_reopened",
+            AuditKind::HoldRecorded => "hold_recorded",
+            AuditKind::HoldExtended => "hold_extended",
+            AuditKind::HoldReleased => "hold_released",
+            AuditKind::StatusObserved => "status_observed",
+            AuditKind::NoteAdded => "note_added",
+            AuditKind::ConfigChanged => "config_changed",
+            AuditKind::Exported => "exported",
+            AuditKind::ReporterForgotten => "reporter_forgotten",
+        }
+    }
+}
+
+impl fmt::Display for AuditKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Who caused a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    /// A Discord member, by user id (moderators, liaisons, admins).
+    Member(u64),
+    /// A member filing a report: deliberately unnamed, so the append-only log never
+    /// holds reporter identities that `/forget-me` could not remove.
+    Reporter,
+    /// The operator at the command line.
+    Cli,
+    /// The bot itself (deadlines, hold reviews).
+    System,
+}
+
+impl fmt::Display for Actor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Actor::Member(id) => write!(f, "member:{id}"),
+            Actor::Reporter => f.write_str("reporter"),
+            Actor::Cli => f.write_str("cli"),
+            Actor::System => f.write_str("system"),
+        }
+    }
+}
+
+/// One event as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainedEvent {
+    pub seq: i64,
+    pub at: Millis,
+    pub actor: String,
+    pub kind: String,
+    /// Canonical JSON (see [`canonical_json`]).
+    pub payload: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// JSON with object keys sorted at every level and no insignificant whitespace, so the
+/// same content always hashes the same, whatever produced it.
+pub fn canonical_json(value: &Value) -> String {
+    let mut out = String::new();
+    write_canonical(value, &mut out);
+    out
+}
+
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<_> = map.iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(b.0));
+            out.push('{');
+            for (i, (k, v)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(k.clone()).to_string());
+                out.push(':');
+                write_canonical(v, out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(v, out);
+            }
+            out.push(']');
+        }
+        scalar => out.push_str(&scalar.to_string()),
+    }
+}
+
+/// `SHA-256(previous hash ‖ canonical payload ‖ sequence ‖ time ‖ actor ‖ kind)`, hex.
+/// Fields are separated by a 0x1F (unit separator) byte so no two different events
+/// can concatenate to the same bytes.
+pub fn chain_hash(
+    prev_hash: &str,
+    payload: &str,
+    seq: i64,
+    at: Millis,
+    actor: &str,
+    kind: &str,
+) -> String {
+    let mut h = Sha256::new();
+    for part in [
+        prev_hash,
+        payload,
+        &seq.to_string(),
+        &at.0.to_string(),
+        actor,
+        kind,
+    ] {
+        h.update(part.as_bytes());
+        h.update([0x1f]);
+    }
+    hex::encode(h.finalize())
+}
+
+/// Where and why a chain stopped verifying.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("event {seq}: {problem}")]
+pub struct ChainBreak {
+    pub seq: i64,
+    pub problem: String,
+}
+
+/// Recompute a chain from its first event. `events` must be in stored sequence order;
+/// `head` is the last `(seq, hash)` the store recorded separately, which catches the
+/// removal of trailing events.
+pub fn verify_chain(
+    events: impl IntoIterator<Item = ChainedEvent>,
+    head: Option<(i64, String)>,
+) -> Result<u64, ChainBreak> {
+    let mut prev = GENESIS_HASH.to_owned();
+    let mut expected_seq = 1;
+    let mut count = 0;
+    for e in events {
+        check_event(&e, expected_seq, &prev)?;
+        prev = e.hash;
+        expected_seq += 1;
+        count += 1;
+    }
+    check_head(head, expected_seq - 1, &prev)?;
+    Ok(count)
+}
+
+fn check_event(e: &ChainedEvent, expected_seq: i64, prev: &str) -> Result<(), ChainBreak> {
+    let fail = |problem: String| {
+        Err(ChainBreak {
+            seq: e.seq,
+            problem,
+        })
+    };
+    if e.seq != expected_seq {
+        return fail(format!(
+            "expected event {expected_seq} here: events were removed or reordered"
+        ));
+    }
+    if e.prev_hash != prev {
+        return fail("its previous-hash does not match the event before it: events were removed, reordered or edited".into());
+    }
+    if e.hash != chain_hash(&e.prev_hash, &e.payload, e.seq, e.at, &e.actor, &e.kind) {
+        return fail("its content does not match its hash: the event was edited".into());
+    }
+    Ok(())
+}
+
+fn check_head(
+    head: Option<(i64, String)>,
+    last_seq: i64,
+    last_hash: &str,
+) -> Result<(), ChainBreak> {
+    match head {
+        Some((seq, hash)) if seq != last_seq || hash != last_hash => Err(ChainBreak {
+            seq: last_seq + 1,
+            problem: format!("the chain ends at event {last_seq} but event {seq} was recorded: events were removed"),
+        }),
+        None if last_seq > 0 => Err(ChainBreak {
+            seq: last_seq,
+            problem: "the chain's recorded head is missing".into(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn chain(n: i64) -> Vec<ChainedEvent> {
+        let mut prev = GENESIS_HASH.to_owned();
+        (1..=n)
+            .map(|seq| {
+                let payload = canonical_json(&json!({"case": seq, "b": [1, {"z": 1, "a": 2}]}));
+                let at = Millis(1_000 + seq);
+                let hash = chain_hash(&prev, &payload, seq, at, "cli", "case_opened");
+                let e = ChainedEvent {
+                    seq,
+                    at,
+                    actor: "cli".into(),
+                    kind: "case_opened".into(),
+                    payload,
+                    prev_hash: prev.clone(),
+                    hash,
+                };
+                prev = e.hash.clone();
+                e
+            })
+            .collect()
+    }
+
+    fn head(events: &[ChainedEvent]) -> Option<(i64, String)> {
+        events.last().map(|e| (e.seq, e.hash.clone()))
+    }
+
+    #[test]
+    fn canonical_json_sorts_keys_at_every_level_and_drops_whitespace() {
+        let v = json!({"b": 1, "a": {"d": [true, null], "c": "x\"y"}});
+        assert_eq!(
+            canonical_json(&v),
+            r#"{"a":{"c":"x\"y","d":[true,null]},"b":1}"#
+        );
+    }
+
+    #[test]
+    fn an_untouched_chain_verifies() {
+        let events = chain(5);
+        let h = head(&events);
+        assert_eq!(verify_chain(events, h), Ok(5));
+        assert_eq!(verify_chain(Vec::new(), None), Ok(0));
+    }
+
+    #[test]
+    fn an_edited_payload_is_named() {
+        let mut events = chain(5);
+        let h = head(&events);
+        events[2].payload = events[2].payload.replace("3", "4");
+        assert_eq!(verify_chain(events, h).unwrap_err().seq, 3);
+    }
+
+    #[test]
+    fn an_edited_actor_time_or_kind_is_named() {
+        for edit in [
+            (|e: &mut ChainedEvent| e.actor = "member:1".into()) as fn(&mut ChainedEvent),
+            |e| e.at = Millis(0),
+            |e| e.kind = "vote_cast".into(),
+        ] {
+            let mut events = chain(4);
+            let h = head(&events);
+            edit(&mut events[1]);
+            assert_eq!(verify_chain(events, h).unwrap_err().seq, 2);
+        }
+    }
+
+    #[test]
+    fn a_removed_event_is_named() {
+        let mut events = chain(5);
+        let h = head(&events);
+        events.remove(2);
+        assert_eq!(verify_chain(events, h).unwrap_err().seq, 4);
+    }
+
+    #[test]
+    fn a_removed_last_event_is_caught_by_the_head() {
+        let mut events = chain(5);
+        let h = head(&events);
+        events.pop();
+        let err = verify_chain(events, h).unwrap_err();
+        assert_eq!(err.seq, 5);
+        assert!(err.problem.contains("removed"));
+    }
+
+    #[test]
+    fn reordered_events_are_named() {
+        let mut events = chain(5);
+        let h = head(&events);
+        events.swap(1, 2);
+        assert_eq!(verify_chain(events, h).unwrap_err().seq, 3);
+        let mut renumbered = chain(5);
+        let h = head(&renumbered);
+        renumbered.swap(1, 2);
+        renumbered[1].seq = 2;
+        renumbered[2].seq = 3;
+        assert_eq!(verify_chain(renumbered, h).unwrap_err().seq, 2);
+    }
+}

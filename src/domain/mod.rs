@@ -1,0 +1,8 @@
+//! The domain core: pure types and rules. No Discord, no SQL, no clock.
+
+pub mod account;
+pub mod audit;
+pub mod case;
+pub mod reason;
+pub mod time;
+pub mod vote;

@@ -1,0 +1,72 @@
+//! `csv`: one row per case with the scalar fields.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::store::CaseExport;
+
+#[derive(Serialize)]
+struct Row {
+    case: i64,
+    key: String,
+    url: String,
+    platform: &'static str,
+    decision: &'static str,
+    account_status: &'static str,
+    reasons: String,
+    report_count: u64,
+    first_reported_at: String,
+    last_reported_at: String,
+    evidence_count: usize,
+    votes_report_now: u32,
+    votes_hand_off: u32,
+    votes_dismiss: u32,
+    held_until: String,
+    agency: String,
+    reference: String,
+    opened_at: String,
+    decided_at: String,
+}
+
+fn row(c: &CaseExport) -> Row {
+    let case = &c.case;
+    let time =
+        |m: Option<crate::domain::time::Millis>| m.map(|m| m.to_rfc3339()).unwrap_or_default();
+    let last_round = c.votes.last().map(|(_, t)| *t).unwrap_or_default();
+    Row {
+        case: case.case_no,
+        key: case.key.to_string(),
+        url: case.key.canonical_url(),
+        platform: case.key.platform().as_str(),
+        decision: case.lifecycle.decision.as_str(),
+        account_status: case.account_status.as_str(),
+        reasons: c
+            .reasons
+            .iter()
+            .map(|r| r.as_str())
+            .collect::<Vec<_>>()
+            .join(";"),
+        report_count: c.report_count,
+        first_reported_at: time(c.first_reported_at),
+        last_reported_at: time(c.last_reported_at),
+        evidence_count: c.evidence.len(),
+        votes_report_now: last_round.report_now,
+        votes_hand_off: last_round.hand_off,
+        votes_dismiss: last_round.dismiss,
+        held_until: time(case.lifecycle.held_until),
+        agency: case.agency.clone().unwrap_or_default(),
+        reference: case.referral_ref.clone().unwrap_or_default(),
+        opened_at: case.created_at.to_rfc3339(),
+        decided_at: time(case.decided_at),
+    }
+}
+
+pub fn write(cases: &[CaseExport], out: &mut dyn Write) -> anyhow::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    for c in cases {
+        w.serialize(row(c))?;
+    }
+    w.flush()?;
+    Ok(())
+}

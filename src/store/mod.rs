@@ -1,0 +1,190 @@
+//! Storage over sqlx: one repository API for SQLite (the embedded default) and
+//! PostgreSQL, through sqlx's `Any` driver with runtime queries and `$N` placeholders.
+//!
+//! Conventions (see ARCHITECTURE.md): times are BIGINT unix milliseconds, Discord ids
+//! BIGINT, flags INTEGER 0/1; uniqueness is enforced by constraints and
+//! `ON CONFLICT`, never by select-then-insert; every write is one transaction that
+//! also appends its audit event.
+
+mod audit;
+mod cases;
+mod export;
+mod guilds;
+mod import;
+mod votes;
+
+use std::str::FromStr;
+
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, Executor, Row};
+
+pub use audit::AuditFailure;
+pub use cases::{CaseRecord, NewReport, ReportOutcome, ReportSource};
+pub use export::{CaseExport, EvidenceExport, HistoryEntry};
+pub use guilds::GuildSettings;
+pub use import::{ImportLine, ImportSummary, Importer};
+pub use votes::VoteOutcome;
+
+/// A storage failure. User mistakes never come out of here as `Database`; they are
+/// turned into domain errors before any SQL runs.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("DATABASE_URL must start with sqlite:// or postgres:// (got {0:?})")]
+    UnsupportedUrl(String),
+    #[error("cannot open the database at {url}: {source}")]
+    Connect { url: String, source: sqlx::Error },
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("stored data is inconsistent: {0}")]
+    Corrupt(String),
+    #[error("no case #{case_no} in this server")]
+    NoSuchCase { case_no: i64 },
+    #[error(transparent)]
+    Lifecycle(#[from] crate::domain::case::LifecycleError),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Which database a store runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    fn of_url(url: &str) -> Result<Backend> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(StoreError::UnsupportedUrl(redact(url)))
+        }
+    }
+}
+
+/// The database handle shared by the CLI and the bot. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+/// The default database: a SQLite file in the working directory, created on first use.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://flagwatch.db";
+
+impl Store {
+    /// Connect (creating a SQLite file if missing) and apply the embedded migrations.
+    pub async fn open(url: &str) -> Result<Store> {
+        let store = Store::connect(url).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Connect without migrating.
+    pub async fn connect(url: &str) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of_url(url)?;
+        let url_with_mode = match backend {
+            Backend::Sqlite if !url.contains("mode=") => {
+                format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
+            }
+            _ => url.to_owned(),
+        };
+        let pool = pool_options(backend)
+            .connect(&url_with_mode)
+            .await
+            .map_err(|source| StoreError::Connect {
+                url: redact(url),
+                source,
+            })?;
+        if backend == Backend::Sqlite {
+            pool.execute("PRAGMA journal_mode = WAL").await?;
+        }
+        Ok(Store { pool, backend })
+    }
+
+    pub async fn migrate(&self) -> Result<()> {
+        match self.backend {
+            Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await?,
+            Backend::Postgres => {
+                sqlx::migrate!("migrations/postgres")
+                    .run(&self.pool)
+                    .await?
+            }
+        }
+        Ok(())
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// A write transaction. On SQLite it takes the write lock up front (`BEGIN
+    /// IMMEDIATE`), so a transaction that reads before it writes waits for the lock
+    /// (busy timeout) instead of failing when another writer committed in between.
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+}
+
+fn pool_options(backend: Backend) -> AnyPoolOptions {
+    let options = AnyPoolOptions::new().max_connections(match backend {
+        Backend::Sqlite => 4,
+        Backend::Postgres => 10,
+    });
+    if backend != Backend::Sqlite {
+        return options;
+    }
+    options.after_connect(|conn, _meta| {
+        Box::pin(async move {
+            conn.execute("PRAGMA busy_timeout = 15000").await?;
+            conn.execute("PRAGMA foreign_keys = ON").await?;
+            Ok(())
+        })
+    })
+}
+
+/// A URL with any password replaced, for error messages.
+fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => url.chars().take(200).collect(),
+    }
+}
+
+/// Discord snowflakes are u64 but fit in BIGINT bit for bit.
+fn id_to_db(id: u64) -> i64 {
+    id as i64
+}
+
+fn id_from_db(id: i64) -> u64 {
+    id as u64
+}
+
+/// Read a column that holds one of our enums' names.
+fn parse_col<T: FromStr>(row: &AnyRow, col: &str) -> Result<T>
+where
+    T::Err: std::fmt::Display,
+{
+    let raw: String = row.try_get(col)?;
+    raw.parse()
+        .map_err(|e: T::Err| StoreError::Corrupt(format!("{col}: {e}")))
+}
+
+fn flag(b: bool) -> i64 {
+    i64::from(b)
+}
