@@ -1,0 +1,85 @@
+//! Fresh databases for tests: a SQLite file in a temporary directory, and a new database
+//! on the PostgreSQL server named by `FLAGWATCH_TEST_POSTGRES` (required when `CI` is set).
+#![allow(dead_code)]
+
+use flagwatch::store::Store;
+use sqlx::{AnyPool, Executor};
+
+/// A database that lives as long as this value.
+pub struct TestDb {
+    pub url: String,
+    pub store: Store,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl TestDb {
+    pub async fn sqlite() -> TestDb {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("flagwatch.db").display());
+        let store = Store::open(&url).await.unwrap();
+        TestDb {
+            url,
+            store,
+            _dir: Some(dir),
+        }
+    }
+
+    /// `None` when no PostgreSQL server is configured outside CI.
+    pub async fn postgres() -> Option<TestDb> {
+        let Ok(admin) = std::env::var("FLAGWATCH_TEST_POSTGRES") else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must set FLAGWATCH_TEST_POSTGRES"
+            );
+            eprintln!("FLAGWATCH_TEST_POSTGRES is not set: skipping the PostgreSQL run");
+            return None;
+        };
+        sqlx::any::install_default_drivers();
+        let name = format!("flagwatch_test_{}", uuid::Uuid::new_v4().simple());
+        let pool = AnyPool::connect(&admin).await.unwrap();
+        pool.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .await
+            .unwrap();
+        pool.close().await;
+        let url = match admin.rfind('/') {
+            Some(i) => format!("{}/{name}", &admin[..i]),
+            None => panic!("FLAGWATCH_TEST_POSTGRES must end with /<database>"),
+        };
+        let store = Store::open(&url).await.unwrap();
+        Some(TestDb {
+            url,
+            store,
+            _dir: None,
+        })
+    }
+
+    /// A raw connection for tampering with rows as an attacker with database access would.
+    pub async fn raw(&self) -> AnyPool {
+        AnyPool::connect(&self.url).await.unwrap()
+    }
+}
+
+/// Run one async test body on SQLite and on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $name() {
+                    super::$name($crate::common::TestDb::sqlite().await).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $name() {
+                    if let Some(db) = $crate::common::TestDb::postgres().await {
+                        super::$name(db).await;
+                    }
+                }
+            )*
+        }
+    };
+}
