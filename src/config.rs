@@ -44,19 +44,11 @@ impl Config {
             .iter()
             .any(|p| database_url.starts_with(p))
         {
-            return Err(ConfigError::DatabaseUrl(
-                database_url.chars().take(60).collect(),
-            ));
+            return Err(ConfigError::DatabaseUrl(database_url.chars().take(60).collect()));
         }
-        let api_base = get("FLAGWATCH_API_BASE")
-            .map(validate_api_base)
-            .transpose()?;
+        let api_base = get("FLAGWATCH_API_BASE").map(validate_api_base).transpose()?;
         let dev_guild = get("FLAGWATCH_DEV_GUILD")
-            .map(|v| {
-                v.trim()
-                    .parse::<u64>()
-                    .map_err(|_| ConfigError::DevGuild(v))
-            })
+            .map(|v| v.trim().parse::<u64>().map_err(|_| ConfigError::DevGuild(v)))
             .transpose()?;
         Ok(Config {
             database_url,
@@ -68,18 +60,12 @@ impl Config {
 
     /// The bot token, checked for shape so a typo fails at start, not at connect.
     pub fn token(&self) -> Result<&str, ConfigError> {
-        let token = self
-            .discord_token
-            .as_deref()
-            .ok_or(ConfigError::MissingToken)?
-            .trim();
+        let token = self.discord_token.as_deref().ok_or(ConfigError::MissingToken)?.trim();
         let parts: Vec<&str> = token.split('.').collect();
         let well_formed = parts.len() == 3
-            && parts.iter().all(|p| {
-                !p.is_empty()
-                    && p.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            });
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
         if well_formed {
             Ok(token)
         } else {
@@ -102,11 +88,7 @@ mod tests {
     use super::*;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        Config::from_lookup(|k| {
-            vars.iter()
-                .find(|(n, _)| *n == k)
-                .map(|(_, v)| v.to_string())
-        })
+        Config::from_lookup(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string()))
     }
 
     #[test]
@@ -118,26 +100,17 @@ mod tests {
 
     #[test]
     fn bad_settings_are_named() {
-        let err = config(&[("DATABASE_URL", "mysql://x")])
-            .unwrap_err()
-            .to_string();
+        let err = config(&[("DATABASE_URL", "mysql://x")]).unwrap_err().to_string();
         assert!(err.starts_with("DATABASE_URL"), "{err}");
-        let err = config(&[("FLAGWATCH_API_BASE", "ftp://x")])
-            .unwrap_err()
-            .to_string();
+        let err = config(&[("FLAGWATCH_API_BASE", "ftp://x")]).unwrap_err().to_string();
         assert!(err.starts_with("FLAGWATCH_API_BASE"), "{err}");
-        let err = config(&[("FLAGWATCH_DEV_GUILD", "abc")])
-            .unwrap_err()
-            .to_string();
+        let err = config(&[("FLAGWATCH_DEV_GUILD", "abc")]).unwrap_err().to_string();
         assert!(err.starts_with("FLAGWATCH_DEV_GUILD"), "{err}");
     }
 
     #[test]
     fn the_token_is_required_and_checked_for_shape() {
-        assert!(matches!(
-            config(&[]).unwrap().token(),
-            Err(ConfigError::MissingToken)
-        ));
+        assert!(matches!(config(&[]).unwrap().token(), Err(ConfigError::MissingToken)));
         let bad = config(&[("DISCORD_TOKEN", "Bot abc")]).unwrap();
         assert!(matches!(bad.token(), Err(ConfigError::MalformedToken)));
         let good = config(&[("DISCORD_TOKEN", "MTIz.NDU2.Nzg5-_x")]).unwrap();

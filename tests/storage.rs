@@ -32,6 +32,7 @@ fn report(input: &str, reporter: u64, interaction: u64) -> NewReport {
         member_joined_at: None,
         interaction_id: Some(interaction),
         source: ReportSource::Discord,
+        evidence: Vec::new(),
         at: T0,
     }
 }
@@ -76,30 +77,25 @@ async fn concurrent_reports_of_one_account_open_one_case(db: TestDb) {
     let tasks: Vec<_> = (0..16)
         .map(|i| {
             let store = store.clone();
-            tokio::spawn(async move {
-                case_no_of(&store, "https://x.com/crowded", 100 + i, 1000 + i).await
-            })
+            tokio::spawn(async move { case_no_of(&store, "https://x.com/crowded", 100 + i, 1000 + i).await })
         })
         .collect();
     for t in tasks {
         assert_eq!(t.await.unwrap(), 1);
     }
-    assert_eq!(
-        store.export_cases(GUILD, None).await.unwrap()[0].report_count,
-        16
-    );
+    assert_eq!(store.export_cases(GUILD, None).await.unwrap()[0].report_count, 16);
 }
 
 async fn a_quorum_majority_decides_and_a_changed_vote_counts_once(db: TestDb) {
     let s = &db.store;
     let no = case_no_of(s, "someone", 1, 10).await;
     let v = s
-        .cast_vote(GUILD, no, 501, VoteChoice::Dismiss, T0)
+        .cast_vote(GUILD, no, 501, VoteChoice::Dismiss, None, T0)
         .await
         .unwrap();
     assert_eq!((v.tally.dismiss, v.decided), (1, None));
     let v = s
-        .cast_vote(GUILD, no, 501, VoteChoice::ReportNow, T0)
+        .cast_vote(GUILD, no, 501, VoteChoice::ReportNow, None, T0)
         .await
         .unwrap();
     assert_eq!(
@@ -107,16 +103,16 @@ async fn a_quorum_majority_decides_and_a_changed_vote_counts_once(db: TestDb) {
         (1, 0),
         "a changed vote replaces the first"
     );
-    s.cast_vote(GUILD, no, 502, VoteChoice::ReportNow, T0)
+    s.cast_vote(GUILD, no, 502, VoteChoice::ReportNow, None, T0)
         .await
         .unwrap();
     let v = s
-        .cast_vote(GUILD, no, 503, VoteChoice::ReportNow, T0)
+        .cast_vote(GUILD, no, 503, VoteChoice::ReportNow, None, T0)
         .await
         .unwrap();
     assert_eq!(v.decided, Some(Decision::ReportNow));
     assert_eq!(v.case.lifecycle.decision, Decision::ReportNow);
-    let late = s.cast_vote(GUILD, no, 504, VoteChoice::Dismiss, T0).await;
+    let late = s.cast_vote(GUILD, no, 504, VoteChoice::Dismiss, None, T0).await;
     assert!(late.is_err(), "a closed round takes no more votes");
 }
 
@@ -126,11 +122,7 @@ async fn concurrent_votes_close_the_round_exactly_once(db: TestDb) {
     let tasks: Vec<_> = (0..8)
         .map(|m| {
             let store = store.clone();
-            tokio::spawn(async move {
-                store
-                    .cast_vote(GUILD, no, 600 + m, VoteChoice::HandOff, T0)
-                    .await
-            })
+            tokio::spawn(async move { store.cast_vote(GUILD, no, 600 + m, VoteChoice::HandOff, None, T0).await })
         })
         .collect();
     let mut decided = 0;
@@ -149,11 +141,11 @@ async fn racing_window_ends_decide_exactly_once(db: TestDb) {
     let store = Arc::new(db.store.clone());
     let no = case_no_of(&store, "someone", 1, 10).await;
     store
-        .cast_vote(GUILD, no, 700, VoteChoice::ReportNow, T0)
+        .cast_vote(GUILD, no, 700, VoteChoice::ReportNow, None, T0)
         .await
         .unwrap();
     store
-        .cast_vote(GUILD, no, 701, VoteChoice::HandOff, T0)
+        .cast_vote(GUILD, no, 701, VoteChoice::HandOff, None, T0)
         .await
         .unwrap();
     let later = Millis(T0.0 + 25 * HOUR);
@@ -177,25 +169,12 @@ async fn racing_window_ends_decide_exactly_once(db: TestDb) {
 async fn a_window_without_votes_goes_overdue_once(db: TestDb) {
     let s = &db.store;
     let no = case_no_of(s, "someone", 1, 10).await;
-    let before = s
-        .close_window(GUILD, no, Millis(T0.0 + HOUR))
-        .await
-        .unwrap();
+    let before = s.close_window(GUILD, no, Millis(T0.0 + HOUR)).await.unwrap();
     assert!(!before.became_overdue, "the window has not ended yet");
     let later = Millis(T0.0 + 25 * HOUR);
     assert_eq!(s.windows_ended(later).await.unwrap().len(), 1);
-    assert!(
-        s.close_window(GUILD, no, later)
-            .await
-            .unwrap()
-            .became_overdue
-    );
-    assert!(
-        !s.close_window(GUILD, no, later)
-            .await
-            .unwrap()
-            .became_overdue
-    );
+    assert!(s.close_window(GUILD, no, later).await.unwrap().became_overdue);
+    assert!(!s.close_window(GUILD, no, later).await.unwrap().became_overdue);
     assert!(s.windows_ended(later).await.unwrap().is_empty());
     let case = s.case(GUILD, no).await.unwrap();
     assert_eq!(
@@ -208,7 +187,7 @@ async fn a_new_reporter_reopens_a_dismissed_case(db: TestDb) {
     let s = &db.store;
     let no = case_no_of(s, "someone", 1, 10).await;
     for m in 0..3 {
-        s.cast_vote(GUILD, no, 800 + m, VoteChoice::Dismiss, T0)
+        s.cast_vote(GUILD, no, 800 + m, VoteChoice::Dismiss, None, T0)
             .await
             .unwrap();
     }
@@ -227,7 +206,7 @@ async fn a_new_reporter_reopens_a_dismissed_case(db: TestDb) {
         other => panic!("expected a re-open, got {other:?}"),
     }
     let v = s
-        .cast_vote(GUILD, no, 800, VoteChoice::ReportNow, T0)
+        .cast_vote(GUILD, no, 800, VoteChoice::ReportNow, None, T0)
         .await
         .unwrap();
     assert_eq!(v.tally.total(), 1, "the new round starts with no votes");
@@ -236,7 +215,7 @@ async fn a_new_reporter_reopens_a_dismissed_case(db: TestDb) {
 async fn the_audit_chain_verifies_and_names_tampering(db: TestDb) {
     let s = &db.store;
     let no = case_no_of(s, "someone", 1, 10).await;
-    s.cast_vote(GUILD, no, 900, VoteChoice::Dismiss, T0)
+    s.cast_vote(GUILD, no, 900, VoteChoice::Dismiss, None, T0)
         .await
         .unwrap();
     case_no_of(s, "another", 2, 11).await;
@@ -256,13 +235,8 @@ async fn a_removed_or_reordered_audit_event_is_detected(db: TestDb) {
         case_no_of(s, &format!("account{i}"), i, 10 + i).await;
     }
     let raw = db.raw().await;
-    raw.execute("DELETE FROM audit_events WHERE seq = 2")
-        .await
-        .unwrap();
-    assert_eq!(
-        s.verify_audit(None).await.unwrap().unwrap_err().broken.seq,
-        3
-    );
+    raw.execute("DELETE FROM audit_events WHERE seq = 2").await.unwrap();
+    assert_eq!(s.verify_audit(None).await.unwrap().unwrap_err().broken.seq, 3);
     let db2 = match s.backend() {
         flagwatch::store::Backend::Sqlite => TestDb::sqlite().await,
         flagwatch::store::Backend::Postgres => TestDb::postgres().await.unwrap(),
@@ -280,16 +254,7 @@ async fn a_removed_or_reordered_audit_event_is_detected(db: TestDb) {
     raw.execute("UPDATE audit_events SET seq = 3 WHERE seq = -1")
         .await
         .unwrap();
-    assert_eq!(
-        db2.store
-            .verify_audit(None)
-            .await
-            .unwrap()
-            .unwrap_err()
-            .broken
-            .seq,
-        2
-    );
+    assert_eq!(db2.store.verify_audit(None).await.unwrap().unwrap_err().broken.seq, 2);
 }
 
 async fn an_import_dedups_into_cases_in_chunks(db: TestDb) {
@@ -314,12 +279,7 @@ async fn an_import_dedups_into_cases_in_chunks(db: TestDb) {
     importer.reject();
     let summary = importer.finish().await.unwrap();
     assert_eq!(
-        (
-            summary.lines,
-            summary.new_cases,
-            summary.merged,
-            summary.rejected
-        ),
+        (summary.lines, summary.new_cases, summary.merged, summary.rejected),
         (6, 3, 2, 1)
     );
     let cases = s.export_cases(GUILD, None).await.unwrap();

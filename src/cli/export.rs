@@ -30,14 +30,7 @@ pub async fn run(
     export::write(format, guild, &cases, at, &mut out)?;
     out.flush().context("cannot write the export")?;
     store
-        .record_export(
-            guild,
-            &Actor::Cli,
-            format.as_str(),
-            decision,
-            cases.len(),
-            at,
-        )
+        .record_export(guild, &Actor::Cli, format.as_str(), decision, cases.len(), at)
         .await?;
     if let Some(path) = output {
         eprintln!("exported {} cases to {}", cases.len(), path.display());

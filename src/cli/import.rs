@@ -23,12 +23,7 @@ struct Record {
     details: Option<String>,
 }
 
-pub async fn run(
-    store: &Store,
-    path: &Path,
-    guild: u64,
-    reason: ReasonCategory,
-) -> anyhow::Result<Outcome> {
+pub async fn run(store: &Store, path: &Path, guild: u64, reason: ReasonCategory) -> anyhow::Result<Outcome> {
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let progress = progress_bar(size);
@@ -36,9 +31,7 @@ pub async fn run(
     let default_platform = store.guild_settings(guild, now()).await?.default_platform;
     let mut importer = Importer::new(store, guild, Actor::Cli, now()).await?;
     let mut first = Vec::new();
-    reader
-        .read_until(b'\n', &mut first)
-        .context("cannot read the file")?;
+    reader.read_until(b'\n', &mut first).context("cannot read the file")?;
     let header = csv_header(&first);
     let rest = Cursor::new(first).chain(reader);
     let records: Box<dyn Iterator<Item = anyhow::Result<Record>>> = match header {
@@ -67,39 +60,31 @@ fn progress_bar(size: u64) -> ProgressBar {
 
 /// The column names if the first line is a CSV header with an `account` column.
 fn csv_header(first: &[u8]) -> Option<csv::StringRecord> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(first);
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(first);
     let record = reader.records().next()?.ok()?;
-    let names: csv::StringRecord = record
-        .iter()
-        .map(|n| n.trim().to_ascii_lowercase())
-        .collect();
+    let names: csv::StringRecord = record.iter().map(|n| n.trim().to_ascii_lowercase()).collect();
     names.iter().any(|n| n == "account").then_some(names)
 }
 
 /// Non-blank, non-comment lines, numbered from 1.
 fn line_records<R: Read>(reader: R) -> impl Iterator<Item = anyhow::Result<Record>> {
-    BufReader::new(reader)
-        .split(b'\n')
-        .enumerate()
-        .filter_map(|(i, line)| {
-            let line = match line.context("cannot read the file") {
-                Ok(line) => line,
-                Err(e) => return Some(Err(e)),
-            };
-            let text = String::from_utf8_lossy(&line);
-            let account = text.trim();
-            let blank = account.is_empty() || account.starts_with('#');
-            let record = Record {
-                line_no: i as u64 + 1,
-                account: account.to_owned(),
-                platform: None,
-                reason: None,
-                details: None,
-            };
-            (!blank).then_some(Ok(record))
-        })
+    BufReader::new(reader).split(b'\n').enumerate().filter_map(|(i, line)| {
+        let line = match line.context("cannot read the file") {
+            Ok(line) => line,
+            Err(e) => return Some(Err(e)),
+        };
+        let text = String::from_utf8_lossy(&line);
+        let account = text.trim();
+        let blank = account.is_empty() || account.starts_with('#');
+        let record = Record {
+            line_no: i as u64 + 1,
+            account: account.to_owned(),
+            platform: None,
+            reason: None,
+            details: None,
+        };
+        (!blank).then_some(Ok(record))
+    })
 }
 
 /// CSV rows with their `account` and optional `platform`, `reason`, `details` columns.
@@ -129,11 +114,7 @@ fn csv_records<R: Read>(reader: R) -> anyhow::Result<impl Iterator<Item = anyhow
         if row.iter().all(str::is_empty) {
             return None;
         }
-        let field = |i: Option<usize>| {
-            i.and_then(|i| row.get(i))
-                .filter(|v| !v.is_empty())
-                .map(str::to_owned)
-        };
+        let field = |i: Option<usize>| i.and_then(|i| row.get(i)).filter(|v| !v.is_empty()).map(str::to_owned);
         let [account, platform, reason, details] = columns.map(field);
         let line_no = row.position().map_or(0, |p| p.line());
         Some(Ok(Record {
@@ -163,11 +144,7 @@ async fn accept(
     Ok(())
 }
 
-fn validate(
-    record: &Record,
-    default_reason: ReasonCategory,
-    default_platform: Platform,
-) -> Result<ImportLine, String> {
+fn validate(record: &Record, default_reason: ReasonCategory, default_platform: Platform) -> Result<ImportLine, String> {
     if record.account.is_empty() {
         return Err("the account column is empty".into());
     }
@@ -177,8 +154,7 @@ fn validate(
         .map(str::parse::<Platform>)
         .transpose()
         .map_err(|e| e.to_string())?;
-    let key = AccountKey::parse(&record.account, platform, default_platform)
-        .map_err(|e| e.to_string())?;
+    let key = AccountKey::parse(&record.account, platform, default_platform).map_err(|e| e.to_string())?;
     let reason = record
         .reason
         .as_deref()

@@ -99,11 +99,7 @@ pub async fn run(command: Command, config: &Config) -> anyhow::Result<Outcome> {
             println!("database is up to date");
             Ok(Outcome::Success)
         }
-        Command::Import {
-            file,
-            guild,
-            reason,
-        } => {
+        Command::Import { file, guild, reason } => {
             let store = Store::open(&config.database_url).await?;
             import::run(&store, &file, guild, reason).await
         }

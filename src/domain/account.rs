@@ -33,11 +33,7 @@ pub struct AccountKey {
     id: String,
 }
 impl AccountKey {
-    pub fn parse(
-        input: &str,
-        _p: Option<Platform>,
-        d: Platform,
-    ) -> Result<AccountKey, AccountKeyError> {
+    pub fn parse(input: &str, _p: Option<Platform>, d: Platform) -> Result<AccountKey, AccountKeyError> {
         Ok(AccountKey {
             platform: d,
             id: input.to_lowercase(),

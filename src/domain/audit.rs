@@ -138,23 +138,9 @@ fn write_canonical(value: &Value, out: &mut String) {
 /// `SHA-256(previous hash ‖ canonical payload ‖ sequence ‖ time ‖ actor ‖ kind)`, hex.
 /// Fields are separated by a 0x1F (unit separator) byte so no two different events
 /// can concatenate to the same bytes.
-pub fn chain_hash(
-    prev_hash: &str,
-    payload: &str,
-    seq: i64,
-    at: Millis,
-    actor: &str,
-    kind: &str,
-) -> String {
+pub fn chain_hash(prev_hash: &str, payload: &str, seq: i64, at: Millis, actor: &str, kind: &str) -> String {
     let mut h = Sha256::new();
-    for part in [
-        prev_hash,
-        payload,
-        &seq.to_string(),
-        &at.0.to_string(),
-        actor,
-        kind,
-    ] {
+    for part in [prev_hash, payload, &seq.to_string(), &at.0.to_string(), actor, kind] {
         h.update(part.as_bytes());
         h.update([0x1f]);
     }
@@ -190,19 +176,16 @@ pub fn verify_chain(
 }
 
 fn check_event(e: &ChainedEvent, expected_seq: i64, prev: &str) -> Result<(), ChainBreak> {
-    let fail = |problem: String| {
-        Err(ChainBreak {
-            seq: e.seq,
-            problem,
-        })
-    };
+    let fail = |problem: String| Err(ChainBreak { seq: e.seq, problem });
     if e.seq != expected_seq {
         return fail(format!(
             "expected event {expected_seq} here: events were removed or reordered"
         ));
     }
     if e.prev_hash != prev {
-        return fail("its previous-hash does not match the event before it: events were removed, reordered or edited".into());
+        return fail(
+            "its previous-hash does not match the event before it: events were removed, reordered or edited".into(),
+        );
     }
     if e.hash != chain_hash(&e.prev_hash, &e.payload, e.seq, e.at, &e.actor, &e.kind) {
         return fail("its content does not match its hash: the event was edited".into());
@@ -210,11 +193,7 @@ fn check_event(e: &ChainedEvent, expected_seq: i64, prev: &str) -> Result<(), Ch
     Ok(())
 }
 
-fn check_head(
-    head: Option<(i64, String)>,
-    last_seq: i64,
-    last_hash: &str,
-) -> Result<(), ChainBreak> {
+fn check_head(head: Option<(i64, String)>, last_seq: i64, last_hash: &str) -> Result<(), ChainBreak> {
     match head {
         Some((seq, hash)) if seq != last_seq || hash != last_hash => Err(ChainBreak {
             seq: last_seq + 1,
@@ -262,10 +241,7 @@ mod tests {
     #[test]
     fn canonical_json_sorts_keys_at_every_level_and_drops_whitespace() {
         let v = json!({"b": 1, "a": {"d": [true, null], "c": "x\"y"}});
-        assert_eq!(
-            canonical_json(&v),
-            r#"{"a":{"c":"x\"y","d":[true,null]},"b":1}"#
-        );
+        assert_eq!(canonical_json(&v), r#"{"a":{"c":"x\"y","d":[true,null]},"b":1}"#);
     }
 
     #[test]

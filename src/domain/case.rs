@@ -120,12 +120,7 @@ impl FromStr for Decision {
 impl FromStr for AccountStatus {
     type Err = UnknownName;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        parse_named(
-            s,
-            &AccountStatus::ALL,
-            AccountStatus::as_str,
-            "account status",
-        )
+        parse_named(s, &AccountStatus::ALL, AccountStatus::as_str, "account status")
     }
 }
 
@@ -189,12 +184,7 @@ impl Lifecycle {
     }
 
     /// Close the open round with the outcome of a vote.
-    pub fn decide(
-        self,
-        choice: VoteChoice,
-        now: Millis,
-        hold: HoldDays,
-    ) -> Result<Self, LifecycleError> {
+    pub fn decide(self, choice: VoteChoice, now: Millis, hold: HoldDays) -> Result<Self, LifecycleError> {
         if self.decision != Decision::Pending {
             return Err(LifecycleError::NotPending(self.decision));
         }
@@ -243,11 +233,7 @@ impl Lifecycle {
     }
 
     /// A dismissed case got a report from someone new: voting re-opens.
-    pub fn reopen_for_new_reporter(
-        self,
-        now: Millis,
-        window: VotingWindow,
-    ) -> Result<Self, LifecycleError> {
+    pub fn reopen_for_new_reporter(self, now: Millis, window: VotingWindow) -> Result<Self, LifecycleError> {
         if self.decision != Decision::Dismissed {
             return Err(LifecycleError::NotDismissed);
         }
@@ -263,12 +249,7 @@ impl Lifecycle {
     }
 
     /// An admin decides a case directly, whatever its state.
-    pub fn override_decision(
-        self,
-        choice: VoteChoice,
-        now: Millis,
-        hold: HoldDays,
-    ) -> Result<Self, LifecycleError> {
+    pub fn override_decision(self, choice: VoteChoice, now: Millis, hold: HoldDays) -> Result<Self, LifecycleError> {
         let target = Decision::from(choice);
         if self.decision == target {
             return Err(LifecycleError::AlreadyDecided(target));
@@ -340,11 +321,7 @@ mod tests {
     fn deciding_closes_the_round_and_holds_hand_offs() {
         let cases = [
             (VoteChoice::ReportNow, Decision::ReportNow, None),
-            (
-                VoteChoice::HandOff,
-                Decision::HandOff,
-                Some(Millis(NOW.0 + 30 * DAY)),
-            ),
+            (VoteChoice::HandOff, Decision::HandOff, Some(Millis(NOW.0 + 30 * DAY))),
             (VoteChoice::Dismiss, Decision::Dismissed, None),
         ];
         for (choice, decision, held_until) in cases {
@@ -394,20 +371,10 @@ mod tests {
 
     #[test]
     fn only_held_cases_can_be_released_or_extended() {
-        for l in [
-            pending(),
-            decided(VoteChoice::ReportNow),
-            decided(VoteChoice::Dismiss),
-        ] {
+        for l in [pending(), decided(VoteChoice::ReportNow), decided(VoteChoice::Dismiss)] {
             assert!(matches!(l.release(), Err(LifecycleError::NotHeld(_))));
-            assert!(matches!(
-                l.extend_hold(hold()),
-                Err(LifecycleError::NotHeld(_))
-            ));
-            assert!(matches!(
-                l.expire_hold(NOW, window()),
-                Err(LifecycleError::NotHeld(_))
-            ));
+            assert!(matches!(l.extend_hold(hold()), Err(LifecycleError::NotHeld(_))));
+            assert!(matches!(l.expire_hold(NOW, window()), Err(LifecycleError::NotHeld(_))));
         }
     }
 
@@ -417,11 +384,7 @@ mod tests {
             .reopen_for_new_reporter(NOW, window())
             .unwrap();
         assert_eq!((reopened.decision, reopened.round), (Decision::Pending, 2));
-        for l in [
-            pending(),
-            decided(VoteChoice::ReportNow),
-            decided(VoteChoice::HandOff),
-        ] {
+        for l in [pending(), decided(VoteChoice::ReportNow), decided(VoteChoice::HandOff)] {
             assert_eq!(
                 l.reopen_for_new_reporter(NOW, window()),
                 Err(LifecycleError::NotDismissed)
@@ -434,10 +397,7 @@ mod tests {
         for choice in VoteChoice::BY_REVERSIBILITY {
             assert_eq!(decided(choice).reopen(NOW, window()).unwrap().round, 2);
         }
-        assert_eq!(
-            pending().reopen(NOW, window()),
-            Err(LifecycleError::AlreadyPending)
-        );
+        assert_eq!(pending().reopen(NOW, window()), Err(LifecycleError::AlreadyPending));
     }
 
     #[test]

@@ -60,7 +60,9 @@ impl fmt::Display for ReasonCategory {
 
 /// An unknown reason name; the message lists the accepted ones.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("\"{0}\" is not a reason: use one of propaganda, recruitment, incitement_to_violence, financing, threat, other")]
+#[error(
+    "\"{0}\" is not a reason: use one of propaganda, recruitment, incitement_to_violence, financing, threat, other"
+)]
 pub struct UnknownReason(String);
 
 impl FromStr for ReasonCategory {

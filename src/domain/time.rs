@@ -43,9 +43,6 @@ mod tests {
     #[test]
     fn rfc3339_has_milliseconds_and_utc_suffix() {
         assert_eq!(Millis(0).to_rfc3339(), "1970-01-01T00:00:00.000Z");
-        assert_eq!(
-            Millis(1_700_000_000_123).to_rfc3339(),
-            "2023-11-14T22:13:20.123Z"
-        );
+        assert_eq!(Millis(1_700_000_000_123).to_rfc3339(), "2023-11-14T22:13:20.123Z");
     }
 }

@@ -18,11 +18,7 @@ pub enum VoteChoice {
 impl VoteChoice {
     /// Ordered from the most to the least reversible outcome: a hold can be lifted,
     /// a takedown cannot be undone. Window-end ties go to the earliest in this list.
-    pub const BY_REVERSIBILITY: [VoteChoice; 3] = [
-        VoteChoice::HandOff,
-        VoteChoice::ReportNow,
-        VoteChoice::Dismiss,
-    ];
+    pub const BY_REVERSIBILITY: [VoteChoice; 3] = [VoteChoice::HandOff, VoteChoice::ReportNow, VoteChoice::Dismiss];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -267,17 +263,9 @@ mod tests {
             (t(0, 0, 0), None, "no votes"),
             (t(2, 0, 0), None, "majority but below quorum"),
             (t(3, 0, 0), Some(ReportNow), "quorum and unanimous"),
-            (
-                t(3, 3, 0),
-                None,
-                "quorum reached by two options, no strict majority",
-            ),
+            (t(3, 3, 0), None, "quorum reached by two options, no strict majority"),
             (t(3, 2, 0), Some(ReportNow), "quorum and 3 of 5"),
-            (
-                t(3, 2, 1),
-                None,
-                "quorum but exactly half is not a strict majority",
-            ),
+            (t(3, 2, 1), None, "quorum but exactly half is not a strict majority"),
             (t(0, 4, 3), Some(HandOff), "4 of 7"),
             (t(1, 1, 3), Some(Dismiss), "dismiss can win too"),
             (t(2, 2, 2), None, "three-way split"),
@@ -312,11 +300,7 @@ mod tests {
                 WindowEnd::Decided(HandOff),
                 "hand-off/dismiss tie → hand off",
             ),
-            (
-                t(2, 2, 2),
-                WindowEnd::Decided(HandOff),
-                "three-way tie → hand off",
-            ),
+            (t(2, 2, 2), WindowEnd::Decided(HandOff), "three-way tie → hand off"),
             (t(1, 0, 2), WindowEnd::Decided(Dismiss), "dismiss has most"),
             (t(2, 1, 0), WindowEnd::Decided(ReportNow), "report has most"),
         ];
@@ -338,10 +322,7 @@ mod tests {
         assert!(Quorum::new(26).is_err());
         assert_eq!(Quorum::new(25).unwrap().get(), 25);
         assert!(VotingWindow::from_minutes(9).is_err());
-        assert_eq!(
-            VotingWindow::from_minutes(60).unwrap().duration().as_secs(),
-            3600
-        );
+        assert_eq!(VotingWindow::from_minutes(60).unwrap().duration().as_secs(), 3600);
         assert!(VotingWindow::from_minutes(30 * 24 * 60 + 1).is_err());
         assert!(HoldDays::new(0).is_err());
         assert!(HoldDays::new(366).is_err());

@@ -31,8 +31,7 @@ struct Row {
 
 fn row(c: &CaseExport) -> Row {
     let case = &c.case;
-    let time =
-        |m: Option<crate::domain::time::Millis>| m.map(|m| m.to_rfc3339()).unwrap_or_default();
+    let time = |m: Option<crate::domain::time::Millis>| m.map(|m| m.to_rfc3339()).unwrap_or_default();
     let last_round = c.votes.last().map(|(_, t)| *t).unwrap_or_default();
     Row {
         case: case.case_no,
@@ -41,12 +40,7 @@ fn row(c: &CaseExport) -> Row {
         platform: case.key.platform().as_str(),
         decision: case.lifecycle.decision.as_str(),
         account_status: case.account_status.as_str(),
-        reasons: c
-            .reasons
-            .iter()
-            .map(|r| r.as_str())
-            .collect::<Vec<_>>()
-            .join(";"),
+        reasons: c.reasons.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(";"),
         report_count: c.report_count,
         first_reported_at: time(c.first_reported_at),
         last_reported_at: time(c.last_reported_at),

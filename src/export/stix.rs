@@ -29,12 +29,8 @@ fn account_type(p: Platform) -> &'static str {
 
 fn user_account(c: &CaseExport) -> Value {
     let key = &c.case.key;
-    let contributing =
-        json!({"account_type": account_type(key.platform()), "account_login": key.id()});
-    let id = Uuid::new_v5(
-        &STIX_SCO_NAMESPACE,
-        canonical_json(&contributing).as_bytes(),
-    );
+    let contributing = json!({"account_type": account_type(key.platform()), "account_login": key.id()});
+    let id = Uuid::new_v5(&STIX_SCO_NAMESPACE, canonical_json(&contributing).as_bytes());
     json!({
         "type": "user-account",
         "spec_version": "2.1",
@@ -80,10 +76,7 @@ fn report(c: &CaseExport, identity: &str, account_ref: &str, now: Millis) -> Val
 }
 
 fn identity(guild_id: u64, now: Millis) -> Value {
-    let id = Uuid::new_v5(
-        &FLAGWATCH_NAMESPACE,
-        format!("identity:{guild_id}").as_bytes(),
-    );
+    let id = Uuid::new_v5(&FLAGWATCH_NAMESPACE, format!("identity:{guild_id}").as_bytes());
     json!({
         "type": "identity",
         "spec_version": "2.1",
@@ -109,12 +102,7 @@ pub fn bundle(guild_id: u64, cases: &[CaseExport], now: Millis) -> Value {
     json!({"type": "bundle", "id": format!("bundle--{}", Uuid::new_v4()), "objects": objects})
 }
 
-pub fn write(
-    guild_id: u64,
-    cases: &[CaseExport],
-    now: Millis,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
+pub fn write(guild_id: u64, cases: &[CaseExport], now: Millis, out: &mut dyn Write) -> anyhow::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &bundle(guild_id, cases, now))?;
     writeln!(out)?;
     Ok(())

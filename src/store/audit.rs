@@ -4,9 +4,7 @@ use serde_json::Value;
 use sqlx::{AnyConnection, Row};
 
 use super::{id_from_db, id_to_db, Result, Store, StoreError};
-use crate::domain::audit::{
-    canonical_json, chain_hash, verify_chain, Actor, AuditKind, ChainBreak, ChainedEvent,
-};
+use crate::domain::audit::{canonical_json, chain_hash, verify_chain, Actor, AuditKind, ChainBreak, ChainedEvent};
 use crate::domain::time::Millis;
 
 /// One change to record, in the transaction that makes it.
@@ -24,14 +22,11 @@ pub(super) struct Event<'a> {
 /// number with the previous hash.
 pub(super) async fn append(conn: &mut AnyConnection, event: Event<'_>) -> Result<()> {
     let guild = id_to_db(event.guild_id);
-    let head =
-        sqlx::query("UPDATE audit_heads SET seq = seq + 1 WHERE guild_id = $1 RETURNING seq, hash")
-            .bind(guild)
-            .fetch_optional(&mut *conn)
-            .await?
-            .ok_or_else(|| {
-                StoreError::Corrupt(format!("no audit head for guild {}", event.guild_id))
-            })?;
+    let head = sqlx::query("UPDATE audit_heads SET seq = seq + 1 WHERE guild_id = $1 RETURNING seq, hash")
+        .bind(guild)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt(format!("no audit head for guild {}", event.guild_id)))?;
     let seq: i64 = head.try_get("seq")?;
     let prev: String = head.try_get("hash")?;
     let payload = canonical_json(&event.payload);
@@ -92,9 +87,7 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| Ok(id_from_db(r.try_get("guild_id")?)))
-            .collect()
+        rows.iter().map(|r| Ok(id_from_db(r.try_get("guild_id")?))).collect()
     }
 
     async fn verify_guild(&self, guild_id: u64) -> Result<Result<u64, ChainBreak>> {

@@ -2,11 +2,13 @@
 //! lifecycle transitions exactly once.
 
 use serde_json::json;
+use sha2::{Digest, Sha256};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use super::audit::{append, Event};
 use super::guilds::{ensure_guild, settings_in};
+use super::outbox::{enqueue, OutboxKind};
 use super::{flag, id_to_db, parse_col, Result, Store, StoreError};
 use crate::domain::account::AccountKey;
 use crate::domain::audit::{Actor, AuditKind};
@@ -45,7 +47,30 @@ pub struct NewReport {
     /// The Discord interaction that carried it: a replayed interaction files nothing twice.
     pub interaction_id: Option<u64>,
     pub source: ReportSource,
+    pub evidence: Vec<NewEvidence>,
     pub at: Millis,
+}
+
+/// Evidence given with a report, as kept at intake.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NewEvidence {
+    /// A link in the report's text.
+    Link { url: String },
+    /// An attachment, downloaded when the report was filed.
+    Stored {
+        url: String,
+        filename: String,
+        content_type: Option<String>,
+        bytes: Vec<u8>,
+    },
+    /// An attachment that could not be kept; `note` says why (too large, download failed).
+    NotStored {
+        url: String,
+        filename: String,
+        content_type: Option<String>,
+        size: Option<u64>,
+        note: String,
+    },
 }
 
 /// What filing a report did, for the answer to the reporter.
@@ -97,8 +122,7 @@ pub struct CaseRecord {
     pub decided_at: Option<Millis>,
 }
 
-const CASE_COLUMNS: &str =
-    "id, guild_id, case_no, account_key, decision, round, window_ends_at, overdue, \
+const CASE_COLUMNS: &str = "id, guild_id, case_no, account_key, decision, round, window_ends_at, overdue, \
      held_until, account_status, agency, referral_ref, queued, created_at, updated_at, decided_at";
 
 pub(super) fn case_from_row(row: &AnyRow) -> Result<CaseRecord> {
@@ -108,12 +132,10 @@ pub(super) fn case_from_row(row: &AnyRow) -> Result<CaseRecord> {
         id: row.try_get("id")?,
         guild_id: super::id_from_db(row.try_get("guild_id")?),
         case_no: row.try_get("case_no")?,
-        key: AccountKey::from_key(&key)
-            .map_err(|e| StoreError::Corrupt(format!("account_key {key:?}: {e}")))?,
+        key: AccountKey::from_key(&key).map_err(|e| StoreError::Corrupt(format!("account_key {key:?}: {e}")))?,
         lifecycle: Lifecycle {
             decision: parse_col(row, "decision")?,
-            round: u32::try_from(round)
-                .map_err(|_| StoreError::Corrupt(format!("round {round}")))?,
+            round: u32::try_from(round).map_err(|_| StoreError::Corrupt(format!("round {round}")))?,
             window_ends_at: row.try_get::<Option<i64>, _>("window_ends_at")?.map(Millis),
             overdue: row.try_get::<i64, _>("overdue")? != 0,
             held_until: row.try_get::<Option<i64>, _>("held_until")?.map(Millis),
@@ -128,11 +150,7 @@ pub(super) fn case_from_row(row: &AnyRow) -> Result<CaseRecord> {
     })
 }
 
-async fn case_by_key(
-    conn: &mut AnyConnection,
-    guild_id: u64,
-    key: &AccountKey,
-) -> Result<Option<CaseRecord>> {
+async fn case_by_key(conn: &mut AnyConnection, guild_id: u64, key: &AccountKey) -> Result<Option<CaseRecord>> {
     let sql = format!("SELECT {CASE_COLUMNS} FROM cases WHERE guild_id = $1 AND account_key = $2");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(id_to_db(guild_id))
@@ -142,11 +160,7 @@ async fn case_by_key(
     row.as_ref().map(case_from_row).transpose()
 }
 
-pub(super) async fn case_by_no(
-    conn: &mut AnyConnection,
-    guild_id: u64,
-    case_no: i64,
-) -> Result<CaseRecord> {
+pub(super) async fn case_by_no(conn: &mut AnyConnection, guild_id: u64, case_no: i64) -> Result<CaseRecord> {
     let sql = format!("SELECT {CASE_COLUMNS} FROM cases WHERE guild_id = $1 AND case_no = $2");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(id_to_db(guild_id))
@@ -160,11 +174,7 @@ pub(super) async fn case_by_no(
 }
 
 /// Reserve `n` consecutive case numbers in a server; returns the first.
-pub(super) async fn reserve_case_numbers(
-    conn: &mut AnyConnection,
-    guild_id: u64,
-    n: i64,
-) -> Result<i64> {
+pub(super) async fn reserve_case_numbers(conn: &mut AnyConnection, guild_id: u64, n: i64) -> Result<i64> {
     let next: i64 = sqlx::query_scalar(
         "UPDATE guilds SET next_case_no = next_case_no + $1 WHERE guild_id = $2 RETURNING next_case_no",
     )
@@ -209,11 +219,7 @@ async fn open_case(conn: &mut AnyConnection, report: &NewReport) -> Result<(Case
 }
 
 /// Insert the report row; `None` when this interaction was already filed.
-async fn insert_report(
-    conn: &mut AnyConnection,
-    case_id: i64,
-    r: &NewReport,
-) -> Result<Option<i64>> {
+async fn insert_report(conn: &mut AnyConnection, case_id: i64, r: &NewReport) -> Result<Option<i64>> {
     let id = sqlx::query_scalar(
         "INSERT INTO reports (case_id, reporter_id, reason, details, source, interaction_id, member_joined_at, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (interaction_id) DO NOTHING RETURNING id",
@@ -232,12 +238,10 @@ async fn insert_report(
 }
 
 pub(super) async fn distinct_reporters(conn: &mut AnyConnection, case_id: i64) -> Result<u32> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(DISTINCT COALESCE(reporter_id, -1)) FROM reports WHERE case_id = $1",
-    )
-    .bind(case_id)
-    .fetch_one(&mut *conn)
-    .await?;
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(DISTINCT COALESCE(reporter_id, -1)) FROM reports WHERE case_id = $1")
+        .bind(case_id)
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
@@ -251,14 +255,13 @@ async fn is_first_from_reporter(
     let Some(reporter) = reporter else {
         return Ok(false);
     };
-    let earlier: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM reports WHERE case_id = $1 AND reporter_id = $2 AND id <> $3",
-    )
-    .bind(case_id)
-    .bind(id_to_db(reporter))
-    .bind(report_id)
-    .fetch_one(&mut *conn)
-    .await?;
+    let earlier: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM reports WHERE case_id = $1 AND reporter_id = $2 AND id <> $3")
+            .bind(case_id)
+            .bind(id_to_db(reporter))
+            .bind(report_id)
+            .fetch_one(&mut *conn)
+            .await?;
     Ok(earlier == 0)
 }
 
@@ -271,8 +274,7 @@ pub(super) async fn transition(
     to: Lifecycle,
     at: Millis,
 ) -> Result<bool> {
-    let decided_at =
-        (to.decision != from.decision && to.decision != Decision::Pending).then_some(at.0);
+    let decided_at = (to.decision != from.decision && to.decision != Decision::Pending).then_some(at.0);
     let done = sqlx::query(
         "UPDATE cases SET decision = $1, round = $2, window_ends_at = $3, overdue = $4, held_until = $5, \
          updated_at = $6, decided_at = COALESCE($7, decided_at) \
@@ -306,8 +308,7 @@ impl Store {
             tx.rollback().await?;
             return Ok(ReportOutcome::AlreadyFiled { case });
         };
-        let first_from_reporter =
-            is_first_from_reporter(&mut tx, case.id, report_id, report.reporter).await?;
+        let first_from_reporter = is_first_from_reporter(&mut tx, case.id, report_id, report.reporter).await?;
         let reopened = if case.lifecycle.decision == Decision::Dismissed && first_from_reporter {
             let settings = settings_in(&mut tx, report.guild_id)
                 .await?
@@ -319,7 +320,11 @@ impl Store {
         } else {
             false
         };
+        insert_evidence(&mut tx, report_id, &report.evidence).await?;
         record_report_events(&mut tx, &report, &case, created, reopened).await?;
+        if !case.queued {
+            enqueue(&mut tx, report.guild_id, OutboxKind::Card, case.id, report.at).await?;
+        }
         let reporters = distinct_reporters(&mut tx, case.id).await?;
         let case = case_by_no(&mut tx, report.guild_id, case.case_no).await?;
         tx.commit().await?;
@@ -337,11 +342,7 @@ impl Store {
     }
 
     /// The case for an account in a server, if any.
-    pub async fn case_for_key(
-        &self,
-        guild_id: u64,
-        key: &AccountKey,
-    ) -> Result<Option<CaseRecord>> {
+    pub async fn case_for_key(&self, guild_id: u64, key: &AccountKey) -> Result<Option<CaseRecord>> {
         let mut conn = self.pool.acquire().await?;
         case_by_key(&mut conn, guild_id, key).await
     }
@@ -358,6 +359,80 @@ impl Store {
             .await?;
         rows.iter().map(case_from_row).collect()
     }
+}
+
+async fn insert_evidence(conn: &mut AnyConnection, report_id: i64, evidence: &[NewEvidence]) -> Result<()> {
+    for item in evidence {
+        let (kind, url, filename, content_type, size, sha, status, note) = match item {
+            NewEvidence::Link { url } => ("link", url, None, None, None, None, "link", None),
+            NewEvidence::Stored {
+                url,
+                filename,
+                content_type,
+                bytes,
+            } => {
+                let sha = hex::encode(Sha256::digest(bytes));
+                store_blob(conn, &sha, bytes).await?;
+                let size = i64::try_from(bytes.len()).ok();
+                (
+                    "attachment",
+                    url,
+                    Some(filename),
+                    content_type.as_ref(),
+                    size,
+                    Some(sha),
+                    "stored",
+                    None,
+                )
+            }
+            NewEvidence::NotStored {
+                url,
+                filename,
+                content_type,
+                size,
+                note,
+            } => {
+                let size = size.and_then(|s| i64::try_from(s).ok());
+                (
+                    "attachment",
+                    url,
+                    Some(filename),
+                    content_type.as_ref(),
+                    size,
+                    None,
+                    "not_stored",
+                    Some(note),
+                )
+            }
+        };
+        sqlx::query(
+            "INSERT INTO evidence (report_id, kind, url, filename, content_type, size_bytes, sha256, status, note) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(report_id)
+        .bind(kind)
+        .bind(url)
+        .bind(filename)
+        .bind(content_type)
+        .bind(size)
+        .bind(sha)
+        .bind(status)
+        .bind(note)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Keep attachment bytes once, addressed by their SHA-256.
+async fn store_blob(conn: &mut AnyConnection, sha: &str, bytes: &[u8]) -> Result<()> {
+    sqlx::query("INSERT INTO blobs (sha256, size_bytes, bytes) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING")
+        .bind(sha)
+        .bind(i64::try_from(bytes.len()).unwrap_or(i64::MAX))
+        .bind(bytes.to_vec())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 async fn record_report_events(

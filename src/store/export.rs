@@ -58,17 +58,9 @@ struct ReportAgg {
 
 impl Store {
     /// Every case of a server (optionally with one decision), by case number.
-    pub async fn export_cases(
-        &self,
-        guild_id: u64,
-        decision: Option<Decision>,
-    ) -> Result<Vec<CaseExport>> {
+    pub async fn export_cases(&self, guild_id: u64, decision: Option<Decision>) -> Result<Vec<CaseExport>> {
         let guild = id_to_db(guild_id);
-        let filter = if decision.is_some() {
-            "AND decision = $2"
-        } else {
-            ""
-        };
+        let filter = if decision.is_some() { "AND decision = $2" } else { "" };
         let sql = format!("SELECT * FROM cases WHERE guild_id = $1 {filter} ORDER BY case_no");
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(guild);
         if let Some(d) = decision {
@@ -146,8 +138,8 @@ impl Store {
         .await?;
         let mut out: HashMap<i64, Vec<(u32, Tally)>> = HashMap::new();
         for row in rows {
-            let round = u32::try_from(row.try_get::<i64, _>("round")?)
-                .map_err(|_| StoreError::Corrupt("round".into()))?;
+            let round =
+                u32::try_from(row.try_get::<i64, _>("round")?).map_err(|_| StoreError::Corrupt("round".into()))?;
             let choice: VoteChoice = super::parse_col(&row, "choice")?;
             let rounds = out.entry(row.try_get("case_id")?).or_default();
             if rounds.last().map(|(r, _)| *r) != Some(round) {
@@ -171,15 +163,13 @@ impl Store {
         for row in rows {
             let actor: String = row.try_get("actor")?;
             let payload: String = row.try_get("payload")?;
-            out.entry(row.try_get("case_id")?)
-                .or_default()
-                .push(HistoryEntry {
-                    at: Millis(row.try_get("at")?),
-                    kind: row.try_get("kind")?,
-                    actor: actor.split(':').next().unwrap_or_default().to_owned(),
-                    details: serde_json::from_str(&payload)
-                        .map_err(|e| StoreError::Corrupt(format!("audit payload: {e}")))?,
-                });
+            out.entry(row.try_get("case_id")?).or_default().push(HistoryEntry {
+                at: Millis(row.try_get("at")?),
+                kind: row.try_get("kind")?,
+                actor: actor.split(':').next().unwrap_or_default().to_owned(),
+                details: serde_json::from_str(&payload)
+                    .map_err(|e| StoreError::Corrupt(format!("audit payload: {e}")))?,
+            });
         }
         Ok(out)
     }

@@ -28,11 +28,7 @@ pub struct GuildSettings {
 }
 
 /// Create the server's rows (settings with defaults, empty audit chain) if missing.
-pub(super) async fn ensure_guild(
-    conn: &mut AnyConnection,
-    guild_id: u64,
-    now: Millis,
-) -> Result<()> {
+pub(super) async fn ensure_guild(conn: &mut AnyConnection, guild_id: u64, now: Millis) -> Result<()> {
     sqlx::query("INSERT INTO guilds (guild_id, created_at) VALUES ($1, $2) ON CONFLICT (guild_id) DO NOTHING")
         .bind(id_to_db(guild_id))
         .bind(now.0)
@@ -46,10 +42,7 @@ pub(super) async fn ensure_guild(
     Ok(())
 }
 
-pub(super) async fn settings_in(
-    conn: &mut AnyConnection,
-    guild_id: u64,
-) -> Result<Option<GuildSettings>> {
+pub(super) async fn settings_in(conn: &mut AnyConnection, guild_id: u64) -> Result<Option<GuildSettings>> {
     let row = sqlx::query("SELECT * FROM guilds WHERE guild_id = $1")
         .bind(id_to_db(guild_id))
         .fetch_optional(&mut *conn)
@@ -87,8 +80,7 @@ fn settings_from_row(row: &AnyRow) -> Result<GuildSettings> {
     let window_minutes: i64 = row.try_get("window_minutes")?;
     let policy = Policy {
         quorum: Quorum::new(small(row, "quorum")?).map_err(|e| corrupt(&e))?,
-        window: VotingWindow::from_minutes(u64::try_from(window_minutes).unwrap_or(0))
-            .map_err(|e| corrupt(&e))?,
+        window: VotingWindow::from_minutes(u64::try_from(window_minutes).unwrap_or(0)).map_err(|e| corrupt(&e))?,
         hold_days: HoldDays::new(small(row, "hold_days")?).map_err(|e| corrupt(&e))?,
     };
     let platform: String = row.try_get("default_platform")?;

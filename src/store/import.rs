@@ -137,10 +137,7 @@ async fn case_ids(
     keys.sort();
     keys.dedup();
     let mut ids = existing_cases(conn, guild_id, &keys).await?;
-    let missing: Vec<&AccountKey> = keys
-        .into_iter()
-        .filter(|k| !ids.contains_key(&k.to_string()))
-        .collect();
+    let missing: Vec<&AccountKey> = keys.into_iter().filter(|k| !ids.contains_key(&k.to_string())).collect();
     if !missing.is_empty() {
         let first_no = reserve_case_numbers(conn, guild_id, missing.len() as i64).await?;
         for (i, batch) in missing.chunks(ROWS_PER_STATEMENT).enumerate() {
@@ -240,18 +237,11 @@ async fn insert_reports(
             .map(|i| row_placeholders(3 + i * COLS, COLS, "$1, $2, "))
             .collect::<Vec<_>>()
             .join(", ");
-        let sql = format!(
-            "INSERT INTO reports (source, created_at, case_id, reason, details) VALUES {values}"
-        );
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind("import")
-            .bind(now.0);
+        let sql = format!("INSERT INTO reports (source, created_at, case_id, reason, details) VALUES {values}");
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind("import").bind(now.0);
         for line in batch {
             let case = ids.get(&line.key.to_string()).map(|c| c.id);
-            q = q
-                .bind(case)
-                .bind(line.reason.as_str())
-                .bind(line.details.as_deref());
+            q = q.bind(case).bind(line.reason.as_str()).bind(line.details.as_deref());
         }
         q.execute(&mut *conn).await?;
     }

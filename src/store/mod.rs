@@ -7,10 +7,12 @@
 //! also appends its audit event.
 
 mod audit;
+mod cards;
 mod cases;
 mod export;
 mod guilds;
 mod import;
+mod outbox;
 mod votes;
 
 use std::str::FromStr;
@@ -19,10 +21,12 @@ use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor, Row};
 
 pub use audit::AuditFailure;
-pub use cases::{CaseRecord, NewReport, ReportOutcome, ReportSource};
+pub use cards::{CardFacts, CardLocation};
+pub use cases::{CaseRecord, NewEvidence, NewReport, ReportOutcome, ReportSource};
 pub use export::{CaseExport, EvidenceExport, HistoryEntry};
 pub use guilds::GuildSettings;
 pub use import::{ImportLine, ImportSummary, Importer};
+pub use outbox::{OutboxItem, OutboxKind};
 pub use votes::VoteOutcome;
 
 /// A storage failure. User mistakes never come out of here as `Database`; they are
@@ -41,6 +45,8 @@ pub enum StoreError {
     Corrupt(String),
     #[error("no case #{case_no} in this server")]
     NoSuchCase { case_no: i64 },
+    #[error("this interaction was already handled")]
+    AlreadyHandled,
     #[error(transparent)]
     Lifecycle(#[from] crate::domain::case::LifecycleError),
 }
@@ -110,11 +116,7 @@ impl Store {
     pub async fn migrate(&self) -> Result<()> {
         match self.backend {
             Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await?,
-            Backend::Postgres => {
-                sqlx::migrate!("migrations/postgres")
-                    .run(&self.pool)
-                    .await?
-            }
+            Backend::Postgres => sqlx::migrate!("migrations/postgres").run(&self.pool).await?,
         }
         Ok(())
     }

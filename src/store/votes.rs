@@ -6,6 +6,7 @@ use sqlx::{AnyConnection, Row};
 use super::audit::{append, Event};
 use super::cases::{case_by_no, transition, CaseRecord};
 use super::guilds::settings_in;
+use super::outbox::{enqueue, OutboxKind};
 use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::{Decision, LifecycleError};
@@ -23,7 +24,7 @@ pub struct VoteOutcome {
     pub became_overdue: bool,
 }
 
-async fn tally(conn: &mut AnyConnection, case_id: i64, round: u32) -> Result<Tally> {
+pub(super) async fn tally(conn: &mut AnyConnection, case_id: i64, round: u32) -> Result<Tally> {
     let rows = sqlx::query("SELECT choice FROM votes WHERE case_id = $1 AND round = $2")
         .bind(case_id)
         .bind(i64::from(round))
@@ -40,18 +41,32 @@ async fn tally(conn: &mut AnyConnection, case_id: i64, round: u32) -> Result<Tal
     Ok(Tally::of(choices))
 }
 
+/// Record that an interaction is being handled; a second delivery fails here and the
+/// transaction it belongs to changes nothing.
+pub(super) async fn claim_interaction(conn: &mut AnyConnection, interaction_id: u64, now: Millis) -> Result<()> {
+    let n = sqlx::query("INSERT INTO handled_interactions (interaction_id, handled_at) VALUES ($1, $2) ON CONFLICT (interaction_id) DO NOTHING")
+        .bind(id_to_db(interaction_id))
+        .bind(now.0)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    if n == 1 {
+        Ok(())
+    } else {
+        Err(StoreError::AlreadyHandled)
+    }
+}
+
 /// Lock the case row for this round (PostgreSQL row lock; SQLite already holds the
 /// write lock) so that votes on one case are counted one after another.
 async fn lock_open_round(conn: &mut AnyConnection, case: &CaseRecord, now: Millis) -> Result<bool> {
-    let n = sqlx::query(
-        "UPDATE cases SET updated_at = $1 WHERE id = $2 AND decision = 'pending' AND round = $3",
-    )
-    .bind(now.0)
-    .bind(case.id)
-    .bind(i64::from(case.lifecycle.round))
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
+    let n = sqlx::query("UPDATE cases SET updated_at = $1 WHERE id = $2 AND decision = 'pending' AND round = $3")
+        .bind(now.0)
+        .bind(case.id)
+        .bind(i64::from(case.lifecycle.round))
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
     Ok(n == 1)
 }
 
@@ -93,15 +108,20 @@ async fn decide(
 impl Store {
     /// Record (or change) a moderator's vote in the case's open round and close the round
     /// if the vote makes an option win.
+    /// `interaction_id`, when given, makes a replayed button press change nothing.
     pub async fn cast_vote(
         &self,
         guild_id: u64,
         case_no: i64,
         moderator: u64,
         choice: VoteChoice,
+        interaction_id: Option<u64>,
         now: Millis,
     ) -> Result<VoteOutcome> {
         let mut tx = self.begin_write().await?;
+        if let Some(id) = interaction_id {
+            claim_interaction(&mut tx, id, now).await?;
+        }
         let case = case_by_no(&mut tx, guild_id, case_no).await?;
         if !lock_open_round(&mut tx, &case, now).await? {
             return Err(LifecycleError::NotPending(case.lifecycle.decision).into());
@@ -117,8 +137,7 @@ impl Store {
         .bind(now.0)
         .execute(&mut *tx)
         .await?;
-        let payload =
-            json!({"case_no": case_no, "round": case.lifecycle.round, "choice": choice.as_str()});
+        let payload = json!({"case_no": case_no, "round": case.lifecycle.round, "choice": choice.as_str()});
         append(
             &mut tx,
             Event {
@@ -134,13 +153,10 @@ impl Store {
         let counted = tally(&mut tx, case.id, case.lifecycle.round).await?;
         let policy = policy(&mut tx, guild_id).await?;
         let decided = match winner(counted, policy.quorum) {
-            Some(win)
-                if decide(&mut tx, &case, win, policy, "quorum and majority", now).await? =>
-            {
-                Some(win.into())
-            }
+            Some(win) if decide(&mut tx, &case, win, policy, "quorum and majority", now).await? => Some(win.into()),
             _ => None,
         };
+        enqueue(&mut tx, guild_id, OutboxKind::Card, case.id, now).await?;
         let case = case_by_no(&mut tx, guild_id, case_no).await?;
         tx.commit().await?;
         Ok(VoteOutcome {
@@ -153,12 +169,7 @@ impl Store {
 
     /// Apply the window-end rule to a case whose window has ended. Safe to call from
     /// several places at once: only one call decides or marks overdue.
-    pub async fn close_window(
-        &self,
-        guild_id: u64,
-        case_no: i64,
-        now: Millis,
-    ) -> Result<VoteOutcome> {
+    pub async fn close_window(&self, guild_id: u64, case_no: i64, now: Millis) -> Result<VoteOutcome> {
         let mut tx = self.begin_write().await?;
         let case = case_by_no(&mut tx, guild_id, case_no).await?;
         let ended = case.lifecycle.window_ends_at.is_some_and(|end| end <= now);
@@ -177,6 +188,7 @@ impl Store {
                 let policy = policy(&mut tx, guild_id).await?;
                 if decide(&mut tx, &case, choice, policy, "window ended", now).await? {
                     outcome.decided = Some(choice.into());
+                    enqueue(&mut tx, guild_id, OutboxKind::Card, case.id, now).await?;
                 }
             }
             WindowEnd::Overdue => {
@@ -196,6 +208,8 @@ impl Store {
                     )
                     .await?;
                     outcome.became_overdue = true;
+                    enqueue(&mut tx, guild_id, OutboxKind::Card, case.id, now).await?;
+                    enqueue(&mut tx, guild_id, OutboxKind::OverduePing, case.id, now).await?;
                 }
             }
         }

@@ -27,10 +27,7 @@ impl TestDb {
     /// `None` when no PostgreSQL server is configured outside CI.
     pub async fn postgres() -> Option<TestDb> {
         let Ok(admin) = std::env::var("FLAGWATCH_TEST_POSTGRES") else {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "CI must set FLAGWATCH_TEST_POSTGRES"
-            );
+            assert!(std::env::var_os("CI").is_none(), "CI must set FLAGWATCH_TEST_POSTGRES");
             eprintln!("FLAGWATCH_TEST_POSTGRES is not set: skipping the PostgreSQL run");
             return None;
         };
@@ -46,11 +43,7 @@ impl TestDb {
             None => panic!("FLAGWATCH_TEST_POSTGRES must end with /<database>"),
         };
         let store = Store::open(&url).await.unwrap();
-        Some(TestDb {
-            url,
-            store,
-            _dir: None,
-        })
+        Some(TestDb { url, store, _dir: None })
     }
 
     /// A raw connection for tampering with rows as an attacker with database access would.

@@ -1,0 +1,126 @@
+//! What a review card shows, and where each card was posted.
+
+use std::collections::BTreeSet;
+
+use sqlx::Row;
+
+use super::cases::{case_from_row, CaseRecord};
+use super::votes::tally;
+use super::{id_from_db, id_to_db, parse_col, Result, Store, StoreError};
+use crate::domain::reason::ReasonCategory;
+use crate::domain::time::Millis;
+use crate::domain::vote::Tally;
+
+/// A reporter who joined the server less than this long before reporting counts as new.
+const RECENT_MEMBER_MS: i64 = 7 * 86_400_000;
+
+/// The facts on a case's review card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardFacts {
+    pub case: CaseRecord,
+    pub reasons: BTreeSet<ReasonCategory>,
+    pub reporters: u32,
+    /// Reporters who had joined the server within a week of reporting.
+    pub recent_members: u32,
+    /// Other cases these reporters reported, and how many of those were dismissed.
+    pub reporters_other_cases: u32,
+    pub reporters_dismissed_cases: u32,
+    pub evidence: u32,
+    pub tally: Tally,
+}
+
+/// Where a case's card is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CardLocation {
+    pub channel_id: u64,
+    pub message_id: u64,
+}
+
+fn count(row: &sqlx::any::AnyRow, col: &str) -> Result<u32> {
+    let n: Option<i64> = row.try_get(col)?;
+    Ok(u32::try_from(n.unwrap_or(0)).unwrap_or(u32::MAX))
+}
+
+impl Store {
+    pub async fn card_facts(&self, case_id: i64) -> Result<CardFacts> {
+        let mut conn = self.pool.acquire().await?;
+        let case = sqlx::query("SELECT * FROM cases WHERE id = $1")
+            .bind(case_id)
+            .fetch_optional(&mut *conn)
+            .await?
+            .as_ref()
+            .map(case_from_row)
+            .transpose()?
+            .ok_or_else(|| StoreError::Corrupt(format!("case id {case_id} missing")))?;
+        let reports = sqlx::query(
+            "SELECT COUNT(DISTINCT COALESCE(reporter_id, -1)) AS reporters, \
+             COUNT(DISTINCT CASE WHEN member_joined_at IS NOT NULL AND created_at - member_joined_at < $2 THEN reporter_id END) AS recent \
+             FROM reports WHERE case_id = $1",
+        )
+        .bind(case_id)
+        .bind(RECENT_MEMBER_MS)
+        .fetch_one(&mut *conn)
+        .await?;
+        let record = sqlx::query(
+            "SELECT COUNT(DISTINCT r2.case_id) AS other, \
+             COUNT(DISTINCT CASE WHEN c2.decision = 'dismissed' THEN r2.case_id END) AS dismissed \
+             FROM reports r1 JOIN reports r2 ON r2.reporter_id = r1.reporter_id AND r2.case_id <> r1.case_id \
+             JOIN cases c2 ON c2.id = r2.case_id WHERE r1.case_id = $1 AND r1.reporter_id IS NOT NULL",
+        )
+        .bind(case_id)
+        .fetch_one(&mut *conn)
+        .await?;
+        let evidence: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM evidence e JOIN reports r ON r.id = e.report_id WHERE r.case_id = $1",
+        )
+        .bind(case_id)
+        .fetch_one(&mut *conn)
+        .await?;
+        let reasons = sqlx::query("SELECT DISTINCT reason FROM reports WHERE case_id = $1")
+            .bind(case_id)
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(|r| parse_col(r, "reason"))
+            .collect::<Result<_>>()?;
+        let tally = tally(&mut conn, case_id, case.lifecycle.round).await?;
+        Ok(CardFacts {
+            reasons,
+            reporters: count(&reports, "reporters")?,
+            recent_members: count(&reports, "recent")?,
+            reporters_other_cases: count(&record, "other")?,
+            reporters_dismissed_cases: count(&record, "dismissed")?,
+            evidence: u32::try_from(evidence).unwrap_or(u32::MAX),
+            tally,
+            case,
+        })
+    }
+
+    pub async fn card_location(&self, case_id: i64) -> Result<Option<CardLocation>> {
+        let row = sqlx::query("SELECT channel_id, message_id FROM cards WHERE case_id = $1")
+            .bind(case_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| {
+            Ok(CardLocation {
+                channel_id: id_from_db(r.try_get("channel_id")?),
+                message_id: id_from_db(r.try_get("message_id")?),
+            })
+        })
+        .transpose()
+    }
+
+    pub async fn record_card(&self, case_id: i64, at: CardLocation, now: Millis) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO cards (case_id, channel_id, message_id, posted_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (case_id) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id, posted_at = excluded.posted_at",
+        )
+        .bind(case_id)
+        .bind(id_to_db(at.channel_id))
+        .bind(id_to_db(at.message_id))
+        .bind(now.0)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}
