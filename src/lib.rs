@@ -4,7 +4,10 @@
 //! The code map and its invariants are in `ARCHITECTURE.md`.
 
 pub mod cli;
+pub mod clock;
 pub mod config;
+pub mod coordination;
+pub mod discord;
 pub mod domain;
 pub mod export;
 pub mod simulator;

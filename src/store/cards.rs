@@ -26,6 +26,8 @@ pub struct CardFacts {
     pub reporters_other_cases: u32,
     pub reporters_dismissed_cases: u32,
     pub evidence: u32,
+    /// The newest report's free-text details (unescaped: the renderer escapes).
+    pub latest_details: Option<String>,
     pub tally: Tally,
 }
 
@@ -83,6 +85,12 @@ impl Store {
             .iter()
             .map(|r| parse_col(r, "reason"))
             .collect::<Result<_>>()?;
+        let latest_details: Option<String> = sqlx::query_scalar(
+            "SELECT details FROM reports WHERE case_id = $1 AND details IS NOT NULL ORDER BY id DESC LIMIT 1",
+        )
+        .bind(case_id)
+        .fetch_optional(&mut *conn)
+        .await?;
         let tally = tally(&mut conn, case_id, case.lifecycle.round).await?;
         Ok(CardFacts {
             reasons,
@@ -91,6 +99,7 @@ impl Store {
             reporters_other_cases: count(&record, "other")?,
             reporters_dismissed_cases: count(&record, "dismissed")?,
             evidence: u32::try_from(evidence).unwrap_or(u32::MAX),
+            latest_details,
             tally,
             case,
         })

@@ -475,3 +475,14 @@ async fn record_report_events(
     }
     Ok(())
 }
+
+impl Store {
+    /// The earliest open voting window's end, if any.
+    pub async fn next_window_end(&self) -> Result<Option<Millis>> {
+        let at: Option<i64> =
+            sqlx::query_scalar("SELECT MIN(window_ends_at) FROM cases WHERE window_ends_at IS NOT NULL")
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(at.map(Millis))
+    }
+}

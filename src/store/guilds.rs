@@ -101,3 +101,93 @@ fn settings_from_row(row: &AnyRow) -> Result<GuildSettings> {
         announce_holds: row.try_get::<i64, _>("announce_holds")? != 0,
     })
 }
+
+/// A `/setup` change: `None` leaves a setting as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SettingsChange {
+    pub review_channel: Option<u64>,
+    pub coordination_channel: Option<u64>,
+    pub moderator_role: Option<u64>,
+    pub liaison_role: Option<u64>,
+    pub reporter_role: Option<u64>,
+    pub quorum: Option<Quorum>,
+    pub window: Option<VotingWindow>,
+    pub hold_days: Option<HoldDays>,
+    pub default_platform: Option<Platform>,
+}
+
+impl SettingsChange {
+    fn audit_payload(&self) -> serde_json::Value {
+        serde_json::json!({
+            "review_channel": self.review_channel.map(|v| v.to_string()),
+            "coordination_channel": self.coordination_channel.map(|v| v.to_string()),
+            "moderator_role": self.moderator_role.map(|v| v.to_string()),
+            "liaison_role": self.liaison_role.map(|v| v.to_string()),
+            "reporter_role": self.reporter_role.map(|v| v.to_string()),
+            "quorum": self.quorum.map(Quorum::get),
+            "window_minutes": self.window.map(VotingWindow::minutes),
+            "hold_days": self.hold_days.map(HoldDays::get),
+            "default_platform": self.default_platform.map(Platform::as_str),
+        })
+    }
+}
+
+impl Store {
+    /// Apply a `/setup` change and record it; returns the settings now in force.
+    pub async fn update_settings(
+        &self,
+        guild_id: u64,
+        actor: &crate::domain::audit::Actor,
+        change: &SettingsChange,
+        now: Millis,
+    ) -> Result<GuildSettings> {
+        let mut tx = self.begin_write().await?;
+        ensure_guild(&mut tx, guild_id, now).await?;
+        sqlx::query(
+            "UPDATE guilds SET review_channel_id = COALESCE($1, review_channel_id), \
+             coordination_channel_id = COALESCE($2, coordination_channel_id), \
+             moderator_role_id = COALESCE($3, moderator_role_id), liaison_role_id = COALESCE($4, liaison_role_id), \
+             reporter_role_id = COALESCE($5, reporter_role_id), quorum = COALESCE($6, quorum), \
+             window_minutes = COALESCE($7, window_minutes), hold_days = COALESCE($8, hold_days), \
+             default_platform = COALESCE($9, default_platform) WHERE guild_id = $10",
+        )
+        .bind(change.review_channel.map(id_to_db))
+        .bind(change.coordination_channel.map(id_to_db))
+        .bind(change.moderator_role.map(id_to_db))
+        .bind(change.liaison_role.map(id_to_db))
+        .bind(change.reporter_role.map(id_to_db))
+        .bind(change.quorum.map(|q| i64::from(q.get())))
+        .bind(change.window.map(|w| i64::try_from(w.minutes()).unwrap_or(i64::MAX)))
+        .bind(change.hold_days.map(|h| i64::from(h.get())))
+        .bind(change.default_platform.map(Platform::as_str))
+        .bind(id_to_db(guild_id))
+        .execute(&mut *tx)
+        .await?;
+        let event = super::audit::Event {
+            guild_id,
+            case_id: None,
+            actor,
+            kind: crate::domain::audit::AuditKind::ConfigChanged,
+            payload: change.audit_payload(),
+            at: now,
+        };
+        super::audit::append(&mut tx, event).await?;
+        let settings = settings_in(&mut tx, guild_id).await?;
+        tx.commit().await?;
+        settings.ok_or_else(|| StoreError::Corrupt(format!("guild {guild_id} vanished")))
+    }
+}
+
+impl GuildSettings {
+    /// The settings a server still needs before members can use flagwatch.
+    pub fn missing(&self) -> Vec<&'static str> {
+        [
+            (self.review_channel.is_none(), "review_channel"),
+            (self.coordination_channel.is_none(), "coordination_channel"),
+            (self.moderator_role.is_none(), "moderator_role"),
+        ]
+        .into_iter()
+        .filter_map(|(missing, name)| missing.then_some(name))
+        .collect()
+    }
+}

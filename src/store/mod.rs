@@ -24,7 +24,7 @@ pub use audit::AuditFailure;
 pub use cards::{CardFacts, CardLocation};
 pub use cases::{CaseRecord, NewEvidence, NewReport, ReportOutcome, ReportSource};
 pub use export::{CaseExport, EvidenceExport, HistoryEntry};
-pub use guilds::GuildSettings;
+pub use guilds::{GuildSettings, SettingsChange};
 pub use import::{ImportLine, ImportSummary, Importer};
 pub use outbox::{OutboxItem, OutboxKind};
 pub use votes::VoteOutcome;

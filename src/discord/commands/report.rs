@@ -1,0 +1,113 @@
+//! `/report`: file a report, committed before the member is told.
+
+use std::sync::LazyLock;
+
+use poise::serenity_prelude as serenity;
+use regex::Regex;
+
+use super::{caller, configured, may_report, PlatformChoice};
+use crate::discord::error::{private, user_error, Context, Error};
+use crate::discord::evidence;
+use crate::discord::render;
+use crate::domain::account::AccountKey;
+use crate::domain::reason::ReasonCategory;
+use crate::store::{NewEvidence, NewReport, ReportSource};
+
+/// Longest free text kept with a report.
+const MAX_DETAILS: usize = 1_000;
+/// Links kept from the details as evidence.
+const MAX_LINKS: usize = 10;
+
+/// The reason option's choices.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum ReasonChoice {
+    #[name = "propaganda"]
+    Propaganda,
+    #[name = "recruitment"]
+    Recruitment,
+    #[name = "incitement_to_violence"]
+    IncitementToViolence,
+    #[name = "financing"]
+    Financing,
+    #[name = "threat"]
+    Threat,
+    #[name = "other"]
+    Other,
+}
+
+impl From<ReasonChoice> for ReasonCategory {
+    fn from(r: ReasonChoice) -> Self {
+        match r {
+            ReasonChoice::Propaganda => ReasonCategory::Propaganda,
+            ReasonChoice::Recruitment => ReasonCategory::Recruitment,
+            ReasonChoice::IncitementToViolence => ReasonCategory::IncitementToViolence,
+            ReasonChoice::Financing => ReasonCategory::Financing,
+            ReasonChoice::Threat => ReasonCategory::Threat,
+            ReasonChoice::Other => ReasonCategory::Other,
+        }
+    }
+}
+
+/// Report an account that spreads extremist or terrorist content.
+#[poise::command(slash_command, guild_only)]
+pub async fn report(
+    ctx: Context<'_>,
+    #[description = "Link to the account, or its @handle"] account: String,
+    #[description = "Why it should be reviewed"] reason: ReasonChoice,
+    #[description = "Platform of a bare @handle"] platform: Option<PlatformChoice>,
+    #[description = "What you saw (optional)"] details: Option<String>,
+    #[description = "A screenshot or file (kept at intake, up to 8 MiB)"] evidence: Option<serenity::Attachment>,
+) -> Result<(), Error> {
+    let (guild, who) = caller(ctx)?;
+    let settings = configured(ctx, guild).await?;
+    may_report(&settings, &who)?;
+    let key = AccountKey::parse(&account, platform.map(Into::into), settings.default_platform)
+        .map_err(|e| user_error(format!("{e} Nothing was filed.")))?;
+    let details = details
+        .map(|d| d.trim().chars().take(MAX_DETAILS).collect::<String>())
+        .filter(|d| !d.is_empty());
+    let mut kept = links_in(details.as_deref());
+    if let Some(attachment) = evidence {
+        // Downloading may take longer than Discord's 3 s answer window.
+        ctx.defer_ephemeral().await?;
+        kept.push(evidence::keep(&ctx.data().http_client, &attachment).await);
+    }
+    let data = ctx.data();
+    let interaction_id = match ctx {
+        poise::Context::Application(app) => Some(app.interaction.id.get()),
+        poise::Context::Prefix(_) => None,
+    };
+    let outcome = data
+        .store
+        .file_report(NewReport {
+            guild_id: guild,
+            key,
+            reason: reason.into(),
+            details,
+            reporter: Some(who.user_id),
+            member_joined_at: who.joined_at,
+            interaction_id,
+            source: ReportSource::Discord,
+            evidence: kept,
+            at: data.clock.now(),
+        })
+        .await?;
+    data.outbox_changed.notify_one();
+    ctx.send(private(render::report_answer(&outcome))).await?;
+    Ok(())
+}
+
+static LINK: LazyLock<Regex> = LazyLock::new(|| {
+    // A literal pattern: it compiles.
+    Regex::new(r"https?://[^\s<>]+").expect("literal regex")
+});
+
+fn links_in(details: Option<&str>) -> Vec<NewEvidence> {
+    let Some(text) = details else { return Vec::new() };
+    LINK.find_iter(text)
+        .take(MAX_LINKS)
+        .map(|m| NewEvidence::Link {
+            url: m.as_str().to_owned(),
+        })
+        .collect()
+}

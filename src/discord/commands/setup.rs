@@ -1,0 +1,107 @@
+//! `/setup set` and `/setup show` (admins: Manage Server).
+
+use poise::serenity_prelude as serenity;
+
+use super::{caller, PlatformChoice};
+use crate::discord::error::{private, user_error, Context, Error};
+use crate::domain::audit::Actor;
+use crate::domain::vote::{HoldDays, Quorum, VotingWindow};
+use crate::store::{GuildSettings, SettingsChange};
+
+/// Configure flagwatch on this server.
+#[poise::command(slash_command, guild_only, subcommands("set", "show"), subcommand_required)]
+pub async fn setup(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Change settings; options you leave out stay as they are.
+#[poise::command(slash_command, guild_only)]
+#[allow(clippy::too_many_arguments)]
+async fn set(
+    ctx: Context<'_>,
+    #[description = "Channel where moderators get review cards"] review_channel: Option<serenity::ChannelId>,
+    #[description = "Public channel for calls to action and the status board"] coordination_channel: Option<
+        serenity::ChannelId,
+    >,
+    #[description = "Role whose members vote"] moderator_role: Option<serenity::RoleId>,
+    #[description = "Role of agency liaisons"] liaison_role: Option<serenity::RoleId>,
+    #[description = "Only this role may report (leave unset to let every member report)"] reporter_role: Option<
+        serenity::RoleId,
+    >,
+    #[description = "Votes an option needs to win (1–25, default 3)"] quorum: Option<u32>,
+    #[description = "Voting window in minutes (10–43200, default 1440)"] window_minutes: Option<u64>,
+    #[description = "Days a hand-off is held before review (1–365, default 30)"] hold_days: Option<u32>,
+    #[description = "Platform of bare @handles (default x)"] default_platform: Option<PlatformChoice>,
+) -> Result<(), Error> {
+    let (guild, who) = caller(ctx)?;
+    if !who.is_admin {
+        return Err(user_error(
+            "Only server admins (Manage Server permission) can change flagwatch's setup.",
+        ));
+    }
+    let invalid = |e: crate::domain::vote::PolicyError| user_error(format!("{e}. Nothing was changed."));
+    let change = SettingsChange {
+        review_channel: review_channel.map(|c| c.get()),
+        coordination_channel: coordination_channel.map(|c| c.get()),
+        moderator_role: moderator_role.map(|r| r.get()),
+        liaison_role: liaison_role.map(|r| r.get()),
+        reporter_role: reporter_role.map(|r| r.get()),
+        quorum: quorum.map(Quorum::new).transpose().map_err(invalid)?,
+        window: window_minutes
+            .map(VotingWindow::from_minutes)
+            .transpose()
+            .map_err(invalid)?,
+        hold_days: hold_days.map(HoldDays::new).transpose().map_err(invalid)?,
+        default_platform: default_platform.map(Into::into),
+    };
+    let data = ctx.data();
+    let settings = data
+        .store
+        .update_settings(guild, &Actor::Member(who.user_id), &change, data.clock.now())
+        .await?;
+    ctx.send(private(format!("Setup saved.\n{}", describe(&settings))))
+        .await?;
+    Ok(())
+}
+
+/// Show the current settings.
+#[poise::command(slash_command, guild_only)]
+async fn show(ctx: Context<'_>) -> Result<(), Error> {
+    let (guild, who) = caller(ctx)?;
+    let data = ctx.data();
+    let settings = data.store.guild_settings(guild, data.clock.now()).await?;
+    if !who.is_admin && !who.has_role(settings.moderator_role) {
+        return Err(user_error(
+            "Only server admins and moderators can see flagwatch's setup.",
+        ));
+    }
+    ctx.send(private(describe(&settings))).await?;
+    Ok(())
+}
+
+fn describe(s: &GuildSettings) -> String {
+    let channel = |c: Option<u64>| c.map_or("not set".to_owned(), |c| format!("<#{c}>"));
+    let role = |r: Option<u64>| r.map_or("not set".to_owned(), |r| format!("<@&{r}>"));
+    let mut text = format!(
+        "Review channel: {}\nCoordination channel: {}\nModerator role: {}\nLiaison role: {}\nReporter role: {}\n\
+         Quorum: {} votes · Window: {} minutes · Holds: {} days · Default platform: {}",
+        channel(s.review_channel),
+        channel(s.coordination_channel),
+        role(s.moderator_role),
+        role(s.liaison_role),
+        s.reporter_role
+            .map_or("everyone may report".to_owned(), |r| format!("<@&{r}>")),
+        s.policy.quorum.get(),
+        s.policy.window.minutes(),
+        s.policy.hold_days.get(),
+        s.default_platform,
+    );
+    let missing = s.missing();
+    if !missing.is_empty() {
+        text.push_str(&format!(
+            "\nStill needed before members can report: {}.",
+            missing.join(", ")
+        ));
+    }
+    text
+}

@@ -1,0 +1,42 @@
+//! `/status`: the public state of a case, privately.
+
+use super::{caller, configured, may_report};
+use crate::discord::error::{private, user_error, Context, Error};
+use crate::discord::render;
+use crate::domain::account::AccountKey;
+use crate::store::StoreError;
+
+/// See what the community decided about an account.
+#[poise::command(slash_command, guild_only)]
+pub async fn status(
+    ctx: Context<'_>,
+    #[description = "Link to the account, or its @handle"] account: Option<String>,
+    #[description = "Case number"] case: Option<i64>,
+) -> Result<(), Error> {
+    let (guild, who) = caller(ctx)?;
+    let settings = configured(ctx, guild).await?;
+    may_report(&settings, &who)?;
+    let store = &ctx.data().store;
+    let found = match (account, case) {
+        (Some(input), None) => {
+            let key =
+                AccountKey::parse(&input, None, settings.default_platform).map_err(|e| user_error(e.to_string()))?;
+            store.case_for_key(guild, &key).await?.ok_or_else(|| {
+                user_error(format!(
+                    "There is no case for {key} yet. If it spreads extremist content, use /report."
+                ))
+            })?
+        }
+        (None, Some(no)) => store.case(guild, no).await.map_err(|e| match e {
+            StoreError::NoSuchCase { case_no } => user_error(format!("There is no case #{case_no} on this server.")),
+            other => other.into(),
+        })?,
+        _ => {
+            return Err(user_error(
+                "Give either `account` (a link or @handle) or `case` (a case number), not both.",
+            ))
+        }
+    };
+    ctx.send(private(render::status_answer(&found))).await?;
+    Ok(())
+}

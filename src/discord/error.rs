@@ -1,0 +1,77 @@
+//! Errors as members see them: a [`UserError`] is a message written for them; anything
+//! else is logged and replaced by a short apology.
+
+use poise::serenity_prelude as serenity;
+use poise::CreateReply;
+
+use super::Data;
+
+/// Whatever a command or component handler can fail with.
+pub type Error = anyhow::Error;
+pub type Context<'a> = poise::Context<'a, Data, Error>;
+
+/// A message safe and useful to show to the member who caused it.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UserError(pub String);
+
+/// Shorthand for failing with a message for the member.
+pub fn user_error(message: impl Into<String>) -> Error {
+    UserError(message.into()).into()
+}
+
+/// What a member sees for an error: its own message if it is a [`UserError`], a generic
+/// line otherwise (the detail goes to the log, never to Discord).
+pub fn message_for(error: &Error) -> String {
+    match error.downcast_ref::<UserError>() {
+        Some(user) => user.0.clone(),
+        None => {
+            tracing::error!("unexpected error: {error:#}");
+            "Something went wrong on our side and nothing was changed. Please try again in a minute.".to_owned()
+        }
+    }
+}
+
+/// An ephemeral reply with mentions disabled.
+pub fn private(content: impl Into<String>) -> CreateReply {
+    CreateReply::default()
+        .content(content)
+        .ephemeral(true)
+        .allowed_mentions(serenity::CreateAllowedMentions::new())
+}
+
+/// poise's error hook: every variant ends in a private answer or a log line.
+pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
+    match error {
+        poise::FrameworkError::Command { error, ctx, .. } => reply(ctx, message_for(&error)).await,
+        poise::FrameworkError::ArgumentParse { ctx, input, error, .. } => {
+            let what = input.unwrap_or_default();
+            reply(
+                ctx,
+                format!("I could not read the option {what:?}: {error}. Please check it and try again."),
+            )
+            .await;
+        }
+        poise::FrameworkError::MissingUserPermissions { ctx, .. } | poise::FrameworkError::NotAnOwner { ctx, .. } => {
+            reply(ctx, "You do not have permission to use this command.".to_owned()).await;
+        }
+        poise::FrameworkError::GuildOnly { ctx, .. } => {
+            reply(
+                ctx,
+                "flagwatch commands work inside a server, not in direct messages.".to_owned(),
+            )
+            .await;
+        }
+        other => {
+            if let Err(e) = poise::builtins::on_error(other).await {
+                tracing::error!("error while handling an error: {e}");
+            }
+        }
+    }
+}
+
+async fn reply(ctx: Context<'_>, message: String) {
+    if let Err(e) = ctx.send(private(message)).await {
+        tracing::warn!("could not send an error reply: {e}");
+    }
+}

@@ -1,0 +1,116 @@
+//! The Discord adapter: it translates between Discord (serenity + poise) and the core and
+//! store, and holds no rules of its own.
+
+pub mod commands;
+pub mod components;
+pub mod convert;
+pub mod error;
+pub mod events;
+pub mod evidence;
+pub mod render;
+
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use poise::serenity_prelude as serenity;
+use tokio::sync::{watch, Notify};
+
+use crate::clock::Clock;
+use crate::coordination::outbox::OutboxWorker;
+use crate::coordination::scheduler;
+use crate::store::Store;
+
+/// What every handler can reach.
+pub struct Data {
+    pub store: Store,
+    pub clock: Clock,
+    /// Wakes the outbox worker after a change that queued something.
+    pub outbox_changed: Arc<Notify>,
+    /// For downloading evidence attachments.
+    pub http_client: reqwest::Client,
+}
+
+/// How to reach Discord.
+#[derive(Debug, Clone)]
+pub struct Connection {
+    pub token: String,
+    /// REST calls go here instead of discord.com (a rate-limiting proxy, or the simulator).
+    pub api_base: Option<String>,
+    /// Register commands on this server only (instant), instead of globally.
+    pub dev_guild: Option<u64>,
+}
+
+/// Connect and serve until `stop` turns true, then finish the work in hand and return.
+pub async fn serve(
+    store: Store,
+    connection: Connection,
+    clock: Clock,
+    stop: watch::Receiver<bool>,
+) -> anyhow::Result<()> {
+    let outbox_changed = Arc::new(Notify::new());
+    let data = Data {
+        store: store.clone(),
+        clock: clock.clone(),
+        outbox_changed: outbox_changed.clone(),
+        http_client: reqwest::Client::builder()
+            .build()
+            .context("cannot build the HTTP client")?,
+    };
+    let framework = framework(data, connection.dev_guild);
+    let mut client = serenity::ClientBuilder::new_with_http(build_http(&connection), serenity::GatewayIntents::GUILDS)
+        .framework(framework)
+        .await
+        .context("cannot create the Discord client")?;
+    let http = client.http.clone();
+    let workers = [
+        tokio::spawn(OutboxWorker::new(store.clone(), http, clock.clone(), outbox_changed.clone()).run(stop.clone())),
+        tokio::spawn(scheduler::run(store, clock, outbox_changed, stop.clone())),
+    ];
+    let shards = client.shard_manager.clone();
+    let mut stop_gateway = stop.clone();
+    tokio::spawn(async move {
+        let _ = stop_gateway.wait_for(|&s| s).await;
+        shards.shutdown_all().await;
+    });
+    let served = client.start().await.context("the Discord connection failed");
+    for w in workers {
+        let _ = w.await;
+    }
+    served
+}
+
+fn build_http(connection: &Connection) -> serenity::Http {
+    let builder = serenity::HttpBuilder::new(&connection.token);
+    match &connection.api_base {
+        // serenity only honours the proxy with its own ratelimiter off: the proxy (or our
+        // outbox pacing) owns rate limiting then.
+        Some(base) => builder.proxy(base.as_str()).ratelimiter_disabled(true).build(),
+        None => builder.build(),
+    }
+}
+
+fn framework(data: Data, dev_guild: Option<u64>) -> poise::Framework<Data, error::Error> {
+    let options = poise::FrameworkOptions {
+        commands: commands::all(),
+        on_error: |e| Box::pin(error::on_error(e)),
+        event_handler: |framework, event| {
+            Box::pin(events::on_event(framework.serenity_context, event, framework.user_data))
+        },
+        allowed_mentions: Some(serenity::CreateAllowedMentions::new()),
+        ..Default::default()
+    };
+    poise::Framework::builder()
+        .options(options)
+        .initialize_owners(false)
+        .setup(move |ctx, _ready, framework| {
+            Box::pin(async move {
+                let commands = &framework.options().commands;
+                match dev_guild {
+                    Some(g) => poise::builtins::register_in_guild(ctx, commands, serenity::GuildId::new(g)).await?,
+                    None => poise::builtins::register_globally(ctx, commands).await?,
+                }
+                Ok(data)
+            })
+        })
+        .build()
+}
