@@ -15,7 +15,7 @@ async fn main() -> ExitCode {
         .init();
     let cli = Cli::parse();
     let result = match Config::from_env() {
-        Ok(config) => cli::run(cli.command, &config).await,
+        Ok(config) => cli::run(cli.command.unwrap_or(cli::Command::Run), &config).await,
         Err(e) => Err(e.into()),
     };
     match result {

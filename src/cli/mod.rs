@@ -25,12 +25,15 @@ use crate::store::Store;
     about = "Report, decide on and coordinate action against extremist accounts, from Discord."
 )]
 pub struct Cli {
+    /// What to do; `run` when left out.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Connect to Discord and serve (the default); needs DISCORD_TOKEN.
+    Run,
     /// Apply database migrations.
     Migrate,
     /// Print the account key and canonical URL of each input.
@@ -93,6 +96,7 @@ pub enum Outcome {
 /// Run a command that does not need Discord.
 pub async fn run(command: Command, config: &Config) -> anyhow::Result<Outcome> {
     match command {
+        Command::Run => run_bot(config).await,
         Command::Account { inputs, platform } => Ok(account::run(&inputs, platform)),
         Command::Migrate => {
             Store::open(&config.database_url).await?;
@@ -118,6 +122,48 @@ pub async fn run(command: Command, config: &Config) -> anyhow::Result<Outcome> {
             let store = Store::open(&config.database_url).await?;
             audit::verify(&store, guild).await
         }
+    }
+}
+
+/// `flagwatch run`: serve until Ctrl-C or SIGTERM, then finish the work in hand.
+async fn run_bot(config: &Config) -> anyhow::Result<Outcome> {
+    let connection = crate::discord::Connection {
+        token: config.token()?.to_owned(),
+        api_base: config.api_base.clone(),
+        dev_guild: config.dev_guild,
+    };
+    let store = Store::open(&config.database_url).await?;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        tracing::info!("shutting down: finishing the work in hand");
+        let _ = stop.send(true);
+    });
+    crate::discord::serve(store.clone(), connection, crate::clock::Clock::system(), stopped).await?;
+    store.close().await;
+    Ok(Outcome::Success)
+}
+
+/// Ctrl-C, or SIGTERM on Unix (what service managers send).
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
 
