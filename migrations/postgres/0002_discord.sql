@@ -7,7 +7,7 @@ CREATE TABLE outbox (
     guild_id      BIGINT NOT NULL,
     item_key      TEXT NOT NULL,
     kind          TEXT NOT NULL,
-    case_id       BIGINT,
+    target        BIGINT,
     created_at    BIGINT NOT NULL,
     not_before    BIGINT NOT NULL,
     claimed_at    BIGINT,

@@ -71,6 +71,9 @@ impl OutboxWorker {
         let result = match item.kind {
             OutboxKind::Card => self.send_card(&item).await,
             OutboxKind::OverduePing => self.send_overdue_ping(&item).await,
+            OutboxKind::Notice | OutboxKind::Board | OutboxKind::QueueSummary | OutboxKind::Digest => {
+                Err(anyhow::anyhow!("not yet deliverable"))
+            }
         };
         let stored = match result {
             Ok(()) => self.store.complete_outbox(item.id).await,
@@ -100,10 +103,10 @@ impl OutboxWorker {
     }
 
     async fn send_card(&mut self, item: &OutboxItem) -> anyhow::Result<()> {
-        let facts = self.store.card_facts(item.case_id).await?;
+        let facts = self.store.card_facts(item.case_id()?).await?;
         let embed = render::card_embed(&facts);
         let buttons = render::card_buttons(&facts.case);
-        if let Some(at) = self.store.card_location(item.case_id).await? {
+        if let Some(at) = self.store.card_location(item.case_id()?).await? {
             self.pace(at.channel_id).await;
             let edit = serenity::EditMessage::new()
                 .embed(embed.clone())
@@ -130,14 +133,14 @@ impl OutboxWorker {
             channel_id: channel.get(),
             message_id: message.id.get(),
         };
-        self.store.record_card(item.case_id, at, self.clock.now()).await?;
+        self.store.record_card(item.case_id()?, at, self.clock.now()).await?;
         Ok(())
     }
 
     /// The one message that may mention anyone: the moderator role, once per overdue round.
     async fn send_overdue_ping(&mut self, item: &OutboxItem) -> anyhow::Result<()> {
         let settings = self.store.guild_settings(item.guild_id, self.clock.now()).await?;
-        let facts = self.store.card_facts(item.case_id).await?;
+        let facts = self.store.card_facts(item.case_id()?).await?;
         let channel = self.review_channel(item.guild_id).await?;
         let (content, mentions) = match settings.moderator_role {
             Some(role) => (

@@ -295,14 +295,15 @@ pub enum AccountKeyError {
     #[error("this is not a valid link: {}", ANY_FORMS)]
     InvalidLink,
     #[error(
-        "links with a name or password before the host (name@host) are not accepted, because they can hide where the link leads: {}",
+        "links with a name before the host (name@host) are not accepted, as they can hide where they lead: {}",
         ANY_FORMS
     )]
     UserInfo,
     #[error("“{given}” is not a platform this bot knows: use one of {}", platform_names())]
     UnknownPlatform { given: String },
     #[error(
-        "a website account needs its full address, not just a name: paste a link such as https://example.com/page, or choose the platform the handle is on"
+        "a bare name cannot be a website account: paste {}, or choose the platform the name is on",
+        Platform::Web.forms()
     )]
     WebNeedsLink,
     #[error("this {} link does not name an account: paste the profile link ({})", .platform.label(), .platform.forms())]
@@ -314,7 +315,12 @@ pub enum AccountKeyError {
         page: String,
         why: NotAccount,
     },
-    #[error("“{given}” is not a valid {} ({}): paste {}", .kind.rule().noun, .kind.rule().rule, .kind.rule().platform.forms())]
+    #[error(
+        "“{given}” is not a valid {} ({}): paste {}",
+        .kind.rule().noun,
+        .kind.rule().rule,
+        .kind.rule().platform.forms()
+    )]
     InvalidName { kind: NameKind, given: String },
     #[error("“{key}” is not a valid stored account key (expected <platform>:<id>, such as x:jack)")]
     InvalidStoredKey { key: String },
@@ -668,7 +674,7 @@ fn classify(text: &str, explicit: Option<Platform>) -> Result<Form<'_>, AccountK
 
 fn is_known_host(head: &str) -> bool {
     let lower = head.to_ascii_lowercase();
-    platform_of_host(strip_www(lower.trim_end_matches('.'))) != Ok(Platform::Web)
+    platform_of_host(strip_www(lower.strip_suffix('.').unwrap_or(&lower))) != Ok(Platform::Web)
 }
 
 /// A bare handle (or path) is read as the matching link on the platform's site, so
@@ -711,6 +717,41 @@ struct Link {
 impl Link {
     /// The rules look at three segments at most.
     const WORDS: usize = 3;
+
+    fn parse(text: &str) -> Result<Link, AccountKeyError> {
+        let url = Url::parse(text).map_err(|_| AccountKeyError::InvalidLink)?;
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(AccountKeyError::UserInfo);
+        }
+        let host = link_host(&url).ok_or(AccountKeyError::InvalidLink)?;
+        let platform = platform_of_host(&host)?;
+        let segments = url.path_segments().into_iter().flatten();
+        let words = segments
+            .filter(|segment| !segment.is_empty())
+            .take(Link::WORDS)
+            .map(percent_decode)
+            .collect();
+        Ok(Link {
+            platform,
+            host,
+            words,
+            url,
+        })
+    }
+
+    /// The account id, by the rules of the link's platform.
+    fn id(&self) -> Result<String, AccountKeyError> {
+        match self.platform {
+            Platform::X => x_id(self),
+            Platform::Telegram => telegram_id(self),
+            Platform::Facebook => facebook_id(self),
+            Platform::Instagram => instagram_id(self),
+            Platform::Youtube => youtube_id(self),
+            Platform::Tiktok => tiktok_id(self),
+            Platform::Reddit => reddit_id(self),
+            Platform::Web => Ok(web_id(self)),
+        }
+    }
 
     fn first_two(&self) -> Result<(&str, Option<&str>), AccountKeyError> {
         let mut words = self.words.iter().map(String::as_str);
@@ -792,43 +833,22 @@ fn strip_www(mut host: &str) -> &str {
 }
 
 fn from_link(text: &str) -> Result<AccountKey, AccountKeyError> {
-    let url = Url::parse(text).map_err(|_| AccountKeyError::InvalidLink)?;
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(AccountKeyError::UserInfo);
-    }
-    let host = link_host(&url).ok_or(AccountKeyError::InvalidLink)?;
-    let platform = platform_of_host(&host)?;
-    let words = url.path_segments().into_iter().flatten();
-    let words = words
-        .filter(|word| !word.is_empty())
-        .take(Link::WORDS)
-        .map(percent_decode)
-        .collect();
-    let link = Link {
-        platform,
-        host,
-        words,
-        url,
-    };
-    let id = match platform {
-        Platform::X => x_id(&link),
-        Platform::Telegram => telegram_id(&link),
-        Platform::Facebook => facebook_id(&link),
-        Platform::Instagram => instagram_id(&link),
-        Platform::Youtube => youtube_id(&link),
-        Platform::Tiktok => tiktok_id(&link),
-        Platform::Reddit => reddit_id(&link),
-        Platform::Web => Ok(web_id(&link)),
-    }?;
-    Ok(AccountKey { platform, id })
+    let link = Link::parse(text)?;
+    Ok(AccountKey {
+        platform: link.platform,
+        id: link.id()?,
+    })
 }
 
-/// The normalised host, or `None` for a host that cannot be on the public web.
+/// The normalised host, or `None` for a host that cannot be on the public web:
+/// one without a dot, or with an empty label (`a..b`; one trailing dot is the DNS
+/// root and is dropped).
 fn link_host(url: &Url) -> Option<String> {
     match url.host()? {
         Host::Domain(domain) => {
-            let host = strip_www(domain.trim_end_matches('.'));
-            host.contains('.').then(|| host.to_owned())
+            let host = strip_www(domain.strip_suffix('.').unwrap_or(domain));
+            let labelled = host.contains('.') && !host.split('.').any(str::is_empty);
+            labelled.then(|| host.to_owned())
         }
         Host::Ipv4(ip) => Some(ip.to_string()),
         Host::Ipv6(ip) => Some(format!("[{ip}]")),
@@ -981,4 +1001,1021 @@ fn excerpt(text: &str) -> String {
 
 fn platform_names() -> String {
     Platform::ALL.map(Platform::as_str).join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CHANNEL: &str = "UCX6OQ3DkcsbYNE6H8uQQuVA";
+
+    fn parse(input: &str, explicit: Option<Platform>) -> Result<AccountKey, AccountKeyError> {
+        AccountKey::parse(input, explicit, Platform::X)
+    }
+
+    fn message(input: &str, explicit: Option<Platform>) -> String {
+        match parse(input, explicit) {
+            Ok(key) => panic!("{input:?} was accepted as {key}"),
+            Err(error) => error.to_string(),
+        }
+    }
+
+    /// Asserts the invariants every accepted key keeps.
+    fn assert_round_trips(key: &AccountKey, input: &str) {
+        assert_eq!(
+            AccountKey::from_key(&key.to_string()).as_ref(),
+            Ok(key),
+            "from_key({key}) from {input:?}"
+        );
+        let url = key.canonical_url();
+        assert_eq!(
+            parse(&url, None).as_ref(),
+            Ok(key),
+            "canonical url {url:?} from {input:?}"
+        );
+    }
+
+    /// Asserts what every rejection keeps: one line, and a hint at what is accepted.
+    fn assert_helpful(error: &AccountKeyError, input: &str) {
+        let text = error.to_string();
+        assert!(
+            !text.contains(['\n', '\r']),
+            "{input:?} gave a multi-line message: {text:?}"
+        );
+        let hints = ["paste", "use one of", "expected"];
+        assert!(
+            hints.iter().any(|hint| text.contains(hint)),
+            "{input:?} gave no hint: {text:?}"
+        );
+    }
+
+    fn chars(c: char, n: usize) -> String {
+        std::iter::repeat_n(c, n).collect()
+    }
+
+    use Platform::{Facebook, Instagram, Reddit, Telegram, Tiktok, Web, Youtube, X};
+
+    /// (input, explicit platform, key); the default platform is x.
+    fn accepted() -> Vec<(String, Option<Platform>, String)> {
+        let table: &[(&str, Option<Platform>, &str)] = &[
+            // x: every host, sub-paths, case, query, fragment, trailing slash
+            ("https://x.com/jack", None, "x:jack"),
+            ("https://twitter.com/Jack", None, "x:jack"),
+            ("www.x.com/jack", None, "x:jack"),
+            ("www.twitter.com/jack", None, "x:jack"),
+            ("mobile.x.com/jack", None, "x:jack"),
+            ("mobile.twitter.com/jack", None, "x:jack"),
+            ("m.x.com/jack", None, "x:jack"),
+            ("m.twitter.com/jack", None, "x:jack"),
+            ("HTTP://X.COM/Jack/", None, "x:jack"),
+            ("x.com/jack?lang=en#top", None, "x:jack"),
+            ("https://x.com/jack/status/20", None, "x:jack"),
+            ("https://twitter.com/jack/with_replies", None, "x:jack"),
+            ("https://x.com/intent/user?screen_name=Jack", None, "x:jack"),
+            ("x.com/%6Aack", None, "x:jack"),
+            ("x.com:443/jack", None, "x:jack"),
+            ("https://x.com:8443/jack", None, "x:jack"),
+            ("x.com./jack", None, "x:jack"),
+            ("https://x.com//jack", None, "x:jack"),
+            ("https://@x.com/jack", None, "x:jack"),
+            ("@jack", None, "x:jack"),
+            ("  @Jack \r\n", None, "x:jack"),
+            ("jack", None, "x:jack"),
+            ("jack/status/1", None, "x:jack"),
+            ("@jack", Some(X), "x:jack"),
+            ("a", None, "x:a"),
+            ("x.com/ABCDEFGHIJ_1234", None, "x:abcdefghij_1234"),
+            // telegram: hosts, /s/, posts, invites with case kept
+            ("https://t.me/durov", None, "telegram:durov"),
+            ("telegram.me/Durov", None, "telegram:durov"),
+            ("telegram.dog/durov", None, "telegram:durov"),
+            ("www.t.me/durov", None, "telegram:durov"),
+            ("t.me/s/durov", None, "telegram:durov"),
+            ("t.me/durov/123", None, "telegram:durov"),
+            ("t.me/s/durov/123?single", None, "telegram:durov"),
+            ("t.me/+AbCdEf_-12", None, "telegram:+AbCdEf_-12"),
+            ("t.me/%2BAbCdEf", None, "telegram:+AbCdEf"),
+            ("t.me/joinchat/AbCdEf", None, "telegram:+AbCdEf"),
+            ("T.ME/JoinChat/AbCdEf", None, "telegram:+AbCdEf"),
+            ("@durov", Some(Telegram), "telegram:durov"),
+            ("Durov", Some(Telegram), "telegram:durov"),
+            ("+AbCdEf", Some(Telegram), "telegram:+AbCdEf"),
+            ("t.me/abcde", None, "telegram:abcde"),
+            (
+                "t.me/a_234567890123456789012345678901",
+                None,
+                "telegram:a_234567890123456789012345678901",
+            ),
+            // facebook: hosts, periods and case, numeric profiles
+            ("https://www.facebook.com/John.Smith", None, "facebook:johnsmith"),
+            ("facebook.com/johnsmith", None, "facebook:johnsmith"),
+            ("m.facebook.com/john.smith", None, "facebook:johnsmith"),
+            ("mbasic.facebook.com/john.smith", None, "facebook:johnsmith"),
+            ("web.facebook.com/john.smith", None, "facebook:johnsmith"),
+            ("fb.com/john.smith", None, "facebook:johnsmith"),
+            ("www.fb.com/john.smith", None, "facebook:johnsmith"),
+            ("m.fb.com/john.smith", None, "facebook:johnsmith"),
+            ("mbasic.fb.com/john.smith", None, "facebook:johnsmith"),
+            ("web.fb.com/john.smith", None, "facebook:johnsmith"),
+            ("facebook.com/john.smith/posts/123", None, "facebook:johnsmith"),
+            ("facebook.com/a.b.c.d.e", None, "facebook:abcde"),
+            ("facebook.com/abcde", None, "facebook:abcde"),
+            (
+                "https://www.facebook.com/profile.php?id=100012345",
+                None,
+                "facebook:id.100012345",
+            ),
+            ("facebook.com/profile.php?sk=about&id=4", None, "facebook:id.4"),
+            ("facebook.com/100012345", None, "facebook:id.100012345"),
+            (
+                "facebook.com/people/John-Smith/100012345/",
+                None,
+                "facebook:id.100012345",
+            ),
+            ("john.smith", Some(Facebook), "facebook:johnsmith"),
+            // instagram
+            ("https://www.instagram.com/john.smith_/", None, "instagram:john.smith_"),
+            ("instagram.com/John.Smith", None, "instagram:john.smith"),
+            ("instagram.com/john?igsh=abc", None, "instagram:john"),
+            ("instagram.com/stories/john.smith/123456", None, "instagram:john.smith"),
+            ("instagram.com/john.smith/p/Cabc/", None, "instagram:john.smith"),
+            ("@john.smith", Some(Instagram), "instagram:john.smith"),
+            ("john.smith", Some(Instagram), "instagram:john.smith"),
+            ("instagram.com/a", None, "instagram:a"),
+            (
+                "instagram.com/abcdefghij.abcdefghij_abcdefgh",
+                None,
+                "instagram:abcdefghij.abcdefghij_abcdefgh",
+            ),
+            // youtube
+            ("https://www.youtube.com/@MrBeast", None, "youtube:@mrbeast"),
+            ("youtube.com/@mrbeast/videos", None, "youtube:@mrbeast"),
+            ("m.youtube.com/@MrBeast", None, "youtube:@mrbeast"),
+            ("youtube.com/@%D0%9C%D0%B0%D1%88%D0%B0", None, "youtube:@маша"),
+            (
+                "youtube.com/channel/UCX6OQ3DkcsbYNE6H8uQQuVA",
+                None,
+                "youtube:channel/UCX6OQ3DkcsbYNE6H8uQQuVA",
+            ),
+            (
+                "youtube.com/channel/UCX6OQ3DkcsbYNE6H8uQQuVA/featured",
+                None,
+                "youtube:channel/UCX6OQ3DkcsbYNE6H8uQQuVA",
+            ),
+            ("youtube.com/c/MrBeast6000", None, "youtube:c/mrbeast6000"),
+            ("youtube.com/user/MrBeast6000", None, "youtube:user/mrbeast6000"),
+            ("@MrBeast", Some(Youtube), "youtube:@mrbeast"),
+            ("MrBeast", Some(Youtube), "youtube:@mrbeast"),
+            (
+                "UCX6OQ3DkcsbYNE6H8uQQuVA",
+                Some(Youtube),
+                "youtube:channel/UCX6OQ3DkcsbYNE6H8uQQuVA",
+            ),
+            (
+                "channel/UCX6OQ3DkcsbYNE6H8uQQuVA",
+                Some(Youtube),
+                "youtube:channel/UCX6OQ3DkcsbYNE6H8uQQuVA",
+            ),
+            // tiktok
+            ("https://www.tiktok.com/@Some.User_", None, "tiktok:some.user_"),
+            ("tiktok.com/@someuser/video/7234", None, "tiktok:someuser"),
+            ("m.tiktok.com/@someuser", None, "tiktok:someuser"),
+            ("@someuser", Some(Tiktok), "tiktok:someuser"),
+            ("someuser", Some(Tiktok), "tiktok:someuser"),
+            ("tiktok.com/@ab", None, "tiktok:ab"),
+            (
+                "tiktok.com/@abcdefghijabcdefghijabcd",
+                None,
+                "tiktok:abcdefghijabcdefghijabcd",
+            ),
+            // reddit
+            ("https://www.reddit.com/user/Spez/", None, "reddit:spez"),
+            ("reddit.com/u/spez", None, "reddit:spez"),
+            ("old.reddit.com/user/spez/comments", None, "reddit:spez"),
+            ("new.reddit.com/u/spez", None, "reddit:spez"),
+            ("np.reddit.com/user/spez", None, "reddit:spez"),
+            ("u/spez", Some(Reddit), "reddit:spez"),
+            ("/u/spez", Some(Reddit), "reddit:spez"),
+            ("spez", Some(Reddit), "reddit:spez"),
+            ("@spez", Some(Reddit), "reddit:spez"),
+            ("reddit.com/user/a-b", None, "reddit:a-b"),
+            (
+                "reddit.com/user/abcdefghij_abcdefghi",
+                None,
+                "reddit:abcdefghij_abcdefghi",
+            ),
+            // web
+            (
+                "https://www.Example.com/Some/Path/?q=1#x",
+                None,
+                "web:example.com/Some/Path",
+            ),
+            ("example.com", None, "web:example.com"),
+            ("example.com", Some(Web), "web:example.com"),
+            ("john.smith", None, "web:john.smith"),
+            ("http://example.com:8080/p", None, "web:example.com:8080/p"),
+            ("example.com:8080/p", None, "web:example.com:8080/p"),
+            ("https://example.com:443/p", None, "web:example.com/p"),
+            ("http://example.com:443/p", None, "web:example.com/p"),
+            ("http://192.168.0.1/admin", None, "web:192.168.0.1/admin"),
+            ("https://[::1]/x", None, "web:[::1]/x"),
+            ("www.www.example.com//", None, "web:example.com"),
+            ("www.com", None, "web:www.com"),
+            ("example.com/a b", None, "web:example.com/a%20b"),
+            ("example.com/a/../B", None, "web:example.com/B"),
+            ("https://bücher.de/Straße", None, "web:xn--bcher-kva.de/Stra%C3%9Fe"),
+            ("business.facebook.com/foo", None, "web:business.facebook.com/foo"),
+            ("evilx.com/jack", None, "web:evilx.com/jack"),
+            // a link decides its platform, whatever was chosen
+            ("instagram.com/jack", Some(X), "instagram:jack"),
+            ("example.com/page", Some(Telegram), "web:example.com/page"),
+        ];
+        let mut rows: Vec<_> = table
+            .iter()
+            .map(|(input, explicit, key)| (input.to_string(), *explicit, key.to_string()))
+            .collect();
+        let at_limit = format!("https://example.com/{}", chars('a', MAX_INPUT_CHARS - 20));
+        rows.push((at_limit.clone(), None, format!("web:{}", &at_limit["https://".len()..])));
+        rows
+    }
+
+    #[test]
+    fn every_accepted_form_gives_its_key() {
+        for (input, explicit, key) in accepted() {
+            let parsed = parse(&input, explicit).map(|key| key.to_string());
+            assert_eq!(parsed, Ok(key), "input {input:?}, platform {explicit:?}");
+        }
+    }
+
+    #[test]
+    fn every_accepted_key_round_trips_through_from_key_and_its_canonical_url() {
+        for (input, explicit, _) in accepted() {
+            let key = parse(&input, explicit).expect("accepted input");
+            assert_round_trips(&key, &input);
+        }
+    }
+
+    #[test]
+    fn a_bare_handle_uses_the_explicit_platform_before_the_servers_default() {
+        let parse = |input, explicit| AccountKey::parse(input, explicit, Telegram).map(|key| key.to_string());
+        assert_eq!(parse("@durov", None), Ok("telegram:durov".to_owned()));
+        assert_eq!(parse("@jack", Some(X)), Ok("x:jack".to_owned()));
+        assert_eq!(parse("x.com/jack", None), Ok("x:jack".to_owned()));
+    }
+
+    #[test]
+    fn canonical_urls_follow_the_platform_table() {
+        let table = [
+            ("x:jack", "https://x.com/jack"),
+            ("telegram:durov", "https://t.me/durov"),
+            ("telegram:+AbCdEf", "https://t.me/+AbCdEf"),
+            ("facebook:johnsmith", "https://www.facebook.com/johnsmith"),
+            (
+                "facebook:id.100012345",
+                "https://www.facebook.com/profile.php?id=100012345",
+            ),
+            ("instagram:john.smith", "https://www.instagram.com/john.smith"),
+            ("youtube:@mrbeast", "https://www.youtube.com/@mrbeast"),
+            (
+                &format!("youtube:channel/{CHANNEL}"),
+                &format!("https://www.youtube.com/channel/{CHANNEL}"),
+            ),
+            ("youtube:c/mrbeast6000", "https://www.youtube.com/c/mrbeast6000"),
+            ("youtube:user/mrbeast6000", "https://www.youtube.com/user/mrbeast6000"),
+            ("tiktok:some.user", "https://www.tiktok.com/@some.user"),
+            ("reddit:spez", "https://www.reddit.com/user/spez"),
+            ("web:example.com/Some/Path", "https://example.com/Some/Path"),
+            ("web:example.com:8080", "https://example.com:8080"),
+        ];
+        for (key, url) in table {
+            let key = AccountKey::from_key(key).expect("valid key");
+            assert_eq!(key.canonical_url(), url);
+        }
+    }
+
+    #[test]
+    fn keys_expose_their_platform_and_id() {
+        let key = parse("t.me/+AbCdEf", None).expect("invite link");
+        assert_eq!((key.platform(), key.id()), (Telegram, "+AbCdEf"));
+    }
+
+    /// (input, explicit platform, phrases the message must contain)
+    const REJECTED: &[(&str, Option<Platform>, &[&str])] = &[
+        ("", None, &["no account given", "https://x.com/<handle>"]),
+        ("   ", None, &["no account given", "@handle"]),
+        ("@", None, &["no account given", "@handle"]),
+        ("x.com/ja\tck", None, &["control characters", "https://x.com/<handle>"]),
+        ("x.com/jack\u{7f}", None, &["control characters", "@handle"]),
+        (
+            "ftp://example.com/x",
+            None,
+            &["“ftp:” links are not accepted", "only http:// and https://", "paste"],
+        ),
+        (
+            "javascript:alert(1)",
+            None,
+            &["“javascript:” links are not accepted", "paste a profile link"],
+        ),
+        (
+            "mailto:jack@example.com",
+            None,
+            &["“mailto:” links are not accepted", "paste a profile link"],
+        ),
+        ("x:jack", None, &["“x:” links are not accepted", "paste a profile link"]),
+        (
+            "https://exa mple.com",
+            None,
+            &["not a valid link", "https://x.com/<handle>"],
+        ),
+        (
+            "https://localhost/x",
+            None,
+            &["not a valid link", "https://x.com/<handle>"],
+        ),
+        ("localhost:8080", None, &["not a valid link", "@handle"]),
+        ("https://", None, &["not a valid link", "@handle"]),
+        ("[jack", None, &["not a valid link", "@handle"]),
+        (
+            "https://x.com@evil.com/jack",
+            None,
+            &["a name before the host", "paste a profile link"],
+        ),
+        (
+            "https://user:secret@example.com",
+            None,
+            &["a name before the host", "paste"],
+        ),
+        ("jack@example.com", None, &["a name before the host", "paste"]),
+        (
+            "jack",
+            Some(Web),
+            &["a bare name cannot be a website account", "https://example.com/page"],
+        ),
+        // a link to the platform with no account in it
+        (
+            "https://x.com",
+            None,
+            &[
+                "this X (Twitter) link does not name an account",
+                "x.com/<handle> or @handle",
+            ],
+        ),
+        (
+            "t.me/",
+            None,
+            &["this Telegram link does not name an account", "t.me/<username>"],
+        ),
+        (
+            "facebook.com",
+            None,
+            &["this Facebook link does not name an account", "facebook.com/<username>"],
+        ),
+        (
+            "instagram.com",
+            Some(Instagram),
+            &[
+                "this Instagram link does not name an account",
+                "instagram.com/<username>",
+            ],
+        ),
+        (
+            "youtube.com",
+            None,
+            &["this YouTube link does not name an account", "youtube.com/@<handle>"],
+        ),
+        (
+            "tiktok.com",
+            None,
+            &["this TikTok link does not name an account", "tiktok.com/@<username>"],
+        ),
+        (
+            "reddit.com/",
+            None,
+            &[
+                "this Reddit link does not name an account",
+                "reddit.com/user/<username>",
+            ],
+        ),
+        // x
+        (
+            "x.com/intent/tweet?text=hi",
+            None,
+            &["x.com/intent/… is not an account page", "x.com/<handle>"],
+        ),
+        (
+            "x.com/intent/user",
+            None,
+            &["x.com/intent/… is not an account page", "x.com/<handle>"],
+        ),
+        (
+            "x.com/intent/user?screen_name=home",
+            None,
+            &["x.com/home/… is not an account page", "@handle"],
+        ),
+        ("@Home", None, &["x.com/Home/… is not an account page", "@handle"]),
+        (
+            "x.com/abcdefghij123456",
+            None,
+            &[
+                "“abcdefghij123456” is not a valid X handle",
+                "1–15 letters, digits or _",
+                "x.com/<handle>",
+            ],
+        ),
+        (
+            "x.com/ja-ck",
+            None,
+            &["“ja-ck” is not a valid X handle", "x.com/<handle> or @handle"],
+        ),
+        (
+            "john.smith",
+            Some(X),
+            &["“john.smith” is not a valid X handle", "x.com/<handle>"],
+        ),
+        (
+            "@john.smith",
+            None,
+            &["“john.smith” is not a valid X handle", "x.com/<handle>"],
+        ),
+        (
+            "x.com/%FF",
+            None,
+            &["“\u{FFFD}” is not a valid X handle", "x.com/<handle>"],
+        ),
+        (
+            "x.com/%0A",
+            None,
+            &["“\u{FFFD}” is not a valid X handle", "x.com/<handle>"],
+        ),
+        // telegram
+        (
+            "t.me/abcd",
+            None,
+            &[
+                "“abcd” is not a valid Telegram username",
+                "5–32 letters",
+                "t.me/<username>",
+            ],
+        ),
+        (
+            "t.me/a_2345678901234567890123456789012",
+            None,
+            &["not a valid Telegram username", "t.me/+<invite code>"],
+        ),
+        (
+            "t.me/1abcde",
+            None,
+            &["“1abcde” is not a valid Telegram username", "starting with a letter"],
+        ),
+        (
+            "t.me/c/12345/67",
+            None,
+            &["t.me/c/… is not an account page", "t.me/<username>"],
+        ),
+        (
+            "t.me/share/url?url=x",
+            None,
+            &["t.me/share/… is not an account page", "t.me/<username>"],
+        ),
+        ("t.me/s", None, &["t.me/s/… is not an account page", "t.me/<username>"]),
+        (
+            "t.me/joinchat",
+            None,
+            &["t.me/joinchat/… is not an account page", "t.me/+<invite code>"],
+        ),
+        (
+            "t.me/+",
+            None,
+            &["“” is not a valid Telegram invite code", "t.me/+<invite code>"],
+        ),
+        (
+            "t.me/+ab.cd",
+            None,
+            &["“ab.cd” is not a valid Telegram invite code", "t.me/+<invite code>"],
+        ),
+        // facebook
+        (
+            "facebook.com/abcd",
+            None,
+            &[
+                "“abcd” is not a valid Facebook username",
+                "at least 5",
+                "facebook.com/<username>",
+            ],
+        ),
+        (
+            "facebook.com/a.b.c.d",
+            None,
+            &["“a.b.c.d” is not a valid Facebook username", "periods do not count"],
+        ),
+        (
+            "facebook.com/john_smith",
+            None,
+            &[
+                "“john_smith” is not a valid Facebook username",
+                "facebook.com/<username>",
+            ],
+        ),
+        (
+            "facebook.com/profile.php",
+            None,
+            &[
+                "facebook.com/profile.php/… is not an account page",
+                "profile.php?id=<number>",
+            ],
+        ),
+        (
+            "facebook.com/profile.php?id=abc",
+            None,
+            &[
+                "“abc” is not a valid Facebook profile number",
+                "profile.php?id=<number>",
+            ],
+        ),
+        (
+            "facebook.com/groups/12345",
+            None,
+            &[
+                "facebook.com/groups/… is not an account page",
+                "facebook.com/<username>",
+            ],
+        ),
+        (
+            "facebook.com/watch?v=1",
+            None,
+            &["facebook.com/watch/… is not an account page", "facebook.com/<username>"],
+        ),
+        (
+            "g.r.o.u.p.s",
+            Some(Facebook),
+            &[
+                "facebook.com/g.r.o.u.p.s/… is not an account page",
+                "facebook.com/<username>",
+            ],
+        ),
+        // instagram
+        (
+            "instagram.com/p/Cabc123/",
+            None,
+            &[
+                "instagram.com/p/… is a post link and does not name the account",
+                "paste the profile link instead (instagram.com/<username>",
+            ],
+        ),
+        (
+            "instagram.com/reel/Cabc123/",
+            None,
+            &["instagram.com/reel/… is a post link", "instagram.com/<username>"],
+        ),
+        (
+            "instagram.com/reels/Cabc123/",
+            None,
+            &["instagram.com/reels/… is a post link", "instagram.com/<username>"],
+        ),
+        (
+            "instagram.com/tv/Cabc123/",
+            None,
+            &["instagram.com/tv/… is a post link", "instagram.com/<username>"],
+        ),
+        (
+            "instagram.com/explore/tags/x",
+            None,
+            &[
+                "instagram.com/explore/… is not an account page",
+                "instagram.com/<username>",
+            ],
+        ),
+        (
+            "instagram.com/stories/highlights/123",
+            None,
+            &[
+                "instagram.com/highlights/… is not an account page",
+                "instagram.com/<username>",
+            ],
+        ),
+        (
+            "instagram.com/abcdefghij.abcdefghij_abcdefghi",
+            None,
+            &["is not a valid Instagram username", "1–30", "instagram.com/<username>"],
+        ),
+        (
+            "instagram.com/john-smith",
+            None,
+            &[
+                "“john-smith” is not a valid Instagram username",
+                "instagram.com/<username>",
+            ],
+        ),
+        // youtube
+        (
+            "youtube.com/watch?v=dQw4w9WgXcQ",
+            None,
+            &[
+                "youtube.com/watch/… is a video link and does not name the channel",
+                "youtube.com/@<handle>",
+            ],
+        ),
+        (
+            "https://youtu.be/dQw4w9WgXcQ",
+            None,
+            &["youtu.be/… is a video link", "youtube.com/channel/UC…"],
+        ),
+        (
+            "youtube.com/shorts/abc",
+            None,
+            &["youtube.com/shorts/… is a video link", "youtube.com/@<handle>"],
+        ),
+        (
+            "youtube.com/live/abc",
+            None,
+            &["youtube.com/live/… is a video link", "youtube.com/@<handle>"],
+        ),
+        (
+            "youtube.com/channel/UCshort",
+            None,
+            &["“UCshort” is not a valid YouTube channel ID", "UC followed by 22"],
+        ),
+        (
+            "youtube.com/@ab",
+            None,
+            &["“ab” is not a valid YouTube handle", "3–30", "youtube.com/@<handle>"],
+        ),
+        (
+            "youtube.com/playlist?list=x",
+            None,
+            &["youtube.com/playlist/… is not an account page", "youtube.com/@<handle>"],
+        ),
+        (
+            "youtube.com/MrBeast",
+            None,
+            &["youtube.com/MrBeast/… is not an account page", "youtube.com/c/<name>"],
+        ),
+        // tiktok
+        (
+            "vm.tiktok.com/ZMabc/",
+            None,
+            &[
+                "vm.tiktok.com/… is a short link that the bot cannot open",
+                "tiktok.com/@<username>",
+            ],
+        ),
+        (
+            "https://vt.tiktok.com/ZSabc/",
+            None,
+            &["vt.tiktok.com/… is a short link", "tiktok.com/@<username>"],
+        ),
+        (
+            "tiktok.com/t/ZTabc/",
+            None,
+            &["tiktok.com/t/… is a short link", "tiktok.com/@<username>"],
+        ),
+        (
+            "tiktok.com/@a",
+            None,
+            &["“a” is not a valid TikTok username", "2–24", "tiktok.com/@<username>"],
+        ),
+        (
+            "tiktok.com/@abcdefghijabcdefghijabcde",
+            None,
+            &["is not a valid TikTok username", "2–24"],
+        ),
+        (
+            "tiktok.com/@some-user",
+            None,
+            &["“some-user” is not a valid TikTok username", "tiktok.com/@<username>"],
+        ),
+        (
+            "tiktok.com/discover",
+            None,
+            &["tiktok.com/discover/… is not an account page", "tiktok.com/@<username>"],
+        ),
+        // reddit
+        (
+            "reddit.com/r/worldnews",
+            None,
+            &[
+                "reddit.com/r/… is a community (subreddit), not an account",
+                "reddit.com/user/<username>",
+            ],
+        ),
+        (
+            "reddit.com/user/ab",
+            None,
+            &[
+                "“ab” is not a valid Reddit username",
+                "3–20",
+                "reddit.com/user/<username>",
+            ],
+        ),
+        (
+            "reddit.com/user/abcdefghij_abcdefghij",
+            None,
+            &["is not a valid Reddit username", "3–20"],
+        ),
+        (
+            "reddit.com/user",
+            None,
+            &["reddit.com/user/… is not an account page", "reddit.com/user/<username>"],
+        ),
+        (
+            "reddit.com/comments/abc",
+            None,
+            &[
+                "reddit.com/comments/… is not an account page",
+                "reddit.com/user/<username>",
+            ],
+        ),
+    ];
+
+    #[test]
+    fn every_rejection_names_the_problem_and_the_accepted_forms() {
+        for (input, explicit, phrases) in REJECTED {
+            let text = message(input, *explicit);
+            for phrase in *phrases {
+                assert!(text.contains(phrase), "{input:?}: {text:?} lacks {phrase:?}");
+            }
+            assert_helpful(&parse(input, *explicit).expect_err("rejected"), input);
+        }
+    }
+
+    #[test]
+    fn every_reserved_x_path_is_rejected_as_not_an_account() {
+        for word in NameKind::XHandle.rule().reserved {
+            let text = message(&format!("https://x.com/{word}/more"), None);
+            assert!(
+                text.contains(&format!("x.com/{word}/… is not an account page")),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn input_of_2048_characters_is_read_and_2049_is_too_long() {
+        let at_limit = format!("https://example.com/{}", chars('a', MAX_INPUT_CHARS - 20));
+        assert!(parse(&at_limit, None).is_ok());
+        for too_long in [format!("{at_limit}a"), format!(" {at_limit}"), chars('a', 100_000)] {
+            assert_eq!(parse(&too_long, None), Err(AccountKeyError::TooLong));
+        }
+        assert!(message(&format!("{at_limit}a"), None).contains("longer than 2,048 characters"));
+    }
+
+    #[test]
+    fn a_link_whose_canonical_url_would_pass_the_limit_is_too_long() {
+        let expanding = format!("example.com/{}", chars('é', 1000));
+        assert_eq!(parse(&expanding, None), Err(AccountKeyError::TooLong));
+    }
+
+    #[test]
+    fn quoted_input_is_cut_to_80_characters() {
+        let text = message(&format!("x.com/{}", chars('a', 500)), None);
+        assert!(text.contains(&format!("“{}…”", chars('a', 80))), "{text}");
+    }
+
+    #[test]
+    fn platform_names_parse_in_any_case_and_twitter_means_x() {
+        for platform in Platform::ALL {
+            assert_eq!(platform.as_str().to_uppercase().parse(), Ok(platform));
+            assert_eq!(platform.to_string(), platform.as_str());
+            assert!(!platform.label().is_empty());
+        }
+        assert_eq!(" Twitter ".parse(), Ok(X));
+    }
+
+    #[test]
+    fn an_unknown_platform_name_lists_the_valid_ones() {
+        let error = "myspace".parse::<Platform>().expect_err("unknown");
+        let text = error.to_string();
+        assert!(text.contains("“myspace” is not a platform this bot knows"), "{text}");
+        assert!(
+            text.contains("x, telegram, facebook, instagram, youtube, tiktok, reddit, web"),
+            "{text}"
+        );
+        assert_helpful(&error, "myspace");
+    }
+
+    #[test]
+    fn stored_keys_that_are_not_canonical_are_refused() {
+        let bad = [
+            "",
+            "x",
+            "x:",
+            "x:Jack",
+            "x:jack ",
+            "twitter:jack",
+            "X:jack",
+            "web:",
+            "web:x.com/jack",
+            "web:example.com/",
+            "web:Example.com",
+            "facebook:john.smith",
+            "facebook:id.abc",
+            "telegram:+",
+            "youtube:mrbeast",
+            "youtube:channel/uc123",
+            "tiktok:@someuser",
+            "reddit:user/spez",
+            "instagram:p",
+            "x:home",
+        ];
+        for key in bad {
+            let error = AccountKey::from_key(key).expect_err(key);
+            let text = error.to_string();
+            assert!(text.contains("is not a valid stored account key"), "{key:?}: {text}");
+            assert!(text.contains("<platform>:<id>"), "{key:?}: {text}");
+            assert_helpful(&error, key);
+        }
+    }
+
+    #[test]
+    fn keys_serialise_as_their_string_and_deserialise_only_when_valid() {
+        let key = parse("x.com/jack", None).expect("valid");
+        assert_eq!(serde_json::to_string(&key).expect("serialises"), r#""x:jack""#);
+        assert_eq!(serde_json::from_str::<AccountKey>(r#""x:jack""#).expect("valid"), key);
+        assert!(serde_json::from_str::<AccountKey>(r#""x:Jack""#).is_err());
+    }
+
+    #[test]
+    fn name_kinds_are_listed_in_declaration_order() {
+        for (index, kind) in NameKind::ALL.into_iter().enumerate() {
+            assert_eq!(kind as usize, index);
+            assert!(kind.pattern().as_str() == kind.rule().pattern);
+        }
+    }
+
+    /// A small deterministic PRNG (xorshift64*), so the test needs no dependency.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+
+        fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+            &items[self.below(items.len())]
+        }
+    }
+
+    const ALPHABET: &[char] = &[
+        'a', 'Z', '0', '_', '.', '-', '@', '+', '/', ':', '?', '#', '%', '[', ' ', 'é', 'İ', '\u{202E}',
+    ];
+
+    const PREFIXES: &[&str] = &[
+        "",
+        "https://",
+        "http://www.",
+        "x.com/",
+        "t.me/",
+        "t.me/joinchat/",
+        "facebook.com/",
+        "facebook.com/profile.php?id=",
+        "instagram.com/stories/",
+        "youtube.com/",
+        "youtube.com/c/",
+        "tiktok.com/@",
+        "reddit.com/u/",
+        "www.",
+        "example.com/",
+    ];
+
+    const TRICKY: &[&str] = &[
+        "İSTANBUL",
+        "ΑΣ",
+        "ﬃ",
+        "\u{202E}jack",
+        "\u{200B}",
+        "\u{FEFF}jack",
+        "x.com/İ",
+        "youtube.com/@ΣΟΦΙΑ",
+        "youtube.com/@%C4%B0stanbul",
+        "youtube.com/c/%E1%BA%9E",
+        "https://xn--80ak6aa92e.com",
+        "https://ексампл.рф/Путь",
+        "👍",
+        "e\u{301}",
+        "x.com/%",
+        "x.com/%%",
+        "x.com/%e2%82",
+        "t.me/+%F0%9F%91%8D",
+        "https://x.com:99999/jack",
+        "https://0x7f.1/",
+        "https://1.2.3/",
+        "https://1.2.3.4.5/",
+        "https://../",
+        "https://./jack",
+        "./jack",
+        "//x.com/jack",
+        "\\\\x.com\\jack",
+        "https:x.com/jack",
+        "https:/x.com/jack",
+        "HTTPS://WWW.X.COM./JACK",
+        "http://[::ffff:1.2.3.4]:80/",
+        "example.com:0",
+        "a.b:1:2",
+        "@@",
+        "@/",
+        "?",
+        "#",
+        "/",
+        "..",
+        "www.",
+        "www.www.",
+        "https://www.x.com.",
+        "https://m.www.facebook.com/john.smith",
+        "https://example.com/%2e%2e/%2F",
+        "https://example.com/?",
+        "youtu.be",
+        "https://example.com/a%00b",
+        "https://ex%61mple.com/",
+        "https://EXAMPLE.com/İ",
+    ];
+
+    /// Checks the invariants on one input: no panic, a helpful rejection or a key that round-trips.
+    fn check(input: &str, explicit: Option<Platform>) {
+        match parse(input, explicit) {
+            Ok(key) => assert_round_trips(&key, input),
+            Err(error) => assert_helpful(&error, input),
+        }
+    }
+
+    fn hint(index: usize) -> Option<Platform> {
+        Platform::ALL.get(index % (Platform::ALL.len() + 1)).copied()
+    }
+
+    #[test]
+    fn no_input_panics_and_every_key_round_trips() {
+        let mut words = vec![String::new()];
+        let mut level = vec![String::new()];
+        for _ in 0..3 {
+            level = level
+                .iter()
+                .flat_map(|s| ALPHABET.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            words.extend(level.iter().cloned());
+        }
+        // Every word alone and after one prefix; the shorter words after every prefix.
+        for (index, word) in words.iter().enumerate() {
+            check(word, hint(index));
+            check(&format!("{}{word}", PREFIXES[index % PREFIXES.len()]), hint(index + 1));
+            if word.chars().count() < 3 {
+                for (offset, prefix) in PREFIXES.iter().enumerate() {
+                    check(&format!("{prefix}{word}"), hint(index + offset));
+                }
+            }
+        }
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for index in 0..20_000 {
+            let bytes: Vec<u8> = (0..rng.below(40)).map(|_| rng.next() as u8).collect();
+            let mixed: String = (0..rng.below(30)).map(|_| *rng.pick(ALPHABET)).collect();
+            let prefix = rng.pick(PREFIXES);
+            check(&String::from_utf8_lossy(&bytes), hint(index));
+            check(&format!("{prefix}{}", String::from_utf8_lossy(&bytes)), hint(index + 1));
+            check(&format!("{prefix}{mixed}"), hint(index + 2));
+        }
+        for input in TRICKY {
+            for explicit in std::iter::once(None).chain(Platform::ALL.map(Some)) {
+                check(input, explicit);
+                check(&format!("{}/{input}", "https://www.youtube.com/@"), explicit);
+            }
+        }
+    }
+
+    /// Per platform, the characters its names are made of.
+    const NAME_ALPHABETS: [(Platform, &str); 7] = [
+        (X, "aZ9_"),
+        (Telegram, "aZ9_+-"),
+        (Facebook, "aZ9."),
+        (Instagram, "aZ9._"),
+        (Youtube, "aZ9_.-ΣİUC"),
+        (Tiktok, "aZ9._@"),
+        (Reddit, "aZ9_-"),
+    ];
+
+    #[test]
+    fn the_canonical_url_of_every_valid_key_parses_back_to_that_key() {
+        let mut rng = Rng(42);
+        for (platform, alphabet) in NAME_ALPHABETS {
+            let alphabet: Vec<char> = alphabet.chars().collect();
+            let mut valid = 0;
+            for _ in 0..3_000 {
+                let name: String = (0..1 + rng.below(34)).map(|_| *rng.pick(&alphabet)).collect();
+                if let Ok(key) = parse(&name, Some(platform)) {
+                    assert_eq!(key.platform(), platform, "{name:?}");
+                    assert_round_trips(&key, &name);
+                    valid += 1;
+                }
+            }
+            assert!(valid > 50, "only {valid} valid {platform} names were generated");
+        }
+        for path in ["", "/a", "/A/b", "/a%20b", "/%C3%A9"] {
+            let key = parse(&format!("https://example.com{path}"), None).expect("web link");
+            assert_round_trips(&key, path);
+        }
+    }
 }

@@ -8,7 +8,7 @@ use sqlx::{AnyConnection, Row};
 
 use super::audit::{append, Event};
 use super::guilds::{ensure_guild, settings_in};
-use super::outbox::{enqueue, OutboxKind};
+use super::outbox::{enqueue, enqueue_board, enqueue_card, OutboxKind};
 use super::{flag, id_to_db, parse_col, Result, Store, StoreError};
 use crate::domain::account::AccountKey;
 use crate::domain::audit::{Actor, AuditKind};
@@ -265,16 +265,13 @@ async fn is_first_from_reporter(
     Ok(earlier == 0)
 }
 
-/// Store `to` as the case's lifecycle if it is still `from`. Returns whether it applied:
-/// of several racing callers (clicks, replays, processes) exactly one sees `true`.
-pub(super) async fn transition(
-    conn: &mut AnyConnection,
-    case_id: i64,
-    from: Lifecycle,
-    to: Lifecycle,
-    at: Millis,
-) -> Result<bool> {
-    let decided_at = (to.decision != from.decision && to.decision != Decision::Pending).then_some(at.0);
+/// Store `to` as the case's lifecycle if it is still the one `case` was read with.
+/// Returns whether it applied: of several racing callers (clicks, replays, processes)
+/// exactly one sees `true`. Queues what Discord must show of the change.
+pub(super) async fn transition(conn: &mut AnyConnection, case: &CaseRecord, to: Lifecycle, at: Millis) -> Result<bool> {
+    let from = case.lifecycle;
+    let decision_changed = to.decision != from.decision;
+    let decided_at = (decision_changed && to.decision != Decision::Pending).then_some(at.0);
     let done = sqlx::query(
         "UPDATE cases SET decision = $1, round = $2, window_ends_at = $3, overdue = $4, held_until = $5, \
          updated_at = $6, decided_at = COALESCE($7, decided_at) \
@@ -287,14 +284,22 @@ pub(super) async fn transition(
     .bind(to.held_until.map(|m| m.0))
     .bind(at.0)
     .bind(decided_at)
-    .bind(case_id)
+    .bind(case.id)
     .bind(from.decision.as_str())
     .bind(i64::from(from.round))
     .bind(flag(from.overdue))
     .execute(&mut *conn)
     .await?
-    .rows_affected();
-    Ok(done == 1)
+    .rows_affected()
+        == 1;
+    if done && !case.queued {
+        enqueue_card(conn, case.guild_id, case.id, at).await?;
+    }
+    if done && decision_changed {
+        enqueue(conn, case.guild_id, OutboxKind::Notice, Some(case.id), at).await?;
+        enqueue_board(conn, case.guild_id, at).await?;
+    }
+    Ok(done)
 }
 
 impl Store {
@@ -316,14 +321,14 @@ impl Store {
             let next = case
                 .lifecycle
                 .reopen_for_new_reporter(report.at, settings.policy.window)?;
-            transition(&mut tx, case.id, case.lifecycle, next, report.at).await?
+            transition(&mut tx, &case, next, report.at).await?
         } else {
             false
         };
         insert_evidence(&mut tx, report_id, &report.evidence).await?;
         record_report_events(&mut tx, &report, &case, created, reopened).await?;
         if !case.queued {
-            enqueue(&mut tx, report.guild_id, OutboxKind::Card, case.id, report.at).await?;
+            enqueue_card(&mut tx, report.guild_id, case.id, report.at).await?;
         }
         let reporters = distinct_reporters(&mut tx, case.id).await?;
         let case = case_by_no(&mut tx, report.guild_id, case.case_no).await?;

@@ -14,22 +14,42 @@ pub enum OutboxKind {
     Card,
     /// Ping the moderator role once: the round ended with no vote.
     OverduePing,
+    /// Post or edit the case's public message in the coordination channel.
+    Notice,
+    /// Edit (or post) the server's status board; coalesced to one edit per 10 s.
+    Board,
+    /// Edit (or post) the review queue's summary message.
+    QueueSummary,
+    /// Post the daily digest; the target is the UTC day number.
+    Digest,
 }
 
 impl OutboxKind {
+    const ALL: [OutboxKind; 6] = [
+        OutboxKind::Card,
+        OutboxKind::OverduePing,
+        OutboxKind::Notice,
+        OutboxKind::Board,
+        OutboxKind::QueueSummary,
+        OutboxKind::Digest,
+    ];
+
     fn as_str(self) -> &'static str {
         match self {
             OutboxKind::Card => "card",
             OutboxKind::OverduePing => "overdue_ping",
+            OutboxKind::Notice => "notice",
+            OutboxKind::Board => "board",
+            OutboxKind::QueueSummary => "queue_summary",
+            OutboxKind::Digest => "digest",
         }
     }
 
     fn parse(s: &str) -> Result<OutboxKind> {
-        match s {
-            "card" => Ok(OutboxKind::Card),
-            "overdue_ping" => Ok(OutboxKind::OverduePing),
-            other => Err(StoreError::Corrupt(format!("outbox kind {other:?}"))),
-        }
+        OutboxKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| StoreError::Corrupt(format!("outbox kind {s:?}")))
     }
 }
 
@@ -39,30 +59,64 @@ pub struct OutboxItem {
     pub id: i64,
     pub guild_id: u64,
     pub kind: OutboxKind,
-    pub case_id: i64,
+    /// The case id, or for digests the UTC day; `None` for per-server items.
+    pub target: Option<i64>,
     pub attempts: u32,
 }
 
-/// Ask for `kind` on `case_id`; coalesces with a pending request for the same target.
+impl OutboxItem {
+    /// The case this item is about.
+    pub fn case_id(&self) -> Result<i64> {
+        self.target
+            .ok_or_else(|| StoreError::Corrupt(format!("outbox item {} has no case", self.id)))
+    }
+}
+
+/// Ask for `kind` about `target`, not before `not_before`; coalesces with a pending
+/// request for the same thing.
 pub(super) async fn enqueue(
     conn: &mut AnyConnection,
     guild_id: u64,
     kind: OutboxKind,
-    case_id: i64,
-    at: Millis,
+    target: Option<i64>,
+    not_before: Millis,
 ) -> Result<()> {
+    let key = format!(
+        "{}:{guild_id}:{}",
+        kind.as_str(),
+        target.map_or("-".to_owned(), |t| t.to_string())
+    );
     sqlx::query(
-        "INSERT INTO outbox (guild_id, item_key, kind, case_id, created_at, not_before) VALUES ($1, $2, $3, $4, $5, $5) \
+        "INSERT INTO outbox (guild_id, item_key, kind, target, created_at, not_before) VALUES ($1, $2, $3, $4, $5, $5) \
          ON CONFLICT (item_key) WHERE claimed_at IS NULL DO NOTHING",
     )
     .bind(id_to_db(guild_id))
-    .bind(format!("{}:{case_id}", kind.as_str()))
+    .bind(key)
     .bind(kind.as_str())
-    .bind(case_id)
-    .bind(at.0)
+    .bind(target)
+    .bind(not_before.0)
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// Ask for a case's card to be posted or brought up to date.
+pub(super) async fn enqueue_card(conn: &mut AnyConnection, guild_id: u64, case_id: i64, now: Millis) -> Result<()> {
+    enqueue(conn, guild_id, OutboxKind::Card, Some(case_id), now).await
+}
+
+/// The status board is edited at most once per this interval, however many events arrive.
+pub const BOARD_INTERVAL_MS: i64 = 10_000;
+
+/// Ask for the server's status board to be brought up to date: at once if it was not
+/// edited in the last 10 s, else when those 10 s are over (coalescing everything between).
+pub(super) async fn enqueue_board(conn: &mut AnyConnection, guild_id: u64, now: Millis) -> Result<()> {
+    let last: Option<i64> = sqlx::query_scalar("SELECT last_edit_at FROM boards WHERE guild_id = $1")
+        .bind(id_to_db(guild_id))
+        .fetch_optional(&mut *conn)
+        .await?;
+    let due = last.map_or(now.0, |l| now.0.max(l + BOARD_INTERVAL_MS));
+    enqueue(conn, guild_id, OutboxKind::Board, None, Millis(due)).await
 }
 
 impl Store {
@@ -90,7 +144,7 @@ impl Store {
         let row = sqlx::query(
             "UPDATE outbox SET claimed_at = $1 WHERE id = \
              (SELECT id FROM outbox WHERE claimed_at IS NULL AND not_before <= $1 ORDER BY not_before, id LIMIT 1) \
-             AND claimed_at IS NULL RETURNING id, guild_id, kind, case_id, attempts",
+             AND claimed_at IS NULL RETURNING id, guild_id, kind, target, attempts",
         )
         .bind(now.0)
         .fetch_optional(&mut *tx)
@@ -101,7 +155,7 @@ impl Store {
                 id: r.try_get("id")?,
                 guild_id: id_from_db(r.try_get("guild_id")?),
                 kind: OutboxKind::parse(&r.try_get::<String, _>("kind")?)?,
-                case_id: r.try_get("case_id")?,
+                target: r.try_get("target")?,
                 attempts: u32::try_from(r.try_get::<i64, _>("attempts")?).unwrap_or(u32::MAX),
             })
         })

@@ -6,7 +6,7 @@ use sqlx::{AnyConnection, Row};
 use super::audit::{append, Event};
 use super::cases::{case_by_no, transition, CaseRecord};
 use super::guilds::settings_in;
-use super::outbox::{enqueue, OutboxKind};
+use super::outbox::{enqueue, enqueue_card, OutboxKind};
 use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::{Decision, LifecycleError};
@@ -86,7 +86,7 @@ async fn decide(
     now: Millis,
 ) -> Result<bool> {
     let next = case.lifecycle.decide(choice, now, policy.hold_days)?;
-    if !transition(conn, case.id, case.lifecycle, next, now).await? {
+    if !transition(conn, case, next, now).await? {
         return Ok(false);
     }
     let payload = json!({"case_no": case.case_no, "round": case.lifecycle.round, "decision": Decision::from(choice).as_str(), "why": why});
@@ -156,7 +156,7 @@ impl Store {
             Some(win) if decide(&mut tx, &case, win, policy, "quorum and majority", now).await? => Some(win.into()),
             _ => None,
         };
-        enqueue(&mut tx, guild_id, OutboxKind::Card, case.id, now).await?;
+        enqueue_card(&mut tx, guild_id, case.id, now).await?;
         let case = case_by_no(&mut tx, guild_id, case_no).await?;
         tx.commit().await?;
         Ok(VoteOutcome {
@@ -188,12 +188,11 @@ impl Store {
                 let policy = policy(&mut tx, guild_id).await?;
                 if decide(&mut tx, &case, choice, policy, "window ended", now).await? {
                     outcome.decided = Some(choice.into());
-                    enqueue(&mut tx, guild_id, OutboxKind::Card, case.id, now).await?;
                 }
             }
             WindowEnd::Overdue => {
                 let next = case.lifecycle.mark_overdue()?;
-                if transition(&mut tx, case.id, case.lifecycle, next, now).await? {
+                if transition(&mut tx, &case, next, now).await? {
                     let payload = json!({"case_no": case_no, "round": case.lifecycle.round});
                     append(
                         &mut tx,
@@ -208,8 +207,7 @@ impl Store {
                     )
                     .await?;
                     outcome.became_overdue = true;
-                    enqueue(&mut tx, guild_id, OutboxKind::Card, case.id, now).await?;
-                    enqueue(&mut tx, guild_id, OutboxKind::OverduePing, case.id, now).await?;
+                    enqueue(&mut tx, guild_id, OutboxKind::OverduePing, Some(case.id), now).await?;
                 }
             }
         }
