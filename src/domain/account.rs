@@ -638,6 +638,7 @@ enum Form<'a> {
 
 /// Tells a link from a bare handle (see the module documentation).
 fn classify(text: &str, explicit: Option<Platform>) -> Result<Form<'_>, AccountKeyError> {
+    // Literal patterns, compiled by every test run, so `expect` cannot fire.
     static SCHEME: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9+.\-]*:").expect("literal pattern"));
     static PORT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]+(?:[/?#\\]|$)").expect("literal pattern"));

@@ -278,7 +278,8 @@ impl Lifecycle {
         }
     }
 
-    fn require_held(self) -> Result<Millis, LifecycleError> {
+    /// The review date of a held case; an error for any other.
+    pub fn require_held(self) -> Result<Millis, LifecycleError> {
         match (self.decision, self.held_until) {
             (Decision::HandOff, Some(until)) => Ok(until),
             (other, _) => Err(LifecycleError::NotHeld(other)),

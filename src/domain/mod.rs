@@ -3,6 +3,8 @@
 pub mod account;
 pub mod audit;
 pub mod case;
+pub mod intake;
 pub mod reason;
+pub mod status;
 pub mod time;
 pub mod vote;

@@ -117,13 +117,15 @@ pub struct CaseRecord {
     pub agency: Option<String>,
     pub referral_ref: Option<String>,
     pub queued: bool,
+    /// Why the current round was opened, when it is not the first.
+    pub round_note: Option<String>,
     pub created_at: Millis,
     pub updated_at: Millis,
     pub decided_at: Option<Millis>,
 }
 
 const CASE_COLUMNS: &str = "id, guild_id, case_no, account_key, decision, round, window_ends_at, overdue, \
-     held_until, account_status, agency, referral_ref, queued, created_at, updated_at, decided_at";
+     held_until, account_status, agency, referral_ref, queued, round_note, created_at, updated_at, decided_at";
 
 pub(super) fn case_from_row(row: &AnyRow) -> Result<CaseRecord> {
     let key: String = row.try_get("account_key")?;
@@ -144,6 +146,7 @@ pub(super) fn case_from_row(row: &AnyRow) -> Result<CaseRecord> {
         agency: row.try_get("agency")?,
         referral_ref: row.try_get("referral_ref")?,
         queued: row.try_get::<i64, _>("queued")? != 0,
+        round_note: row.try_get("round_note")?,
         created_at: Millis(row.try_get("created_at")?),
         updated_at: Millis(row.try_get("updated_at")?),
         decided_at: row.try_get::<Option<i64>, _>("decided_at")?.map(Millis),
@@ -321,7 +324,12 @@ impl Store {
             let next = case
                 .lifecycle
                 .reopen_for_new_reporter(report.at, settings.policy.window)?;
-            transition(&mut tx, &case, next, report.at).await?
+            let reopened = transition(&mut tx, &case, next, report.at).await?;
+            if reopened {
+                let note = "Re-opened: a member who had not reported it before reported this dismissed account.";
+                super::casework::set_round_note(&mut tx, case.id, Some(note)).await?;
+            }
+            reopened
         } else {
             false
         };

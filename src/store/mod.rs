@@ -9,10 +9,12 @@
 mod audit;
 mod cards;
 mod cases;
+mod casework;
 mod export;
 mod guilds;
 mod import;
 mod outbox;
+mod status;
 mod votes;
 
 use std::str::FromStr;
@@ -26,7 +28,8 @@ pub use cases::{CaseRecord, NewEvidence, NewReport, ReportOutcome, ReportSource}
 pub use export::{CaseExport, EvidenceExport, HistoryEntry};
 pub use guilds::{GuildSettings, SettingsChange};
 pub use import::{ImportLine, ImportSummary, Importer};
-pub use outbox::{OutboxItem, OutboxKind};
+pub use outbox::{OutboxItem, OutboxKind, BOARD_INTERVAL_MS};
+pub use status::Observation;
 pub use votes::VoteOutcome;
 
 /// A storage failure. User mistakes never come out of here as `Database`; they are
@@ -45,6 +48,8 @@ pub enum StoreError {
     Corrupt(String),
     #[error("no case #{case_no} in this server")]
     NoSuchCase { case_no: i64 },
+    #[error("the case changed while this was being applied; please try again")]
+    Conflict,
     #[error("this interaction was already handled")]
     AlreadyHandled,
     #[error(transparent)]

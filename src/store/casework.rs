@@ -1,0 +1,284 @@
+//! Moderator and liaison actions on one case: holds, re-opening, overrides and notes.
+//! Each is one transaction: a lifecycle transition (if any), its audit event, and what
+//! Discord must show.
+
+use serde_json::{json, Value};
+use sqlx::AnyConnection;
+
+use super::audit::{append, Event};
+use super::cases::{case_by_no, transition, CaseRecord};
+use super::guilds::settings_in;
+use super::outbox::enqueue_card;
+use super::{id_to_db, Result, Store, StoreError};
+use crate::domain::audit::{Actor, AuditKind};
+use crate::domain::case::{Lifecycle, LifecycleError};
+use crate::domain::time::Millis;
+use crate::domain::vote::{HoldDays, Policy, VoteChoice};
+
+/// One recorded change to a case, described for the audit log.
+struct Change<'a> {
+    guild_id: u64,
+    case_no: i64,
+    actor: &'a Actor,
+    kind: AuditKind,
+    details: Value,
+    /// Shown on the review card while the new round is open.
+    round_note: Option<String>,
+    at: Millis,
+}
+
+impl Store {
+    /// Apply `next` to the case's lifecycle, exactly once, with its audit event.
+    async fn change_case(
+        &self,
+        change: Change<'_>,
+        next: impl FnOnce(Lifecycle, Policy) -> Result<Lifecycle, LifecycleError>,
+    ) -> Result<CaseRecord> {
+        let mut tx = self.begin_write().await?;
+        let case = case_by_no(&mut tx, change.guild_id, change.case_no).await?;
+        let policy = settings_in(&mut tx, change.guild_id)
+            .await?
+            .map(|s| s.policy)
+            .unwrap_or_default();
+        let to = next(case.lifecycle, policy)?;
+        if !transition(&mut tx, &case, to, change.at).await? {
+            return Err(StoreError::Conflict);
+        }
+        if change.round_note.is_some() || to.round != case.lifecycle.round {
+            set_round_note(&mut tx, case.id, change.round_note.as_deref()).await?;
+        }
+        record(&mut tx, &case, &change).await?;
+        let case = case_by_no(&mut tx, change.guild_id, change.case_no).await?;
+        tx.commit().await?;
+        Ok(case)
+    }
+
+    /// A liaison records the agency and reference a held case was referred to.
+    pub async fn record_referral(
+        &self,
+        guild_id: u64,
+        case_no: i64,
+        actor: &Actor,
+        agency: &str,
+        reference: &str,
+        at: Millis,
+    ) -> Result<CaseRecord> {
+        let mut tx = self.begin_write().await?;
+        let case = case_by_no(&mut tx, guild_id, case_no).await?;
+        case.lifecycle.require_held()?;
+        sqlx::query("UPDATE cases SET agency = $1, referral_ref = $2, updated_at = $3 WHERE id = $4")
+            .bind(agency)
+            .bind(reference)
+            .bind(at.0)
+            .bind(case.id)
+            .execute(&mut *tx)
+            .await?;
+        let details = json!({"agency": agency, "reference": reference});
+        let change = Change {
+            guild_id,
+            case_no,
+            actor,
+            kind: AuditKind::HoldRecorded,
+            details,
+            round_note: None,
+            at,
+        };
+        record(&mut tx, &case, &change).await?;
+        enqueue_card(&mut tx, guild_id, case.id, at).await?;
+        let case = case_by_no(&mut tx, guild_id, case_no).await?;
+        tx.commit().await?;
+        Ok(case)
+    }
+
+    pub async fn extend_hold(
+        &self,
+        guild_id: u64,
+        case_no: i64,
+        actor: &Actor,
+        days: HoldDays,
+        at: Millis,
+    ) -> Result<CaseRecord> {
+        let details = json!({"days": days.get()});
+        let change = Change {
+            guild_id,
+            case_no,
+            actor,
+            kind: AuditKind::HoldExtended,
+            details,
+            round_note: None,
+            at,
+        };
+        self.change_case(change, |l, _| l.extend_hold(days)).await
+    }
+
+    /// A liaison releases a hold: the case becomes `report_now` (and gets its call to action).
+    pub async fn release_hold(
+        &self,
+        guild_id: u64,
+        case_no: i64,
+        actor: &Actor,
+        reason: &str,
+        at: Millis,
+    ) -> Result<CaseRecord> {
+        let details = json!({"reason": reason});
+        let change = Change {
+            guild_id,
+            case_no,
+            actor,
+            kind: AuditKind::HoldReleased,
+            details,
+            round_note: None,
+            at,
+        };
+        self.change_case(change, |l, _| l.release()).await
+    }
+
+    /// Holds whose review date has passed return to a vote; returns the re-opened cases.
+    pub async fn expire_holds(&self, now: Millis) -> Result<Vec<CaseRecord>> {
+        let due = self.holds_due(now).await?;
+        let mut reopened = Vec::new();
+        for case in due {
+            let note = format!(
+                "Hold review: the hold ended {}. Vote again on how to handle this account.",
+                now.to_rfc3339()
+            );
+            let change = Change {
+                guild_id: case.guild_id,
+                case_no: case.case_no,
+                actor: &Actor::System,
+                kind: AuditKind::CaseReopened,
+                details: json!({"why": "hold review date reached"}),
+                round_note: Some(note),
+                at: now,
+            };
+            match self.change_case(change, |l, p| l.expire_hold(now, p.window)).await {
+                Ok(case) => reopened.push(case),
+                Err(StoreError::Conflict | StoreError::Lifecycle(_)) => {} // another caller got there first
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(reopened)
+    }
+
+    /// A moderator re-opens a decided case with a reason.
+    pub async fn reopen_case(
+        &self,
+        guild_id: u64,
+        case_no: i64,
+        actor: &Actor,
+        reason: &str,
+        at: Millis,
+    ) -> Result<CaseRecord> {
+        let note = format!("Re-opened: {reason}");
+        let details = json!({"reason": reason});
+        let change = Change {
+            guild_id,
+            case_no,
+            actor,
+            kind: AuditKind::CaseReopened,
+            details,
+            round_note: Some(note),
+            at,
+        };
+        self.change_case(change, |l, p| l.reopen(at, p.window)).await
+    }
+
+    /// An admin decides a case directly, with a reason.
+    pub async fn override_decision(
+        &self,
+        guild_id: u64,
+        case_no: i64,
+        actor: &Actor,
+        choice: VoteChoice,
+        reason: &str,
+        at: Millis,
+    ) -> Result<CaseRecord> {
+        let details = json!({"decision": choice.as_str(), "override": true, "reason": reason});
+        let change = Change {
+            guild_id,
+            case_no,
+            actor,
+            kind: AuditKind::CaseDecided,
+            details,
+            round_note: None,
+            at,
+        };
+        self.change_case(change, |l, p| l.override_decision(choice, at, p.hold_days))
+            .await
+    }
+
+    /// A moderator's note on a case.
+    pub async fn add_note(
+        &self,
+        guild_id: u64,
+        case_no: i64,
+        author: u64,
+        note: &str,
+        at: Millis,
+    ) -> Result<CaseRecord> {
+        let mut tx = self.begin_write().await?;
+        let case = case_by_no(&mut tx, guild_id, case_no).await?;
+        sqlx::query("INSERT INTO case_notes (case_id, author_id, note, at) VALUES ($1, $2, $3, $4)")
+            .bind(case.id)
+            .bind(id_to_db(author))
+            .bind(note)
+            .bind(at.0)
+            .execute(&mut *tx)
+            .await?;
+        let actor = Actor::Member(author);
+        let change = Change {
+            guild_id,
+            case_no,
+            actor: &actor,
+            kind: AuditKind::NoteAdded,
+            details: json!({"note": note}),
+            round_note: None,
+            at,
+        };
+        record(&mut tx, &case, &change).await?;
+        tx.commit().await?;
+        Ok(case)
+    }
+
+    async fn holds_due(&self, now: Millis) -> Result<Vec<CaseRecord>> {
+        let rows =
+            sqlx::query("SELECT * FROM cases WHERE decision = 'hand_off' AND held_until <= $1 ORDER BY held_until")
+                .bind(now.0)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter().map(super::cases::case_from_row).collect()
+    }
+
+    /// The earliest hold review date, if any.
+    pub async fn next_hold_review(&self) -> Result<Option<Millis>> {
+        let at: Option<i64> = sqlx::query_scalar("SELECT MIN(held_until) FROM cases WHERE decision = 'hand_off'")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(at.map(Millis))
+    }
+}
+
+pub(super) async fn set_round_note(conn: &mut AnyConnection, case_id: i64, note: Option<&str>) -> Result<()> {
+    sqlx::query("UPDATE cases SET round_note = $1 WHERE id = $2")
+        .bind(note)
+        .bind(case_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+async fn record(conn: &mut AnyConnection, case: &CaseRecord, change: &Change<'_>) -> Result<()> {
+    let mut payload = json!({"case_no": case.case_no});
+    if let (Some(map), Value::Object(extra)) = (payload.as_object_mut(), &change.details) {
+        map.extend(extra.clone());
+    }
+    let event = Event {
+        guild_id: change.guild_id,
+        case_id: Some(case.id),
+        actor: change.actor,
+        kind: change.kind,
+        payload,
+        at: change.at,
+    };
+    append(conn, event).await
+}

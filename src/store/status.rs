@@ -1,0 +1,128 @@
+//! Volunteers' part after a decision: "I reported it" and account-status observations.
+
+use serde_json::json;
+use sqlx::AnyConnection;
+
+use super::audit::{append, Event};
+use super::cases::{case_by_no, CaseRecord};
+use super::outbox::{enqueue, enqueue_board, OutboxKind};
+use super::{flag, id_to_db, Result, Store};
+use crate::domain::audit::{Actor, AuditKind};
+use crate::domain::case::AccountStatus;
+use crate::domain::status::{status_after, Observed};
+use crate::domain::time::Millis;
+
+/// What an observation did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Observation {
+    pub case: CaseRecord,
+    /// The account status changed because of this observation.
+    pub changed: bool,
+}
+
+impl Store {
+    /// A member says they reported the account; counted once per member. Returns the count.
+    pub async fn mark_reported(&self, guild_id: u64, case_no: i64, member: u64, at: Millis) -> Result<u64> {
+        let mut tx = self.begin_write().await?;
+        let case = case_by_no(&mut tx, guild_id, case_no).await?;
+        let added =
+            sqlx::query("INSERT INTO reported_it (case_id, member_id, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                .bind(case.id)
+                .bind(id_to_db(member))
+                .bind(at.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        if added == 1 {
+            enqueue(&mut tx, guild_id, OutboxKind::Notice, Some(case.id), at).await?;
+        }
+        let count = reported_count(&mut tx, case.id).await?;
+        tx.commit().await?;
+        Ok(count)
+    }
+
+    /// Record what a member saw of the account and apply the status rule.
+    pub async fn observe(
+        &self,
+        guild_id: u64,
+        case_no: i64,
+        member: u64,
+        by_moderator: bool,
+        observed: Observed,
+        at: Millis,
+    ) -> Result<Observation> {
+        let mut tx = self.begin_write().await?;
+        let case = case_by_no(&mut tx, guild_id, case_no).await?;
+        let raw = match observed {
+            Observed::LooksSuspended => AccountStatus::Suspended,
+            Observed::StillUp => AccountStatus::Active,
+        };
+        sqlx::query("INSERT INTO status_observations (case_id, status, observer_id, by_moderator, at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(case.id)
+            .bind(raw.as_str())
+            .bind(id_to_db(member))
+            .bind(flag(by_moderator))
+            .bind(at.0)
+            .execute(&mut *tx)
+            .await?;
+        let (members, moderator) = suspension_witnesses(&mut tx, case.id).await?;
+        let next = status_after(observed, members, moderator, case.account_status);
+        let changed = next != case.account_status;
+        if changed {
+            set_status(&mut tx, &case, next, member, at).await?;
+        }
+        let case = case_by_no(&mut tx, guild_id, case_no).await?;
+        tx.commit().await?;
+        Ok(Observation { case, changed })
+    }
+}
+
+pub(super) async fn reported_count(conn: &mut AnyConnection, case_id: i64) -> Result<u64> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM reported_it WHERE case_id = $1")
+        .bind(case_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
+/// Distinct members (and whether a moderator) who said "looks suspended" since the
+/// account was last seen up.
+async fn suspension_witnesses(conn: &mut AnyConnection, case_id: i64) -> Result<(u32, bool)> {
+    let row: (i64, Option<i64>) = sqlx::query_as(
+        "SELECT COUNT(DISTINCT observer_id), MAX(by_moderator) FROM status_observations \
+         WHERE case_id = $1 AND status = 'suspended' AND id > COALESCE( \
+           (SELECT MAX(id) FROM status_observations WHERE case_id = $1 AND status = 'active'), 0)",
+    )
+    .bind(case_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok((u32::try_from(row.0).unwrap_or(u32::MAX), row.1.unwrap_or(0) != 0))
+}
+
+async fn set_status(
+    conn: &mut AnyConnection,
+    case: &CaseRecord,
+    status: AccountStatus,
+    observer: u64,
+    at: Millis,
+) -> Result<()> {
+    sqlx::query("UPDATE cases SET account_status = $1, status_at = $2, status_by = $3, updated_at = $2 WHERE id = $4")
+        .bind(status.as_str())
+        .bind(at.0)
+        .bind(format!("member:{observer}"))
+        .bind(case.id)
+        .execute(&mut *conn)
+        .await?;
+    let payload = json!({"case_no": case.case_no, "from": case.account_status.as_str(), "to": status.as_str()});
+    let event = Event {
+        guild_id: case.guild_id,
+        case_id: Some(case.id),
+        actor: &Actor::Reporter,
+        kind: AuditKind::StatusObserved,
+        payload,
+        at,
+    };
+    append(conn, event).await?;
+    enqueue(conn, case.guild_id, OutboxKind::Notice, Some(case.id), at).await?;
+    enqueue_board(conn, case.guild_id, at).await
+}
