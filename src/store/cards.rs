@@ -43,6 +43,13 @@ fn count(row: &sqlx::any::AnyRow, col: &str) -> Result<u32> {
     Ok(u32::try_from(n.unwrap_or(0)).unwrap_or(u32::MAX))
 }
 
+pub(super) fn location_from_row(row: &sqlx::any::AnyRow) -> Result<CardLocation> {
+    Ok(CardLocation {
+        channel_id: id_from_db(row.try_get("channel_id")?),
+        message_id: id_from_db(row.try_get("message_id")?),
+    })
+}
+
 impl Store {
     pub async fn card_facts(&self, case_id: i64) -> Result<CardFacts> {
         let mut conn = self.pool.acquire().await?;

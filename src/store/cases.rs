@@ -9,6 +9,7 @@ use sqlx::{AnyConnection, Row};
 use super::audit::{append, Event};
 use super::guilds::{ensure_guild, settings_in};
 use super::outbox::{enqueue, enqueue_board, enqueue_card, OutboxKind};
+use super::queue::{enter_queue, waiting_cards, MAX_WAITING_CARDS};
 use super::{flag, id_to_db, parse_col, Result, Store, StoreError};
 use crate::domain::account::AccountKey;
 use crate::domain::audit::{Actor, AuditKind};
@@ -335,7 +336,9 @@ impl Store {
         };
         insert_evidence(&mut tx, report_id, &report.evidence).await?;
         record_report_events(&mut tx, &report, &case, created, reopened).await?;
-        if !case.queued {
+        if created && waiting_cards(&mut tx, report.guild_id).await? > MAX_WAITING_CARDS {
+            enter_queue(&mut tx, &case, report.at).await?;
+        } else if !case.queued {
             enqueue_card(&mut tx, report.guild_id, case.id, report.at).await?;
         }
         let reporters = distinct_reporters(&mut tx, case.id).await?;

@@ -114,6 +114,11 @@ pub struct SettingsChange {
     pub window: Option<VotingWindow>,
     pub hold_days: Option<HoldDays>,
     pub default_platform: Option<Platform>,
+    pub announce_holds: Option<bool>,
+    pub digest_hour: Option<u8>,
+    pub report_limit: Option<u32>,
+    pub report_limit_minutes: Option<u32>,
+    pub min_member_age_hours: Option<u32>,
 }
 
 impl SettingsChange {
@@ -128,6 +133,11 @@ impl SettingsChange {
             "window_minutes": self.window.map(VotingWindow::minutes),
             "hold_days": self.hold_days.map(HoldDays::get),
             "default_platform": self.default_platform.map(Platform::as_str),
+            "announce_holds": self.announce_holds,
+            "digest_hour": self.digest_hour,
+            "report_limit": self.report_limit,
+            "report_limit_minutes": self.report_limit_minutes,
+            "min_member_age_hours": self.min_member_age_hours,
         })
     }
 }
@@ -149,7 +159,10 @@ impl Store {
              moderator_role_id = COALESCE($3, moderator_role_id), liaison_role_id = COALESCE($4, liaison_role_id), \
              reporter_role_id = COALESCE($5, reporter_role_id), quorum = COALESCE($6, quorum), \
              window_minutes = COALESCE($7, window_minutes), hold_days = COALESCE($8, hold_days), \
-             default_platform = COALESCE($9, default_platform) WHERE guild_id = $10",
+             default_platform = COALESCE($9, default_platform), announce_holds = COALESCE($10, announce_holds), \
+             digest_hour = COALESCE($11, digest_hour), report_limit = COALESCE($12, report_limit), \
+             report_limit_minutes = COALESCE($13, report_limit_minutes), \
+             min_member_age_hours = COALESCE($14, min_member_age_hours) WHERE guild_id = $15",
         )
         .bind(change.review_channel.map(id_to_db))
         .bind(change.coordination_channel.map(id_to_db))
@@ -160,6 +173,11 @@ impl Store {
         .bind(change.window.map(|w| i64::try_from(w.minutes()).unwrap_or(i64::MAX)))
         .bind(change.hold_days.map(|h| i64::from(h.get())))
         .bind(change.default_platform.map(Platform::as_str))
+        .bind(change.announce_holds.map(super::flag))
+        .bind(change.digest_hour.map(i64::from))
+        .bind(change.report_limit.map(i64::from))
+        .bind(change.report_limit_minutes.map(i64::from))
+        .bind(change.min_member_age_hours.map(i64::from))
         .bind(id_to_db(guild_id))
         .execute(&mut *tx)
         .await?;
@@ -179,6 +197,15 @@ impl Store {
 }
 
 impl GuildSettings {
+    /// The reporter-protection policy in force.
+    pub fn intake(&self) -> crate::domain::intake::IntakePolicy {
+        crate::domain::intake::IntakePolicy {
+            limit: self.report_limit,
+            window: std::time::Duration::from_secs(u64::from(self.report_limit_minutes) * 60),
+            min_membership: std::time::Duration::from_secs(u64::from(self.min_member_age_hours) * 3600),
+        }
+    }
+
     /// The settings a server still needs before members can use flagwatch.
     pub fn missing(&self) -> Vec<&'static str> {
         [

@@ -7,13 +7,16 @@
 //! also appends its audit event.
 
 mod audit;
+mod board;
 mod cards;
 mod cases;
 mod casework;
 mod export;
 mod guilds;
 mod import;
+mod members;
 mod outbox;
+mod queue;
 mod status;
 mod votes;
 
@@ -23,12 +26,14 @@ use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor, Row};
 
 pub use audit::AuditFailure;
+pub use board::{BoardFacts, DigestFacts, NoticeFacts, BOARD_LIST_MAX};
 pub use cards::{CardFacts, CardLocation};
 pub use cases::{CaseRecord, NewEvidence, NewReport, ReportOutcome, ReportSource};
 pub use export::{CaseExport, EvidenceExport, HistoryEntry};
 pub use guilds::{GuildSettings, SettingsChange};
 pub use import::{ImportLine, ImportSummary, Importer};
 pub use outbox::{OutboxItem, OutboxKind, BOARD_INTERVAL_MS};
+pub use queue::{MAX_DEQUEUE, MAX_WAITING_CARDS};
 pub use status::Observation;
 pub use votes::VoteOutcome;
 
