@@ -32,6 +32,13 @@ async fn set(
     #[description = "Voting window in minutes (10–43200, default 1440)"] window_minutes: Option<u64>,
     #[description = "Days a hand-off is held before review (1–365, default 30)"] hold_days: Option<u32>,
     #[description = "Platform of bare @handles (default x)"] default_platform: Option<PlatformChoice>,
+    #[description = "Post public \"held — do not report\" notices (default off)"] announce_holds: Option<bool>,
+    #[description = "Hour (UTC, 0–23) of the daily digest"] digest_hour: Option<u8>,
+    #[description = "Reports a member may file per period (default 10)"] report_limit: Option<u32>,
+    #[description = "The period of the report limit, in minutes (default 10)"] report_limit_minutes: Option<u32>,
+    #[description = "Hours a member must have been in the server to report (default 0)"] min_member_age_hours: Option<
+        u32,
+    >,
 ) -> Result<(), Error> {
     let (guild, who) = caller(ctx)?;
     if !who.is_admin {
@@ -53,6 +60,17 @@ async fn set(
             .map_err(invalid)?,
         hold_days: hold_days.map(HoldDays::new).transpose().map_err(invalid)?,
         default_platform: default_platform.map(Into::into),
+        announce_holds,
+        digest_hour: digest_hour.map(|h| check_range("digest_hour", h, 0, 23)).transpose()?,
+        report_limit: report_limit
+            .map(|n| check_range("report_limit", n, 1, 1_000))
+            .transpose()?,
+        report_limit_minutes: report_limit_minutes
+            .map(|n| check_range("report_limit_minutes", n, 1, 10_080))
+            .transpose()?,
+        min_member_age_hours: min_member_age_hours
+            .map(|n| check_range("min_member_age_hours", n, 0, 8_760))
+            .transpose()?,
     };
     let data = ctx.data();
     let settings = data
@@ -79,12 +97,22 @@ async fn show(ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
 
+fn check_range<T: PartialOrd + std::fmt::Display>(name: &str, value: T, min: T, max: T) -> Result<T, Error> {
+    if value < min || value > max {
+        return Err(user_error(format!(
+            "{name} must be between {min} and {max} (got {value}). Nothing was changed."
+        )));
+    }
+    Ok(value)
+}
+
 fn describe(s: &GuildSettings) -> String {
     let channel = |c: Option<u64>| c.map_or("not set".to_owned(), |c| format!("<#{c}>"));
     let role = |r: Option<u64>| r.map_or("not set".to_owned(), |r| format!("<@&{r}>"));
     let mut text = format!(
         "Review channel: {}\nCoordination channel: {}\nModerator role: {}\nLiaison role: {}\nReporter role: {}\n\
-         Quorum: {} votes · Window: {} minutes · Holds: {} days · Default platform: {}",
+         Quorum: {} votes · Window: {} minutes · Holds: {} days · Default platform: {}\n\
+         Public hold notices: {} · Digest: {} · Report limit: {} per {} minutes · Minimum membership: {} hours",
         channel(s.review_channel),
         channel(s.coordination_channel),
         role(s.moderator_role),
@@ -95,6 +123,11 @@ fn describe(s: &GuildSettings) -> String {
         s.policy.window.minutes(),
         s.policy.hold_days.get(),
         s.default_platform,
+        if s.announce_holds { "on" } else { "off" },
+        s.digest_hour.map_or("off".to_owned(), |h| format!("{h:02}:00 UTC")),
+        s.report_limit,
+        s.report_limit_minutes,
+        s.min_member_age_hours,
     );
     let missing = s.missing();
     if !missing.is_empty() {
