@@ -1,33 +1,48 @@
-//! The outbox worker: the only sender of bot-initiated messages. It paces posts per
-//! channel under Discord's limits and retries what fails (including 429s) later, from
-//! the database, so nothing is lost and nothing is sent in a burst.
+//! The outbox worker: the only sender of bot-initiated messages. It renders each item
+//! from the database when it sends (so bursts coalesce), paces posts per channel under
+//! Discord's limits, and retries what fails (including 429s) later, from the database,
+//! so nothing is lost across restarts and nothing is sent in a burst.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
+use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 use tokio::sync::{watch, Notify};
 use tokio::time::Instant;
 
 use crate::clock::Clock;
+use crate::discord::notices::{self, Post};
 use crate::discord::render;
-use crate::store::{CardLocation, OutboxItem, OutboxKind, Store};
+use crate::store::{CardLocation, GuildSettings, OutboxItem, OutboxKind, Store};
 
 /// Discord allows about 5 messages per 5 s per channel; stay just under.
 const CHANNEL_SPACING: Duration = Duration::from_millis(1_100);
 /// Look for due items at least this often.
 const MAX_SLEEP: Duration = Duration::from_secs(30);
-/// Unknown Message: the card was deleted by someone.
+/// Unknown Message: someone deleted it.
 const UNKNOWN_MESSAGE: isize = 10_008;
+/// Discord refuses further edits to a message older than an hour.
+const EDIT_LIMIT_REACHED: isize = 30_046;
 
 /// Drains the outbox until `stop` turns true (finishing the item in hand).
 pub struct OutboxWorker {
-    pub store: Store,
-    pub http: Arc<serenity::Http>,
-    pub clock: Clock,
-    pub changed: Arc<Notify>,
+    store: Store,
+    http: Arc<serenity::Http>,
+    clock: Clock,
+    changed: Arc<Notify>,
     last_send: HashMap<u64, Instant>,
+}
+
+/// Where a message kept in place ended up.
+enum Placed {
+    Edited,
+    /// Posted anew: the first time, after a deletion, or when Discord refused the edit.
+    Posted {
+        at: CardLocation,
+        replaced: Option<CardLocation>,
+    },
 }
 
 impl OutboxWorker {
@@ -68,13 +83,7 @@ impl OutboxWorker {
     }
 
     async fn deliver(&mut self, item: OutboxItem) {
-        let result = match item.kind {
-            OutboxKind::Card => self.send_card(&item).await,
-            OutboxKind::OverduePing => self.send_overdue_ping(&item).await,
-            OutboxKind::Notice | OutboxKind::Board | OutboxKind::QueueSummary | OutboxKind::Digest => {
-                Err(anyhow::anyhow!("not yet deliverable"))
-            }
-        };
+        let result = self.send(&item).await;
         let stored = match result {
             Ok(()) => self.store.complete_outbox(item.id).await,
             Err(e) => {
@@ -94,83 +103,167 @@ impl OutboxWorker {
         }
     }
 
-    async fn review_channel(&self, guild_id: u64) -> anyhow::Result<serenity::ChannelId> {
-        let settings = self.store.guild_settings(guild_id, self.clock.now()).await?;
-        let channel = settings
-            .review_channel
-            .ok_or_else(|| anyhow::anyhow!("server {guild_id} has no review channel"))?;
-        Ok(serenity::ChannelId::new(channel))
+    async fn send(&mut self, item: &OutboxItem) -> anyhow::Result<()> {
+        let settings = self.store.guild_settings(item.guild_id, self.clock.now()).await?;
+        match item.kind {
+            OutboxKind::Card => self.send_card(item.case_id()?, &settings).await,
+            OutboxKind::OverduePing => self.send_overdue_ping(item.case_id()?, &settings).await,
+            OutboxKind::Notice => self.send_notice(item.case_id()?, &settings).await,
+            OutboxKind::Board => self.send_board(&settings).await,
+            OutboxKind::QueueSummary => self.send_queue_summary(&settings).await,
+            OutboxKind::Digest => self.send_digest(&settings).await,
+        }
     }
 
-    async fn send_card(&mut self, item: &OutboxItem) -> anyhow::Result<()> {
-        let facts = self.store.card_facts(item.case_id()?).await?;
-        let embed = render::card_embed(&facts);
-        let buttons = render::card_buttons(&facts.case);
-        if let Some(at) = self.store.card_location(item.case_id()?).await? {
-            self.pace(at.channel_id).await;
-            let edit = serenity::EditMessage::new()
-                .embed(embed.clone())
-                .components(buttons.clone());
-            match serenity::ChannelId::new(at.channel_id)
-                .edit_message(&self.http, at.message_id, edit)
-                .await
-            {
-                Ok(_) => return Ok(()),
-                Err(e) if discord_code(&e) == Some(UNKNOWN_MESSAGE) => {
-                    tracing::info!(case = facts.case.case_no, "review card was deleted; posting it again");
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
-        let channel = self.review_channel(item.guild_id).await?;
-        self.pace(channel.get()).await;
-        let post = serenity::CreateMessage::new()
-            .embed(embed)
-            .components(buttons)
-            .allowed_mentions(serenity::CreateAllowedMentions::new());
-        let message = channel.send_message(&self.http, post).await?;
-        let at = CardLocation {
-            channel_id: channel.get(),
-            message_id: message.id.get(),
+    async fn send_card(&mut self, case_id: i64, settings: &GuildSettings) -> anyhow::Result<()> {
+        let facts = self.store.card_facts(case_id).await?;
+        let post = Post {
+            embed: Some(render::card_embed(&facts)),
+            components: render::card_buttons(&facts.case),
+            ..Post::default()
         };
-        self.store.record_card(item.case_id()?, at, self.clock.now()).await?;
+        let existing = self.store.card_location(case_id).await?;
+        if let Placed::Posted { at, .. } = self.place(existing, review_channel(settings)?, post).await? {
+            self.store.record_card(case_id, at, self.clock.now()).await?;
+        }
         Ok(())
     }
 
     /// The one message that may mention anyone: the moderator role, once per overdue round.
-    async fn send_overdue_ping(&mut self, item: &OutboxItem) -> anyhow::Result<()> {
-        let settings = self.store.guild_settings(item.guild_id, self.clock.now()).await?;
-        let facts = self.store.card_facts(item.case_id()?).await?;
-        let channel = self.review_channel(item.guild_id).await?;
+    async fn send_overdue_ping(&mut self, case_id: i64, settings: &GuildSettings) -> anyhow::Result<()> {
+        let facts = self.store.card_facts(case_id).await?;
+        let channel = review_channel(settings)?;
+        let text = format!(
+            "Case #{}'s voting window ended with no votes. Please review it.",
+            facts.case.case_no
+        );
         let (content, mentions) = match settings.moderator_role {
             Some(role) => (
-                format!(
-                    "<@&{role}> Case #{}'s voting window ended with no votes. Please review it.",
-                    facts.case.case_no
-                ),
+                format!("<@&{role}> {text}"),
                 serenity::CreateAllowedMentions::new().roles([serenity::RoleId::new(role)]),
             ),
-            None => (
-                format!(
-                    "Case #{}'s voting window ended with no votes. Please review it.",
-                    facts.case.case_no
-                ),
-                serenity::CreateAllowedMentions::new(),
-            ),
+            None => (text, serenity::CreateAllowedMentions::new()),
         };
-        self.pace(channel.get()).await;
-        channel
-            .send_message(
-                &self.http,
-                serenity::CreateMessage::new()
-                    .content(content)
-                    .allowed_mentions(mentions),
-            )
+        self.pace(channel).await;
+        let message = serenity::CreateMessage::new()
+            .content(content)
+            .allowed_mentions(mentions);
+        serenity::ChannelId::new(channel)
+            .send_message(&self.http, message)
             .await?;
         Ok(())
     }
 
-    /// Wait until this channel may take another message.
+    async fn send_notice(&mut self, case_id: i64, settings: &GuildSettings) -> anyhow::Result<()> {
+        let facts = self.store.notice_facts(case_id).await?;
+        let existing = self.store.notice_location(case_id).await?;
+        let decision = facts.case.lifecycle.decision;
+        let public = decision == crate::domain::case::Decision::ReportNow
+            || (decision == crate::domain::case::Decision::HandOff && settings.announce_holds);
+        if existing.is_none() && !public {
+            return Ok(()); // never announced, and nothing to announce now
+        }
+        let post = notices::notice(&facts, settings.announce_holds);
+        if let Placed::Posted { at, .. } = self.place(existing, coordination_channel(settings)?, post).await? {
+            self.store.record_notice(case_id, at, self.clock.now()).await?;
+        }
+        Ok(())
+    }
+
+    async fn send_board(&mut self, settings: &GuildSettings) -> anyhow::Result<()> {
+        let now = self.clock.now();
+        let facts = self.store.board_facts(settings.guild_id, now).await?;
+        let existing = self.store.board_location(settings.guild_id).await?;
+        let placed = self
+            .place(existing, coordination_channel(settings)?, notices::board(&facts, now))
+            .await?;
+        let at = match placed {
+            Placed::Edited => existing.context("an edited board has a location")?,
+            Placed::Posted { at, replaced } => {
+                self.pin(at, true).await?;
+                if let Some(old) = replaced {
+                    // The old board may be gone already; unpinning it is best effort.
+                    if let Err(e) = self.pin(old, false).await {
+                        tracing::info!("could not unpin the old board: {e:#}");
+                    }
+                }
+                at
+            }
+        };
+        self.store.record_board(settings.guild_id, at, now).await?;
+        Ok(())
+    }
+
+    async fn send_queue_summary(&mut self, settings: &GuildSettings) -> anyhow::Result<()> {
+        let waiting = self.store.queue_len(settings.guild_id).await?;
+        let existing = self.store.queue_summary_location(settings.guild_id).await?;
+        if existing.is_none() && waiting == 0 {
+            return Ok(());
+        }
+        if let Placed::Posted { at, .. } = self
+            .place(existing, review_channel(settings)?, notices::queue_summary(waiting))
+            .await?
+        {
+            self.store.record_queue_summary(settings.guild_id, at).await?;
+        }
+        Ok(())
+    }
+
+    async fn send_digest(&mut self, settings: &GuildSettings) -> anyhow::Result<()> {
+        let facts = self.store.digest_facts(settings.guild_id, self.clock.now()).await?;
+        let channel = coordination_channel(settings)?;
+        self.post(channel, notices::digest(&facts)).await?;
+        Ok(())
+    }
+
+    /// Keep one message in place: edit it, or post it anew when there is none yet, when it
+    /// was deleted, or when Discord refuses more edits (30046).
+    async fn place(&mut self, existing: Option<CardLocation>, channel: u64, post: Post) -> anyhow::Result<Placed> {
+        if let Some(at) = existing {
+            self.pace(at.channel_id).await;
+            let edit = edit_message(&post);
+            match serenity::ChannelId::new(at.channel_id)
+                .edit_message(&self.http, at.message_id, edit)
+                .await
+            {
+                Ok(_) => return Ok(Placed::Edited),
+                Err(e) if matches!(discord_code(&e), Some(UNKNOWN_MESSAGE | EDIT_LIMIT_REACHED)) => {
+                    tracing::info!(
+                        "message {} can no longer be edited ({e}); posting it anew",
+                        at.message_id
+                    );
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let at = self.post(channel, post).await?;
+        Ok(Placed::Posted { at, replaced: existing })
+    }
+
+    async fn post(&mut self, channel: u64, post: Post) -> anyhow::Result<CardLocation> {
+        self.pace(channel).await;
+        let message = serenity::ChannelId::new(channel)
+            .send_message(&self.http, create_message(post))
+            .await?;
+        Ok(CardLocation {
+            channel_id: channel,
+            message_id: message.id.get(),
+        })
+    }
+
+    async fn pin(&mut self, at: CardLocation, pin: bool) -> anyhow::Result<()> {
+        self.pace(at.channel_id).await;
+        let channel = serenity::ChannelId::new(at.channel_id);
+        let message = serenity::MessageId::new(at.message_id);
+        if pin {
+            channel.pin(&self.http, message).await?;
+        } else {
+            channel.unpin(&self.http, message).await?;
+        }
+        Ok(())
+    }
+
+    /// Wait until this channel may take another request.
     async fn pace(&mut self, channel: u64) {
         if let Some(last) = self.last_send.get(&channel) {
             tokio::time::sleep_until(*last + CHANNEL_SPACING).await;
@@ -179,9 +272,50 @@ impl OutboxWorker {
     }
 }
 
-/// 1 s, 2 s, 4 s … up to 5 minutes: retried forever, never dropped.
+fn create_message(post: Post) -> serenity::CreateMessage {
+    let mut message = serenity::CreateMessage::new()
+        .content(post.content)
+        .components(post.components)
+        .allowed_mentions(serenity::CreateAllowedMentions::new());
+    if let Some(embed) = post.embed {
+        message = message.embed(embed);
+    }
+    if post.suppress_embeds {
+        message = message.flags(serenity::MessageFlags::SUPPRESS_EMBEDS);
+    }
+    message
+}
+
+fn edit_message(post: &Post) -> serenity::EditMessage {
+    let mut edit = serenity::EditMessage::new()
+        .content(post.content.clone())
+        .components(post.components.clone())
+        .allowed_mentions(serenity::CreateAllowedMentions::new());
+    edit = match &post.embed {
+        Some(embed) => edit.embed(embed.clone()),
+        None => edit.embeds(Vec::new()),
+    };
+    if post.suppress_embeds {
+        edit = edit.suppress_embeds(true);
+    }
+    edit
+}
+
+fn review_channel(settings: &GuildSettings) -> anyhow::Result<u64> {
+    settings
+        .review_channel
+        .with_context(|| format!("server {} has no review channel yet", settings.guild_id))
+}
+
+fn coordination_channel(settings: &GuildSettings) -> anyhow::Result<u64> {
+    settings
+        .coordination_channel
+        .with_context(|| format!("server {} has no coordination channel yet", settings.guild_id))
+}
+
+/// 1 s, 2 s, 4 s … up to 5 minutes: retried until it succeeds, never dropped.
 fn backoff(attempts: u32) -> Duration {
-    Duration::from_secs(1u64 << attempts.min(8)).min(Duration::from_secs(300))
+    Duration::from_secs(1u64 << attempts.min(9)).min(Duration::from_secs(300))
 }
 
 fn discord_code(e: &serenity::Error) -> Option<isize> {

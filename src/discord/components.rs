@@ -7,18 +7,37 @@ use crate::domain::vote::VoteChoice;
 /// What a button press asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ComponentAction {
-    Vote { case_no: i64, choice: VoteChoice },
+    Vote {
+        case_no: i64,
+        choice: VoteChoice,
+    },
+    /// "I reported it" on a call to action.
+    ReportedIt {
+        case_no: i64,
+    },
+    /// "Looks suspended" on a call to action.
+    LooksSuspended {
+        case_no: i64,
+    },
+    /// "Still up" on a call to action.
+    StillUp {
+        case_no: i64,
+    },
 }
 
 impl ComponentAction {
     /// `None` for ids the bot did not create (or no longer supports).
     pub fn parse(custom_id: &str) -> Option<ComponentAction> {
-        let mut parts = custom_id.split(':');
-        match (parts.next()?, parts.next()?, parts.next()?, parts.next()) {
-            ("vote", case_no, choice, None) => Some(ComponentAction::Vote {
-                case_no: case_no.parse().ok().filter(|n: &i64| *n > 0)?,
+        let parts: Vec<&str> = custom_id.split(':').collect();
+        let case_no = |s: &str| s.parse::<i64>().ok().filter(|n| *n > 0);
+        match parts.as_slice() {
+            ["vote", no, choice] => Some(ComponentAction::Vote {
+                case_no: case_no(no)?,
                 choice: choice.parse().ok()?,
             }),
+            ["cta", "reported", no] => Some(ComponentAction::ReportedIt { case_no: case_no(no)? }),
+            ["cta", "suspended", no] => Some(ComponentAction::LooksSuspended { case_no: case_no(no)? }),
+            ["cta", "up", no] => Some(ComponentAction::StillUp { case_no: case_no(no)? }),
             _ => None,
         }
     }
@@ -28,6 +47,9 @@ impl fmt::Display for ComponentAction {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ComponentAction::Vote { case_no, choice } => write!(f, "vote:{case_no}:{choice}"),
+            ComponentAction::ReportedIt { case_no } => write!(f, "cta:reported:{case_no}"),
+            ComponentAction::LooksSuspended { case_no } => write!(f, "cta:suspended:{case_no}"),
+            ComponentAction::StillUp { case_no } => write!(f, "cta:up:{case_no}"),
         }
     }
 }
@@ -37,9 +59,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn vote_ids_round_trip() {
-        for choice in VoteChoice::BY_REVERSIBILITY {
-            let action = ComponentAction::Vote { case_no: 42, choice };
+    fn every_action_round_trips_through_its_id() {
+        let mut actions: Vec<ComponentAction> = VoteChoice::BY_REVERSIBILITY
+            .iter()
+            .map(|&choice| ComponentAction::Vote { case_no: 42, choice })
+            .collect();
+        actions.extend([
+            ComponentAction::ReportedIt { case_no: 7 },
+            ComponentAction::LooksSuspended { case_no: 7 },
+            ComponentAction::StillUp { case_no: 7 },
+        ]);
+        for action in actions {
             assert_eq!(ComponentAction::parse(&action.to_string()), Some(action));
         }
     }

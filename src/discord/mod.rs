@@ -1,12 +1,14 @@
 //! The Discord adapter: it translates between Discord (serenity + poise) and the core and
 //! store, and holds no rules of its own.
 
+pub mod checks;
 pub mod commands;
 pub mod components;
 pub mod convert;
 pub mod error;
 pub mod events;
 pub mod evidence;
+pub mod notices;
 pub mod render;
 
 use std::sync::Arc;

@@ -45,18 +45,6 @@ async fn configured(ctx: Context<'_>, guild: u64) -> Result<GuildSettings, Error
     )))
 }
 
-/// Reporters: everyone, or only the reporter role (moderators always may).
-fn may_report(settings: &GuildSettings, caller: &Caller) -> Result<(), Error> {
-    let open = settings.reporter_role.is_none();
-    if open || caller.has_role(settings.reporter_role) || caller.has_role(settings.moderator_role) {
-        Ok(())
-    } else {
-        Err(user_error(
-            "Only members with the reporter role can use this command on this server.",
-        ))
-    }
-}
-
 /// The platform option's choices.
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum PlatformChoice {

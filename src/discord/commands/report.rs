@@ -5,7 +5,8 @@ use std::sync::LazyLock;
 use poise::serenity_prelude as serenity;
 use regex::Regex;
 
-use super::{caller, configured, may_report, PlatformChoice};
+use super::{caller, configured, PlatformChoice};
+use crate::discord::checks::may_report;
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::evidence;
 use crate::discord::render;

@@ -1,6 +1,7 @@
 //! `/status`: the public state of a case, privately.
 
-use super::{caller, configured, may_report};
+use super::{caller, configured};
+use crate::discord::checks::may_report;
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::render;
 use crate::domain::account::AccountKey;

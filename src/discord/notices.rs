@@ -1,0 +1,199 @@
+//! Public coordination messages: calls to action, hold notices, the status board, the
+//! digest and the review-queue summary. No reporter ever appears here, and a held account
+//! appears only where the server opted in to hold notices.
+
+use poise::serenity_prelude as serenity;
+
+use super::components::ComponentAction;
+use crate::domain::account::Platform;
+use crate::domain::case::{AccountStatus, Decision};
+use crate::domain::time::Millis;
+use crate::store::{BoardFacts, DigestFacts, NoticeFacts};
+
+/// A message's content, for posting or editing in place.
+#[derive(Debug, Clone, Default)]
+pub struct Post {
+    pub content: String,
+    pub embed: Option<serenity::CreateEmbed>,
+    pub components: Vec<serenity::CreateActionRow>,
+    /// Hide link previews, so the bot never spreads the reported content.
+    pub suppress_embeds: bool,
+}
+
+/// How to report an account on its platform, in one short paragraph.
+pub fn reporting_steps(platform: Platform) -> &'static str {
+    match platform {
+        Platform::X => "On the profile, tap ⋯ → Report → pick the closest category (for extremism: \"Violent & hateful entities\") and follow the prompts.",
+        Platform::Telegram => "Open the channel or account → ⋮ → Report → pick the closest reason (e.g. Violence). You can also email the link to abuse@telegram.org.",
+        Platform::Facebook => "On the profile, click ⋯ → Find support or report → pick \"Terrorism\" (or the closest reason) and follow the prompts.",
+        Platform::Instagram => "On the profile, tap ⋯ → Report → Report account → pick the closest reason (e.g. violence or dangerous organisations).",
+        Platform::Youtube => "On the channel page, open About (or ⋯) → Report user → pick the closest reason (e.g. \"Promotes terrorism\").",
+        Platform::Tiktok => "On the profile, tap ⋯ (or Share) → Report → Report account → pick the closest reason (e.g. violent extremism).",
+        Platform::Reddit => "On the user's profile, open ⋯ → Report → pick the closest rule (e.g. threatening violence).",
+        Platform::Web => "Find the site's host or registrar (a WHOIS lookup shows it) and send the link to its abuse contact, saying which law or policy it breaks.",
+    }
+}
+
+fn button(action: ComponentAction, label: &str, style: serenity::ButtonStyle) -> serenity::CreateButton {
+    serenity::CreateButton::new(action.to_string())
+        .label(label)
+        .style(style)
+}
+
+/// The case's public message for its current state. A case that is no longer a call to
+/// action (or an opted-in hold notice) shows only that it was withdrawn, without the account.
+pub fn notice(f: &NoticeFacts, announce_holds: bool) -> Post {
+    let case = &f.case;
+    match case.lifecycle.decision {
+        Decision::ReportNow => call_to_action(f),
+        Decision::HandOff if announce_holds => Post {
+            content: format!(
+                "**Held — please do not report: case #{}**\n<{}>\nThis account is being handled with the relevant agencies. Reporting it could warn the people behind it.",
+                case.case_no,
+                case.key.canonical_url()
+            ),
+            suppress_embeds: true,
+            ..Post::default()
+        },
+        _ => Post {
+            content: format!("Case #{}: this call to action was withdrawn. Please take no further action on it.", case.case_no),
+            suppress_embeds: true,
+            ..Post::default()
+        },
+    }
+}
+
+fn call_to_action(f: &NoticeFacts) -> Post {
+    let case = &f.case;
+    let reasons = f.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ");
+    let suspended = matches!(case.account_status, AccountStatus::Suspended | AccountStatus::Gone);
+    let state = if suspended {
+        "**Suspended** — thank you, no further reports are needed. Press *Still up* if you see it back.".to_owned()
+    } else {
+        format!(
+            "{}\n{} volunteer(s) reported it so far.",
+            reporting_steps(case.key.platform()),
+            f.reported_by
+        )
+    };
+    let no = case.case_no;
+    let mut buttons = Vec::new();
+    if !suspended {
+        buttons.push(button(
+            ComponentAction::ReportedIt { case_no: no },
+            "I reported it",
+            serenity::ButtonStyle::Primary,
+        ));
+        buttons.push(button(
+            ComponentAction::LooksSuspended { case_no: no },
+            "Looks suspended",
+            serenity::ButtonStyle::Secondary,
+        ));
+    }
+    buttons.push(button(
+        ComponentAction::StillUp { case_no: no },
+        "Still up",
+        serenity::ButtonStyle::Secondary,
+    ));
+    Post {
+        content: format!(
+            "**Report now: case #{no}** ({})\n<{}>\nReason: {}\n{state}",
+            case.key.platform().label(),
+            case.key.canonical_url(),
+            if reasons.is_empty() { "—".to_owned() } else { reasons },
+        ),
+        components: vec![serenity::CreateActionRow::Buttons(buttons)],
+        suppress_embeds: true,
+        ..Post::default()
+    }
+}
+
+fn counts<T: Copy>(items: &[(T, u64)], label: impl Fn(T) -> &'static str) -> String {
+    if items.is_empty() {
+        return "none yet".to_owned();
+    }
+    items
+        .iter()
+        .map(|&(k, n)| format!("{}: {n}", label(k)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The status board.
+pub fn board(f: &BoardFacts, now: Millis) -> Post {
+    let mut list: Vec<String> = f
+        .report_now
+        .iter()
+        .map(|c| {
+            format!(
+                "#{} <{}> ({})",
+                c.case_no,
+                c.key.canonical_url(),
+                c.key.platform().label()
+            )
+        })
+        .collect();
+    let shown = list.len() as u64;
+    if f.report_now_total > shown {
+        list.push(format!("…and {} more", f.report_now_total - shown));
+    }
+    let list = if list.is_empty() {
+        "Nothing to report right now.".to_owned()
+    } else {
+        list.join("\n")
+    };
+    let embed = serenity::CreateEmbed::new()
+        .title("flagwatch status board")
+        .description(format!("**Report now** (longest waiting first)\n{list}"))
+        .field("Cases", counts(&f.by_decision, |d: Decision| d.label()), false)
+        .field(
+            "Accounts (decided cases)",
+            counts(&f.by_status, |s: AccountStatus| s.as_str()),
+            false,
+        )
+        .field(
+            "Last 24 hours",
+            format!(
+                "{} new case(s) · {} decision(s) · {} suspension(s) confirmed",
+                f.opened_last_day, f.decided_last_day, f.suspended_last_day
+            ),
+            false,
+        )
+        .footer(serenity::CreateEmbedFooter::new("Updated"))
+        .timestamp(
+            serenity::Timestamp::from_unix_timestamp(now.0.div_euclid(1000))
+                .unwrap_or_else(|_| serenity::Timestamp::now()),
+        );
+    Post {
+        embed: Some(embed),
+        ..Post::default()
+    }
+}
+
+/// The daily digest.
+pub fn digest(f: &DigestFacts) -> Post {
+    Post {
+        content: format!(
+            "**Daily digest** — the last 24 hours\n• {} new report(s)\n• Decisions: {}\n• {} suspension(s) confirmed\n• {} hold(s) come up for review in the next 7 days",
+            f.new_reports,
+            counts(&f.decided, |d: Decision| d.label()),
+            f.suspensions_confirmed,
+            f.holds_expiring_soon
+        ),
+        ..Post::default()
+    }
+}
+
+/// The review queue's summary in the review channel.
+pub fn queue_summary(waiting: u64) -> Post {
+    let content = match waiting {
+        0 => "**Review queue**: empty. New cases get their cards right away.".to_owned(),
+        n => format!(
+            "**Review queue**: {n} case(s) wait for review. Use `/queue` to bring up the oldest (up to 5 at a time)."
+        ),
+    };
+    Post {
+        content,
+        ..Post::default()
+    }
+}
