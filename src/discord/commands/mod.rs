@@ -1,5 +1,10 @@
 //! Slash commands, one file per command group.
 
+mod case;
+mod export;
+mod forget;
+mod handoff;
+mod queue;
 mod report;
 mod setup;
 mod status;
@@ -7,11 +12,20 @@ mod status;
 use super::convert::Caller;
 use super::error::{user_error, Context, Error};
 use super::Data;
-use crate::store::GuildSettings;
+use crate::store::{GuildSettings, StoreError};
 
 /// Every command the bot registers.
 pub fn all() -> Vec<poise::Command<Data, Error>> {
-    vec![setup::setup(), report::report(), status::status()]
+    vec![
+        setup::setup(),
+        report::report(),
+        status::status(),
+        case::case(),
+        handoff::handoff(),
+        queue::queue(),
+        export::export(),
+        forget::forget_me(),
+    ]
 }
 
 /// The server and member behind a command; commands only work in servers.
@@ -43,6 +57,25 @@ async fn configured(ctx: Context<'_>, guild: u64) -> Result<GuildSettings, Error
         "flagwatch is not set up on this server yet. A server admin needs to run `/setup set` with: {}.",
         missing.join(", ")
     )))
+}
+
+/// The server, member and settings behind a command, once the server is set up.
+async fn member_context(ctx: Context<'_>) -> Result<(u64, Caller, GuildSettings), Error> {
+    let (guild, who) = caller(ctx)?;
+    let settings = configured(ctx, guild).await?;
+    Ok((guild, who, settings))
+}
+
+/// A store error as the member should read it.
+fn case_error(e: StoreError) -> Error {
+    match e {
+        StoreError::NoSuchCase { case_no } => user_error(format!("There is no case #{case_no} on this server.")),
+        StoreError::Lifecycle(e) => user_error(format!("{e}.")),
+        StoreError::Conflict => {
+            user_error("The case changed while this was being applied. Please look at it again and retry.")
+        }
+        other => other.into(),
+    }
 }
 
 /// The platform option's choices.

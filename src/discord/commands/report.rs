@@ -7,12 +7,15 @@ use regex::Regex;
 
 use super::{caller, configured, PlatformChoice};
 use crate::discord::checks::may_report;
+use crate::discord::convert::Caller;
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::evidence;
 use crate::discord::render;
 use crate::domain::account::AccountKey;
+use crate::domain::intake::NotYet;
 use crate::domain::reason::ReasonCategory;
-use crate::store::{NewEvidence, NewReport, ReportSource};
+use crate::domain::time::Millis;
+use crate::store::{GuildSettings, NewEvidence, NewReport, ReportSource};
 
 /// Longest free text kept with a report.
 const MAX_DETAILS: usize = 1_000;
@@ -62,6 +65,7 @@ pub async fn report(
     let (guild, who) = caller(ctx)?;
     let settings = configured(ctx, guild).await?;
     may_report(&settings, &who)?;
+    check_intake(ctx, guild, &settings, &who).await?;
     let key = AccountKey::parse(&account, platform.map(Into::into), settings.default_platform)
         .map_err(|e| user_error(format!("{e} Nothing was filed.")))?;
     let details = details
@@ -96,6 +100,30 @@ pub async fn report(
     data.outbox_changed.notify_one();
     ctx.send(private(render::report_answer(&outcome))).await?;
     Ok(())
+}
+
+/// The rate limit and minimum membership age, answered with when the member may report.
+async fn check_intake(ctx: Context<'_>, guild: u64, settings: &GuildSettings, who: &Caller) -> Result<(), Error> {
+    let data = ctx.data();
+    let now = data.clock.now();
+    let policy = settings.intake();
+    let since = Millis(now.0 - i64::try_from(policy.window.as_millis()).unwrap_or(i64::MAX));
+    let recent = data.store.recent_reports(guild, who.user_id, since).await?;
+    policy.check(now, who.joined_at, &recent).map_err(|not_yet| {
+        user_error(match not_yet {
+            NotYet::TooNew { until } => format!(
+                "New members can report {} hours after joining this server. You can report from <t:{}:f> (<t:{}:R>).",
+                settings.min_member_age_hours,
+                until.0 / 1000,
+                until.0 / 1000
+            ),
+            NotYet::RateLimited { limit, until } => format!(
+                "You have filed {limit} reports in the last {} minutes, the limit on this server. You can report again <t:{}:R>.",
+                settings.report_limit_minutes,
+                until.0 / 1000
+            ),
+        })
+    })
 }
 
 static LINK: LazyLock<Regex> = LazyLock::new(|| {

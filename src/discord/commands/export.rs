@@ -1,0 +1,69 @@
+//! `/export`: the same exports as the command line, as a private file.
+
+use poise::serenity_prelude as serenity;
+
+use super::member_context;
+use crate::discord::checks::require_liaison;
+use crate::discord::error::{private, Context, Error};
+use crate::domain::audit::Actor;
+use crate::domain::case::Decision;
+use crate::export::{self, Format};
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum FormatChoice {
+    #[name = "json"]
+    Json,
+    #[name = "csv"]
+    Csv,
+    #[name = "stix"]
+    Stix,
+}
+
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum DecisionFilter {
+    #[name = "pending"]
+    Pending,
+    #[name = "report_now"]
+    ReportNow,
+    #[name = "hand_off"]
+    HandOff,
+    #[name = "dismissed"]
+    Dismissed,
+}
+
+/// Export cases for agencies (liaisons and admins); reporters are never included.
+#[poise::command(slash_command, guild_only)]
+pub async fn export(
+    ctx: Context<'_>,
+    #[description = "File format"] format: FormatChoice,
+    #[description = "Only cases with this decision"] decision: Option<DecisionFilter>,
+) -> Result<(), Error> {
+    let (guild, who, settings) = member_context(ctx).await?;
+    require_liaison(&settings, &who)?;
+    ctx.defer_ephemeral().await?;
+    let format = match format {
+        FormatChoice::Json => Format::Json,
+        FormatChoice::Csv => Format::Csv,
+        FormatChoice::Stix => Format::Stix,
+    };
+    let decision = decision.map(|d| match d {
+        DecisionFilter::Pending => Decision::Pending,
+        DecisionFilter::ReportNow => Decision::ReportNow,
+        DecisionFilter::HandOff => Decision::HandOff,
+        DecisionFilter::Dismissed => Decision::Dismissed,
+    });
+    let data = ctx.data();
+    let now = data.clock.now();
+    let cases = data.store.export_cases(guild, decision).await?;
+    let mut bytes = Vec::new();
+    export::write(format, guild, &cases, now, &mut bytes)?;
+    let actor = Actor::Member(who.user_id);
+    data.store
+        .record_export(guild, &actor, format.as_str(), decision, cases.len(), now)
+        .await?;
+    let name = format!("flagwatch-{}.{}", format.as_str(), format.extension());
+    let reply = private(format!("{} case(s) exported.", cases.len()))
+        .attachment(serenity::CreateAttachment::bytes(bytes, name));
+    ctx.send(reply).await?;
+    Ok(())
+}

@@ -1,0 +1,17 @@
+//! `/forget-me`: a member's reports keep counting, but no longer name them.
+
+use super::caller;
+use crate::discord::error::{private, Context, Error};
+
+/// Remove your identity from your reports on this server (counts stay).
+#[poise::command(slash_command, guild_only, rename = "forget-me")]
+pub async fn forget_me(ctx: Context<'_>) -> Result<(), Error> {
+    let (guild, who) = caller(ctx)?;
+    let data = ctx.data();
+    let n = data.store.forget_member(guild, who.user_id, data.clock.now()).await?;
+    ctx.send(private(format!(
+        "Done: your identity was removed from {n} report(s) on this server. They still count, but nobody can see they were yours."
+    )))
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,96 @@
+//! `/handoff record|extend|release`: liaisons manage holds.
+
+use super::{case_error, member_context};
+use crate::discord::checks::require_liaison;
+use crate::discord::error::{private, user_error, Context, Error};
+use crate::domain::audit::Actor;
+use crate::domain::vote::HoldDays;
+
+/// Manage cases handed to agencies (liaisons).
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("record", "extend", "release"),
+    subcommand_required
+)]
+pub async fn handoff(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+fn field(input: String, what: &str) -> Result<String, Error> {
+    let t: String = input.trim().chars().take(200).collect();
+    if t.is_empty() {
+        return Err(user_error(format!("Please give the {what}.")));
+    }
+    Ok(t)
+}
+
+/// Record which agency a held case was referred to, and its reference.
+#[poise::command(slash_command, guild_only)]
+async fn record(
+    ctx: Context<'_>,
+    #[description = "Case number"] case: i64,
+    #[description = "The agency it was referred to"] agency: String,
+    #[description = "The agency's reference"] reference: String,
+) -> Result<(), Error> {
+    let (guild, who, settings) = member_context(ctx).await?;
+    require_liaison(&settings, &who)?;
+    let data = ctx.data();
+    let (agency, reference) = (field(agency, "agency")?, field(reference, "reference")?);
+    let actor = Actor::Member(who.user_id);
+    data.store
+        .record_referral(guild, case, &actor, &agency, &reference, data.clock.now())
+        .await
+        .map_err(case_error)?;
+    data.outbox_changed.notify_one();
+    ctx.send(private(format!("Referral recorded on case #{case}."))).await?;
+    Ok(())
+}
+
+/// Extend a hold by a number of days.
+#[poise::command(slash_command, guild_only)]
+async fn extend(
+    ctx: Context<'_>,
+    #[description = "Case number"] case: i64,
+    #[description = "Days to add (1–365)"] days: u32,
+) -> Result<(), Error> {
+    let (guild, who, settings) = member_context(ctx).await?;
+    require_liaison(&settings, &who)?;
+    let days = HoldDays::new(days).map_err(|e| user_error(format!("{e}.")))?;
+    let data = ctx.data();
+    let actor = Actor::Member(who.user_id);
+    let held = data
+        .store
+        .extend_hold(guild, case, &actor, days, data.clock.now())
+        .await
+        .map_err(case_error)?;
+    data.outbox_changed.notify_one();
+    let until = held.lifecycle.held_until.map_or(0, |m| m.0 / 1000);
+    ctx.send(private(format!("Case #{case} is now held until <t:{until}:f>.")))
+        .await?;
+    Ok(())
+}
+
+/// Release a hold: the case becomes "report now" and its call to action is posted.
+#[poise::command(slash_command, guild_only)]
+async fn release(
+    ctx: Context<'_>,
+    #[description = "Case number"] case: i64,
+    #[description = "Why"] reason: String,
+) -> Result<(), Error> {
+    let (guild, who, settings) = member_context(ctx).await?;
+    require_liaison(&settings, &who)?;
+    let reason = field(reason, "reason")?;
+    let data = ctx.data();
+    let actor = Actor::Member(who.user_id);
+    data.store
+        .release_hold(guild, case, &actor, &reason, data.clock.now())
+        .await
+        .map_err(case_error)?;
+    data.outbox_changed.notify_one();
+    ctx.send(private(format!(
+        "Case #{case} is released: its call to action is being posted."
+    )))
+    .await?;
+    Ok(())
+}

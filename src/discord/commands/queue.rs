@@ -1,0 +1,34 @@
+//! `/queue [count]`: bring up the cards of the oldest queued cases.
+
+use super::member_context;
+use crate::discord::checks::require_moderator;
+use crate::discord::error::{private, Context, Error};
+use crate::store::MAX_DEQUEUE;
+
+/// Post the review cards of the oldest queued cases (at most 5).
+#[poise::command(slash_command, guild_only)]
+pub async fn queue(
+    ctx: Context<'_>,
+    #[description = "How many (1–5, default 5)"] count: Option<u32>,
+) -> Result<(), Error> {
+    let (guild, who, settings) = member_context(ctx).await?;
+    require_moderator(&settings, &who)?;
+    let data = ctx.data();
+    let count = count.unwrap_or(MAX_DEQUEUE).clamp(1, MAX_DEQUEUE);
+    let cases = data.store.dequeue(guild, count, data.clock.now()).await?;
+    data.outbox_changed.notify_one();
+    let left = data.store.queue_len(guild).await?;
+    let answer = match cases.len() {
+        0 => "The review queue is empty.".to_owned(),
+        n => {
+            let numbers = cases
+                .iter()
+                .map(|c| format!("#{}", c.case_no))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("Posting {n} card(s): {numbers}. {left} case(s) still wait in the queue.")
+        }
+    };
+    ctx.send(private(answer)).await?;
+    Ok(())
+}
