@@ -7,11 +7,12 @@ use std::sync::Arc;
 use common::TestDb;
 use flagwatch::domain::account::{AccountKey, Platform};
 use flagwatch::domain::audit::Actor;
-use flagwatch::domain::case::Decision;
+use flagwatch::domain::case::{AccountStatus, Decision};
 use flagwatch::domain::reason::ReasonCategory;
+use flagwatch::domain::status::Observed;
 use flagwatch::domain::time::Millis;
-use flagwatch::domain::vote::VoteChoice;
-use flagwatch::store::{ImportLine, Importer, NewReport, ReportOutcome, ReportSource, Store};
+use flagwatch::domain::vote::{HoldDays, VoteChoice};
+use flagwatch::store::{ImportLine, Importer, NewReport, OutboxKind, ReportOutcome, ReportSource, Reporter, Store};
 use sqlx::Executor;
 
 const GUILD: u64 = 1_100_000_000_000_000_001;
@@ -302,6 +303,187 @@ async fn settings_default_for_a_new_server(db: TestDb) {
     assert!(settings.review_channel.is_none());
 }
 
+async fn decided(s: &Store, input: &str, choice: VoteChoice) -> i64 {
+    let no = case_no_of(s, input, 1, 10 + input.len() as u64).await;
+    for m in 0..3 {
+        s.cast_vote(GUILD, no, 800 + m, choice, None, T0).await.unwrap();
+    }
+    no
+}
+
+async fn holds_are_recorded_extended_released_and_expire_into_a_new_round(db: TestDb) {
+    let s = &db.store;
+    let liaison = Actor::Member(42);
+    let no = decided(s, "held", VoteChoice::HandOff).await;
+    let case = s
+        .record_referral(GUILD, no, &liaison, "Agency", "REF-1", T0)
+        .await
+        .unwrap();
+    assert_eq!(
+        (case.agency.as_deref(), case.referral_ref.as_deref()),
+        (Some("Agency"), Some("REF-1"))
+    );
+    let held_until = case.lifecycle.held_until.unwrap();
+    let extended = s
+        .extend_hold(GUILD, no, &liaison, HoldDays::new(5).unwrap(), T0)
+        .await
+        .unwrap();
+    assert_eq!(extended.lifecycle.held_until.unwrap().0, held_until.0 + 5 * 24 * HOUR);
+    assert!(s.expire_holds(T0).await.unwrap().is_empty(), "not due yet");
+    let review = extended.lifecycle.held_until.unwrap();
+    let reopened = s.expire_holds(review).await.unwrap();
+    assert_eq!(reopened.len(), 1);
+    assert_eq!(
+        (reopened[0].lifecycle.decision, reopened[0].lifecycle.round),
+        (Decision::Pending, 2)
+    );
+    assert!(reopened[0].round_note.as_deref().unwrap().starts_with("Hold review"));
+    assert!(s.expire_holds(review).await.unwrap().is_empty(), "a hold expires once");
+    let other = decided(s, "released", VoteChoice::HandOff).await;
+    let released = s
+        .release_hold(GUILD, other, &liaison, "agency asked", T0)
+        .await
+        .unwrap();
+    assert_eq!(released.lifecycle.decision, Decision::ReportNow);
+    assert!(
+        s.release_hold(GUILD, other, &liaison, "again", T0).await.is_err(),
+        "only held cases can be released"
+    );
+    assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
+}
+
+async fn a_suspension_takes_two_members_or_one_moderator_and_still_up_reverts_it(db: TestDb) {
+    let s = &db.store;
+    let no = decided(s, "takedown", VoteChoice::ReportNow).await;
+    let first = s
+        .observe(GUILD, no, 1, false, Observed::LooksSuspended, T0)
+        .await
+        .unwrap();
+    assert_eq!(
+        (first.case.account_status, first.changed),
+        (AccountStatus::Unknown, false)
+    );
+    let again = s
+        .observe(GUILD, no, 1, false, Observed::LooksSuspended, T0)
+        .await
+        .unwrap();
+    assert!(!again.changed, "the same member twice counts once");
+    let second = s
+        .observe(GUILD, no, 2, false, Observed::LooksSuspended, T0)
+        .await
+        .unwrap();
+    assert_eq!(
+        (second.case.account_status, second.changed),
+        (AccountStatus::Suspended, true)
+    );
+    let up = s.observe(GUILD, no, 3, false, Observed::StillUp, T0).await.unwrap();
+    assert_eq!(up.case.account_status, AccountStatus::Active);
+    let one = s
+        .observe(GUILD, no, 1, false, Observed::LooksSuspended, T0)
+        .await
+        .unwrap();
+    assert_eq!(
+        one.case.account_status,
+        AccountStatus::Active,
+        "earlier observations no longer count after Still up"
+    );
+    let moderator = s
+        .observe(GUILD, no, 9, true, Observed::LooksSuspended, T0)
+        .await
+        .unwrap();
+    assert_eq!(moderator.case.account_status, AccountStatus::Suspended);
+    assert_eq!(s.mark_reported(GUILD, no, 5, T0).await.unwrap(), 1);
+    assert_eq!(
+        s.mark_reported(GUILD, no, 5, T0).await.unwrap(),
+        1,
+        "counted once per member"
+    );
+    assert_eq!(s.mark_reported(GUILD, no, 6, T0).await.unwrap(), 2);
+}
+
+async fn new_cases_queue_when_more_than_twenty_cards_wait(db: TestDb) {
+    let s = &db.store;
+    for i in 0..25 {
+        case_no_of(s, &format!("flood{i}"), 1, 100 + i).await;
+    }
+    assert_eq!(s.queue_len(GUILD).await.unwrap(), 4, "cards 22 to 25 wait in the queue");
+    let taken = s.dequeue(GUILD, 9, T0).await.unwrap();
+    assert_eq!(
+        taken.iter().map(|c| c.case_no).collect::<Vec<_>>(),
+        vec![22, 23, 24, 25],
+        "oldest first, at most 5"
+    );
+    assert_eq!(s.queue_len(GUILD).await.unwrap(), 0);
+    let case = s.case(GUILD, 22).await.unwrap();
+    assert!(
+        !case.queued && case.lifecycle.window_ends_at.is_some(),
+        "the voting clock starts when the card is posted"
+    );
+}
+
+async fn forget_me_anonymises_reports_but_keeps_counts(db: TestDb) {
+    let s = &db.store;
+    let no = case_no_of(s, "someone", 77, 10).await;
+    case_no_of(s, "someone", 78, 11).await;
+    assert_eq!(s.forget_member(GUILD, 77, T0).await.unwrap(), 1);
+    let details = s.case_details(GUILD, no, 10).await.unwrap();
+    let reporters: Vec<Reporter> = details.reports.iter().map(|r| r.reporter).collect();
+    assert_eq!(reporters, vec![Reporter::Anonymous, Reporter::Member(78)]);
+    assert_eq!(s.card_facts(details.case.id).await.unwrap().reporters, 2, "counts stay");
+    assert!(s.recent_reports(GUILD, 77, Millis(0)).await.unwrap().is_empty());
+    assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
+}
+
+async fn the_outbox_coalesces_requests_and_retries_failures(db: TestDb) {
+    let s = &db.store;
+    let no = case_no_of(s, "someone", 1, 10).await;
+    for m in 0..2 {
+        s.cast_vote(GUILD, no, 900 + m, VoteChoice::Dismiss, None, T0)
+            .await
+            .unwrap();
+    }
+    let item = s
+        .claim_outbox(T0)
+        .await
+        .unwrap()
+        .expect("one card item for three changes");
+    assert_eq!(item.kind, OutboxKind::Card);
+    assert!(
+        s.claim_outbox(T0).await.unwrap().is_none(),
+        "the changes coalesced into one item"
+    );
+    s.retry_outbox(item.id, Millis(T0.0 + 5_000), "429").await.unwrap();
+    assert!(
+        s.claim_outbox(T0).await.unwrap().is_none(),
+        "not due before its retry time"
+    );
+    let again = s.claim_outbox(Millis(T0.0 + 5_000)).await.unwrap().unwrap();
+    assert_eq!((again.id, again.attempts), (item.id, 1));
+    s.cast_vote(GUILD, no, 902, VoteChoice::ReportNow, None, T0)
+        .await
+        .unwrap();
+    s.recover_outbox().await.unwrap();
+    let mut kinds = Vec::new();
+    while let Some(i) = s.claim_outbox(Millis(T0.0 + 60_000)).await.unwrap() {
+        kinds.push(i.kind);
+        s.complete_outbox(i.id).await.unwrap();
+    }
+    assert_eq!(
+        kinds.iter().filter(|k| **k == OutboxKind::Card).count(),
+        1,
+        "a claimed item superseded by a newer one is dropped at recovery"
+    );
+    assert!(s.outbox_len().await.unwrap() == 0);
+}
+
+async fn a_digest_is_claimed_once_per_server_and_day(db: TestDb) {
+    let s = &db.store;
+    s.guild_settings(GUILD, T0).await.unwrap();
+    assert!(s.claim_digest(GUILD, 20_000, T0).await.unwrap());
+    assert!(!s.claim_digest(GUILD, 20_000, T0).await.unwrap());
+    assert!(s.claim_digest(GUILD, 20_001, T0).await.unwrap());
+}
+
 on_both_databases!(
     reports_merge_into_one_case_per_account,
     a_replayed_interaction_files_nothing_twice,
@@ -315,4 +497,10 @@ on_both_databases!(
     a_removed_or_reordered_audit_event_is_detected,
     an_import_dedups_into_cases_in_chunks,
     settings_default_for_a_new_server,
+    holds_are_recorded_extended_released_and_expire_into_a_new_round,
+    a_suspension_takes_two_members_or_one_moderator_and_still_up_reverts_it,
+    new_cases_queue_when_more_than_twenty_cards_wait,
+    forget_me_anonymises_reports_but_keeps_counts,
+    the_outbox_coalesces_requests_and_retries_failures,
+    a_digest_is_claimed_once_per_server_and_day,
 );
