@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::domain::account::Platform;
@@ -13,9 +14,14 @@ use crate::store::CaseExport;
 
 /// STIX 2.1's namespace for deterministic identifiers of cyber observables (SCOs).
 const STIX_SCO_NAMESPACE: Uuid = Uuid::from_u128(0x00abedb4_aa42_466c_9c01_fed23315a9b7);
-/// Our namespace for the identifiers of the objects we author, so that re-exporting
-/// a case gives the same `report` id.
-const FLAGWATCH_NAMESPACE: Uuid = Uuid::from_u128(0x6f1c_2d7e_93a4_4b8e_a0c1_5e2f_7d3b_9a10);
+/// An identifier for an object we author (STIX asks for UUIDv4 there): v4-shaped, but
+/// derived from `name`, so that re-exporting a case gives the same `report` id.
+fn stable_v4(name: &str) -> Uuid {
+    let digest = Sha256::digest(format!("flagwatch:{name}").as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    uuid::Builder::from_random_bytes(bytes).into_uuid()
+}
 
 /// The `account_type` of STIX's account-type vocabulary (open: other platforms by name).
 fn account_type(p: Platform) -> &'static str {
@@ -42,10 +48,7 @@ fn user_account(c: &CaseExport) -> Value {
 
 fn report(c: &CaseExport, identity: &str, account_ref: &str, now: Millis) -> Value {
     let case = &c.case;
-    let id = Uuid::new_v5(
-        &FLAGWATCH_NAMESPACE,
-        format!("report:{}:{}", case.guild_id, case.case_no).as_bytes(),
-    );
+    let id = stable_v4(&format!("report:{}:{}", case.guild_id, case.case_no));
     let created = case.created_at.min(now);
     let mut labels: Vec<&str> = c.reasons.iter().map(|r| r.as_str()).collect();
     if labels.is_empty() {
@@ -70,13 +73,12 @@ fn report(c: &CaseExport, identity: &str, account_ref: &str, now: Millis) -> Val
         "external_references": [{
             "source_name": "flagwatch",
             "external_id": case.key.to_string(),
-            "url": case.key.canonical_url(),
         }],
     })
 }
 
 fn identity(guild_id: u64, now: Millis) -> Value {
-    let id = Uuid::new_v5(&FLAGWATCH_NAMESPACE, format!("identity:{guild_id}").as_bytes());
+    let id = stable_v4(&format!("identity:{guild_id}"));
     json!({
         "type": "identity",
         "spec_version": "2.1",
