@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use sqlx::Row;
 
 use super::cards::{location_from_row, CardLocation};
-use super::cases::{case_from_row, CaseRecord};
+use super::cases::{case_by_id, case_from_row, reasons_of, CaseRecord};
 use super::status::reported_count;
-use super::{id_to_db, parse_col, Result, Store, StoreError};
+use super::{id_to_db, parse_col, Result, Store};
 use crate::domain::case::{AccountStatus, Decision};
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
@@ -54,22 +54,8 @@ fn count(v: i64) -> u64 {
 impl Store {
     pub async fn notice_facts(&self, case_id: i64) -> Result<NoticeFacts> {
         let mut conn = self.pool.acquire().await?;
-        let row = sqlx::query("SELECT * FROM cases WHERE id = $1")
-            .bind(case_id)
-            .fetch_optional(&mut *conn)
-            .await?;
-        let case = row
-            .as_ref()
-            .map(case_from_row)
-            .transpose()?
-            .ok_or_else(|| StoreError::Corrupt(format!("case id {case_id}")))?;
-        let reasons = sqlx::query("SELECT DISTINCT reason FROM reports WHERE case_id = $1")
-            .bind(case_id)
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(|r| parse_col(r, "reason"))
-            .collect::<Result<_>>()?;
+        let case = case_by_id(&mut conn, case_id).await?;
+        let reasons = reasons_of(&mut conn, case_id).await?;
         let reported_by = reported_count(&mut conn, case_id).await?;
         Ok(NoticeFacts {
             case,

@@ -4,9 +4,9 @@ use std::collections::BTreeSet;
 
 use sqlx::Row;
 
-use super::cases::{case_from_row, CaseRecord};
+use super::cases::{case_by_id, reasons_of, CaseRecord};
 use super::votes::tally;
-use super::{id_from_db, id_to_db, parse_col, Result, Store, StoreError};
+use super::{id_from_db, id_to_db, Result, Store};
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
 use crate::domain::vote::Tally;
@@ -53,14 +53,7 @@ pub(super) fn location_from_row(row: &sqlx::any::AnyRow) -> Result<CardLocation>
 impl Store {
     pub async fn card_facts(&self, case_id: i64) -> Result<CardFacts> {
         let mut conn = self.pool.acquire().await?;
-        let case = sqlx::query("SELECT * FROM cases WHERE id = $1")
-            .bind(case_id)
-            .fetch_optional(&mut *conn)
-            .await?
-            .as_ref()
-            .map(case_from_row)
-            .transpose()?
-            .ok_or_else(|| StoreError::Corrupt(format!("case id {case_id} missing")))?;
+        let case = case_by_id(&mut conn, case_id).await?;
         let reports = sqlx::query(
             "SELECT COUNT(DISTINCT COALESCE(reporter_id, -1)) AS reporters, \
              COUNT(DISTINCT CASE WHEN member_joined_at IS NOT NULL AND created_at - member_joined_at < $2 THEN reporter_id END) AS recent \
@@ -85,13 +78,7 @@ impl Store {
         .bind(case_id)
         .fetch_one(&mut *conn)
         .await?;
-        let reasons = sqlx::query("SELECT DISTINCT reason FROM reports WHERE case_id = $1")
-            .bind(case_id)
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(|r| parse_col(r, "reason"))
-            .collect::<Result<_>>()?;
+        let reasons = reasons_of(&mut conn, case_id).await?;
         let latest_details: Option<String> = sqlx::query_scalar(
             "SELECT details FROM reports WHERE case_id = $1 AND details IS NOT NULL ORDER BY id DESC LIMIT 1",
         )

@@ -177,6 +177,30 @@ pub(super) async fn case_by_no(conn: &mut AnyConnection, guild_id: u64, case_no:
         .ok_or(StoreError::NoSuchCase { case_no })
 }
 
+pub(super) async fn case_by_id(conn: &mut AnyConnection, case_id: i64) -> Result<CaseRecord> {
+    let sql = format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = $1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(case_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref()
+        .map(case_from_row)
+        .transpose()?
+        .ok_or_else(|| StoreError::Corrupt(format!("case id {case_id} missing")))
+}
+
+/// The distinct reasons a case was reported for.
+pub(super) async fn reasons_of(
+    conn: &mut AnyConnection,
+    case_id: i64,
+) -> Result<std::collections::BTreeSet<ReasonCategory>> {
+    let rows = sqlx::query("SELECT DISTINCT reason FROM reports WHERE case_id = $1")
+        .bind(case_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(|r| parse_col(r, "reason")).collect()
+}
+
 /// Reserve `n` consecutive case numbers in a server; returns the first.
 pub(super) async fn reserve_case_numbers(conn: &mut AnyConnection, guild_id: u64, n: i64) -> Result<i64> {
     let next: i64 = sqlx::query_scalar(
