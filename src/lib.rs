@@ -7,6 +7,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod coordination;
+pub mod demo;
 pub mod discord;
 pub mod domain;
 pub mod export;

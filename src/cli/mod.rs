@@ -34,6 +34,8 @@ pub struct Cli {
 pub enum Command {
     /// Connect to Discord and serve (the default); needs DISCORD_TOKEN.
     Run,
+    /// Run the real bot against a built-in simulated Discord with a scripted community, offline.
+    Demo,
     /// Apply database migrations.
     Migrate,
     /// Print the account key and canonical URL of each input.
@@ -97,6 +99,10 @@ pub enum Outcome {
 pub async fn run(command: Command, config: &Config) -> anyhow::Result<Outcome> {
     match command {
         Command::Run => run_bot(config).await,
+        Command::Demo => {
+            crate::demo::run().await?;
+            Ok(Outcome::Success)
+        }
         Command::Account { inputs, platform } => Ok(account::run(&inputs, platform)),
         Command::Migrate => {
             Store::open(&config.database_url).await?;

@@ -55,6 +55,11 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         poise::FrameworkError::MissingUserPermissions { ctx, .. } | poise::FrameworkError::NotAnOwner { ctx, .. } => {
             reply(ctx, "You do not have permission to use this command.".to_owned()).await;
         }
+        poise::FrameworkError::CommandStructureMismatch { ctx, description, .. } => {
+            tracing::warn!("command options did not match the registered command: {description}");
+            let ctx = poise::Context::Application(ctx);
+            reply(ctx, "I could not read this command's options; the command list may be out of date. Please try again in a minute.".to_owned()).await;
+        }
         poise::FrameworkError::GuildOnly { ctx, .. } => {
             reply(
                 ctx,

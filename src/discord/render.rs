@@ -37,12 +37,24 @@ fn relative(at: Millis) -> String {
 
 fn status_line(case: &CaseRecord) -> String {
     let l = &case.lifecycle;
-    match (l.decision, l.window_ends_at, l.overdue) {
+    let mut line = match (l.decision, l.window_ends_at, l.overdue) {
         (Decision::Pending, _, true) => "**Overdue** — the window ended with no vote; a vote still decides.".to_owned(),
         (Decision::Pending, Some(end), _) => format!("Voting open — closes {}", relative(end)),
         (Decision::Pending, None, _) => "Voting open".to_owned(),
         (decided, _, _) => format!("**Decided: {}**", decided.label()),
+    };
+    if let Some(until) = l.held_until {
+        let referral = if case.agency.is_some() {
+            "referral recorded"
+        } else {
+            "no referral recorded yet"
+        };
+        line += &format!("\nHeld until <t:{}:f> ({referral})", until.0.div_euclid(1000));
     }
+    if let (Decision::Pending, Some(note)) = (l.decision, &case.round_note) {
+        line += &format!("\n_{}_", escape(note));
+    }
+    line
 }
 
 /// The review card's embed.
@@ -57,7 +69,7 @@ pub fn card_embed(f: &CardFacts) -> serenity::CreateEmbed {
         "{} other case(s), {} dismissed",
         f.reporters_other_cases, f.reporters_dismissed_cases
     );
-    let tally = VoteChoice::BY_REVERSIBILITY
+    let tally = [VoteChoice::ReportNow, VoteChoice::HandOff, VoteChoice::Dismiss]
         .iter()
         .map(|&c| format!("{}: {}", c.label(), f.tally.count(c)))
         .collect::<Vec<_>>()

@@ -210,3 +210,14 @@ impl Store {
         Ok(u64::try_from(n).unwrap_or(0))
     }
 }
+
+impl Store {
+    /// Items due by `now`, claimed or not: zero once the worker has caught up.
+    pub async fn outbox_due(&self, now: Millis) -> Result<u64> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE not_before <= $1")
+            .bind(now.0)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+}

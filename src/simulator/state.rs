@@ -1,0 +1,450 @@
+//! The simulated world (guilds, members, messages, interactions) and everything recorded
+//! about the bot's calls, behind one lock that is never held across an `.await`.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+use tokio::sync::watch;
+
+use super::gateway::GatewaySession;
+use super::ratelimit::RateLimiter;
+use super::transcript::VisibleEvent;
+use super::SimConfig;
+
+/// Discord's epoch (2015-01-01) in unix milliseconds: snowflakes count from it.
+const DISCORD_EPOCH_MS: i64 = 1_420_070_400_000;
+
+/// `@everyone`'s default permissions: view channels, send messages, use application commands.
+pub(crate) const EVERYONE_PERMISSIONS: u64 = (1 << 10) | (1 << 11) | (1 << 31);
+/// Every permission bit Discord defines today; what an administrator effectively has.
+pub(crate) const ALL_PERMISSIONS: u64 = (1 << 50) - 1;
+const ADMINISTRATOR: u64 = 1 << 3;
+
+/// The world plus the lock and the change signal that `wait_for` listens to.
+pub(crate) struct Shared {
+    pub config: SimConfig,
+    world: Mutex<World>,
+    changed: watch::Sender<u64>,
+}
+
+impl Shared {
+    pub fn new(config: SimConfig, world: World) -> Self {
+        Shared {
+            config,
+            world: Mutex::new(world),
+            changed: watch::channel(0).0,
+        }
+    }
+
+    /// Change the world and wake every waiter; the lock is released before waking.
+    pub fn with<R>(&self, f: impl FnOnce(&mut World) -> R) -> R {
+        let result = f(&mut self.lock());
+        self.changed.send_modify(|v| *v += 1);
+        result
+    }
+
+    /// Read the world without waking anyone.
+    pub fn read<R>(&self, f: impl FnOnce(&World) -> R) -> R {
+        f(&self.lock())
+    }
+
+    pub fn subscribe(&self) -> watch::Receiver<u64> {
+        self.changed.subscribe()
+    }
+
+    /// A panicking test thread must not wedge the simulator for the others: take the
+    /// world as it was left.
+    fn lock(&self) -> MutexGuard<'_, World> {
+        self.world.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Strictly increasing snowflakes whose timestamp part is the creation time, as
+/// serenity derives `created_at` from ids.
+#[derive(Default)]
+pub(crate) struct Snowflakes {
+    last: u64,
+}
+
+impl Snowflakes {
+    pub fn next(&mut self) -> u64 {
+        let since_epoch = (Utc::now().timestamp_millis() - DISCORD_EPOCH_MS).max(0) as u64;
+        self.last = (since_epoch << 22).max(self.last + 1);
+        self.last
+    }
+}
+
+pub(crate) struct GuildRec {
+    pub id: u64,
+    pub name: String,
+    /// A user who owns the server; not a member, so it never appears in listings.
+    pub owner_id: u64,
+    pub channels: Vec<u64>,
+    /// The first role is `@everyone`, whose id is the guild's id.
+    pub roles: Vec<u64>,
+    pub members: Vec<u64>,
+    pub created: DateTime<Utc>,
+}
+
+pub(crate) struct ChannelRec {
+    pub id: u64,
+    pub guild_id: u64,
+    pub name: String,
+    pub position: usize,
+}
+
+pub(crate) struct RoleRec {
+    pub id: u64,
+    pub name: String,
+    pub permissions: u64,
+    pub position: usize,
+}
+
+pub(crate) struct UserRec {
+    pub id: u64,
+    pub name: String,
+    pub bot: bool,
+}
+
+pub(crate) struct MemberRec {
+    pub roles: Vec<u64>,
+    pub joined_at: DateTime<Utc>,
+}
+
+/// A message as the simulator keeps it: its current state plus bookkeeping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimMessage {
+    pub id: u64,
+    pub channel_id: u64,
+    pub guild_id: u64,
+    pub author_id: u64,
+    /// The author's username.
+    pub author: String,
+    /// Discord's message type: 0 default, 6 "pinned a message", 20 slash command response.
+    pub kind: u8,
+    pub content: String,
+    pub embeds: Vec<Value>,
+    pub components: Vec<Value>,
+    pub attachments: Vec<Value>,
+    pub allowed_mentions: Option<Value>,
+    /// Message flags: 64 ephemeral, 128 "thinking" (a deferred answer not yet given).
+    pub flags: u64,
+    pub pinned: bool,
+    pub edits: u32,
+    pub deleted: bool,
+    pub created_at: DateTime<Utc>,
+    pub edited_at: Option<DateTime<Utc>>,
+    /// The interaction this message answers, for interaction responses and follow-ups.
+    pub interaction_id: Option<u64>,
+    /// The message this one refers to (the pinned message, for a pin notice).
+    pub reference: Option<u64>,
+}
+
+impl SimMessage {
+    pub fn is_ephemeral(&self) -> bool {
+        self.flags & super::payloads::FLAG_EPHEMERAL != 0
+    }
+
+    /// Every `custom_id` of the message's buttons and selects, in order.
+    pub fn custom_ids(&self) -> Vec<String> {
+        self.components
+            .iter()
+            .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+            .filter_map(|c| c["custom_id"].as_str().map(str::to_owned))
+            .collect()
+    }
+}
+
+/// How an interaction was answered through its callback.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Callback {
+    pub kind: u8,
+    pub at: Instant,
+}
+
+pub(crate) struct InteractionRec {
+    pub id: u64,
+    pub token: String,
+    pub kind: u8,
+    pub guild_id: u64,
+    pub channel_id: u64,
+    pub user_id: u64,
+    /// The INTERACTION_CREATE `d`, kept to re-dispatch it unchanged.
+    pub payload: Value,
+    pub dispatched_at: Instant,
+    pub callback: Option<Callback>,
+    /// The original response: created by callback 4/5, or the pressed message for 6/7.
+    pub original: Option<u64>,
+    pub followups: Vec<u64>,
+    /// The message a component was pressed on.
+    pub source_message: Option<u64>,
+    pub modal: Option<Value>,
+}
+
+/// Bytes served under `/attachments/{id}/{filename}`.
+pub(crate) struct HostedFile {
+    pub filename: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// One HTTP request the simulator received, with the answer it gave.
+#[derive(Debug, Clone)]
+pub struct RecordedRequest {
+    pub method: String,
+    /// The path without the `/api/v10` prefix, e.g. `/channels/1/messages`.
+    pub path: String,
+    pub query: Option<String>,
+    /// The JSON body, or a multipart request's `payload_json`.
+    pub body: Option<Value>,
+    /// Names of the files uploaded with a multipart request.
+    pub files: Vec<String>,
+    pub status: u16,
+    /// The route is not one the simulator knows (answered 404).
+    pub unexpected: bool,
+    pub at: DateTime<Utc>,
+}
+
+/// An answer a test asked for in advance: the next `remaining` calls matching
+/// `method` and `path_prefix` get `status`.
+pub(crate) struct FailRule {
+    pub method: String,
+    pub path_prefix: String,
+    pub status: u16,
+    pub remaining: usize,
+}
+
+#[derive(Default)]
+pub(crate) struct Faults {
+    pub fail_next: Vec<FailRule>,
+    pub refuse_edits: HashSet<u64>,
+}
+
+impl Faults {
+    /// The status to fail this call with, consuming one use of the matching rule.
+    pub fn take(&mut self, method: &str, path: &str) -> Option<u16> {
+        let rule = self
+            .fail_next
+            .iter_mut()
+            .find(|r| r.remaining > 0 && r.method.eq_ignore_ascii_case(method) && path.starts_with(&r.path_prefix))?;
+        rule.remaining -= 1;
+        Some(rule.status)
+    }
+}
+
+/// Who the bot is and where the simulator listens.
+pub(crate) struct Identity {
+    pub token: String,
+    pub application_id: u64,
+    pub api_base: String,
+    pub gateway_url: String,
+}
+
+pub(crate) struct World {
+    pub ids: Snowflakes,
+    pub me: Identity,
+    pub guilds: BTreeMap<u64, GuildRec>,
+    pub channels: HashMap<u64, ChannelRec>,
+    pub roles: HashMap<u64, RoleRec>,
+    pub users: HashMap<u64, UserRec>,
+    pub members: HashMap<(u64, u64), MemberRec>,
+    /// By id, so iteration is in creation order.
+    pub messages: BTreeMap<u64, SimMessage>,
+    pub interactions: HashMap<u64, InteractionRec>,
+    pub tokens: HashMap<String, u64>,
+    /// Registered commands: global under `None`, per guild under its id.
+    pub commands: HashMap<Option<u64>, Vec<Value>>,
+    pub files: HashMap<u64, HostedFile>,
+    pub requests: Vec<RecordedRequest>,
+    pub transcript: Vec<VisibleEvent>,
+    pub faults: Faults,
+    pub limiter: RateLimiter,
+    pub rate_limited: usize,
+    pub gateway: GatewaySession,
+}
+
+impl World {
+    pub fn new(config: &SimConfig, api_base: String, gateway_url: String) -> Self {
+        let mut ids = Snowflakes::default();
+        let application_id = ids.next();
+        let mut users = HashMap::new();
+        users.insert(
+            application_id,
+            UserRec {
+                id: application_id,
+                name: config.bot_name.clone(),
+                bot: true,
+            },
+        );
+        World {
+            ids,
+            me: Identity {
+                token: config.token.clone(),
+                application_id,
+                api_base,
+                gateway_url,
+            },
+            guilds: BTreeMap::new(),
+            channels: HashMap::new(),
+            roles: HashMap::new(),
+            users,
+            members: HashMap::new(),
+            messages: BTreeMap::new(),
+            interactions: HashMap::new(),
+            tokens: HashMap::new(),
+            commands: HashMap::new(),
+            files: HashMap::new(),
+            requests: Vec::new(),
+            transcript: Vec::new(),
+            faults: Faults::default(),
+            limiter: RateLimiter::new(config.rate_limits.clone()),
+            rate_limited: 0,
+            gateway: GatewaySession::default(),
+        }
+    }
+
+    /// The bot's own user id, which Discord makes equal to the application id.
+    pub fn bot_id(&self) -> u64 {
+        self.me.application_id
+    }
+
+    pub fn add_guild(&mut self, name: &str) -> u64 {
+        let id = self.ids.next();
+        let owner_id = self.ids.next();
+        let owner = UserRec {
+            id: owner_id,
+            name: "owner".to_owned(),
+            bot: false,
+        };
+        self.users.insert(owner_id, owner);
+        self.guilds.insert(
+            id,
+            GuildRec {
+                id,
+                name: name.to_owned(),
+                owner_id,
+                channels: Vec::new(),
+                roles: vec![id],
+                members: vec![self.bot_id()],
+                created: Utc::now(),
+            },
+        );
+        self.roles.insert(
+            id,
+            RoleRec {
+                id,
+                name: "@everyone".to_owned(),
+                permissions: EVERYONE_PERMISSIONS,
+                position: 0,
+            },
+        );
+        self.members.insert(
+            (id, self.bot_id()),
+            MemberRec {
+                roles: Vec::new(),
+                joined_at: Utc::now(),
+            },
+        );
+        id
+    }
+
+    pub fn add_channel(&mut self, guild_id: u64, name: &str) -> Option<u64> {
+        let id = self.ids.next();
+        let guild = self.guilds.get_mut(&guild_id)?;
+        let position = guild.channels.len();
+        guild.channels.push(id);
+        let name = name.trim_start_matches('#').to_owned();
+        self.channels.insert(
+            id,
+            ChannelRec {
+                id,
+                guild_id,
+                name,
+                position,
+            },
+        );
+        Some(id)
+    }
+
+    pub fn add_role(&mut self, guild_id: u64, name: &str, permissions: u64) -> Option<u64> {
+        let id = self.ids.next();
+        let guild = self.guilds.get_mut(&guild_id)?;
+        let position = guild.roles.len();
+        guild.roles.push(id);
+        let name = name.to_owned();
+        self.roles.insert(
+            id,
+            RoleRec {
+                id,
+                name,
+                permissions,
+                position,
+            },
+        );
+        Some(id)
+    }
+
+    pub fn add_member(&mut self, guild_id: u64, name: &str, roles: &[u64], joined_at: DateTime<Utc>) -> Option<u64> {
+        let id = self.ids.next();
+        self.guilds.get_mut(&guild_id)?.members.push(id);
+        let name = name.trim_start_matches('@').to_owned();
+        self.users.insert(id, UserRec { id, name, bot: false });
+        let roles = roles.to_vec();
+        self.members.insert((guild_id, id), MemberRec { roles, joined_at });
+        Some(id)
+    }
+
+    /// A member's permissions at server level: `@everyone` and their roles combined, and
+    /// everything for an administrator (channel overwrites are not simulated).
+    pub fn member_permissions(&self, guild_id: u64, user_id: u64) -> u64 {
+        let everyone = self.roles.get(&guild_id).map_or(0, |r| r.permissions);
+        let granted = self
+            .members
+            .get(&(guild_id, user_id))
+            .map(|m| {
+                m.roles
+                    .iter()
+                    .filter_map(|r| self.roles.get(r))
+                    .fold(0, |acc, r| acc | r.permissions)
+            })
+            .unwrap_or(0);
+        let all = everyone | granted;
+        if all & ADMINISTRATOR != 0 {
+            ALL_PERMISSIONS
+        } else {
+            all
+        }
+    }
+
+    pub fn user_name(&self, user_id: u64) -> String {
+        self.users
+            .get(&user_id)
+            .map_or_else(|| user_id.to_string(), |u| u.name.clone())
+    }
+
+    pub fn channel_name(&self, channel_id: u64) -> String {
+        self.channels
+            .get(&channel_id)
+            .map_or_else(|| channel_id.to_string(), |c| c.name.clone())
+    }
+
+    /// Keep an uploaded or test-provided file; returns its attachment id.
+    pub fn host_file(&mut self, filename: &str, content_type: &str, bytes: Vec<u8>) -> u64 {
+        let id = self.ids.next();
+        let file = HostedFile {
+            filename: filename.to_owned(),
+            content_type: content_type.to_owned(),
+            bytes,
+        };
+        self.files.insert(id, file);
+        id
+    }
+
+    /// The interaction a webhook token belongs to.
+    pub fn interaction_by_token(&self, token: &str) -> Option<&InteractionRec> {
+        self.tokens.get(token).and_then(|id| self.interactions.get(id))
+    }
+}
