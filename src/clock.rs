@@ -1,5 +1,6 @@
-//! Where the bot reads the time: the system clock in production, a manual clock that
-//! tests and the demo move forward (so a 24-hour window passes without waiting).
+//! Where the bot reads the time: the system clock in production; in tests and the demo, a
+//! clock that runs at real speed but can be moved forward (so a 24-hour window passes
+//! without waiting, while retries and pacing still see time flow).
 
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
@@ -12,37 +13,37 @@ use crate::domain::time::Millis;
 /// A source of the current time that can wake whoever waits on a deadline.
 #[derive(Clone)]
 pub struct Clock {
-    manual: Option<Arc<AtomicI64>>,
+    /// Milliseconds added to the system time; `None` for the plain system clock.
+    offset: Option<Arc<AtomicI64>>,
     moved: Arc<Notify>,
 }
 
 impl Clock {
     pub fn system() -> Clock {
         Clock {
-            manual: None,
+            offset: None,
             moved: Arc::new(Notify::new()),
         }
     }
 
-    /// A clock that stands still at `start` until [`Clock::advance`] moves it.
+    /// A clock that reads `start` now, runs at real speed, and jumps with [`Clock::advance`].
     pub fn manual(start: Millis) -> Clock {
+        let offset = start.0 - system_now().0;
         Clock {
-            manual: Some(Arc::new(AtomicI64::new(start.0))),
+            offset: Some(Arc::new(AtomicI64::new(offset))),
             moved: Arc::new(Notify::new()),
         }
     }
 
     pub fn now(&self) -> Millis {
-        match &self.manual {
-            Some(ms) => Millis(ms.load(Ordering::SeqCst)),
-            None => Millis(chrono::Utc::now().timestamp_millis()),
-        }
+        let offset = self.offset.as_ref().map_or(0, |o| o.load(Ordering::SeqCst));
+        Millis(system_now().0.saturating_add(offset))
     }
 
-    /// Move a manual clock forward and wake the deadline waiters. No effect on the system clock.
+    /// Jump a manual clock forward and wake the deadline waiters. No effect on the system clock.
     pub fn advance(&self, by: Duration) {
-        if let Some(ms) = &self.manual {
-            ms.fetch_add(i64::try_from(by.as_millis()).unwrap_or(i64::MAX), Ordering::SeqCst);
+        if let Some(offset) = &self.offset {
+            offset.fetch_add(i64::try_from(by.as_millis()).unwrap_or(i64::MAX), Ordering::SeqCst);
             self.moved.notify_waiters();
         }
     }
@@ -52,9 +53,27 @@ impl Clock {
         self.moved.notified().await;
     }
 
-    /// How long, in real time, until `at` (zero if passed; a manual clock waits to be moved).
+    /// How long, in real time, until `at` (zero if it has passed).
     pub fn until(&self, at: Millis) -> Duration {
         let ms = at.0.saturating_sub(self.now().0);
         Duration::from_millis(u64::try_from(ms).unwrap_or(0))
+    }
+}
+
+fn system_now() -> Millis {
+    Millis(chrono::Utc::now().timestamp_millis())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_manual_clock_starts_where_asked_and_jumps_forward() {
+        let clock = Clock::manual(Millis(1_000_000));
+        assert!((clock.now().0 - 1_000_000).abs() < 1_000);
+        clock.advance(Duration::from_secs(3600));
+        assert!((clock.now().0 - 1_000_000 - 3_600_000).abs() < 1_000);
+        assert!(clock.until(Millis(clock.now().0 - 5)).is_zero());
     }
 }

@@ -1,0 +1,466 @@
+//! The bot end to end: the real bot (serenity + poise) against the project's Discord
+//! simulator over real HTTP and WebSocket on loopback, with a real database.
+
+mod common;
+
+use std::time::Duration;
+
+use common::TestDb;
+use flagwatch::clock::Clock;
+use flagwatch::demo::community::Community;
+use flagwatch::domain::case::{AccountStatus, Decision};
+use flagwatch::domain::time::Millis;
+use flagwatch::simulator::{Opt, Reply, SimConfig, SimMessage};
+
+const HOUR: Duration = Duration::from_secs(3600);
+
+async fn community_on(db: &TestDb) -> Community {
+    let clock = Clock::manual(Millis(chrono::Utc::now().timestamp_millis()));
+    Community::start(db.store.clone(), clock, SimConfig::default())
+        .await
+        .unwrap()
+}
+
+/// A set-up community on a fresh SQLite file (the database lives as long as the tuple).
+async fn ready() -> (Community, TestDb) {
+    let db = TestDb::sqlite().await;
+    let c = community_on(&db).await;
+    assert!(c.setup(vec![]).await.unwrap().content.starts_with("Setup saved"));
+    (c, db)
+}
+
+/// Every answer is private and within Discord's 3 s.
+fn private(reply: &Reply) -> &str {
+    assert!(reply.ephemeral, "not ephemeral: {}", reply.content);
+    assert!(
+        reply.answered_after < Duration::from_secs(3),
+        "answered after {:?}",
+        reply.answered_after
+    );
+    &reply.content
+}
+
+fn cards(c: &Community) -> Vec<SimMessage> {
+    c.sim
+        .messages(c.review)
+        .into_iter()
+        .filter(|m| m.custom_ids().iter().any(|id| id.starts_with("vote:")))
+        .collect()
+}
+
+/// What every test checks at the end: nothing rate-limited, no unexpected route called.
+async fn finish(c: Community) {
+    c.settle().await.unwrap();
+    assert_eq!(c.sim.rate_limited_count(), 0, "the bot was rate-limited");
+    assert!(
+        c.sim.unexpected_requests().is_empty(),
+        "unexpected requests: {:?}",
+        c.sim.unexpected_requests()
+    );
+    c.shutdown().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn commands_refuse_privately_until_the_server_is_set_up() {
+    let db = TestDb::sqlite().await;
+    let c = community_on(&db).await;
+    let reply = c.report(c.members[0], "@someone", "propaganda", vec![]).await.unwrap();
+    assert!(private(&reply).contains("not set up"), "{}", reply.content);
+    assert!(reply
+        .content
+        .contains("review_channel, coordination_channel, moderator_role"));
+    let refused = c
+        .command(
+            c.members[0],
+            "setup",
+            vec![Opt::sub("set", vec![Opt::integer("quorum", 2)])],
+        )
+        .await
+        .unwrap();
+    assert!(private(&refused).contains("Only server admins"));
+    assert!(
+        db.store.export_cases(c.guild.0, None).await.unwrap().is_empty(),
+        "nothing was filed"
+    );
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_report_opens_a_case_with_a_review_card_and_other_url_forms_merge_into_it() {
+    let (c, db) = ready().await;
+    let first = c
+        .report(
+            c.members[0],
+            "https://mobile.twitter.com/Target_1/status/42?s=20",
+            "recruitment",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(private(&first).contains("new case #1"), "{}", first.content);
+    let card = c.card(1).await.unwrap();
+    assert!(card.embeds[0]["title"].as_str().unwrap().contains("x:target_1"));
+    let second = c.report(c.members[1], "@TARGET_1", "propaganda", vec![]).await.unwrap();
+    assert!(
+        private(&second).contains("added to case #1 (2 reporters)"),
+        "{}",
+        second.content
+    );
+    c.settle().await.unwrap();
+    let card = c.card(1).await.unwrap();
+    let fields = card.embeds[0]["fields"].to_string();
+    assert!(fields.contains("\"Reporters\",\"value\":\"2\""), "{fields}");
+    assert_eq!(cards(&c).len(), 1, "one card per case");
+    assert_eq!(db.store.export_cases(c.guild.0, None).await.unwrap()[0].report_count, 2);
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn bad_account_input_gets_a_private_explanation_and_no_card() {
+    let (c, db) = ready().await;
+    for (input, expected) in [
+        ("https://www.instagram.com/p/Cxyz/", "post link"),
+        ("ftp://x.com/someone", "only http:// and https://"),
+        ("https://vm.tiktok.com/ZMabc/", "short link"),
+    ] {
+        let reply = c.report(c.members[0], input, "propaganda", vec![]).await.unwrap();
+        assert!(private(&reply).contains(expected), "{input}: {}", reply.content);
+        assert!(reply.content.contains("Nothing was filed"));
+    }
+    c.settle().await.unwrap();
+    assert!(cards(&c).is_empty());
+    assert!(db.store.export_cases(c.guild.0, None).await.unwrap().is_empty());
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn moderators_decide_with_a_changed_vote_and_members_cannot_vote() {
+    let (c, db) = ready().await;
+    c.report(c.members[0], "x.com/decided", "threat", vec![]).await.unwrap();
+    let [maria, omar, yuki] = c.moderators[..] else {
+        panic!()
+    };
+    let refused = c.vote(c.members[1], 1, "dismiss").await.unwrap();
+    assert!(private(&refused).contains("Only moderators"));
+    private(&c.vote(maria, 1, "dismiss").await.unwrap());
+    private(&c.vote(maria, 1, "report_now").await.unwrap());
+    private(&c.vote(omar, 1, "report_now").await.unwrap());
+    let deciding = c.vote(yuki, 1, "report_now").await.unwrap();
+    assert!(
+        private(&deciding).contains("decided case #1: Report now"),
+        "{}",
+        deciding.content
+    );
+    c.settle().await.unwrap();
+    let card = c.sim.message(c.card(1).await.unwrap().id).unwrap();
+    let buttons: Vec<bool> = card.components[0]["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["disabled"] == true)
+        .collect();
+    assert_eq!(
+        buttons,
+        vec![true, true, true],
+        "the card's buttons are disabled once decided"
+    );
+    assert!(card.embeds[0]["description"]
+        .as_str()
+        .unwrap()
+        .contains("Decided: Report now"));
+    let exported = db.store.export_cases(c.guild.0, None).await.unwrap();
+    assert_eq!(
+        exported[0].votes[0].1.report_now, 3,
+        "the changed vote counts once, for its last choice"
+    );
+    assert_eq!(exported[0].votes[0].1.dismiss, 0);
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_replayed_button_press_counts_once() {
+    let (c, db) = ready().await;
+    c.report(c.members[0], "x.com/replayed", "threat", vec![])
+        .await
+        .unwrap();
+    let card = c.card(1).await.unwrap();
+    let press = c
+        .sim
+        .press(c.review, c.moderators[0], card.id, "vote:1:dismiss")
+        .unwrap();
+    c.sim.wait_reply(&press, Duration::from_secs(5)).await.unwrap();
+    c.sim.replay(&press).unwrap();
+    let second = c
+        .sim
+        .press(c.review, c.moderators[1], card.id, "vote:1:dismiss")
+        .unwrap();
+    c.sim.wait_reply(&second, Duration::from_secs(5)).await.unwrap();
+    c.settle().await.unwrap();
+    let case = db.store.case_details(c.guild.0, 1, 50).await.unwrap();
+    assert_eq!(case.votes.len(), 2);
+    assert_eq!(
+        case.history.iter().filter(|(_, kind, _)| kind == "vote_cast").count(),
+        2,
+        "the replay changed nothing"
+    );
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_votes_from_several_moderators_decide_exactly_once() {
+    let (c, db) = ready().await;
+    c.report(c.members[0], "x.com/contested", "threat", vec![])
+        .await
+        .unwrap();
+    let card = c.card(1).await.unwrap();
+    let presses: Vec<_> = c
+        .moderators
+        .iter()
+        .map(|&m| c.sim.press(c.review, m, card.id, "vote:1:hand_off").unwrap())
+        .collect();
+    let mut deciding = 0;
+    for p in &presses {
+        let reply = c.sim.wait_reply(p, Duration::from_secs(5)).await.unwrap();
+        deciding += usize::from(private(&reply).contains("decided"));
+    }
+    assert_eq!(deciding, 1);
+    let case = db.store.case(c.guild.0, 1).await.unwrap();
+    assert_eq!(case.lifecycle.decision, Decision::HandOff);
+    let decided_events = db
+        .store
+        .case_details(c.guild.0, 1, 50)
+        .await
+        .unwrap()
+        .history
+        .iter()
+        .filter(|h| h.1 == "case_decided")
+        .count();
+    assert_eq!(decided_events, 1);
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_tied_window_goes_to_the_agencies_and_an_empty_one_pings_the_moderators_once() {
+    let (c, db) = ready().await;
+    c.report(c.members[0], "x.com/tied", "threat", vec![]).await.unwrap();
+    c.report(c.members[0], "x.com/ignored", "threat", vec![]).await.unwrap();
+    c.vote(c.moderators[0], 1, "report_now").await.unwrap();
+    c.vote(c.moderators[1], 1, "hand_off").await.unwrap();
+    c.clock.advance(25 * HOUR);
+    c.sim
+        .wait_for(
+            |sim| {
+                sim.messages(c.review)
+                    .iter()
+                    .any(|m| m.content.contains("ended with no votes"))
+            },
+            Duration::from_secs(10),
+        )
+        .await
+        .unwrap();
+    c.settle().await.unwrap();
+    assert_eq!(
+        db.store.case(c.guild.0, 1).await.unwrap().lifecycle.decision,
+        Decision::HandOff,
+        "a tie goes to the more reversible outcome"
+    );
+    let overdue = db.store.case(c.guild.0, 2).await.unwrap();
+    assert_eq!(
+        (overdue.lifecycle.decision, overdue.lifecycle.overdue),
+        (Decision::Pending, true)
+    );
+    c.clock.advance(25 * HOUR);
+    c.settle().await.unwrap();
+    let pings: Vec<SimMessage> = c
+        .sim
+        .messages(c.review)
+        .into_iter()
+        .filter(|m| m.content.contains("ended with no votes"))
+        .collect();
+    assert_eq!(pings.len(), 1, "pinged once");
+    assert!(pings[0].content.starts_with(&format!("<@&{}>", c.moderator_role.0)));
+    assert_eq!(
+        pings[0].allowed_mentions.as_ref().unwrap()["roles"][0],
+        c.moderator_role.0.to_string(),
+        "only the moderator role may be mentioned"
+    );
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_restart_in_the_middle_of_a_vote_keeps_the_votes_and_decides_once() {
+    let (mut c, db) = ready().await;
+    c.report(c.members[0], "x.com/restarted", "threat", vec![])
+        .await
+        .unwrap();
+    c.vote(c.moderators[0], 1, "dismiss").await.unwrap();
+    c.vote(c.moderators[1], 1, "dismiss").await.unwrap();
+    c.restart_bot().await.unwrap();
+    let deciding = c.vote(c.moderators[2], 1, "dismiss").await.unwrap();
+    assert!(
+        private(&deciding).contains("decided case #1: Dismissed"),
+        "{}",
+        deciding.content
+    );
+    c.settle().await.unwrap();
+    let history = db.store.case_details(c.guild.0, 1, 50).await.unwrap().history;
+    assert_eq!(history.iter().filter(|h| h.1 == "case_decided").count(), 1);
+    assert_eq!(cards(&c).len(), 1, "the restarted bot edits the same card");
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_deadline_that_passed_while_the_bot_was_down_is_handled_at_start() {
+    let (mut c, db) = ready().await;
+    c.report(c.members[0], "x.com/downtime", "threat", vec![])
+        .await
+        .unwrap();
+    c.vote(c.moderators[0], 1, "report_now").await.unwrap();
+    c.stop_bot().await.unwrap();
+    c.clock.advance(25 * HOUR);
+    c.restart_bot().await.unwrap();
+    c.sim.wait_for(|_| true, Duration::from_millis(10)).await.unwrap();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while db.store.case(c.guild.0, 1).await.unwrap().lifecycle.decision == Decision::Pending {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the missed deadline was not handled"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        db.store.case(c.guild.0, 1).await.unwrap().lifecycle.decision,
+        Decision::ReportNow
+    );
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn reporting_a_held_account_says_not_to_report_it() {
+    let (c, _db) = ready().await;
+    c.report(c.members[0], "t.me/watched_channel", "propaganda", vec![])
+        .await
+        .unwrap();
+    for &m in &c.moderators {
+        c.vote(m, 1, "hand_off").await.unwrap();
+    }
+    let reply = c
+        .report(
+            c.members[1],
+            "https://telegram.me/Watched_Channel",
+            "propaganda",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        private(&reply).contains("held — please do not report it on the platform"),
+        "{}",
+        reply.content
+    );
+    let status = c
+        .command(
+            c.members[2],
+            "status",
+            vec![Opt::string("account", "t.me/watched_channel")],
+        )
+        .await
+        .unwrap();
+    assert!(private(&status).contains("held — please do not report it"));
+    c.settle().await.unwrap();
+    let public: String = c
+        .sim
+        .messages(c.coordination)
+        .iter()
+        .map(|m| format!("{} {}", m.content, serde_json::Value::from(m.embeds.clone())))
+        .collect();
+    assert!(
+        !public.contains("watched_channel"),
+        "a held account never appears publicly: {public}"
+    );
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn mentions_and_markdown_in_details_are_shown_inert() {
+    let (c, _db) = ready().await;
+    let details = "@everyone look <@&123> [click](https://evil.example) **now**";
+    c.report(
+        c.members[0],
+        "x.com/injector",
+        "other",
+        vec![Opt::string("details", details)],
+    )
+    .await
+    .unwrap();
+    let card = c.card(1).await.unwrap();
+    let shown = card.embeds[0]["fields"].to_string();
+    assert!(shown.contains("@\u{200B}everyone"), "{shown}");
+    assert!(
+        !shown.contains("<@&123>") && !shown.contains("[click](https"),
+        "{shown}"
+    );
+    c.settle().await.unwrap();
+    let posts = c
+        .sim
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "POST" && r.path.ends_with("/messages"));
+    for post in posts {
+        let body = post.body.unwrap_or_default();
+        assert_eq!(
+            body["allowed_mentions"]["parse"],
+            serde_json::json!([]),
+            "allowed mentions must be none: {body}"
+        );
+    }
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn evidence_is_downloaded_at_intake_and_kept_by_its_hash() {
+    let (c, db) = ready().await;
+    let bytes = b"screenshot bytes".to_vec();
+    let file = c.sim.host_attachment(bytes.clone(), "shot.png", "image/png");
+    let reply = c
+        .report(
+            c.members[0],
+            "x.com/evidenced",
+            "propaganda",
+            vec![Opt::attachment("evidence", &file)],
+        )
+        .await
+        .unwrap();
+    assert!(private(&reply).contains("new case #1"), "{}", reply.content);
+    let exported = db.store.export_cases(c.guild.0, None).await.unwrap();
+    let evidence = &exported[0].evidence[0];
+    use sha2::Digest;
+    assert_eq!(
+        evidence.sha256.as_deref(),
+        Some(hex::encode(sha2::Sha256::digest(&bytes)).as_str())
+    );
+    assert_eq!(
+        (evidence.status.as_str(), evidence.size_bytes),
+        ("stored", Some(bytes.len() as i64))
+    );
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_bot_survives_a_dropped_gateway_and_a_failing_rest_call() {
+    let (c, _db) = ready().await;
+    c.sim
+        .fail_next("POST", &format!("/channels/{}/messages", c.review.0), 500, 1);
+    c.report(c.members[0], "x.com/resilient", "threat", vec![])
+        .await
+        .unwrap();
+    c.card(1).await.expect("the card is posted after the failed attempt");
+    c.sim.drop_gateway();
+    let reply = c
+        .report(c.members[1], "x.com/after_drop", "threat", vec![])
+        .await
+        .unwrap();
+    assert!(private(&reply).contains("new case #2"));
+    c.card(2).await.unwrap();
+    finish(c).await;
+}
