@@ -464,3 +464,519 @@ async fn the_bot_survives_a_dropped_gateway_and_a_failing_rest_call() {
     c.card(2).await.unwrap();
     finish(c).await;
 }
+
+// --- Coordination (calls to action, board, holds, digest, moderator tools) ---
+
+/// Decide case `no` with every moderator's vote.
+async fn decide(c: &Community, no: i64, choice: &str) {
+    for &m in &c.moderators {
+        c.vote(m, no, choice).await.unwrap();
+    }
+    c.settle().await.unwrap();
+}
+
+fn public_text(c: &Community) -> String {
+    c.sim
+        .messages(c.coordination)
+        .iter()
+        .map(|m| format!("{}\n{}\n", m.content, serde_json::Value::from(m.embeds.clone())))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_report_now_decision_posts_a_call_to_action_that_volunteers_use() {
+    let (c, db) = ready().await;
+    c.report(c.members[0], "https://x.com/Spreader", "propaganda", vec![])
+        .await
+        .unwrap();
+    decide(&c, 1, "report_now").await;
+    let call = c.message_with_button(c.coordination, "cta:reported:1").await.unwrap();
+    assert!(
+        call.content.contains("<https://x.com/spreader>"),
+        "the link is not embedded: {}",
+        call.content
+    );
+    assert!(call.content.contains("Reason: Propaganda") && call.content.contains("⋯ → Report"));
+    assert_eq!(call.flags & 4, 4, "link previews are suppressed");
+    for who in [c.members[1], c.members[1], c.members[2]] {
+        private(&c.press(who, &call, "cta:reported:1").await.unwrap());
+    }
+    c.settle().await.unwrap();
+    assert!(
+        c.sim
+            .message(call.id)
+            .unwrap()
+            .content
+            .contains("2 volunteer(s) reported it"),
+        "counted once per member"
+    );
+    let first = c.press(c.members[3], &call, "cta:suspended:1").await.unwrap();
+    assert!(private(&first).contains("once another member"));
+    assert_eq!(
+        db.store.case(c.guild.0, 1).await.unwrap().account_status,
+        AccountStatus::Unknown
+    );
+    c.press(c.members[4], &call, "cta:suspended:1").await.unwrap();
+    c.settle().await.unwrap();
+    let suspended = c.sim.message(call.id).unwrap();
+    assert!(suspended.content.contains("**Suspended**"));
+    assert_eq!(
+        suspended.custom_ids(),
+        vec!["cta:up:1".to_owned()],
+        "a suspended case keeps only Still up"
+    );
+    c.press(c.members[5], &suspended, "cta:up:1").await.unwrap();
+    assert_eq!(
+        db.store.case(c.guild.0, 1).await.unwrap().account_status,
+        AccountStatus::Active
+    );
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_moderator_confirms_a_suspension() {
+    let (c, db) = ready().await;
+    c.report(c.members[0], "x.com/quick", "propaganda", vec![])
+        .await
+        .unwrap();
+    decide(&c, 1, "report_now").await;
+    let call = c.message_with_button(c.coordination, "cta:suspended:1").await.unwrap();
+    c.press(c.moderators[0], &call, "cta:suspended:1").await.unwrap();
+    assert_eq!(
+        db.store.case(c.guild.0, 1).await.unwrap().account_status,
+        AccountStatus::Suspended
+    );
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_status_board_is_pinned_edited_in_place_and_coalesced() {
+    let (c, db) = ready().await;
+    for i in 0..3 {
+        c.report(c.members[0], &format!("x.com/board{i}"), "threat", vec![])
+            .await
+            .unwrap();
+        decide(&c, i + 1, "report_now").await;
+    }
+    c.clock.advance(Duration::from_secs(11));
+    c.settle().await.unwrap();
+    let boards: Vec<SimMessage> = c
+        .sim
+        .messages(c.coordination)
+        .into_iter()
+        .filter(|m| m.embeds.first().is_some_and(|e| e["title"] == "flagwatch status board"))
+        .collect();
+    assert_eq!(boards.len(), 1, "one board per server");
+    assert!(boards[0].pinned);
+    let board = c.sim.message(boards[0].id).unwrap();
+    let text = board.embeds[0].to_string();
+    assert!(
+        text.contains("#1 <https://x.com/board0>") && text.contains("#3"),
+        "{text}"
+    );
+    assert!(board.edits <= 3, "edits are coalesced: {}", board.edits);
+    let expected = db.store.board_facts(c.guild.0, c.clock.now()).await.unwrap();
+    assert_eq!(expected.report_now_total, 3);
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn board_edits_stay_at_one_per_ten_seconds_under_a_burst_of_events() {
+    let (c, db) = ready().await;
+    c.report(c.members[0], "x.com/burst", "threat", vec![]).await.unwrap();
+    decide(&c, 1, "report_now").await;
+    c.clock.advance(Duration::from_secs(11));
+    c.settle().await.unwrap();
+    let board_id = c
+        .sim
+        .messages(c.coordination)
+        .into_iter()
+        .find(|m| m.pinned)
+        .unwrap()
+        .id;
+    let start = tokio::time::Instant::now();
+    let mut n = 0;
+    while start.elapsed() < Duration::from_secs(5) {
+        let observed = if n % 2 == 0 {
+            flagwatch::domain::status::Observed::StillUp
+        } else {
+            flagwatch::domain::status::Observed::LooksSuspended
+        };
+        db.store
+            .observe(c.guild.0, 1, 1_000 + n, true, observed, c.clock.now())
+            .await
+            .unwrap();
+        n += 1;
+        if n >= 500 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    tokio::time::sleep(Duration::from_secs(11)).await;
+    c.settle().await.unwrap();
+    let edits: Vec<_> = c
+        .sim
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "PATCH" && r.path.ends_with(&format!("/messages/{board_id}")))
+        .map(|r| r.at)
+        .collect();
+    assert!(!edits.is_empty(), "the board followed the events");
+    for pair in edits.windows(2) {
+        let gap = (pair[1] - pair[0]).num_milliseconds();
+        assert!(gap >= 9_900, "two board edits within 10 s: {gap} ms apart");
+    }
+    let final_status = db.store.case(c.guild.0, 1).await.unwrap().account_status;
+    let board = c.sim.message(board_id).unwrap().embeds[0].to_string();
+    let shown = format!("{}: 1", final_status.as_str());
+    assert!(
+        board.contains(&shown),
+        "the final board matches the database ({shown}): {board}"
+    );
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_deleted_or_frozen_board_is_posted_afresh_and_pinned() {
+    let (c, _db) = ready().await;
+    c.report(c.members[0], "x.com/boarded", "threat", vec![]).await.unwrap();
+    decide(&c, 1, "report_now").await;
+    let first = c
+        .sim
+        .messages(c.coordination)
+        .into_iter()
+        .find(|m| m.pinned)
+        .expect("a pinned board");
+    c.sim.delete_message(c.coordination, first.id).unwrap();
+    c.report(c.members[0], "x.com/boarded2", "threat", vec![])
+        .await
+        .unwrap();
+    decide(&c, 2, "report_now").await;
+    c.clock.advance(Duration::from_secs(11));
+    c.settle().await.unwrap();
+    let second = c
+        .sim
+        .messages(c.coordination)
+        .into_iter()
+        .find(|m| m.pinned && !m.deleted)
+        .expect("a re-created board");
+    assert_ne!(second.id, first.id);
+    c.sim.refuse_edits_30046(second.id);
+    c.report(c.members[0], "x.com/boarded3", "threat", vec![])
+        .await
+        .unwrap();
+    decide(&c, 3, "report_now").await;
+    c.clock.advance(Duration::from_secs(11));
+    c.settle().await.unwrap();
+    let pinned: Vec<SimMessage> = c
+        .sim
+        .messages(c.coordination)
+        .into_iter()
+        .filter(|m| m.pinned && !m.deleted)
+        .collect();
+    assert_eq!(pinned.len(), 1, "the refused board is unpinned and a fresh one pinned");
+    assert_ne!(pinned[0].id, second.id);
+    assert!(pinned[0].embeds[0].to_string().contains("x.com/boarded3"));
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn holds_are_recorded_extended_and_released_by_liaisons_and_never_announced_by_default() {
+    let (c, db) = ready().await;
+    c.report(c.members[0], "t.me/hidden_network", "financing", vec![])
+        .await
+        .unwrap();
+    decide(&c, 1, "hand_off").await;
+    let sub = |name: &str, extra: Vec<Opt>| {
+        let mut options = vec![Opt::integer("case", 1)];
+        options.extend(extra);
+        vec![Opt::sub(name, options)]
+    };
+    let refused = c
+        .command(c.members[0], "handoff", sub("extend", vec![Opt::integer("days", 5)]))
+        .await
+        .unwrap();
+    assert!(private(&refused).contains("liaisons only"));
+    let recorded = c
+        .command(
+            c.liaison,
+            "handoff",
+            sub(
+                "record",
+                vec![Opt::string("agency", "Unit"), Opt::string("reference", "R-1")],
+            ),
+        )
+        .await
+        .unwrap();
+    assert!(private(&recorded).contains("Referral recorded"));
+    let extended = c
+        .command(c.liaison, "handoff", sub("extend", vec![Opt::integer("days", 5)]))
+        .await
+        .unwrap();
+    assert!(private(&extended).contains("held until"));
+    c.settle().await.unwrap();
+    assert!(
+        !public_text(&c).contains("hidden_network"),
+        "held accounts stay out of public messages"
+    );
+    let released = c
+        .command(
+            c.liaison,
+            "handoff",
+            sub("release", vec![Opt::string("reason", "done")]),
+        )
+        .await
+        .unwrap();
+    assert!(private(&released).contains("released"));
+    c.message_with_button(c.coordination, "cta:reported:1")
+        .await
+        .expect("a released hold gets its call to action");
+    assert_eq!(
+        db.store.case(c.guild.0, 1).await.unwrap().lifecycle.decision,
+        Decision::ReportNow
+    );
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_expired_hold_reopens_the_vote_with_a_note_on_the_card() {
+    let (c, db) = ready().await;
+    c.report(c.members[0], "t.me/long_watch", "financing", vec![])
+        .await
+        .unwrap();
+    decide(&c, 1, "hand_off").await;
+    c.clock.advance(31 * 24 * HOUR);
+    let card = c.card(1).await.unwrap().id;
+    c.sim
+        .wait_for(
+            |sim| {
+                sim.message(card)
+                    .is_some_and(|m| m.embeds[0].to_string().contains("Hold review"))
+            },
+            Duration::from_secs(10),
+        )
+        .await
+        .unwrap();
+    let case = db.store.case(c.guild.0, 1).await.unwrap();
+    assert_eq!((case.lifecycle.decision, case.lifecycle.round), (Decision::Pending, 2));
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn hold_notices_are_public_only_when_the_server_opts_in() {
+    let db = TestDb::sqlite().await;
+    let c = community_on(&db).await;
+    c.setup(vec![Opt::boolean("announce_holds", true)]).await.unwrap();
+    c.report(c.members[0], "t.me/announced_hold", "financing", vec![])
+        .await
+        .unwrap();
+    decide(&c, 1, "hand_off").await;
+    let text = public_text(&c);
+    assert!(
+        text.contains("Held — please do not report") && text.contains("announced_hold"),
+        "{text}"
+    );
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn moderators_inspect_note_reopen_and_admins_decide_cases() {
+    let (c, db) = ready().await;
+    c.report(
+        c.members[0],
+        "x.com/inspected",
+        "threat",
+        vec![Opt::string("details", "threatening posts")],
+    )
+    .await
+    .unwrap();
+    let show = |who| c.command(who, "case", vec![Opt::sub("show", vec![Opt::integer("case", 1)])]);
+    let refused = show(c.members[1]).await.unwrap();
+    assert!(private(&refused).contains("moderators only"));
+    let shown = show(c.moderators[0]).await.unwrap();
+    let text = shown.embeds[0].to_string();
+    assert!(
+        text.contains(&format!("<@{}>", c.members[0].0)),
+        "moderators see who reported: {text}"
+    );
+    let note = c
+        .command(
+            c.moderators[0],
+            "case",
+            vec![Opt::sub(
+                "note",
+                vec![Opt::integer("case", 1), Opt::string("note", "checked")],
+            )],
+        )
+        .await
+        .unwrap();
+    assert!(private(&note).contains("Note added"));
+    let not_admin = c
+        .command(
+            c.moderators[0],
+            "case",
+            vec![Opt::sub(
+                "decide",
+                vec![
+                    Opt::integer("case", 1),
+                    Opt::string("decision", "dismiss"),
+                    Opt::string("reason", "x"),
+                ],
+            )],
+        )
+        .await
+        .unwrap();
+    assert!(private(&not_admin).contains("admins only"));
+    let decided = c
+        .command(
+            c.admin,
+            "case",
+            vec![Opt::sub(
+                "decide",
+                vec![
+                    Opt::integer("case", 1),
+                    Opt::string("decision", "dismiss"),
+                    Opt::string("reason", "duplicate of a known account"),
+                ],
+            )],
+        )
+        .await
+        .unwrap();
+    assert!(private(&decided).contains("Dismissed"));
+    let reopened = c
+        .command(
+            c.moderators[1],
+            "case",
+            vec![Opt::sub(
+                "reopen",
+                vec![Opt::integer("case", 1), Opt::string("reason", "new evidence")],
+            )],
+        )
+        .await
+        .unwrap();
+    assert!(private(&reopened).contains("round 2"));
+    assert!(db.store.verify_audit(Some(c.guild.0)).await.unwrap().is_ok());
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_daily_digest_is_posted_at_the_configured_hour() {
+    let db = TestDb::sqlite().await;
+    let now = chrono::Utc::now();
+    let clock = Clock::manual(Millis(now.timestamp_millis()));
+    let c = Community::start(db.store.clone(), clock, SimConfig::default())
+        .await
+        .unwrap();
+    let next_hour = (now + chrono::TimeDelta::hours(1))
+        .format("%H")
+        .to_string()
+        .parse::<i64>()
+        .unwrap();
+    c.setup(vec![Opt::integer("digest_hour", next_hour)]).await.unwrap();
+    c.report(c.members[0], "x.com/digested", "threat", vec![])
+        .await
+        .unwrap();
+    c.settle().await.unwrap();
+    assert!(!public_text(&c).contains("Daily digest"), "not before its hour");
+    c.clock.advance(HOUR);
+    c.sim
+        .wait_for(
+            |sim| {
+                sim.messages(c.coordination)
+                    .iter()
+                    .any(|m| m.content.contains("Daily digest"))
+            },
+            Duration::from_secs(40),
+        )
+        .await
+        .unwrap();
+    let digest = c
+        .sim
+        .messages(c.coordination)
+        .into_iter()
+        .find(|m| m.content.contains("Daily digest"))
+        .unwrap();
+    assert!(digest.content.contains("1 new report(s)"), "{}", digest.content);
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn reporters_are_protected_by_rate_limits_membership_age_and_forget_me() {
+    let db = TestDb::sqlite().await;
+    let c = community_on(&db).await;
+    c.setup(vec![
+        Opt::integer("report_limit", 2),
+        Opt::integer("min_member_age_hours", 24),
+    ])
+    .await
+    .unwrap();
+    let young = c.report(c.newcomer, "x.com/new1", "threat", vec![]).await.unwrap();
+    assert!(private(&young).contains("24 hours after joining"), "{}", young.content);
+    for i in 0..2 {
+        c.report(c.members[0], &format!("x.com/limited{i}"), "threat", vec![])
+            .await
+            .unwrap();
+    }
+    let limited = c
+        .report(c.members[0], "x.com/limited9", "threat", vec![])
+        .await
+        .unwrap();
+    assert!(private(&limited).contains("report again <t:"), "{}", limited.content);
+    let forgot = c.command(c.members[0], "forget-me", vec![]).await.unwrap();
+    assert!(private(&forgot).contains("2 report(s)"));
+    let details = db.store.case_details(c.guild.0, 1, 5).await.unwrap();
+    assert_eq!(details.reports[0].reporter, flagwatch::store::Reporter::Anonymous);
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn new_cases_beyond_twenty_waiting_cards_enter_the_review_queue() {
+    let (c, db) = ready().await;
+    // Discord failing for a while keeps the first cards waiting to be posted.
+    c.sim
+        .fail_next("POST", &format!("/channels/{}/messages", c.review.0), 500, 25);
+    for i in 0..24 {
+        c.report(c.members[i % 6], &format!("x.com/wave{i}"), "propaganda", vec![])
+            .await
+            .unwrap();
+    }
+    let queued = db.store.queue_len(c.guild.0).await.unwrap();
+    assert_eq!(queued, 3, "with 21 cards waiting, new cases queue");
+    c.settle().await.unwrap();
+    let summary = c
+        .sim
+        .messages(c.review)
+        .into_iter()
+        .filter(|m| m.content.starts_with("**Review queue**"))
+        .count();
+    assert_eq!(summary, 1, "one summary message");
+    let reply = c
+        .command(c.moderators[0], "queue", vec![Opt::integer("count", 9)])
+        .await
+        .unwrap();
+    assert!(private(&reply).contains("Posting"), "{}", reply.content);
+    c.settle().await.unwrap();
+    assert_eq!(db.store.queue_len(c.guild.0).await.unwrap(), 0);
+    assert_eq!(cards(&c).len(), 24, "every case has its card in the end");
+    finish(c).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn export_answers_liaisons_privately_with_a_file() {
+    let (c, _db) = ready().await;
+    c.report(c.members[0], "x.com/exported", "threat", vec![])
+        .await
+        .unwrap();
+    let refused = c
+        .command(c.members[1], "export", vec![Opt::string("format", "json")])
+        .await
+        .unwrap();
+    assert!(private(&refused).contains("liaisons only"));
+    let reply = c
+        .command(c.liaison, "export", vec![Opt::string("format", "stix")])
+        .await
+        .unwrap();
+    assert!(private(&reply).contains("1 case(s) exported"), "{}", reply.content);
+    assert_eq!(reply.attachments.len(), 1, "{:?}", reply.attachments);
+    finish(c).await;
+}

@@ -3,7 +3,7 @@
 //! Discord's limits, and retries what fails (including 429s) later, from the database,
 //! so nothing is lost across restarts and nothing is sent in a burst.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -18,7 +18,8 @@ use crate::discord::render;
 use crate::store::{CardLocation, GuildSettings, OutboxItem, OutboxKind, Store};
 
 /// Discord allows about 5 messages per 5 s per channel; stay just under.
-const CHANNEL_SPACING: Duration = Duration::from_millis(1_100);
+const CHANNEL_BURST: usize = 5;
+const CHANNEL_WINDOW: Duration = Duration::from_millis(5_250);
 /// Look for due items at least this often.
 const MAX_SLEEP: Duration = Duration::from_secs(30);
 /// Unknown Message: someone deleted it.
@@ -32,7 +33,8 @@ pub struct OutboxWorker {
     http: Arc<serenity::Http>,
     clock: Clock,
     changed: Arc<Notify>,
-    last_send: HashMap<u64, Instant>,
+    /// When the last requests to each channel were sent (at most `CHANNEL_BURST`).
+    recent: HashMap<u64, VecDeque<Instant>>,
 }
 
 /// Where a message kept in place ended up.
@@ -52,7 +54,7 @@ impl OutboxWorker {
             http,
             clock,
             changed,
-            last_send: HashMap::new(),
+            recent: HashMap::new(),
         }
     }
 
@@ -263,12 +265,16 @@ impl OutboxWorker {
         Ok(())
     }
 
-    /// Wait until this channel may take another request.
+    /// Wait until this channel may take another request: at most `CHANNEL_BURST` in any
+    /// `CHANNEL_WINDOW`.
     async fn pace(&mut self, channel: u64) {
-        if let Some(last) = self.last_send.get(&channel) {
-            tokio::time::sleep_until(*last + CHANNEL_SPACING).await;
+        let sent = self.recent.entry(channel).or_default();
+        if sent.len() >= CHANNEL_BURST {
+            if let Some(oldest) = sent.pop_front() {
+                tokio::time::sleep_until(oldest + CHANNEL_WINDOW).await;
+            }
         }
-        self.last_send.insert(channel, Instant::now());
+        sent.push_back(Instant::now());
     }
 }
 

@@ -17,7 +17,7 @@ use crate::simulator::{
 use crate::store::Store;
 
 /// How long a test or the demo waits for anything before calling it a failure.
-pub const PATIENCE: Duration = Duration::from_secs(20);
+pub const PATIENCE: Duration = Duration::from_secs(60);
 
 /// The bot, running in this process against the simulator.
 pub struct Bot {
