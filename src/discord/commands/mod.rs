@@ -66,6 +66,28 @@ async fn member_context(ctx: Context<'_>) -> Result<(u64, Caller, GuildSettings)
     Ok((guild, who, settings))
 }
 
+/// Discord drops an interaction not answered within 3 s; past this much work, the bot
+/// defers (the member sees "thinking…") and answers when the work is done.
+const DEFER_AFTER: std::time::Duration = std::time::Duration::from_millis(2_000);
+
+/// Run `work`, deferring the private answer if it takes longer than [`DEFER_AFTER`].
+async fn within_deadline<T, E>(
+    ctx: Context<'_>,
+    work: impl std::future::Future<Output = Result<T, E>>,
+) -> Result<T, Error>
+where
+    Error: From<E>,
+{
+    tokio::pin!(work);
+    tokio::select! {
+        done = &mut work => Ok(done?),
+        _ = tokio::time::sleep(DEFER_AFTER) => {
+            ctx.defer_ephemeral().await?;
+            Ok(work.await?)
+        }
+    }
+}
+
 /// A store error as the member should read it.
 fn case_error(e: StoreError) -> Error {
     match e {

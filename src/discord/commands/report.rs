@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use poise::serenity_prelude as serenity;
 use regex::Regex;
 
-use super::{caller, configured, PlatformChoice};
+use super::{caller, configured, within_deadline, PlatformChoice};
 use crate::discord::checks::may_report;
 use crate::discord::convert::Caller;
 use crate::discord::error::{private, user_error, Context, Error};
@@ -82,21 +82,19 @@ pub async fn report(
         poise::Context::Application(app) => Some(app.interaction.id.get()),
         poise::Context::Prefix(_) => None,
     };
-    let outcome = data
-        .store
-        .file_report(NewReport {
-            guild_id: guild,
-            key,
-            reason: reason.into(),
-            details,
-            reporter: Some(who.user_id),
-            member_joined_at: who.joined_at,
-            interaction_id,
-            source: ReportSource::Discord,
-            evidence: kept,
-            at: data.clock.now(),
-        })
-        .await?;
+    let filing = data.store.file_report(NewReport {
+        guild_id: guild,
+        key,
+        reason: reason.into(),
+        details,
+        reporter: Some(who.user_id),
+        member_joined_at: who.joined_at,
+        interaction_id,
+        source: ReportSource::Discord,
+        evidence: kept,
+        at: data.clock.now(),
+    });
+    let outcome = within_deadline(ctx, filing).await?;
     data.outbox_changed.notify_one();
     ctx.send(private(render::report_answer(&outcome))).await?;
     Ok(())
