@@ -11,5 +11,6 @@ pub mod demo;
 pub mod discord;
 pub mod domain;
 pub mod export;
+pub mod import;
 pub mod simulator;
 pub mod store;

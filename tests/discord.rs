@@ -980,3 +980,62 @@ async fn export_answers_liaisons_privately_with_a_file() {
     assert_eq!(reply.attachments.len(), 1, "{:?}", reply.attachments);
     finish(c).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_import_of_a_thousand_accounts_adds_one_message_and_queue_posts_five_cards() {
+    let (c, db) = ready().await;
+    let before = c.sim.messages(c.review).len();
+    let list: String = (0..1_000)
+        .map(|i| format!("https://x.com/campaign_{i:04}\n"))
+        .chain(["instagram.com/p/nope\n".into()])
+        .collect();
+    let file = c.sim.host_attachment(list.into_bytes(), "campaign.txt", "text/plain");
+    let refused = c
+        .command(c.members[0], "import", vec![Opt::attachment("file", &file)])
+        .await
+        .unwrap();
+    assert!(private(&refused).contains("moderators only"));
+    let import = c
+        .sim
+        .slash(
+            c.general,
+            c.moderators[0],
+            "import",
+            vec![Opt::attachment("file", &file)],
+        )
+        .unwrap();
+    let done =
+        |sim: &flagwatch::simulator::Simulator| sim.reply(&import).is_some_and(|r| r.text().contains("imported"));
+    c.sim.wait_for(done, Duration::from_secs(30)).await.unwrap();
+    let reply = c.sim.reply(&import).unwrap();
+    assert!(reply.ephemeral && reply.answered_after < Duration::from_secs(3));
+    assert!(
+        reply
+            .text()
+            .contains("imported 1001 lines: 1000 new cases, 0 merged, 1 rejected"),
+        "{}",
+        reply.text()
+    );
+    assert!(reply.text().contains("line 1001: instagram.com/p/"), "{}", reply.text());
+    c.settle().await.unwrap();
+    let added: Vec<SimMessage> = c.sim.messages(c.review).into_iter().skip(before).collect();
+    assert_eq!(added.len(), 1, "one queue summary, no cards: {added:?}");
+    assert!(added[0].content.contains("1000 case(s) wait"));
+    let queued = c
+        .command(c.moderators[0], "queue", vec![Opt::integer("count", 5)])
+        .await
+        .unwrap();
+    assert!(
+        private(&queued).contains("Posting 5 card(s): #1, #2, #3, #4, #5"),
+        "{}",
+        queued.content
+    );
+    c.settle().await.unwrap();
+    assert_eq!(cards(&c).len(), 5);
+    assert!(
+        c.sim.message(added[0].id).unwrap().content.contains("995 case(s) wait"),
+        "the summary is edited in place"
+    );
+    assert_eq!(db.store.queue_len(c.guild.0).await.unwrap(), 995);
+    finish(c).await;
+}

@@ -22,7 +22,7 @@ pub async fn keep(client: &reqwest::Client, attachment: &serenity::Attachment) -
     if u64::from(attachment.size) > MAX_BYTES {
         return not_stored(format!("larger than the {} MiB cap", MAX_BYTES / (1024 * 1024)));
     }
-    match download(client, &attachment.url).await {
+    match download(client, &attachment.url, MAX_BYTES).await {
         Ok(bytes) => NewEvidence::Stored {
             url: attachment.url.clone(),
             filename: attachment.filename.clone(),
@@ -33,7 +33,8 @@ pub async fn keep(client: &reqwest::Client, attachment: &serenity::Attachment) -
     }
 }
 
-async fn download(client: &reqwest::Client, url: &str) -> Result<Vec<u8>, String> {
+/// Download at most `cap` bytes from `url`; the error says why, for a person.
+pub async fn download(client: &reqwest::Client, url: &str, cap: u64) -> Result<Vec<u8>, String> {
     let mut response = client
         .get(url)
         .timeout(Duration::from_secs(10))
@@ -44,8 +45,8 @@ async fn download(client: &reqwest::Client, url: &str) -> Result<Vec<u8>, String
     let mut bytes = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(|e| format!("download failed: {e}"))? {
         bytes.extend_from_slice(&chunk);
-        if bytes.len() as u64 > MAX_BYTES {
-            return Err(format!("larger than the {} MiB cap", MAX_BYTES / (1024 * 1024)));
+        if bytes.len() as u64 > cap {
+            return Err(format!("larger than the {} MiB cap", cap / (1024 * 1024)));
         }
     }
     Ok(bytes)

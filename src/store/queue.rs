@@ -36,6 +36,12 @@ pub(super) async fn enter_queue(conn: &mut AnyConnection, case: &CaseRecord, at:
 }
 
 impl Store {
+    /// The queue changed outside a case transaction (an import): refresh its summary.
+    pub async fn queue_changed(&self, guild_id: u64, now: Millis) -> Result<()> {
+        let mut conn = self.pool.acquire().await?;
+        enqueue(&mut conn, guild_id, OutboxKind::QueueSummary, None, now).await
+    }
+
     pub async fn queue_len(&self, guild_id: u64) -> Result<u64> {
         let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE guild_id = $1 AND queued = 1")
             .bind(id_to_db(guild_id))

@@ -4,6 +4,7 @@ mod case;
 mod export;
 mod forget;
 mod handoff;
+mod import;
 mod queue;
 mod report;
 mod setup;
@@ -24,6 +25,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         handoff::handoff(),
         queue::queue(),
         export::export(),
+        import::import(),
         forget::forget_me(),
     ]
 }

@@ -1,0 +1,104 @@
+//! `/import file:<attachment>`: the command line's bulk import, from Discord (moderators).
+
+use std::io::Cursor;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use poise::serenity_prelude as serenity;
+
+use super::member_context;
+use crate::discord::checks::require_moderator;
+use crate::discord::error::{private, user_error, Context, Error};
+use crate::discord::evidence;
+use crate::domain::audit::Actor;
+use crate::domain::reason::ReasonCategory;
+use crate::import::{import as run_import, Progress};
+use crate::store::ImportSummary;
+
+/// Largest list accepted from Discord.
+const MAX_LIST_BYTES: u64 = 25 * 1024 * 1024;
+/// Rejected lines listed in the answer.
+const SHOWN_REJECTIONS: usize = 10;
+/// How often the private reply shows progress.
+const PROGRESS_EVERY: Duration = Duration::from_secs(3);
+
+/// What the import has done so far, shared with the progress ticker.
+#[derive(Default)]
+struct Seen {
+    summary: ImportSummary,
+    rejections: Vec<String>,
+}
+
+/// Import a list of accounts: one per line, or a CSV with an `account` column.
+#[poise::command(slash_command, guild_only)]
+pub async fn import(
+    ctx: Context<'_>,
+    #[description = "The list (text or CSV, up to 25 MiB)"] file: serenity::Attachment,
+) -> Result<(), Error> {
+    let (guild, who, settings) = member_context(ctx).await?;
+    require_moderator(&settings, &who)?;
+    if u64::from(file.size) > MAX_LIST_BYTES {
+        return Err(user_error(
+            "That file is larger than 25 MiB: split the list and import the parts.",
+        ));
+    }
+    ctx.defer_ephemeral().await?;
+    let data = ctx.data();
+    let bytes = evidence::download(&data.http_client, &file.url, MAX_LIST_BYTES)
+        .await
+        .map_err(|why| user_error(format!("I could not read the file ({why}). Please attach it again.")))?;
+    let handle = ctx.send(private(format!("Importing {}…", file.filename))).await?;
+    let seen = Arc::new(Mutex::new(Seen::default()));
+    let recorder = seen.clone();
+    let work = run_import(
+        &data.store,
+        Cursor::new(bytes),
+        guild,
+        Actor::Member(who.user_id),
+        ReasonCategory::Other,
+        data.clock.now(),
+        move |event| record(&recorder, event),
+    );
+    tokio::pin!(work);
+    let summary = loop {
+        tokio::select! {
+            done = &mut work => break done?,
+            _ = tokio::time::sleep(PROGRESS_EVERY) => {
+                let lines = seen.lock().map(|s| s.summary.lines).unwrap_or(0);
+                handle.edit(ctx, private(format!("Importing {}… {lines} lines so far.", file.filename))).await?;
+            }
+        }
+    };
+    data.outbox_changed.notify_one();
+    let rejections = seen.lock().map(|s| s.rejections.clone()).unwrap_or_default();
+    handle.edit(ctx, private(answer(&summary, &rejections))).await?;
+    Ok(())
+}
+
+fn record(seen: &Mutex<Seen>, event: Progress) {
+    let Ok(mut seen) = seen.lock() else { return };
+    match event {
+        Progress::Counted(summary) => seen.summary = summary,
+        Progress::Rejected { line_no, why } if seen.rejections.len() < SHOWN_REJECTIONS => {
+            seen.rejections.push(format!("line {line_no}: {why}"));
+        }
+        Progress::Rejected { .. } => {}
+    }
+}
+
+fn answer(s: &ImportSummary, rejections: &[String]) -> String {
+    let mut text = format!(
+        "imported {} lines: {} new cases, {} merged, {} rejected. New cases wait in the review queue (`/queue`).",
+        s.lines, s.new_cases, s.merged, s.rejected
+    );
+    for line in rejections {
+        text.push_str(&format!("\n• {}", crate::discord::render::escape(line)));
+    }
+    if s.rejected > rejections.len() as u64 {
+        text.push_str(&format!(
+            "\n…and {} more rejected lines.",
+            s.rejected - rejections.len() as u64
+        ));
+    }
+    text.chars().take(1_900).collect()
+}
