@@ -790,68 +790,31 @@ async fn moderators_inspect_note_reopen_and_admins_decide_cases() {
     )
     .await
     .unwrap();
-    let show = |who| c.command(who, "case", vec![Opt::sub("show", vec![Opt::integer("case", 1)])]);
-    let refused = show(c.members[1]).await.unwrap();
+    let case = |who, sub: &str, extra: Vec<Opt>| {
+        let mut options = vec![Opt::integer("case", 1)];
+        options.extend(extra);
+        c.command(who, "case", vec![Opt::sub(sub, options)])
+    };
+    let refused = case(c.members[1], "show", vec![]).await.unwrap();
     assert!(private(&refused).contains("moderators only"));
-    let shown = show(c.moderators[0]).await.unwrap();
+    let shown = case(c.moderators[0], "show", vec![]).await.unwrap();
     let text = shown.embeds[0].to_string();
     assert!(
         text.contains(&format!("<@{}>", c.members[0].0)),
         "moderators see who reported: {text}"
     );
-    let note = c
-        .command(
-            c.moderators[0],
-            "case",
-            vec![Opt::sub(
-                "note",
-                vec![Opt::integer("case", 1), Opt::string("note", "checked")],
-            )],
-        )
+    let note = case(c.moderators[0], "note", vec![Opt::string("note", "checked")])
         .await
         .unwrap();
     assert!(private(&note).contains("Note added"));
-    let not_admin = c
-        .command(
-            c.moderators[0],
-            "case",
-            vec![Opt::sub(
-                "decide",
-                vec![
-                    Opt::integer("case", 1),
-                    Opt::string("decision", "dismiss"),
-                    Opt::string("reason", "x"),
-                ],
-            )],
-        )
-        .await
-        .unwrap();
+    let decide = |why: &str| vec![Opt::string("decision", "dismiss"), Opt::string("reason", why)];
+    let not_admin = case(c.moderators[0], "decide", decide("x")).await.unwrap();
     assert!(private(&not_admin).contains("admins only"));
-    let decided = c
-        .command(
-            c.admin,
-            "case",
-            vec![Opt::sub(
-                "decide",
-                vec![
-                    Opt::integer("case", 1),
-                    Opt::string("decision", "dismiss"),
-                    Opt::string("reason", "duplicate of a known account"),
-                ],
-            )],
-        )
+    let decided = case(c.admin, "decide", decide("duplicate of a known account"))
         .await
         .unwrap();
     assert!(private(&decided).contains("Dismissed"));
-    let reopened = c
-        .command(
-            c.moderators[1],
-            "case",
-            vec![Opt::sub(
-                "reopen",
-                vec![Opt::integer("case", 1), Opt::string("reason", "new evidence")],
-            )],
-        )
+    let reopened = case(c.moderators[1], "reopen", vec![Opt::string("reason", "new evidence")])
         .await
         .unwrap();
     assert!(private(&reopened).contains("round 2"));
