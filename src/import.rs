@@ -125,9 +125,12 @@ impl Parser {
             first.drain(..3);
         }
         let is_csv = has_account_column(&first);
+        let first_line_ends_with_crlf = first.ends_with(b"\r\n");
         let rest = Cursor::new(first).chain(reader);
         if is_csv {
-            self.csv_records(rest)
+            // The csv crate counts a CRLF-terminated header one line short; say physical lines.
+            let header_crlf = u64::from(first_line_ends_with_crlf);
+            self.csv_records(rest, header_crlf)
         } else {
             self.line_records(rest)
         }
@@ -175,7 +178,7 @@ impl Parser {
     }
 
     /// CSV rows with their `account` and optional `platform`, `reason`, `details` columns.
-    fn csv_records(&mut self, reader: impl Read) -> Result<(), ReadError> {
+    fn csv_records(&mut self, reader: impl Read, line_offset: u64) -> Result<(), ReadError> {
         let mut csv = csv::ReaderBuilder::new()
             .flexible(true)
             .trim(csv::Trim::All)
@@ -203,7 +206,7 @@ impl Parser {
                     .filter(|v| !v.is_empty())
                     .map(String::from_utf8_lossy)
             });
-            let line_no = row.position().map_or(0, |p| p.line());
+            let line_no = row.position().map_or(0, |p| p.line()) + line_offset;
             self.push(Record {
                 line_no,
                 account: account.as_deref().unwrap_or_default(),
