@@ -235,7 +235,7 @@ fn account_applies_the_platform_option_to_bare_handles() {
             "telegram:other_channel\thttps://t.me/other_channel"
         ]
     );
-    let run = flagwatch(dir.path(), None, &["account", "some.user", "--platform", "instagram"]);
+    let run = flagwatch(dir.path(), None, &["account", "@some.user", "--platform", "instagram"]);
     run.assert_code(0);
     assert_eq!(
         run.stdout_lines(),
@@ -389,7 +389,7 @@ async fn import_of_a_csv_with_an_account_column_reads_platform_reason_and_detail
     );
 }
 
-async fn import_of_a_csv_with_only_an_account_column_and_a_byte_order_mark_works(db: TestDb) {
+async fn import_ignores_a_byte_order_mark_in_csv_files_and_plain_lists(db: TestDb) {
     let cli = Cli::new(db);
     let csv = cli.file(
         "list.csv",
@@ -398,11 +398,59 @@ async fn import_of_a_csv_with_only_an_account_column_and_a_byte_order_mark_works
     let (summary, rejected) = import_output(&cli.import(&csv, &[]));
     assert_eq!(summary, "imported 3 lines: 2 new cases, 1 merged, 0 rejected");
     assert!(rejected.is_empty());
+    let plain = cli.file("list.txt", "\u{feff}https://x.com/bom_three\r\nbom_two\r\n");
+    let (summary, rejected) = import_output(&cli.import(&plain, &[]));
+    assert_eq!(summary, "imported 2 lines: 1 new cases, 1 merged, 0 rejected");
+    assert!(rejected.is_empty(), "{rejected:?}");
     let (cases, _) = cli.export_json(&[]);
     assert_eq!(
         keys_of(&cases),
-        BTreeSet::from(["x:bom_one", "x:bom_two"].map(String::from))
+        BTreeSet::from(["x:bom_one", "x:bom_two", "x:bom_three"].map(String::from))
     );
+}
+
+/// Long enough to be written in several chunks: duplicates of accounts from an earlier
+/// chunk and from the same chunk, and new accounts after them.
+async fn a_long_import_spans_chunks_and_numbers_cases_in_order_of_first_appearance(db: TestDb) {
+    let cli = Cli::new(db);
+    let mut list = String::new();
+    for i in 0..10_000 {
+        list.push_str(&format!("https://x.com/user_{i}\n"));
+    }
+    for i in 0..4_000 {
+        list.push_str(&format!("@User_{i}\n"));
+    }
+    for i in 10_000..12_000 {
+        list.push_str(&format!("https://twitter.com/user_{i}/status/1\nx.com/USER_{i}\n"));
+    }
+    let path = cli.file("long.txt", &list);
+    let (summary, rejected) = import_output(&cli.import(&path, &[]));
+    assert_eq!(
+        summary,
+        "imported 18000 lines: 12000 new cases, 6000 merged, 0 rejected"
+    );
+    assert!(rejected.is_empty());
+
+    let guild = GUILD.to_string();
+    let run = cli.run(&["export", "--guild", &guild, "--format", "csv"]);
+    run.assert_code(0);
+    let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (case, key, count) = (column("case"), column("key"), column("report_count"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 12_000);
+    for row in &rows {
+        let n: usize = row[case].parse().unwrap();
+        assert_eq!(
+            &row[key],
+            format!("x:user_{}", n - 1),
+            "case #{n} is the n-th account listed"
+        );
+        let expected = if n <= 4_000 || n > 10_000 { "2" } else { "1" };
+        assert_eq!(&row[count], expected, "{row:?}");
+    }
+    verify(&cli).assert_code(0);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -661,7 +709,8 @@ on_both_databases!(
     import_of_a_plain_list_dedups_and_lists_each_rejected_line,
     importing_the_same_file_twice_opens_no_new_cases,
     import_of_a_csv_with_an_account_column_reads_platform_reason_and_details,
-    import_of_a_csv_with_only_an_account_column_and_a_byte_order_mark_works,
+    import_ignores_a_byte_order_mark_in_csv_files_and_plain_lists,
+    a_long_import_spans_chunks_and_numbers_cases_in_order_of_first_appearance,
     export_json_has_one_object_per_case_and_no_reporter_ids,
     export_csv_has_a_header_and_one_row_per_case,
     export_stix_passes_the_oasis_validator,

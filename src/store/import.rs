@@ -1,39 +1,58 @@
-//! Bulk import: accepted lines are written in large chunks, one transaction each, with
-//! multi-row statements, so a campaign list of a million lines imports in seconds and in
-//! constant memory.
+//! Bulk import: accepted lines are collected into large chunks and each chunk is written
+//! in one transaction with multi-row statements, so a campaign list of a million lines
+//! imports in seconds and in constant memory.
 //!
-//! Performance notes (see `bench/README.md` for the figures):
-//! - Each distinct key of a chunk is turned into its string once; lines refer to it by
-//!   index from then on.
-//! - On SQLite the statements use anonymous `?` placeholders: sqlx asks SQLite for the
-//!   name of every numbered parameter (`$N`, `?N`), which SQLite finds by a linear scan,
-//!   so a statement with thousands of numbered parameters costs quadratic time to bind.
-//!   Every value is therefore bound per row on both databases (PostgreSQL keeps `$N`).
-//! - Full-size statements are prepared once and cached; the shorter last statement of a
-//!   chunk is not cached, so the statement cache does not fill with one-off sizes.
+//! How it stays fast (figures in `bench/README.md`):
+//! - **Sorted writes.** Within a chunk, keys are looked up and new cases inserted in key
+//!   order, and reports in case order, so each index page is visited about once per
+//!   chunk instead of once per line: random inserts into indexes larger than the
+//!   database's page cache are what makes a large import slow.
+//! - **Overlap.** A full chunk is written by a background task while the next one fills
+//!   (and its keys are sorted), and within a chunk the next statement's parameters are
+//!   bound while the database runs the current statement.
+//! - **Constant memory.** Two chunks exist, each stored compactly (the keys in one string,
+//!   8 bytes a line besides) and reused with all their working space, so memory does
+//!   not grow with the file and the allocator is not left fragmented.
+//! - **Cheap statements.** The import keeps one pooled connection, so full-size statements
+//!   are prepared once. New case ids are read back with one range query by case number
+//!   rather than `RETURNING`, which costs SQLite more per row. SQLite statements use
+//!   anonymous `?` placeholders: sqlx asks SQLite for the name of every numbered
+//!   parameter (`$N`), which SQLite finds by a linear scan, so binding thousands of them
+//!   takes quadratic time. PostgreSQL keeps `$N`.
+//!
+//! Case numbers follow the order in which accounts first appear in the list.
 
-use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::ops::Range;
 
+use futures::TryStreamExt;
 use serde_json::json;
 use sha2::{Digest, Sha256};
-use sqlx::any::AnyArguments;
+use sqlx::any::{AnyArguments, AnyRow};
+use sqlx::pool::PoolConnection;
 use sqlx::query::Query;
-use sqlx::{Any, AnyConnection, Row};
+use sqlx::{Any, AnyConnection, Connection, Row};
+use tokio::task::JoinHandle;
 
 use super::audit::{append, Event};
 use super::cases::reserve_case_numbers;
 use super::guilds::ensure_guild;
 use super::{id_to_db, Backend, Result, Store, StoreError};
-use crate::domain::account::AccountKey;
+use crate::domain::account::{AccountKey, Platform};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
 
-/// Lines written per transaction.
-const CHUNK: usize = 32_768;
-/// Rows per multi-row statement (kept well under both databases' bind-parameter limits:
+/// Lines written per transaction. Larger chunks visit each index page fewer times but
+/// take more memory (two chunks of about 50 bytes a line).
+const CHUNK: usize = 1 << 17;
+/// Lines in the first chunk; each next chunk is twice as large, up to `CHUNK`.
+const FIRST_CHUNK: usize = 1 << 13;
+/// Bytes reserved per line for the key text (longer keys make the string grow).
+const KEY_BYTES: usize = 24;
+/// Rows per multi-row statement (well under both databases' bind-parameter limits:
 /// 32,766 on SQLite, 65,535 on PostgreSQL).
-const ROWS_PER_STATEMENT: usize = 1_000;
+const ROWS_PER_STATEMENT: usize = 500;
 
 /// One accepted line of an import.
 #[derive(Debug, Clone)]
@@ -55,12 +74,38 @@ pub struct ImportSummary {
 /// Collects accepted lines and writes them a chunk at a time. New cases enter the review
 /// queue (no card, no voting clock until a moderator brings them up).
 pub struct Importer {
-    store: Store,
+    context: Context,
+    /// Lines per chunk: small at first, so writing starts early, up to `CHUNK`.
+    chunk_lines: usize,
+    filling: Box<Chunk>,
+    writer: Writer,
+    summary: ImportSummary,
+}
+
+/// What every chunk of one import is written with.
+#[derive(Debug, Clone)]
+struct Context {
     guild_id: u64,
     actor: Actor,
     now: Millis,
-    pending: Vec<ImportLine>,
-    summary: ImportSummary,
+    backend: Backend,
+}
+
+/// The chunk writer: idle with its connection and a spare chunk, or writing a chunk in
+/// the background.
+enum Writer {
+    Idle(PoolConnection<Any>, Box<Chunk>),
+    Writing(JoinHandle<Result<Written>>),
+    /// The connection is out (being handed over, or lost with a failed write).
+    Busy,
+}
+
+/// A written chunk: the connection and the emptied chunk come back.
+struct Written {
+    conn: PoolConnection<Any>,
+    chunk: Box<Chunk>,
+    lines: u64,
+    new_cases: u64,
 }
 
 impl Importer {
@@ -68,21 +113,26 @@ impl Importer {
         let mut tx = store.begin_write().await?;
         ensure_guild(&mut tx, guild_id, now).await?;
         tx.commit().await?;
+        let conn = store.pool.acquire().await?;
         Ok(Importer {
-            store: store.clone(),
-            guild_id,
-            actor,
-            now,
-            pending: Vec::with_capacity(CHUNK),
+            context: Context {
+                guild_id,
+                actor,
+                now,
+                backend: store.backend(),
+            },
+            chunk_lines: FIRST_CHUNK,
+            filling: Chunk::new(),
+            writer: Writer::Idle(conn, Chunk::new()),
             summary: ImportSummary::default(),
         })
     }
 
     pub async fn accept(&mut self, line: ImportLine) -> Result<()> {
         self.summary.lines += 1;
-        self.pending.push(line);
-        if self.pending.len() >= CHUNK {
-            self.flush().await?;
+        self.filling.push(&line);
+        if self.filling.len() >= self.chunk_lines {
+            self.hand_over().await?;
         }
         Ok(())
     }
@@ -92,265 +142,489 @@ impl Importer {
         self.summary.rejected += 1;
     }
 
+    /// The counts so far (new and merged cases count once their chunk is written).
     pub fn summary(&self) -> ImportSummary {
         self.summary
     }
 
     /// Write what is left and return the totals.
     pub async fn finish(mut self) -> Result<ImportSummary> {
-        self.flush().await?;
+        if !self.filling.is_empty() {
+            self.hand_over().await?;
+        }
+        self.idle().await?;
         Ok(self.summary)
     }
 
-    async fn flush(&mut self) -> Result<()> {
-        if self.pending.is_empty() {
-            return Ok(());
-        }
-        let chunk = Chunk::of(&self.pending);
-        let placeholders = Placeholders(self.store.backend());
-        let mut tx = self.store.begin_write().await?;
-        let mut cases = existing_cases(&mut tx, placeholders, self.guild_id, &chunk.keys).await?;
-        let new_cases = open_missing(&mut tx, placeholders, self.guild_id, &chunk.keys, &mut cases, self.now).await?;
-        insert_reports(&mut tx, placeholders, &self.pending, &chunk.line_keys, &cases, self.now).await?;
-        append(
-            &mut tx,
-            Event {
-                guild_id: self.guild_id,
-                case_id: None,
-                actor: &self.actor,
-                kind: AuditKind::Imported,
-                payload: chunk.payload(new_cases),
-                at: self.now,
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        self.summary.new_cases += new_cases;
-        self.summary.merged += self.pending.len() as u64 - new_cases;
-        self.pending.clear();
+    /// Start writing the filled chunk once the previous one is written. Its keys are
+    /// sorted first, while the previous chunk is still being written.
+    async fn hand_over(&mut self) -> Result<()> {
+        self.filling.sort_keys();
+        let (conn, spare) = self.idle().await?;
+        let chunk = std::mem::replace(&mut self.filling, spare);
+        let context = self.context.clone();
+        self.writer = Writer::Writing(tokio::spawn(write_chunk(conn, chunk, context)));
+        self.chunk_lines = (self.chunk_lines * 2).min(CHUNK);
         Ok(())
+    }
+
+    /// Wait for the chunk being written, count it, and take the connection and the
+    /// emptied chunk.
+    async fn idle(&mut self) -> Result<(PoolConnection<Any>, Box<Chunk>)> {
+        match std::mem::replace(&mut self.writer, Writer::Busy) {
+            Writer::Idle(conn, spare) => Ok((conn, spare)),
+            Writer::Writing(task) => {
+                let written = task
+                    .await
+                    .map_err(|e| StoreError::Corrupt(format!("the import writer stopped: {e}")))??;
+                self.summary.new_cases += written.new_cases;
+                self.summary.merged += written.lines - written.new_cases;
+                Ok((written.conn, written.chunk))
+            }
+            Writer::Busy => Err(StoreError::Corrupt("an earlier part of this import failed".into())),
+        }
     }
 }
 
-/// A key of the chunk: its string (computed once) and platform.
-struct ChunkKey {
-    key: String,
-    platform: &'static str,
+/// One line as a chunk stores it; its details, if any, are in `Chunk::details`.
+#[derive(Debug, Clone, Copy)]
+struct ChunkLine {
+    /// Where the line's key ends in `Chunk::keys` (it starts where the previous one ends).
+    key_end: u32,
+    platform: Platform,
+    reason: ReasonCategory,
 }
 
-/// The distinct keys of a chunk in order of first appearance, and which of them each
-/// line names.
+/// Accepted lines, stored compactly, with the working space to write them. Everything
+/// is cleared, never freed, between chunks.
+#[derive(Debug, Default)]
 struct Chunk {
-    keys: Vec<ChunkKey>,
-    line_keys: Vec<usize>,
+    /// Every line's key text, one after another.
+    keys: String,
+    lines: Vec<ChunkLine>,
+    /// `(line, details)` for the lines that have details, by line.
+    details: Vec<(u32, String)>,
+    /// Line numbers sorted by key, then by line: the lines of each key together.
+    order: Vec<u32>,
+    /// Per distinct key, in key order: where its lines end in `order`.
+    group_end: Vec<u32>,
+    /// Per distinct key: its case id (0 until found or opened).
+    case_ids: Vec<i64>,
+    /// Distinct keys without a case, in key order.
+    missing: Vec<u32>,
+    /// The same, by first appearance: the n-th gets the n-th new case number.
+    by_appearance: Vec<u32>,
+    /// Per distinct key: its place in `by_appearance`.
+    rank: Vec<u32>,
+    /// `(line, distinct key)` in case-id order, for inserting reports.
+    reports: Vec<(u32, u32)>,
 }
 
 impl Chunk {
-    fn of(lines: &[ImportLine]) -> Chunk {
-        let mut index: HashMap<&AccountKey, usize> = HashMap::with_capacity(lines.len());
-        let mut keys = Vec::with_capacity(lines.len());
-        let line_keys = lines
-            .iter()
-            .map(|line| {
-                *index.entry(&line.key).or_insert_with(|| {
-                    keys.push(ChunkKey {
-                        key: line.key.to_string(),
-                        platform: line.key.platform().as_str(),
-                    });
-                    keys.len() - 1
-                })
-            })
-            .collect();
-        Chunk { keys, line_keys }
+    fn new() -> Box<Chunk> {
+        Box::new(Chunk {
+            keys: String::with_capacity(CHUNK * KEY_BYTES),
+            lines: Vec::with_capacity(CHUNK),
+            order: Vec::with_capacity(CHUNK),
+            reports: Vec::with_capacity(CHUNK),
+            ..Chunk::default()
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    fn push(&mut self, line: &ImportLine) {
+        // The key's text, as `AccountKey`'s `Display` writes it.
+        self.keys.push_str(line.key.platform().as_str());
+        self.keys.push(':');
+        self.keys.push_str(line.key.id());
+        if let Some(details) = &line.details {
+            self.details.push((self.lines.len() as u32, details.clone()));
+        }
+        self.lines.push(ChunkLine {
+            key_end: self.keys.len() as u32,
+            platform: line.key.platform(),
+            reason: line.reason,
+        });
+    }
+
+    fn clear(&mut self) {
+        self.keys.clear();
+        self.lines.clear();
+        self.details.clear();
+        self.order.clear();
+        self.group_end.clear();
+        self.case_ids.clear();
+        self.missing.clear();
+        self.by_appearance.clear();
+        self.rank.clear();
+        self.reports.clear();
+    }
+
+    fn span(&self, line: usize) -> Range<usize> {
+        let start = match line {
+            0 => 0,
+            _ => self.lines[line - 1].key_end as usize,
+        };
+        start..self.lines[line].key_end as usize
+    }
+
+    fn key(&self, line: usize) -> &str {
+        &self.keys[self.span(line)]
+    }
+
+    fn details(&self, line: usize) -> Option<&str> {
+        let found = self.details.binary_search_by_key(&(line as u32), |(l, _)| *l).ok()?;
+        Some(self.details[found].1.as_str())
+    }
+
+    /// Group the lines by key (`order`, `group_end`).
+    fn sort_keys(&mut self) {
+        let mut order = std::mem::take(&mut self.order);
+        order.clear();
+        order.extend(0..self.len() as u32);
+        order.sort_unstable_by(|&a, &b| self.key(a as usize).cmp(self.key(b as usize)).then(a.cmp(&b)));
+        self.group_end.clear();
+        for (i, pair) in order.windows(2).enumerate() {
+            if self.key(pair[0] as usize) != self.key(pair[1] as usize) {
+                self.group_end.push(i as u32 + 1);
+            }
+        }
+        if !order.is_empty() {
+            self.group_end.push(order.len() as u32);
+        }
+        self.order = order;
+    }
+
+    /// The number of distinct keys.
+    fn distinct(&self) -> usize {
+        self.group_end.len()
+    }
+
+    /// The lines of distinct key `k`, the first first.
+    fn group(&self, k: usize) -> &[u32] {
+        let start = match k {
+            0 => 0,
+            _ => self.group_end[k - 1] as usize,
+        };
+        &self.order[start..self.group_end[k] as usize]
+    }
+
+    /// The first line with distinct key `k`.
+    fn first_line(&self, k: usize) -> usize {
+        self.group(k)[0] as usize
+    }
+
+    fn distinct_key(&self, k: usize) -> &str {
+        self.key(self.first_line(k))
     }
 
     /// The audit payload: counts and a digest of the keys the lines carried, in order.
     fn payload(&self, new_cases: u64) -> serde_json::Value {
         let mut digest = Sha256::new();
-        for &k in &self.line_keys {
-            digest.update(self.keys[k].key.as_bytes());
+        for i in 0..self.len() {
+            digest.update(self.key(i).as_bytes());
             digest.update(b"\n");
         }
         json!({
-            "lines": self.line_keys.len(),
+            "lines": self.len(),
             "new_cases": new_cases,
             "keys_sha256": hex::encode(digest.finalize()),
         })
     }
 }
 
-/// The case id of each chunk key, by key index; `None` until found or opened.
-type CaseIds = Vec<Option<i64>>;
-
-/// Look up the cases that already exist for the chunk's keys.
-async fn existing_cases(
-    conn: &mut AnyConnection,
-    placeholders: Placeholders,
-    guild_id: u64,
-    keys: &[ChunkKey],
-) -> Result<CaseIds> {
-    let mut ids = vec![None; keys.len()];
-    let all: Vec<usize> = (0..keys.len()).collect();
-    find_cases(conn, placeholders, guild_id, keys, &all, &mut ids).await?;
-    Ok(ids)
+/// Write one chunk (with its keys sorted) in one transaction, then hand back the
+/// connection and the emptied chunk.
+async fn write_chunk(mut conn: PoolConnection<Any>, mut chunk: Box<Chunk>, context: Context) -> Result<Written> {
+    let sql = Placeholders(context.backend);
+    let mut tx = match context.backend {
+        Backend::Sqlite => conn.begin_with("BEGIN IMMEDIATE").await?,
+        Backend::Postgres => conn.begin().await?,
+    };
+    chunk.case_ids.clear();
+    chunk.case_ids.resize(chunk.distinct(), 0);
+    let all: Vec<u32> = (0..chunk.distinct() as u32).collect();
+    find_cases(&mut tx, sql, context.guild_id, &mut chunk, &all).await?;
+    drop(all);
+    let new_cases = open_missing(&mut tx, sql, &context, &mut chunk).await?;
+    insert_reports(&mut tx, sql, &mut chunk, context.now).await?;
+    append(
+        &mut tx,
+        Event {
+            guild_id: context.guild_id,
+            case_id: None,
+            actor: &context.actor,
+            kind: AuditKind::Imported,
+            payload: chunk.payload(new_cases),
+            at: context.now,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    let lines = chunk.len() as u64;
+    chunk.clear();
+    Ok(Written {
+        conn,
+        chunk,
+        lines,
+        new_cases,
+    })
 }
 
-/// Fill in `ids` for the keys at `wanted` that have a case.
+/// Fill in `case_ids` for the distinct keys `wanted` (in key order) that have a case.
 async fn find_cases(
     conn: &mut AnyConnection,
-    placeholders: Placeholders,
+    sql: Placeholders,
     guild_id: u64,
-    keys: &[ChunkKey],
-    wanted: &[usize],
-    ids: &mut CaseIds,
+    chunk: &mut Chunk,
+    wanted: &[u32],
 ) -> Result<()> {
-    let position: HashMap<&str, usize> = wanted.iter().map(|&k| (keys[k].key.as_str(), k)).collect();
-    for batch in wanted.chunks(ROWS_PER_STATEMENT) {
-        let sql = format!(
+    let batches: Vec<&[u32]> = wanted.chunks(ROWS_PER_STATEMENT).collect();
+    let mut found = Vec::new();
+    let keys: &Chunk = chunk;
+    let build = |b: usize| {
+        let batch = batches[b];
+        let text = format!(
             "SELECT id, account_key FROM cases WHERE guild_id = {} AND account_key IN ({})",
-            placeholders.one(1),
-            placeholders.list(2, batch.len())
+            sql.one(1),
+            sql.list(2, batch.len())
         );
-        let mut q = statement(sql, batch.len()).bind(id_to_db(guild_id));
+        let mut q = statement(text, batch.len()).bind(id_to_db(guild_id));
         for &k in batch {
-            q = q.bind(keys[k].key.as_str());
+            q = q.bind(keys.distinct_key(k as usize));
         }
-        for row in q.fetch_all(&mut *conn).await? {
+        q
+    };
+    pipelined(conn, batches.len(), build, |b, rows| {
+        let batch = batches[b];
+        for row in rows {
             let key: &str = row.try_get(1)?;
-            let k = *position
-                .get(key)
-                .ok_or_else(|| StoreError::Corrupt(format!("case lookup returned an unasked key {key}")))?;
-            ids[k] = Some(row.try_get(0)?);
+            let at = batch
+                .binary_search_by(|&k| keys.distinct_key(k as usize).cmp(key))
+                .map_err(|_| StoreError::Corrupt(format!("case lookup returned an unasked key {key}")))?;
+            found.push((batch[at], row.try_get::<i64, _>(0)?));
         }
+        Ok(())
+    })
+    .await?;
+    for (k, id) in found {
+        chunk.case_ids[k as usize] = id;
     }
     Ok(())
 }
 
-/// Open a case for every key without one, numbered in order of first appearance.
-/// Returns how many were opened.
+/// Open a case for every key without one; case numbers follow the order of first
+/// appearance, rows go in in key order. Returns how many were opened.
 async fn open_missing(
     conn: &mut AnyConnection,
-    placeholders: Placeholders,
-    guild_id: u64,
-    keys: &[ChunkKey],
-    ids: &mut CaseIds,
-    now: Millis,
+    sql: Placeholders,
+    context: &Context,
+    chunk: &mut Chunk,
 ) -> Result<u64> {
-    let missing: Vec<usize> = (0..keys.len()).filter(|&k| ids[k].is_none()).collect();
+    let mut missing = std::mem::take(&mut chunk.missing);
+    missing.clear();
+    missing.extend((0..chunk.distinct() as u32).filter(|&k| chunk.case_ids[k as usize] == 0));
     if missing.is_empty() {
+        chunk.missing = missing;
         return Ok(0);
     }
-    let first_no = reserve_case_numbers(conn, guild_id, missing.len() as i64).await?;
-    let mut opened = 0;
-    for (b, batch) in missing.chunks(ROWS_PER_STATEMENT).enumerate() {
-        let start = first_no + (b * ROWS_PER_STATEMENT) as i64;
+    let mut by_appearance = std::mem::take(&mut chunk.by_appearance);
+    by_appearance.clear();
+    by_appearance.extend_from_slice(&missing);
+    by_appearance.sort_unstable_by_key(|&k| chunk.first_line(k as usize));
+    chunk.rank.clear();
+    chunk.rank.resize(chunk.distinct(), 0);
+    for (n, &k) in by_appearance.iter().enumerate() {
+        chunk.rank[k as usize] = n as u32;
+    }
+    let first_no = reserve_case_numbers(conn, context.guild_id, missing.len() as i64).await?;
+
+    let batches: Vec<&[u32]> = missing.chunks(ROWS_PER_STATEMENT).collect();
+    let rows: &Chunk = chunk;
+    let build = |b: usize| {
         const COLS: usize = 6;
-        let sql = format!(
+        let batch = batches[b];
+        let text = format!(
             "INSERT INTO cases (guild_id, created_at, updated_at, case_no, account_key, platform, queued, decision) \
-             VALUES {} ON CONFLICT (guild_id, account_key) DO NOTHING RETURNING id, case_no",
-            placeholders.rows(batch.len(), COLS, "1, 'pending'")
+             VALUES {} ON CONFLICT (guild_id, account_key) DO NOTHING",
+            sql.rows(batch.len(), COLS, "1, 'pending'")
         );
-        let mut q = statement(sql, batch.len());
-        for (i, &k) in batch.iter().enumerate() {
+        let mut q = statement(text, batch.len());
+        for &k in batch {
+            let line = rows.first_line(k as usize);
             q = q
-                .bind(id_to_db(guild_id))
-                .bind(now.0)
-                .bind(now.0)
-                .bind(start + i as i64)
-                .bind(keys[k].key.as_str())
-                .bind(keys[k].platform);
+                .bind(id_to_db(context.guild_id))
+                .bind(context.now.0)
+                .bind(context.now.0)
+                .bind(first_no + i64::from(rows.rank[k as usize]))
+                .bind(rows.key(line))
+                .bind(rows.lines[line].platform.as_str());
         }
-        for row in q.fetch_all(&mut *conn).await? {
-            let case_no: i64 = row.try_get(1)?;
-            let k = usize::try_from(case_no - start)
-                .ok()
-                .and_then(|i| batch.get(i))
-                .ok_or_else(|| StoreError::Corrupt(format!("insert returned an unexpected case #{case_no}")))?;
-            ids[*k] = Some(row.try_get(0)?);
-            opened += 1;
-        }
+        q
+    };
+    pipelined(conn, batches.len(), build, |_, _| Ok(())).await?;
+
+    // The ids of the cases just opened, by their numbers.
+    let text = format!(
+        "SELECT id, case_no FROM cases WHERE guild_id = {} AND case_no >= {} AND case_no <= {}",
+        sql.one(1),
+        sql.one(2),
+        sql.one(3)
+    );
+    let mut opened = 0;
+    let mut stream = sqlx::query(sqlx::AssertSqlSafe(text))
+        .bind(id_to_db(context.guild_id))
+        .bind(first_no)
+        .bind(first_no + missing.len() as i64 - 1)
+        .fetch(&mut *conn);
+    while let Some(row) = stream.try_next().await? {
+        let case_no: i64 = row.try_get(1)?;
+        let k = usize::try_from(case_no - first_no)
+            .ok()
+            .and_then(|n| by_appearance.get(n))
+            .ok_or_else(|| StoreError::Corrupt(format!("unexpected case #{case_no}")))?;
+        chunk.case_ids[*k as usize] = row.try_get(0)?;
+        opened += 1;
     }
+    drop(stream);
+
     // A key that another writer opened between our read and our insert: look it up.
-    let raced: Vec<usize> = missing.into_iter().filter(|&k| ids[k].is_none()).collect();
-    if !raced.is_empty() {
-        find_cases(conn, placeholders, guild_id, keys, &raced, ids).await?;
+    if opened < missing.len() as u64 {
+        let raced: Vec<u32> = missing
+            .iter()
+            .copied()
+            .filter(|&k| chunk.case_ids[k as usize] == 0)
+            .collect();
+        find_cases(conn, sql, context.guild_id, chunk, &raced).await?;
     }
+    chunk.missing = missing;
+    chunk.by_appearance = by_appearance;
     Ok(opened)
 }
 
-async fn insert_reports(
-    conn: &mut AnyConnection,
-    placeholders: Placeholders,
-    lines: &[ImportLine],
-    line_keys: &[usize],
-    ids: &CaseIds,
-    now: Millis,
-) -> Result<()> {
-    const COLS: usize = 4;
-    for (batch, batch_keys) in lines
-        .chunks(ROWS_PER_STATEMENT)
-        .zip(line_keys.chunks(ROWS_PER_STATEMENT))
-    {
-        let sql = format!(
+/// One report per line, inserted in case order.
+async fn insert_reports(conn: &mut AnyConnection, sql: Placeholders, chunk: &mut Chunk, now: Millis) -> Result<()> {
+    let mut by_case: Vec<u32> = (0..chunk.distinct() as u32).collect();
+    by_case.sort_unstable_by_key(|&k| chunk.case_ids[k as usize]);
+    let mut reports = std::mem::take(&mut chunk.reports);
+    reports.clear();
+    for k in by_case {
+        if chunk.case_ids[k as usize] == 0 {
+            return Err(StoreError::Corrupt(format!(
+                "no case for {}",
+                chunk.distinct_key(k as usize)
+            )));
+        }
+        reports.extend(chunk.group(k as usize).iter().map(|&line| (line, k)));
+    }
+
+    let batches: Vec<&[(u32, u32)]> = reports.chunks(ROWS_PER_STATEMENT).collect();
+    let rows: &Chunk = chunk;
+    let build = |b: usize| {
+        const COLS: usize = 4;
+        let batch = batches[b];
+        let text = format!(
             "INSERT INTO reports (created_at, case_id, reason, details, source) VALUES {}",
-            placeholders.rows(batch.len(), COLS, "'import'")
+            sql.rows(batch.len(), COLS, "'import'")
         );
-        let mut q = statement(sql, batch.len());
-        for (line, &k) in batch.iter().zip(batch_keys) {
-            let case = ids[k].ok_or_else(|| StoreError::Corrupt(format!("no case for {}", line.key)))?;
+        let mut q = statement(text, batch.len());
+        for &(line, k) in batch {
+            let line = line as usize;
             q = q
                 .bind(now.0)
-                .bind(case)
-                .bind(line.reason.as_str())
-                .bind(line.details.as_deref());
+                .bind(rows.case_ids[k as usize])
+                .bind(rows.lines[line].reason.as_str())
+                .bind(rows.details(line));
         }
-        q.execute(&mut *conn).await?;
+        q
+    };
+    let result = pipelined(conn, batches.len(), build, |_, _| Ok(())).await;
+    chunk.reports = reports;
+    result
+}
+
+/// Run `batches` statements one after another, binding each next statement while the
+/// database runs the current one (SQLite runs it on its own thread), and hand each
+/// statement's rows to `rows`.
+async fn pipelined<'q>(
+    conn: &mut AnyConnection,
+    batches: usize,
+    mut build: impl FnMut(usize) -> Query<'q, Any, AnyArguments>,
+    mut rows: impl FnMut(usize, Vec<AnyRow>) -> Result<()>,
+) -> Result<()> {
+    let mut next = (batches > 0).then(|| build(0));
+    for b in 0..batches {
+        let Some(current) = next.take() else { break };
+        let run = current.fetch_all(&mut *conn);
+        let ahead = async { (b + 1 < batches).then(|| build(b + 1)) };
+        let (result, built) = futures::join!(run, ahead);
+        rows(b, result?)?;
+        next = built;
     }
     Ok(())
 }
 
 /// A multi-row statement: cached (prepared once per connection) when it has the full
 /// number of rows, used once otherwise.
-fn statement(sql: String, rows: usize) -> Query<'static, Any, AnyArguments> {
+fn statement<'q>(sql: String, rows: usize) -> Query<'q, Any, AnyArguments> {
     sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(rows == ROWS_PER_STATEMENT)
 }
 
 /// Bind-parameter placeholders in the database's preferred form: numbered `$N` on
-/// PostgreSQL, anonymous `?` on SQLite (see the module notes). Every parameter is
-/// bound in the order its placeholder appears.
+/// PostgreSQL, anonymous `?` on SQLite (see the module notes). Parameters are bound in
+/// the order their placeholders appear.
 #[derive(Debug, Clone, Copy)]
 struct Placeholders(Backend);
 
 impl Placeholders {
-    /// The placeholder of parameter number `n` (from 1).
-    fn one(self, n: usize) -> String {
+    /// Parameter number `n` (from 1).
+    fn push(self, out: &mut String, n: usize) {
         match self.0 {
-            Backend::Sqlite => "?".to_owned(),
-            Backend::Postgres => format!("${n}"),
+            Backend::Sqlite => out.push('?'),
+            Backend::Postgres => {
+                let _ = write!(out, "${n}");
+            }
         }
     }
 
-    /// `n` placeholders from parameter number `first`, comma-separated.
+    fn one(self, n: usize) -> String {
+        let mut out = String::new();
+        self.push(&mut out, n);
+        out
+    }
+
+    /// `n` parameters from number `first`, comma-separated.
     fn list(self, first: usize, n: usize) -> String {
-        let mut out = String::with_capacity(n * 7);
+        let mut out = String::with_capacity(n * 8);
+        self.push_list(&mut out, first, n);
+        out
+    }
+
+    fn push_list(self, out: &mut String, first: usize, n: usize) {
         for i in first..first + n {
             if i > first {
                 out.push_str(", ");
             }
-            out.push_str(&self.one(i));
+            self.push(out, i);
         }
-        out
     }
 
-    /// `rows` rows of `cols` placeholders each, then the `constants`: `(?, ?, 1), (?, ?, 1)`.
+    /// `rows` rows of `cols` parameters each, then the `constants`: `(?, ?, 1), (?, ?, 1)`.
     fn rows(self, rows: usize, cols: usize, constants: &str) -> String {
-        let mut out = String::with_capacity(rows * (cols * 7 + constants.len() + 4));
+        let mut out = String::with_capacity(rows * (cols * 8 + constants.len() + 4));
         for r in 0..rows {
             if r > 0 {
                 out.push_str(", ");
             }
             out.push('(');
-            out.push_str(&self.list(1 + r * cols, cols));
+            self.push_list(&mut out, 1 + r * cols, cols);
             out.push_str(", ");
             out.push_str(constants);
             out.push(')');
