@@ -941,6 +941,12 @@ async fn export_answers_liaisons_privately_with_a_file() {
         .unwrap();
     assert!(private(&reply).contains("1 case(s) exported"), "{}", reply.content);
     assert_eq!(reply.attachments.len(), 1, "{:?}", reply.attachments);
+    let url = reply.attachments[0]["url"].as_str().unwrap();
+    let bundle = reqwest::get(url).await.unwrap().bytes().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.json");
+    std::fs::write(&path, &bundle).unwrap();
+    common::assert_valid_stix(&path);
     finish(c).await;
 }
 

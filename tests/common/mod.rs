@@ -76,3 +76,33 @@ macro_rules! on_both_databases {
         }
     };
 }
+
+/// Run the OASIS STIX 2.1 validator on `file` and fail on any error. Without the
+/// validator installed this fails when `FLAGWATCH_REQUIRE_STIX_VALIDATOR` is set (CI), and
+/// otherwise says it skipped.
+pub fn assert_valid_stix(file: &std::path::Path) {
+    let validated = match std::process::Command::new("stix2_validator").arg(file).output() {
+        Ok(out) => out,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            assert!(
+                std::env::var_os("FLAGWATCH_REQUIRE_STIX_VALIDATOR").is_none(),
+                "FLAGWATCH_REQUIRE_STIX_VALIDATOR is set but stix2_validator is not on PATH (pip install stix2-validator)"
+            );
+            eprintln!("stix2_validator is not installed: skipping the OASIS validation");
+            return;
+        }
+        Err(e) => panic!("cannot run stix2_validator: {e}"),
+    };
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&validated.stdout),
+        String::from_utf8_lossy(&validated.stderr)
+    );
+    for warning in report.lines().filter(|l| l.contains("[!]")) {
+        eprintln!("stix2_validator: {}", warning.trim());
+    }
+    assert_eq!(validated.status.code(), Some(0), "stix2_validator failed:\n{report}");
+    let errors: Vec<&str> = report.lines().filter(|l| l.contains("[X]")).collect();
+    assert!(errors.is_empty(), "stix2_validator found errors:\n{report}");
+    assert!(report.contains("STIX JSON: Valid"), "{report}");
+}
