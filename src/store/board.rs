@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use sqlx::Row;
 
-use super::cards::{location_from_row, CardLocation};
+use super::cards::{location_from_row, record_location, CardLocation};
 use super::cases::{case_by_id, case_from_row, reasons_of, CaseRecord};
 use super::status::reported_count;
 use super::{id_to_db, parse_col, Result, Store};
@@ -167,17 +167,7 @@ impl Store {
     }
 
     pub async fn record_notice(&self, case_id: i64, at: CardLocation, now: Millis) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO notices (case_id, channel_id, message_id, posted_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (case_id) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id",
-        )
-        .bind(case_id)
-        .bind(id_to_db(at.channel_id))
-        .bind(id_to_db(at.message_id))
-        .bind(now.0)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        record_location(&self.pool, "notices", case_id, at, now).await
     }
 
     pub async fn board_location(&self, guild_id: u64) -> Result<Option<CardLocation>> {

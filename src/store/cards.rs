@@ -43,6 +43,29 @@ fn count(row: &sqlx::any::AnyRow, col: &str) -> Result<u32> {
     Ok(u32::try_from(n.unwrap_or(0)).unwrap_or(u32::MAX))
 }
 
+/// Remember where a case's message (`cards` or `notices`) was posted.
+pub(super) async fn record_location(
+    pool: &sqlx::AnyPool,
+    table: &'static str,
+    case_id: i64,
+    at: CardLocation,
+    now: Millis,
+) -> Result<()> {
+    let sql = format!(
+        "INSERT INTO {table} (case_id, channel_id, message_id, posted_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (case_id) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id, \
+         posted_at = excluded.posted_at"
+    );
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(case_id)
+        .bind(id_to_db(at.channel_id))
+        .bind(id_to_db(at.message_id))
+        .bind(now.0)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
 pub(super) fn location_from_row(row: &sqlx::any::AnyRow) -> Result<CardLocation> {
     Ok(CardLocation {
         channel_id: id_from_db(row.try_get("channel_id")?),
@@ -114,16 +137,6 @@ impl Store {
     }
 
     pub async fn record_card(&self, case_id: i64, at: CardLocation, now: Millis) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO cards (case_id, channel_id, message_id, posted_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (case_id) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id, posted_at = excluded.posted_at",
-        )
-        .bind(case_id)
-        .bind(id_to_db(at.channel_id))
-        .bind(id_to_db(at.message_id))
-        .bind(now.0)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        record_location(&self.pool, "cards", case_id, at, now).await
     }
 }
