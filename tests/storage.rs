@@ -452,7 +452,7 @@ async fn the_outbox_coalesces_requests_and_retries_failures(db: TestDb) {
         s.claim_outbox(T0).await.unwrap().is_none(),
         "the changes coalesced into one item"
     );
-    s.retry_outbox(item.id, Millis(T0.0 + 5_000), "429").await.unwrap();
+    s.retry_outbox(&item, Millis(T0.0 + 5_000), None, "429").await.unwrap();
     assert!(
         s.claim_outbox(T0).await.unwrap().is_none(),
         "not due before its retry time"
@@ -466,7 +466,7 @@ async fn the_outbox_coalesces_requests_and_retries_failures(db: TestDb) {
     let mut kinds = Vec::new();
     while let Some(i) = s.claim_outbox(Millis(T0.0 + 60_000)).await.unwrap() {
         kinds.push(i.kind);
-        s.complete_outbox(i.id).await.unwrap();
+        s.complete_outbox(&i, None).await.unwrap();
     }
     assert_eq!(
         kinds.iter().filter(|k| **k == OutboxKind::Card).count(),
@@ -474,6 +474,70 @@ async fn the_outbox_coalesces_requests_and_retries_failures(db: TestDb) {
         "a claimed item superseded by a newer one is dropped at recovery"
     );
     assert!(s.outbox_len().await.unwrap() == 0);
+}
+
+/// Claims every item due at `at`, leaving them claimed (in flight).
+async fn claim_all(s: &Store, at: Millis) -> Vec<flagwatch::store::OutboxItem> {
+    let mut items = Vec::new();
+    while let Some(item) = s.claim_outbox(at).await.unwrap() {
+        items.push(item);
+    }
+    items
+}
+
+async fn a_paced_target_takes_one_send_per_interval_from_when_it_was_sent(db: TestDb) {
+    let s = &db.store;
+    let no = decided(s, "paced", VoteChoice::ReportNow).await;
+    let first = claim_all(s, T0).await;
+    let board = first
+        .iter()
+        .find(|i| i.kind == OutboxKind::Board)
+        .expect("a board item")
+        .clone();
+    // While the first edit is in flight (held 4 s by channel pacing), another event arrives.
+    s.observe(GUILD, no, 1, false, Observed::StillUp, Millis(T0.0 + 1_000))
+        .await
+        .unwrap();
+    let sent = Millis(T0.0 + 4_000);
+    let next = Millis(sent.0 + flagwatch::store::BOARD_INTERVAL_MS);
+    for item in &first {
+        let paced = (item.id == board.id).then_some(next);
+        s.complete_outbox(item, paced).await.unwrap();
+    }
+    let early = claim_all(s, Millis(next.0 - 1)).await;
+    assert!(
+        early.iter().all(|i| i.kind != OutboxKind::Board),
+        "a board edit queued during the send waits 10 s from when that send was made: {early:?}"
+    );
+    for item in &early {
+        s.complete_outbox(item, None).await.unwrap();
+    }
+    assert_eq!(
+        s.next_outbox_due().await.unwrap(),
+        Some(next),
+        "the worker sleeps until then"
+    );
+    let second = s
+        .claim_outbox(next)
+        .await
+        .unwrap()
+        .expect("due once the interval is over");
+    assert_eq!(second.kind, OutboxKind::Board);
+    let failed_at = Millis(next.0 + 500);
+    let again = Millis(failed_at.0 + flagwatch::store::BOARD_INTERVAL_MS);
+    s.retry_outbox(&second, Millis(failed_at.0 + 1_000), Some(again), "500")
+        .await
+        .unwrap();
+    assert!(
+        s.claim_outbox(Millis(again.0 - 1)).await.unwrap().is_none(),
+        "a failed send counts for the interval too (Discord may have applied it)"
+    );
+    let retried = s
+        .claim_outbox(again)
+        .await
+        .unwrap()
+        .expect("retried after the interval");
+    assert_eq!(retried.id, second.id);
 }
 
 async fn a_digest_is_claimed_once_per_server_and_day(db: TestDb) {
@@ -503,4 +567,5 @@ on_both_databases!(
     forget_me_anonymises_reports_but_keeps_counts,
     the_outbox_coalesces_requests_and_retries_failures,
     a_digest_is_claimed_once_per_server_and_day,
+    a_paced_target_takes_one_send_per_interval_from_when_it_was_sent,
 );

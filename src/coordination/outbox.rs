@@ -15,6 +15,7 @@ use tokio::time::Instant;
 use crate::clock::Clock;
 use crate::discord::notices::{self, Post};
 use crate::discord::render;
+use crate::domain::time::Millis;
 use crate::store::{CardLocation, GuildSettings, OutboxItem, OutboxKind, Store};
 
 /// Discord allows about 5 messages per 5 s per channel; stay just under.
@@ -86,8 +87,12 @@ impl OutboxWorker {
 
     async fn deliver(&mut self, item: OutboxItem) {
         let result = self.send(&item).await;
+        // Read the time only once the requests are made: pacing may have held them for
+        // seconds, and a target's interval runs from when it was last actually sent to.
+        let now = self.clock.now();
+        let next_at = item.kind.min_interval_ms().map(|ms| Millis(now.0.saturating_add(ms)));
         let stored = match result {
-            Ok(()) => self.store.complete_outbox(item.id).await,
+            Ok(()) => self.store.complete_outbox(&item, next_at).await,
             Err(e) => {
                 let delay = backoff(item.attempts);
                 tracing::warn!(
@@ -96,7 +101,7 @@ impl OutboxWorker {
                     "outbox send failed, retrying in {delay:?}: {e:#}"
                 );
                 self.store
-                    .retry_outbox(item.id, self.clock.now().plus(delay), &format!("{e:#}"))
+                    .retry_outbox(&item, now.plus(delay), next_at, &format!("{e:#}"))
                     .await
             }
         };

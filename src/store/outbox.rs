@@ -45,6 +45,16 @@ impl OutboxKind {
         }
     }
 
+    /// The least time between two sends for one target of this kind, for the messages
+    /// that are edited often enough to risk Discord's edit limits.
+    pub fn min_interval_ms(self) -> Option<i64> {
+        match self {
+            OutboxKind::Board => Some(BOARD_INTERVAL_MS),
+            OutboxKind::QueueSummary => Some(QUEUE_SUMMARY_INTERVAL_MS),
+            OutboxKind::Card | OutboxKind::OverduePing | OutboxKind::Notice | OutboxKind::Digest => None,
+        }
+    }
+
     fn parse(s: &str) -> Result<OutboxKind> {
         OutboxKind::ALL
             .into_iter()
@@ -52,6 +62,19 @@ impl OutboxKind {
             .ok_or_else(|| StoreError::Corrupt(format!("outbox kind {s:?}")))
     }
 }
+
+/// The one name of an item's target: pending items coalesce on it and pacing is kept by it.
+fn item_key(kind: OutboxKind, guild_id: u64, target: Option<i64>) -> String {
+    format!(
+        "{}:{guild_id}:{}",
+        kind.as_str(),
+        target.map_or("-".to_owned(), |t| t.to_string())
+    )
+}
+
+/// When an unclaimed item `o` may be sent: its own time, or later if its target's pacing
+/// (`p`, left-joined on the key) says so.
+const EFFECTIVE_DUE: &str = "CASE WHEN p.next_at > o.not_before THEN p.next_at ELSE o.not_before END";
 
 /// A claimed item, to complete or retry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +88,10 @@ pub struct OutboxItem {
 }
 
 impl OutboxItem {
+    fn key(&self) -> String {
+        item_key(self.kind, self.guild_id, self.target)
+    }
+
     /// The case this item is about.
     pub fn case_id(&self) -> Result<i64> {
         self.target
@@ -72,8 +99,8 @@ impl OutboxItem {
     }
 }
 
-/// Ask for `kind` about `target`, not before `not_before`; coalesces with a pending
-/// request for the same thing.
+/// Ask for `kind` about `target`, not before `not_before` nor before its target's pacing
+/// allows; coalesces with a pending request for the same thing.
 pub(super) async fn enqueue(
     conn: &mut AnyConnection,
     guild_id: u64,
@@ -81,11 +108,12 @@ pub(super) async fn enqueue(
     target: Option<i64>,
     not_before: Millis,
 ) -> Result<()> {
-    let key = format!(
-        "{}:{guild_id}:{}",
-        kind.as_str(),
-        target.map_or("-".to_owned(), |t| t.to_string())
-    );
+    let key = item_key(kind, guild_id, target);
+    let paced: Option<i64> = sqlx::query_scalar("SELECT next_at FROM outbox_pacing WHERE item_key = $1")
+        .bind(&key)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let not_before = Millis(paced.map_or(not_before.0, |p| p.max(not_before.0)));
     sqlx::query(
         "INSERT INTO outbox (guild_id, item_key, kind, target, created_at, not_before) VALUES ($1, $2, $3, $4, $5, $5) \
          ON CONFLICT (item_key) WHERE claimed_at IS NULL DO NOTHING",
@@ -107,16 +135,27 @@ pub(super) async fn enqueue_card(conn: &mut AnyConnection, guild_id: u64, case_i
 
 /// The status board is edited at most once per this interval, however many events arrive.
 pub const BOARD_INTERVAL_MS: i64 = 10_000;
+/// The review queue's summary is edited at most once per this interval.
+pub const QUEUE_SUMMARY_INTERVAL_MS: i64 = 10_000;
 
 /// Ask for the server's status board to be brought up to date: at once if it was not
-/// edited in the last 10 s, else when those 10 s are over (coalescing everything between).
+/// sent to in the last 10 s, else when those 10 s are over (coalescing everything between).
 pub(super) async fn enqueue_board(conn: &mut AnyConnection, guild_id: u64, now: Millis) -> Result<()> {
-    let last: Option<i64> = sqlx::query_scalar("SELECT last_edit_at FROM boards WHERE guild_id = $1")
-        .bind(id_to_db(guild_id))
-        .fetch_optional(&mut *conn)
-        .await?;
-    let due = last.map_or(now.0, |l| now.0.max(l + BOARD_INTERVAL_MS));
-    enqueue(conn, guild_id, OutboxKind::Board, None, Millis(due)).await
+    enqueue(conn, guild_id, OutboxKind::Board, None, now).await
+}
+
+/// After a send to a paced target, hold its next send until `next_at`.
+async fn pace_target(conn: &mut AnyConnection, item: &OutboxItem, next_at: Option<Millis>) -> Result<()> {
+    let Some(next_at) = next_at else { return Ok(()) };
+    sqlx::query(
+        "INSERT INTO outbox_pacing (item_key, next_at) VALUES ($1, $2) \
+         ON CONFLICT (item_key) DO UPDATE SET next_at = excluded.next_at",
+    )
+    .bind(item.key())
+    .bind(next_at.0)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 impl Store {
@@ -136,16 +175,17 @@ impl Store {
         Ok(())
     }
 
-    /// Claim the oldest item that is due. Later changes to the same target queue a new
-    /// item rather than merging into this one, so nothing that happens during the send
-    /// is missed.
+    /// Claim the oldest item that is due and whose target's pacing allows a send. Later
+    /// changes to the same target queue a new item rather than merging into this one, so
+    /// nothing that happens during the send is missed.
     pub async fn claim_outbox(&self, now: Millis) -> Result<Option<OutboxItem>> {
         let mut tx = self.begin_write().await?;
-        let row = sqlx::query(
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "UPDATE outbox SET claimed_at = $1 WHERE id = \
-             (SELECT id FROM outbox WHERE claimed_at IS NULL AND not_before <= $1 ORDER BY not_before, id LIMIT 1) \
-             AND claimed_at IS NULL RETURNING id, guild_id, kind, target, attempts",
-        )
+             (SELECT o.id FROM outbox o LEFT JOIN outbox_pacing p ON p.item_key = o.item_key \
+              WHERE o.claimed_at IS NULL AND {EFFECTIVE_DUE} <= $1 ORDER BY o.not_before, o.id LIMIT 1) \
+             AND claimed_at IS NULL RETURNING id, guild_id, kind, target, attempts"
+        )))
         .bind(now.0)
         .fetch_optional(&mut *tx)
         .await?;
@@ -162,19 +202,31 @@ impl Store {
         .transpose()
     }
 
-    /// The item was sent.
-    pub async fn complete_outbox(&self, id: i64) -> Result<()> {
+    /// The item was sent; a paced target takes no other send before `next_at`.
+    pub async fn complete_outbox(&self, item: &OutboxItem, next_at: Option<Millis>) -> Result<()> {
+        let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM outbox WHERE id = $1")
-            .bind(id)
-            .execute(&self.pool)
+            .bind(item.id)
+            .execute(&mut *tx)
             .await?;
+        pace_target(&mut tx, item, next_at).await?;
+        tx.commit().await?;
         Ok(())
     }
 
     /// The send failed: try again at `not_before`, unless a newer request for the same
-    /// target is already waiting (it supersedes this one).
-    pub async fn retry_outbox(&self, id: i64, not_before: Millis, error: &str) -> Result<()> {
+    /// target is already waiting (it supersedes this one). A failed send counts for pacing
+    /// too (`next_at`): Discord may have applied it.
+    pub async fn retry_outbox(
+        &self,
+        item: &OutboxItem,
+        not_before: Millis,
+        next_at: Option<Millis>,
+        error: &str,
+    ) -> Result<()> {
+        let id = item.id;
         let mut tx = self.begin_write().await?;
+        pace_target(&mut tx, item, next_at).await?;
         let superseded = sqlx::query(
             "DELETE FROM outbox WHERE id = $1 AND item_key IN (SELECT item_key FROM outbox WHERE claimed_at IS NULL)",
         )
@@ -194,11 +246,14 @@ impl Store {
         Ok(())
     }
 
-    /// When the next unclaimed item is due, if any.
+    /// When the next unclaimed item may be sent, if any.
     pub async fn next_outbox_due(&self) -> Result<Option<Millis>> {
-        let at: Option<i64> = sqlx::query_scalar("SELECT MIN(not_before) FROM outbox WHERE claimed_at IS NULL")
-            .fetch_one(&self.pool)
-            .await?;
+        let at: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT MIN({EFFECTIVE_DUE}) FROM outbox o LEFT JOIN outbox_pacing p ON p.item_key = o.item_key \
+             WHERE o.claimed_at IS NULL"
+        )))
+        .fetch_one(&self.pool)
+        .await?;
         Ok(at.map(Millis))
     }
 
