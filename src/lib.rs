@@ -9,8 +9,11 @@ pub mod config;
 pub mod coordination;
 pub mod demo;
 pub mod discord;
-pub mod domain;
 pub mod export;
 pub mod import;
-pub mod simulator;
 pub mod store;
+
+/// The domain core, its own crate so that it cannot depend on Discord, SQL or a runtime.
+pub use flagwatch_domain as domain;
+/// The Discord simulator, its own crate: it shares no code with the bot it tests.
+pub use flagwatch_simulator as simulator;

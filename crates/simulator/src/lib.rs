@@ -10,9 +10,9 @@
 //! how the bot behaved ([`Simulator::requests`], [`Simulator::rate_limited_count`]).
 //!
 //! ```no_run
-//! # use flagwatch::simulator::{Opt, SimConfig, Simulator};
+//! # use flagwatch_simulator::{Opt, SimConfig, Simulator};
 //! # use std::time::Duration;
-//! # async fn demo() -> Result<(), flagwatch::simulator::SimError> {
+//! # async fn demo() -> Result<(), flagwatch_simulator::SimError> {
 //! let sim = Simulator::start(SimConfig::default()).await?;
 //! let g = sim.add_guild("Volunteers");
 //! let general = sim.add_channel(g, "general");

@@ -1,6 +1,5 @@
 //! Fresh databases for tests: a SQLite file in a temporary directory, and a new database
 //! on the PostgreSQL server named by `FLAGWATCH_TEST_POSTGRES` (required when `CI` is set).
-#![allow(dead_code)]
 
 use flagwatch::store::Store;
 use sqlx::{AnyPool, Executor};
@@ -53,7 +52,6 @@ impl TestDb {
 }
 
 /// Run one async test body on SQLite and on PostgreSQL.
-#[macro_export]
 macro_rules! on_both_databases {
     ($($name:ident),* $(,)?) => {
         mod sqlite {

@@ -2,13 +2,11 @@
 //! working directory, with `DATABASE_URL` pointing at a fresh database. Import, export
 //! and audit run on SQLite and on PostgreSQL.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::TestDb;
+use crate::common::TestDb;
 use flagwatch::domain::account::{AccountKey, Platform};
 use flagwatch::domain::reason::ReasonCategory;
 use flagwatch::domain::time::Millis;
@@ -597,7 +595,7 @@ async fn export_stix_passes_the_oasis_validator(db: TestDb) {
     let count = |t: &str| objects.iter().filter(|o| o["type"] == t).count();
     assert_eq!((count("identity"), count("user-account"), count("report")), (1, 3, 3));
 
-    common::assert_valid_stix(&out);
+    crate::common::assert_valid_stix(&out);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-//! JSON builders for the objects Discord sends, shaped like `/work/shared/discord-payloads`
+//! JSON builders for the objects Discord sends, shaped like `../shared/discord-payloads` (beside the repository)
 //! (Discord API v10 as documented, complete enough for serenity 0.12.5 to deserialize).
 
 use chrono::{DateTime, SecondsFormat, Utc};

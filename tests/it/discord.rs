@@ -1,11 +1,9 @@
 //! The bot end to end: the real bot (serenity + poise) against the project's Discord
 //! simulator over real HTTP and WebSocket on loopback, with a real database.
 
-mod common;
-
 use std::time::Duration;
 
-use common::TestDb;
+use crate::common::TestDb;
 use flagwatch::clock::Clock;
 use flagwatch::demo::community::Community;
 use flagwatch::domain::case::{AccountStatus, Decision};
@@ -995,7 +993,7 @@ async fn export_answers_liaisons_privately_with_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("export.json");
     std::fs::write(&path, &bundle).unwrap();
-    common::assert_valid_stix(&path);
+    crate::common::assert_valid_stix(&path);
     finish(c).await;
 }
 

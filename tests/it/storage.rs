@@ -1,10 +1,8 @@
 //! Storage behaviour on real databases: every test runs on SQLite and on PostgreSQL.
 
-mod common;
-
 use std::sync::Arc;
 
-use common::TestDb;
+use crate::common::TestDb;
 use flagwatch::domain::account::{AccountKey, Platform};
 use flagwatch::domain::audit::Actor;
 use flagwatch::domain::case::{AccountStatus, Decision};

@@ -1,0 +1,13 @@
+//! Every integration test in one binary: each test binary links the whole bot, and on
+//! two cores linking dominates, so the subjects are modules of one crate instead.
+
+// Helpers outside #[test] functions unwrap too: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
+#[macro_use]
+mod common;
+
+mod cli;
+mod discord;
+mod simulator;
+mod storage;
