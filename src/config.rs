@@ -1,6 +1,8 @@
 //! Configuration from the environment (and a `.env` file), validated once at start and
 //! passed in — no globals.
 
+use secrecy::{ExposeSecret, SecretString};
+
 use crate::store::DEFAULT_DATABASE_URL;
 
 /// A setting that is present but unusable; the message names the setting.
@@ -22,7 +24,8 @@ pub enum ConfigError {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub database_url: String,
-    pub discord_token: Option<String>,
+    /// Held so that `Debug` (logs, panics) can never print it.
+    pub discord_token: Option<SecretString>,
     /// Send REST calls here instead of Discord (a rate-limiting proxy or the simulator).
     pub api_base: Option<String>,
     /// Register commands on this one server (instant) instead of globally.
@@ -52,22 +55,23 @@ impl Config {
             .transpose()?;
         Ok(Config {
             database_url,
-            discord_token: get("DISCORD_TOKEN"),
+            discord_token: get("DISCORD_TOKEN").map(SecretString::from),
             api_base,
             dev_guild,
         })
     }
 
     /// The bot token, checked for shape so a typo fails at start, not at connect.
-    pub fn token(&self) -> Result<&str, ConfigError> {
-        let token = self.discord_token.as_deref().ok_or(ConfigError::MissingToken)?.trim();
+    pub fn token(&self) -> Result<SecretString, ConfigError> {
+        let secret = self.discord_token.as_ref().ok_or(ConfigError::MissingToken)?;
+        let token = secret.expose_secret().trim();
         let parts: Vec<&str> = token.split('.').collect();
         let well_formed = parts.len() == 3
             && parts
                 .iter()
                 .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
         if well_formed {
-            Ok(token)
+            Ok(SecretString::from(token))
         } else {
             Err(ConfigError::MalformedToken)
         }
@@ -114,6 +118,7 @@ mod tests {
         let bad = config(&[("DISCORD_TOKEN", "Bot abc")]).unwrap();
         assert!(matches!(bad.token(), Err(ConfigError::MalformedToken)));
         let good = config(&[("DISCORD_TOKEN", "MTIz.NDU2.Nzg5-_x")]).unwrap();
-        assert_eq!(good.token().unwrap(), "MTIz.NDU2.Nzg5-_x");
+        assert_eq!(good.token().unwrap().expose_secret(), "MTIz.NDU2.Nzg5-_x");
+        assert!(!format!("{good:?}").contains("MTIz"), "Debug never prints the token");
     }
 }

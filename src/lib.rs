@@ -3,6 +3,7 @@
 //!
 //! The code map and its invariants are in `ARCHITECTURE.md`.
 
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod config;

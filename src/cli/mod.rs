@@ -134,7 +134,7 @@ pub async fn run(command: Command, config: &Config) -> anyhow::Result<Outcome> {
 /// `flagwatch run`: serve until Ctrl-C or SIGTERM, then finish the work in hand.
 async fn run_bot(config: &Config) -> anyhow::Result<Outcome> {
     let connection = crate::discord::Connection {
-        token: config.token()?.to_owned(),
+        token: config.token()?,
         api_base: config.api_base.clone(),
         dev_guild: config.dev_guild,
     };
@@ -145,7 +145,7 @@ async fn run_bot(config: &Config) -> anyhow::Result<Outcome> {
         tracing::info!("shutting down: finishing the work in hand");
         let _ = stop.send(true);
     });
-    crate::discord::serve(store.clone(), connection, crate::clock::Clock::system(), stopped).await?;
+    crate::app::run(store.clone(), connection, crate::clock::Clock::system(), stopped).await?;
     store.close().await;
     Ok(Outcome::Success)
 }

@@ -13,8 +13,8 @@ use tokio::sync::{watch, Notify};
 use tokio::time::Instant;
 
 use crate::clock::Clock;
-use crate::discord::notices::{self, Post};
-use crate::discord::render;
+use crate::discord::render::notices::{self, Post};
+use crate::discord::render::{self, answers};
 use crate::domain::time::Millis;
 use crate::store::{CardLocation, GuildSettings, OutboxItem, OutboxKind, Store};
 
@@ -140,16 +140,10 @@ impl OutboxWorker {
     async fn send_overdue_ping(&mut self, case_id: i64, settings: &GuildSettings) -> anyhow::Result<()> {
         let facts = self.store.card_facts(case_id).await?;
         let channel = review_channel(settings)?;
-        let text = format!(
-            "Case #{}'s voting window ended with no votes. Please review it.",
-            facts.case.case_no
-        );
-        let (content, mentions) = match settings.moderator_role {
-            Some(role) => (
-                format!("<@&{role}> {text}"),
-                serenity::CreateAllowedMentions::new().roles([serenity::RoleId::new(role)]),
-            ),
-            None => (text, serenity::CreateAllowedMentions::new()),
+        let content = answers::overdue_ping(facts.case.case_no, settings.moderator_role);
+        let mentions = match settings.moderator_role {
+            Some(role) => serenity::CreateAllowedMentions::new().roles([serenity::RoleId::new(role)]),
+            None => serenity::CreateAllowedMentions::new(),
         };
         self.pace(channel).await;
         let message = serenity::CreateMessage::new()

@@ -9,8 +9,9 @@ use chrono::{TimeDelta, Utc};
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+use crate::app;
 use crate::clock::Clock;
-use crate::discord::{self, Connection};
+use crate::discord::Connection;
 use crate::simulator::{
     permissions, ChannelRef, GuildRef, Opt, Reply, RoleRef, SimConfig, SimMessage, Simulator, UserRef,
 };
@@ -28,12 +29,12 @@ pub struct Bot {
 impl Bot {
     pub fn start(store: Store, sim: &Simulator, clock: Clock, dev_guild: GuildRef) -> Bot {
         let connection = Connection {
-            token: sim.token().to_owned(),
+            token: sim.token().into(),
             api_base: Some(sim.api_base().to_owned()),
             dev_guild: Some(dev_guild.0),
         };
         let (stop, stopped) = watch::channel(false);
-        let task = tokio::spawn(discord::serve(store, connection, clock, stopped));
+        let task = tokio::spawn(app::run(store, connection, clock, stopped));
         Bot { stop, task }
     }
 

@@ -2,7 +2,8 @@
 //! never only from Discord's command visibility.
 
 use super::convert::Caller;
-use super::error::{user_error, Error};
+use super::error::{refused, Error};
+use super::render::answers::Refusal;
 use crate::store::GuildSettings;
 
 /// Reporters: every member, or only the reporter role when one is set (moderators always).
@@ -11,9 +12,7 @@ pub fn may_report(settings: &GuildSettings, caller: &Caller) -> Result<(), Error
     if open || caller.has_role(settings.reporter_role) || is_moderator(settings, caller) {
         Ok(())
     } else {
-        Err(user_error(
-            "Only members with the reporter role can do this on this server.",
-        ))
+        Err(refused(Refusal::ReporterRoleOnly))
     }
 }
 
@@ -26,7 +25,7 @@ pub fn require_moderator(settings: &GuildSettings, caller: &Caller) -> Result<()
     if is_moderator(settings, caller) || caller.is_admin {
         Ok(())
     } else {
-        Err(user_error("This is for moderators only."))
+        Err(refused(Refusal::ModeratorsOnly))
     }
 }
 
@@ -35,9 +34,7 @@ pub fn require_liaison(settings: &GuildSettings, caller: &Caller) -> Result<(), 
     if caller.has_role(settings.liaison_role) || caller.is_admin {
         Ok(())
     } else {
-        Err(user_error(
-            "This is for agency liaisons only (the liaison role set in /setup).",
-        ))
+        Err(refused(Refusal::LiaisonsOnly))
     }
 }
 
@@ -45,6 +42,33 @@ pub fn require_admin(caller: &Caller) -> Result<(), Error> {
     if caller.is_admin {
         Ok(())
     } else {
-        Err(user_error("This is for server admins only (Manage Server permission)."))
+        Err(refused(Refusal::AdminsOnly))
+    }
+}
+
+/// Only moderators vote (admins decide with `/case decide` instead).
+pub fn require_voter(settings: &GuildSettings, caller: &Caller) -> Result<(), Error> {
+    if is_moderator(settings, caller) {
+        Ok(())
+    } else {
+        Err(refused(Refusal::NotAModeratorVote))
+    }
+}
+
+/// Changing the setup is for admins.
+pub fn require_setup_admin(caller: &Caller) -> Result<(), Error> {
+    if caller.is_admin {
+        Ok(())
+    } else {
+        Err(refused(Refusal::SetupAdminsOnly))
+    }
+}
+
+/// Admins and moderators may read the setup.
+pub fn require_setup_viewer(settings: &GuildSettings, caller: &Caller) -> Result<(), Error> {
+    if caller.is_admin || is_moderator(settings, caller) {
+        Ok(())
+    } else {
+        Err(refused(Refusal::SetupViewersOnly))
     }
 }

@@ -28,6 +28,15 @@ impl Caller {
         }
     }
 
+    /// The server and member behind any interaction (a command or a button press), as
+    /// Discord sent them with it; `None` outside a server.
+    pub fn of_interaction(
+        guild: Option<serenity::GuildId>,
+        member: Option<&serenity::Member>,
+    ) -> Option<(u64, Caller)> {
+        Some((guild?.get(), Caller::from_member(member?)))
+    }
+
     pub fn has_role(&self, role: Option<u64>) -> bool {
         role.is_some_and(|r| self.roles.contains(&r))
     }

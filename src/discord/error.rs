@@ -4,6 +4,7 @@
 use poise::serenity_prelude as serenity;
 use poise::CreateReply;
 
+use super::render::answers::{self, Refusal};
 use super::Data;
 
 /// Whatever a command or component handler can fail with.
@@ -20,6 +21,11 @@ pub fn user_error(message: impl Into<String>) -> Error {
     UserError(message.into()).into()
 }
 
+/// Failing because the caller may not do this.
+pub fn refused(why: Refusal) -> Error {
+    user_error(answers::refusal(why))
+}
+
 /// What a member sees for an error: its own message if it is a [`UserError`], a generic
 /// line otherwise (the detail goes to the log, never to Discord).
 pub fn message_for(error: &Error) -> String {
@@ -27,7 +33,7 @@ pub fn message_for(error: &Error) -> String {
         Some(user) => user.0.clone(),
         None => {
             tracing::error!("unexpected error: {error:#}");
-            "Something went wrong on our side and nothing was changed. Please try again in a minute.".to_owned()
+            answers::internal_error().to_owned()
         }
     }
 }
@@ -46,26 +52,18 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         poise::FrameworkError::Command { error, ctx, .. } => reply(ctx, message_for(&error)).await,
         poise::FrameworkError::ArgumentParse { ctx, input, error, .. } => {
             let what = input.unwrap_or_default();
-            reply(
-                ctx,
-                format!("I could not read the option {what:?}: {error}. Please check it and try again."),
-            )
-            .await;
+            reply(ctx, answers::unreadable_option(&what, &error.to_string())).await;
         }
         poise::FrameworkError::MissingUserPermissions { ctx, .. } | poise::FrameworkError::NotAnOwner { ctx, .. } => {
-            reply(ctx, "You do not have permission to use this command.".to_owned()).await;
+            reply(ctx, answers::refusal(Refusal::NoPermission).to_owned()).await;
         }
         poise::FrameworkError::CommandStructureMismatch { ctx, description, .. } => {
             tracing::warn!("command options did not match the registered command: {description}");
             let ctx = poise::Context::Application(ctx);
-            reply(ctx, "I could not read this command's options; the command list may be out of date. Please try again in a minute.".to_owned()).await;
+            reply(ctx, answers::options_out_of_date().to_owned()).await;
         }
         poise::FrameworkError::GuildOnly { ctx, .. } => {
-            reply(
-                ctx,
-                "flagwatch commands work inside a server, not in direct messages.".to_owned(),
-            )
-            .await;
+            reply(ctx, answers::direct_message().to_owned()).await;
         }
         other => {
             if let Err(e) = poise::builtins::on_error(other).await {

@@ -2,15 +2,16 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::checks::{is_moderator, may_report};
+use super::checks::{is_moderator, may_report, require_voter};
 use super::components::ComponentAction;
 use super::convert::Caller;
-use super::error::{message_for, user_error, Error};
+use super::error::{message_for, refused, user_error, Error};
+use super::render::answers::{self, Refusal};
 use super::Data;
 use crate::domain::case::{AccountStatus, Decision};
 use crate::domain::status::Observed;
 use crate::domain::vote::VoteChoice;
-use crate::store::{GuildSettings, StoreError, VoteOutcome};
+use crate::store::{GuildSettings, StoreError};
 
 /// Dispatch only; each action has its own function.
 pub async fn on_event(ctx: &serenity::Context, event: &serenity::FullEvent, data: &Data) -> Result<(), Error> {
@@ -31,7 +32,7 @@ async fn on_press(ctx: &serenity::Context, press: &serenity::ComponentInteractio
             observe(press, data, case_no, Observed::LooksSuspended).await
         }
         Some(ComponentAction::StillUp { case_no }) => observe(press, data, case_no, Observed::StillUp).await,
-        None => Err(user_error("This button is no longer in use.")),
+        None => Err(refused(Refusal::StaleButton)),
     };
     let text = match answer {
         Ok(Some(text)) => text,
@@ -50,18 +51,16 @@ async fn on_press(ctx: &serenity::Context, press: &serenity::ComponentInteractio
     }
 }
 
-/// The server, member and settings behind a button press.
-async fn presser(press: &serenity::ComponentInteraction, data: &Data) -> Result<(u64, Caller, GuildSettings), Error> {
-    let guild = press
-        .guild_id
-        .ok_or_else(|| user_error("This button works inside a server."))?
-        .get();
-    let member = press
-        .member
-        .as_ref()
-        .ok_or_else(|| user_error("This button works inside a server."))?;
+/// The server, member and settings behind a button press (`outside`: the refusal when
+/// it came from outside a server).
+async fn presser(
+    press: &serenity::ComponentInteraction,
+    data: &Data,
+    outside: Refusal,
+) -> Result<(u64, Caller, GuildSettings), Error> {
+    let (guild, who) = Caller::of_interaction(press.guild_id, press.member.as_ref()).ok_or_else(|| refused(outside))?;
     let settings = data.store.guild_settings(guild, data.clock.now()).await?;
-    Ok((guild, Caller::from_member(member), settings))
+    Ok((guild, who, settings))
 }
 
 /// The call to action this press came from, if it still stands.
@@ -70,9 +69,7 @@ async fn open_call(data: &Data, guild: u64, case_no: i64) -> Result<(), Error> {
     if case.lifecycle.decision == Decision::ReportNow {
         Ok(())
     } else {
-        Err(user_error(format!(
-            "The call to action for case #{case_no} was withdrawn: please take no action on it."
-        )))
+        Err(user_error(answers::call_withdrawn(case_no)))
     }
 }
 
@@ -81,7 +78,7 @@ async fn reported_it(
     data: &Data,
     case_no: i64,
 ) -> Result<Option<String>, Error> {
-    let (guild, who, settings) = presser(press, data).await?;
+    let (guild, who, settings) = presser(press, data, Refusal::ButtonOutsideServer).await?;
     may_report(&settings, &who)?;
     open_call(data, guild, case_no).await?;
     let count = data
@@ -89,9 +86,7 @@ async fn reported_it(
         .mark_reported(guild, case_no, who.user_id, data.clock.now())
         .await?;
     data.outbox_changed.notify_one();
-    Ok(Some(format!(
-        "Thank you — counted once for you. {count} volunteer(s) reported case #{case_no} so far."
-    )))
+    Ok(Some(answers::reported_it(count, case_no)))
 }
 
 async fn observe(
@@ -100,7 +95,7 @@ async fn observe(
     case_no: i64,
     seen: Observed,
 ) -> Result<Option<String>, Error> {
-    let (guild, who, settings) = presser(press, data).await?;
+    let (guild, who, settings) = presser(press, data, Refusal::ButtonOutsideServer).await?;
     may_report(&settings, &who)?;
     open_call(data, guild, case_no).await?;
     let by_moderator = is_moderator(&settings, &who);
@@ -110,13 +105,9 @@ async fn observe(
         .await?;
     data.outbox_changed.notify_one();
     Ok(Some(match (seen, result.case.account_status) {
-        (Observed::StillUp, _) => format!("Thanks — case #{case_no} is marked as still up."),
-        (Observed::LooksSuspended, AccountStatus::Suspended) => {
-            format!("Thanks — case #{case_no} is confirmed suspended.")
-        }
-        (Observed::LooksSuspended, _) => format!(
-            "Thanks — noted. Case #{case_no} shows as suspended once another member (or a moderator) confirms it."
-        ),
+        (Observed::StillUp, _) => answers::marked_still_up(case_no),
+        (Observed::LooksSuspended, AccountStatus::Suspended) => answers::confirmed_suspended(case_no),
+        (Observed::LooksSuspended, _) => answers::suspension_needs_confirmation(case_no),
     }))
 }
 
@@ -127,46 +118,18 @@ async fn vote(
     case_no: i64,
     choice: VoteChoice,
 ) -> Result<Option<String>, Error> {
-    let guild = press
-        .guild_id
-        .ok_or_else(|| user_error("Votes happen inside a server."))?
-        .get();
-    let member = press
-        .member
-        .as_ref()
-        .ok_or_else(|| user_error("Votes happen inside a server."))?;
-    let who = Caller::from_member(member);
+    let (guild, who, settings) = presser(press, data, Refusal::VoteOutsideServer).await?;
+    require_voter(&settings, &who)?;
     let now = data.clock.now();
-    let settings = data.store.guild_settings(guild, now).await?;
-    if !who.has_role(settings.moderator_role) {
-        return Err(user_error(
-            "Only moderators can vote on cases. Your press was not recorded.",
-        ));
-    }
     let outcome = data
         .store
         .cast_vote(guild, case_no, who.user_id, choice, Some(press.id.get()), now)
         .await;
     data.outbox_changed.notify_one();
     match outcome {
-        Ok(outcome) => Ok(Some(vote_answer(&outcome, choice))),
+        Ok(outcome) => Ok(Some(answers::vote_answer(&outcome, choice))),
         Err(StoreError::AlreadyHandled) => Ok(None),
-        Err(StoreError::Lifecycle(e)) => Err(user_error(format!("Case #{case_no}: {e}. Your vote was not recorded."))),
+        Err(StoreError::Lifecycle(e)) => Err(user_error(answers::vote_refused(case_no, &e))),
         Err(e) => Err(e.into()),
-    }
-}
-
-fn vote_answer(outcome: &VoteOutcome, choice: VoteChoice) -> String {
-    let case_no = outcome.case.case_no;
-    match outcome.decided {
-        Some(decision) => format!(
-            "Your vote ({}) decided case #{case_no}: {}.",
-            choice.label(),
-            decision.label()
-        ),
-        None => format!(
-            "Your vote on case #{case_no} is recorded: {}. You can change it until the round closes.",
-            choice.label()
-        ),
     }
 }

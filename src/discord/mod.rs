@@ -8,18 +8,16 @@ pub mod convert;
 pub mod error;
 pub mod events;
 pub mod evidence;
-pub mod notices;
 pub mod render;
 
 use std::sync::Arc;
 
 use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
+use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::{watch, Notify};
 
 use crate::clock::Clock;
-use crate::coordination::outbox::OutboxWorker;
-use crate::coordination::scheduler;
 use crate::store::Store;
 
 /// What every handler can reach.
@@ -35,54 +33,47 @@ pub struct Data {
 /// How to reach Discord.
 #[derive(Debug, Clone)]
 pub struct Connection {
-    pub token: String,
+    pub token: SecretString,
     /// REST calls go here instead of discord.com (a rate-limiting proxy, or the simulator).
     pub api_base: Option<String>,
     /// Register commands on this server only (instant), instead of globally.
     pub dev_guild: Option<u64>,
 }
 
-/// Connect and serve until `stop` turns true, then finish the work in hand and return.
-pub async fn serve(
+/// A Discord client with flagwatch's commands and handlers, not yet connected.
+pub async fn client(
     store: Store,
-    connection: Connection,
+    connection: &Connection,
     clock: Clock,
-    stop: watch::Receiver<bool>,
-) -> anyhow::Result<()> {
-    let outbox_changed = Arc::new(Notify::new());
+    outbox_changed: Arc<Notify>,
+) -> anyhow::Result<serenity::Client> {
     let data = Data {
-        store: store.clone(),
-        clock: clock.clone(),
-        outbox_changed: outbox_changed.clone(),
+        store,
+        clock,
+        outbox_changed,
         http_client: reqwest::Client::builder()
             .build()
             .context("cannot build the HTTP client")?,
     };
     let framework = framework(data, connection.dev_guild);
-    let mut client = serenity::ClientBuilder::new_with_http(build_http(&connection), serenity::GatewayIntents::GUILDS)
+    serenity::ClientBuilder::new_with_http(build_http(connection), serenity::GatewayIntents::GUILDS)
         .framework(framework)
         .await
-        .context("cannot create the Discord client")?;
-    let http = client.http.clone();
-    let workers = [
-        tokio::spawn(OutboxWorker::new(store.clone(), http, clock.clone(), outbox_changed.clone()).run(stop.clone())),
-        tokio::spawn(scheduler::run(store, clock, outbox_changed, stop.clone())),
-    ];
+        .context("cannot create the Discord client")
+}
+
+/// Serve the gateway until `stop` turns true.
+pub async fn serve(mut client: serenity::Client, mut stop: watch::Receiver<bool>) -> anyhow::Result<()> {
     let shards = client.shard_manager.clone();
-    let mut stop_gateway = stop.clone();
     tokio::spawn(async move {
-        let _ = stop_gateway.wait_for(|&s| s).await;
+        let _ = stop.wait_for(|&s| s).await;
         shards.shutdown_all().await;
     });
-    let served = client.start().await.context("the Discord connection failed");
-    for w in workers {
-        let _ = w.await;
-    }
-    served
+    client.start().await.context("the Discord connection failed")
 }
 
 fn build_http(connection: &Connection) -> serenity::Http {
-    let builder = serenity::HttpBuilder::new(&connection.token);
+    let builder = serenity::HttpBuilder::new(connection.token.expose_secret());
     match &connection.api_base {
         // serenity only honours the proxy with its own ratelimiter off: the proxy (or our
         // outbox pacing) owns rate limiting then.

@@ -1,13 +1,17 @@
-//! What members read: review cards, status answers, report acknowledgements. User text is
-//! escaped here; no function in this file mentions a reporter.
+//! What members read, and the only place it is written: review cards here, private
+//! answers in `answers`, public posts in `notices`. User text (details, notes, account
+//! keys) is escaped here; no function in this module mentions a reporter.
+
+pub mod answers;
+pub mod notices;
 
 use poise::serenity_prelude as serenity;
 
 use super::components::ComponentAction;
-use crate::domain::case::{AccountStatus, Decision};
+use crate::domain::case::Decision;
 use crate::domain::time::Millis;
 use crate::domain::vote::VoteChoice;
-use crate::store::{CardFacts, CaseRecord, ReportOutcome};
+use crate::store::{CardFacts, CaseRecord};
 
 /// Neutralise markdown, mentions and masked links in user-supplied text.
 pub fn escape(text: &str) -> String {
@@ -123,61 +127,6 @@ pub fn card_buttons(case: &CaseRecord) -> Vec<serenity::CreateActionRow> {
         button(VoteChoice::HandOff, serenity::ButtonStyle::Primary),
         button(VoteChoice::Dismiss, serenity::ButtonStyle::Secondary),
     ])]
-}
-
-/// The held answer, word for word where PRODUCT.md gives it.
-pub fn held_notice(case_no: i64) -> String {
-    format!("Case #{case_no} is held — please do not report it on the platform.")
-}
-
-/// The private answer to `/report`.
-pub fn report_answer(outcome: &ReportOutcome) -> String {
-    let case = outcome.case();
-    if case.lifecycle.decision == Decision::HandOff {
-        return format!("{} Your report was recorded.", held_notice(case.case_no));
-    }
-    match outcome {
-        ReportOutcome::NewCase { case } => {
-            format!(
-                "Thank you — new case #{} opened for {}. Moderators will review it.",
-                case.case_no, case.key
-            )
-        }
-        ReportOutcome::Merged { case, reporters } | ReportOutcome::Reopened { case, reporters } => {
-            let again = if matches!(outcome, ReportOutcome::Reopened { .. }) {
-                " It had been dismissed; moderators will review it again."
-            } else {
-                ""
-            };
-            format!(
-                "Thank you — added to case #{} ({reporters} reporters).{again}",
-                case.case_no
-            )
-        }
-        ReportOutcome::AlreadyFiled { case } => format!("This report is already filed in case #{}.", case.case_no),
-    }
-}
-
-/// The public state of a case, for `/status`.
-pub fn status_answer(case: &CaseRecord) -> String {
-    let head = format!("Case #{} — {}", case.case_no, case.key);
-    let body = match case.lifecycle.decision {
-        Decision::Pending => {
-            "The moderators are reviewing it. Please wait for their decision before reporting it on the platform."
-                .to_owned()
-        }
-        Decision::ReportNow => {
-            "The community decided to **report it now**: follow the call to action in the coordination channel."
-                .to_owned()
-        }
-        Decision::HandOff => return held_notice(case.case_no),
-        Decision::Dismissed => "It was reviewed and dismissed: no action is asked.".to_owned(),
-    };
-    let status = match case.account_status {
-        AccountStatus::Unknown => String::new(),
-        other => format!(" Account last seen: {other}."),
-    };
-    format!("{head}\n{body}{status}")
 }
 
 #[cfg(test)]

@@ -5,10 +5,9 @@ use poise::serenity_prelude as serenity;
 use super::{case_error, member_context};
 use crate::discord::checks::{require_admin, require_moderator};
 use crate::discord::error::{private, user_error, Context, Error};
-use crate::discord::render::escape;
+use crate::discord::render::answers;
 use crate::domain::audit::Actor;
 use crate::domain::vote::VoteChoice;
-use crate::store::{CaseDetails, Reporter};
 
 /// Longest note or reason kept.
 const MAX_TEXT: usize = 500;
@@ -48,7 +47,7 @@ impl From<DecisionChoice> for VoteChoice {
 fn text(input: String, what: &str) -> Result<String, Error> {
     let t: String = input.trim().chars().take(MAX_TEXT).collect();
     if t.is_empty() {
-        return Err(user_error(format!("Please write a {what}.")));
+        return Err(user_error(answers::missing_text(what)));
     }
     Ok(t)
 }
@@ -65,70 +64,10 @@ async fn show(ctx: Context<'_>, #[description = "Case number"] case: i64) -> Res
         .await
         .map_err(case_error)?;
     let embed = serenity::CreateEmbed::new()
-        .title(format!("Case #{} — {}", details.case.case_no, details.case.key))
-        .description(describe(&details));
+        .title(answers::case_details_title(&details))
+        .description(answers::case_details(&details));
     ctx.send(private("").embed(embed)).await?;
     Ok(())
-}
-
-fn describe(d: &CaseDetails) -> String {
-    let case = &d.case;
-    let mut out = format!(
-        "<{}>\nDecision: **{}** (round {}) · Account: {}\n",
-        case.key.canonical_url(),
-        case.lifecycle.decision.label(),
-        case.lifecycle.round,
-        case.account_status
-    );
-    if let Some(until) = case.lifecycle.held_until {
-        let agency = case
-            .agency
-            .as_deref()
-            .map(escape)
-            .unwrap_or_else(|| "not recorded".into());
-        let reference = case.referral_ref.as_deref().map(escape).unwrap_or_else(|| "—".into());
-        out += &format!(
-            "Held until <t:{}:f> · Agency: {agency} · Reference: {reference}\n",
-            until.0 / 1000
-        );
-    }
-    out += &format!("\n**Reports ({})**\n", d.reports.len());
-    for r in d.reports.iter().rev().take(10) {
-        let who = match r.reporter {
-            Reporter::Member(id) => format!("<@{id}>"),
-            Reporter::Anonymous => "anonymous reporter".into(),
-            Reporter::Imported => "import".into(),
-        };
-        let details = r
-            .details
-            .as_deref()
-            .map(|t| format!(" — {}", escape(&t.chars().take(150).collect::<String>())))
-            .unwrap_or_default();
-        out += &format!(
-            "• <t:{}:f> {who} — {}{details} ({} evidence)\n",
-            r.at.0 / 1000,
-            r.reason.label(),
-            r.evidence
-        );
-    }
-    out += "\n**Votes this round**\n";
-    if d.votes.is_empty() {
-        out += "none yet\n";
-    }
-    for (moderator, choice) in &d.votes {
-        out += &format!("• <@{moderator}>: {}\n", choice.label());
-    }
-    if !d.notes.is_empty() {
-        out += "\n**Notes**\n";
-        for (author, note, at) in &d.notes {
-            out += &format!("• <t:{}:f> <@{author}>: {}\n", at.0 / 1000, escape(note));
-        }
-    }
-    out += "\n**History (newest first)**\n";
-    for (at, kind, actor) in &d.history {
-        out += &format!("• <t:{}:f> {kind} ({actor})\n", at.0 / 1000);
-    }
-    out.chars().take(4000).collect()
 }
 
 /// Add a note to a case (moderators).
@@ -146,7 +85,7 @@ async fn note(
         .add_note(guild, case, who.user_id, &note, data.clock.now())
         .await
         .map_err(case_error)?;
-    ctx.send(private(format!("Note added to case #{case}."))).await?;
+    ctx.send(private(answers::note_added(case))).await?;
     Ok(())
 }
 
@@ -168,11 +107,8 @@ async fn reopen(
         .await
         .map_err(case_error)?;
     data.outbox_changed.notify_one();
-    ctx.send(private(format!(
-        "Case #{case} is open for a new vote (round {}).",
-        reopened.lifecycle.round
-    )))
-    .await?;
+    ctx.send(private(answers::reopened(case, reopened.lifecycle.round)))
+        .await?;
     Ok(())
 }
 
@@ -195,10 +131,7 @@ async fn decide(
         .await
         .map_err(case_error)?;
     data.outbox_changed.notify_one();
-    ctx.send(private(format!(
-        "Case #{case} is now decided: {}.",
-        decided.lifecycle.decision.label()
-    )))
-    .await?;
+    ctx.send(private(answers::overridden(case, decided.lifecycle.decision)))
+        .await?;
     Ok(())
 }

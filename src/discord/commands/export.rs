@@ -62,7 +62,7 @@ pub async fn export(
         .record_export(guild, &actor, format.as_str(), decision, cases.len(), now)
         .await?;
     let name = format!("flagwatch-{}.{}", format.as_str(), format.extension());
-    let reply = private(format!("{} case(s) exported.", cases.len()))
+    let reply = private(crate::discord::render::answers::exported(cases.len()))
         .attachment(serenity::CreateAttachment::bytes(bytes, name));
     ctx.send(reply).await?;
     Ok(())

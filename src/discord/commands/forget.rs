@@ -2,6 +2,7 @@
 
 use super::caller;
 use crate::discord::error::{private, Context, Error};
+use crate::discord::render::answers;
 
 /// Remove your identity from your reports on this server (counts stay).
 #[poise::command(slash_command, guild_only, rename = "forget-me")]
@@ -9,9 +10,6 @@ pub async fn forget_me(ctx: Context<'_>) -> Result<(), Error> {
     let (guild, who) = caller(ctx)?;
     let data = ctx.data();
     let n = data.store.forget_member(guild, who.user_id, data.clock.now()).await?;
-    ctx.send(private(format!(
-        "Done: your identity was removed from {n} report(s) on this server. They still count, but nobody can see they were yours."
-    )))
-    .await?;
+    ctx.send(private(answers::forgotten(n))).await?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 use super::{case_error, member_context};
 use crate::discord::checks::require_liaison;
 use crate::discord::error::{private, user_error, Context, Error};
+use crate::discord::render::answers;
 use crate::domain::audit::Actor;
 use crate::domain::vote::HoldDays;
 
@@ -20,7 +21,7 @@ pub async fn handoff(_ctx: Context<'_>) -> Result<(), Error> {
 fn field(input: String, what: &str) -> Result<String, Error> {
     let t: String = input.trim().chars().take(200).collect();
     if t.is_empty() {
-        return Err(user_error(format!("Please give the {what}.")));
+        return Err(user_error(answers::missing_field(what)));
     }
     Ok(t)
 }
@@ -43,7 +44,7 @@ async fn record(
         .await
         .map_err(case_error)?;
     data.outbox_changed.notify_one();
-    ctx.send(private(format!("Referral recorded on case #{case}."))).await?;
+    ctx.send(private(answers::referral_recorded(case))).await?;
     Ok(())
 }
 
@@ -56,7 +57,7 @@ async fn extend(
 ) -> Result<(), Error> {
     let (guild, who, settings) = member_context(ctx).await?;
     require_liaison(&settings, &who)?;
-    let days = HoldDays::new(days).map_err(|e| user_error(format!("{e}.")))?;
+    let days = HoldDays::new(days).map_err(|e| user_error(answers::refused_rule(&e)))?;
     let data = ctx.data();
     let actor = Actor::Member(who.user_id);
     let held = data
@@ -65,8 +66,7 @@ async fn extend(
         .await
         .map_err(case_error)?;
     data.outbox_changed.notify_one();
-    let until = held.lifecycle.held_until.map_or(0, |m| m.0 / 1000);
-    ctx.send(private(format!("Case #{case} is now held until <t:{until}:f>.")))
+    ctx.send(private(answers::held_until(case, held.lifecycle.held_until)))
         .await?;
     Ok(())
 }
@@ -88,9 +88,6 @@ async fn release(
         .await
         .map_err(case_error)?;
     data.outbox_changed.notify_one();
-    ctx.send(private(format!(
-        "Case #{case} is released: its call to action is being posted."
-    )))
-    .await?;
+    ctx.send(private(answers::released(case))).await?;
     Ok(())
 }

@@ -10,6 +10,7 @@ use super::member_context;
 use crate::discord::checks::require_moderator;
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::evidence;
+use crate::discord::render::answers;
 use crate::domain::audit::Actor;
 use crate::domain::reason::ReasonCategory;
 use crate::import::{import as run_import, Progress};
@@ -26,7 +27,7 @@ const PROGRESS_EVERY: Duration = Duration::from_secs(3);
 #[derive(Default)]
 struct Seen {
     summary: ImportSummary,
-    rejections: Vec<String>,
+    rejections: Vec<(u64, String)>,
 }
 
 /// Import a list of accounts: one per line, or a CSV with an `account` column.
@@ -38,16 +39,14 @@ pub async fn import(
     let (guild, who, settings) = member_context(ctx).await?;
     require_moderator(&settings, &who)?;
     if u64::from(file.size) > MAX_LIST_BYTES {
-        return Err(user_error(
-            "That file is larger than 25 MiB: split the list and import the parts.",
-        ));
+        return Err(user_error(answers::list_too_large()));
     }
     ctx.defer_ephemeral().await?;
     let data = ctx.data();
     let bytes = evidence::download(&data.http_client, &file.url, MAX_LIST_BYTES)
         .await
-        .map_err(|why| user_error(format!("I could not read the file ({why}). Please attach it again.")))?;
-    let handle = ctx.send(private(format!("Importing {}…", file.filename))).await?;
+        .map_err(|why| user_error(answers::list_unreadable(&why)))?;
+    let handle = ctx.send(private(answers::importing(&file.filename, None))).await?;
     let seen = Arc::new(Mutex::new(Seen::default()));
     let recorder = seen.clone();
     let work = run_import(
@@ -65,13 +64,15 @@ pub async fn import(
             done = &mut work => break done?,
             _ = tokio::time::sleep(PROGRESS_EVERY) => {
                 let lines = seen.lock().map(|s| s.summary.lines).unwrap_or(0);
-                handle.edit(ctx, private(format!("Importing {}… {lines} lines so far.", file.filename))).await?;
+                handle.edit(ctx, private(answers::importing(&file.filename, Some(lines)))).await?;
             }
         }
     };
     data.outbox_changed.notify_one();
     let rejections = seen.lock().map(|s| s.rejections.clone()).unwrap_or_default();
-    handle.edit(ctx, private(answer(&summary, &rejections))).await?;
+    handle
+        .edit(ctx, private(answers::imported(&summary, &rejections)))
+        .await?;
     Ok(())
 }
 
@@ -80,25 +81,8 @@ fn record(seen: &Mutex<Seen>, event: Progress) {
     match event {
         Progress::Counted(summary) => seen.summary = summary,
         Progress::Rejected { line_no, why } if seen.rejections.len() < SHOWN_REJECTIONS => {
-            seen.rejections.push(format!("line {line_no}: {why}"));
+            seen.rejections.push((line_no, why));
         }
         Progress::Rejected { .. } => {}
     }
-}
-
-fn answer(s: &ImportSummary, rejections: &[String]) -> String {
-    let mut text = format!(
-        "imported {} lines: {} new cases, {} merged, {} rejected. New cases wait in the review queue (`/queue`).",
-        s.lines, s.new_cases, s.merged, s.rejected
-    );
-    for line in rejections {
-        text.push_str(&format!("\n• {}", crate::discord::render::escape(line)));
-    }
-    if s.rejected > rejections.len() as u64 {
-        text.push_str(&format!(
-            "\n…and {} more rejected lines.",
-            s.rejected - rejections.len() as u64
-        ));
-    }
-    text.chars().take(1_900).collect()
 }

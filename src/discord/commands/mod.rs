@@ -11,7 +11,8 @@ mod setup;
 mod status;
 
 use super::convert::Caller;
-use super::error::{user_error, Context, Error};
+use super::error::{refused, user_error, Context, Error};
+use super::render::answers::{self, Refusal};
 use super::Data;
 use crate::store::{GuildSettings, StoreError};
 
@@ -33,18 +34,10 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
 /// The server and member behind a command; commands only work in servers.
 fn caller(ctx: Context<'_>) -> Result<(u64, Caller), Error> {
     let poise::Context::Application(app) = ctx else {
-        return Err(user_error("flagwatch only answers slash commands."));
+        return Err(refused(Refusal::NotASlashCommand));
     };
-    let guild = app
-        .interaction
-        .guild_id
-        .ok_or_else(|| user_error("flagwatch commands work inside a server."))?;
-    let member = app
-        .interaction
-        .member
-        .as_deref()
-        .ok_or_else(|| user_error("flagwatch commands work inside a server."))?;
-    Ok((guild.get(), Caller::from_member(member)))
+    Caller::of_interaction(app.interaction.guild_id, app.interaction.member.as_deref())
+        .ok_or_else(|| refused(Refusal::OutsideServer))
 }
 
 /// The server's settings, refusing with what is missing until `/setup` is done.
@@ -55,10 +48,7 @@ async fn configured(ctx: Context<'_>, guild: u64) -> Result<GuildSettings, Error
     if missing.is_empty() {
         return Ok(settings);
     }
-    Err(user_error(format!(
-        "flagwatch is not set up on this server yet. A server admin needs to run `/setup set` with: {}.",
-        missing.join(", ")
-    )))
+    Err(user_error(answers::not_set_up(&missing)))
 }
 
 /// The server, member and settings behind a command, once the server is set up.
@@ -93,11 +83,9 @@ where
 /// A store error as the member should read it.
 fn case_error(e: StoreError) -> Error {
     match e {
-        StoreError::NoSuchCase { case_no } => user_error(format!("There is no case #{case_no} on this server.")),
-        StoreError::Lifecycle(e) => user_error(format!("{e}.")),
-        StoreError::Conflict => {
-            user_error("The case changed while this was being applied. Please look at it again and retry.")
-        }
+        StoreError::NoSuchCase { case_no } => user_error(answers::no_such_case(case_no)),
+        StoreError::Lifecycle(e) => user_error(answers::refused_rule(&e)),
+        StoreError::Conflict => user_error(answers::case_changed_meanwhile()),
         other => other.into(),
     }
 }

@@ -3,6 +3,7 @@
 use super::member_context;
 use crate::discord::checks::require_moderator;
 use crate::discord::error::{private, Context, Error};
+use crate::discord::render::answers;
 use crate::store::MAX_DEQUEUE;
 
 /// Post the review cards of the oldest queued cases (at most 5).
@@ -18,17 +19,7 @@ pub async fn queue(
     let cases = data.store.dequeue(guild, count, data.clock.now()).await?;
     data.outbox_changed.notify_one();
     let left = data.store.queue_len(guild).await?;
-    let answer = match cases.len() {
-        0 => "The review queue is empty.".to_owned(),
-        n => {
-            let numbers = cases
-                .iter()
-                .map(|c| format!("#{}", c.case_no))
-                .collect::<Vec<_>>()
-                .join(", ");
-            format!("Posting {n} card(s): {numbers}. {left} case(s) still wait in the queue.")
-        }
-    };
-    ctx.send(private(answer)).await?;
+    let numbers: Vec<i64> = cases.iter().map(|c| c.case_no).collect();
+    ctx.send(private(answers::queue_posted(&numbers, left))).await?;
     Ok(())
 }

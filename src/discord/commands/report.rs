@@ -10,7 +10,7 @@ use crate::discord::checks::may_report;
 use crate::discord::convert::Caller;
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::evidence;
-use crate::discord::render;
+use crate::discord::render::answers;
 use crate::domain::account::AccountKey;
 use crate::domain::intake::NotYet;
 use crate::domain::reason::ReasonCategory;
@@ -67,7 +67,7 @@ pub async fn report(
     may_report(&settings, &who)?;
     check_intake(ctx, guild, &settings, &who).await?;
     let key = AccountKey::parse(&account, platform.map(Into::into), settings.default_platform)
-        .map_err(|e| user_error(format!("{e} Nothing was filed.")))?;
+        .map_err(|e| user_error(answers::unusable_account(&e)))?;
     let details = details
         .map(|d| d.trim().chars().take(MAX_DETAILS).collect::<String>())
         .filter(|d| !d.is_empty());
@@ -96,7 +96,7 @@ pub async fn report(
     });
     let outcome = within_deadline(ctx, filing).await?;
     data.outbox_changed.notify_one();
-    ctx.send(private(render::report_answer(&outcome))).await?;
+    ctx.send(private(answers::report_answer(&outcome))).await?;
     Ok(())
 }
 
@@ -109,17 +109,10 @@ async fn check_intake(ctx: Context<'_>, guild: u64, settings: &GuildSettings, wh
     let recent = data.store.recent_reports(guild, who.user_id, since).await?;
     policy.check(now, who.joined_at, &recent).map_err(|not_yet| {
         user_error(match not_yet {
-            NotYet::TooNew { until } => format!(
-                "New members can report {} hours after joining this server. You can report from <t:{}:f> (<t:{}:R>).",
-                settings.min_member_age_hours,
-                until.0 / 1000,
-                until.0 / 1000
-            ),
-            NotYet::RateLimited { limit, until } => format!(
-                "You have filed {limit} reports in the last {} minutes, the limit on this server. You can report again <t:{}:R>.",
-                settings.report_limit_minutes,
-                until.0 / 1000
-            ),
+            NotYet::TooNew { until } => answers::too_new_to_report(settings.min_member_age_hours, until),
+            NotYet::RateLimited { limit, until } => {
+                answers::report_limit_reached(limit, settings.report_limit_minutes, until)
+            }
         })
     })
 }

@@ -3,10 +3,12 @@
 use poise::serenity_prelude as serenity;
 
 use super::{caller, PlatformChoice};
+use crate::discord::checks::{require_setup_admin, require_setup_viewer};
 use crate::discord::error::{private, user_error, Context, Error};
+use crate::discord::render::answers;
 use crate::domain::audit::Actor;
 use crate::domain::vote::{HoldDays, Quorum, VotingWindow};
-use crate::store::{GuildSettings, SettingsChange};
+use crate::store::SettingsChange;
 
 /// Configure flagwatch on this server.
 #[poise::command(slash_command, guild_only, subcommands("set", "show"), subcommand_required)]
@@ -41,12 +43,8 @@ async fn set(
     >,
 ) -> Result<(), Error> {
     let (guild, who) = caller(ctx)?;
-    if !who.is_admin {
-        return Err(user_error(
-            "Only server admins (Manage Server permission) can change flagwatch's setup.",
-        ));
-    }
-    let invalid = |e: crate::domain::vote::PolicyError| user_error(format!("{e}. Nothing was changed."));
+    require_setup_admin(&who)?;
+    let invalid = |e: crate::domain::vote::PolicyError| user_error(answers::setting_refused(&e));
     let change = SettingsChange {
         review_channel: review_channel.map(|c| c.get()),
         coordination_channel: coordination_channel.map(|c| c.get()),
@@ -77,8 +75,7 @@ async fn set(
         .store
         .update_settings(guild, &Actor::Member(who.user_id), &change, data.clock.now())
         .await?;
-    ctx.send(private(format!("Setup saved.\n{}", describe(&settings))))
-        .await?;
+    ctx.send(private(answers::setup_saved(&settings))).await?;
     Ok(())
 }
 
@@ -88,53 +85,14 @@ async fn show(ctx: Context<'_>) -> Result<(), Error> {
     let (guild, who) = caller(ctx)?;
     let data = ctx.data();
     let settings = data.store.guild_settings(guild, data.clock.now()).await?;
-    if !who.is_admin && !who.has_role(settings.moderator_role) {
-        return Err(user_error(
-            "Only server admins and moderators can see flagwatch's setup.",
-        ));
-    }
-    ctx.send(private(describe(&settings))).await?;
+    require_setup_viewer(&settings, &who)?;
+    ctx.send(private(answers::settings_text(&settings))).await?;
     Ok(())
 }
 
 fn check_range<T: PartialOrd + std::fmt::Display>(name: &str, value: T, min: T, max: T) -> Result<T, Error> {
     if value < min || value > max {
-        return Err(user_error(format!(
-            "{name} must be between {min} and {max} (got {value}). Nothing was changed."
-        )));
+        return Err(user_error(answers::setting_out_of_range(name, &value, &min, &max)));
     }
     Ok(value)
-}
-
-fn describe(s: &GuildSettings) -> String {
-    let channel = |c: Option<u64>| c.map_or("not set".to_owned(), |c| format!("<#{c}>"));
-    let role = |r: Option<u64>| r.map_or("not set".to_owned(), |r| format!("<@&{r}>"));
-    let mut text = format!(
-        "Review channel: {}\nCoordination channel: {}\nModerator role: {}\nLiaison role: {}\nReporter role: {}\n\
-         Quorum: {} votes · Window: {} minutes · Holds: {} days · Default platform: {}\n\
-         Public hold notices: {} · Digest: {} · Report limit: {} per {} minutes · Minimum membership: {} hours",
-        channel(s.review_channel),
-        channel(s.coordination_channel),
-        role(s.moderator_role),
-        role(s.liaison_role),
-        s.reporter_role
-            .map_or("everyone may report".to_owned(), |r| format!("<@&{r}>")),
-        s.policy.quorum.get(),
-        s.policy.window.minutes(),
-        s.policy.hold_days.get(),
-        s.default_platform,
-        if s.announce_holds { "on" } else { "off" },
-        s.digest_hour.map_or("off".to_owned(), |h| format!("{h:02}:00 UTC")),
-        s.report_limit,
-        s.report_limit_minutes,
-        s.min_member_age_hours,
-    );
-    let missing = s.missing();
-    if !missing.is_empty() {
-        text.push_str(&format!(
-            "\nStill needed before members can report: {}.",
-            missing.join(", ")
-        ));
-    }
-    text
 }

@@ -3,7 +3,7 @@
 use super::{caller, configured};
 use crate::discord::checks::may_report;
 use crate::discord::error::{private, user_error, Context, Error};
-use crate::discord::render;
+use crate::discord::render::answers;
 use crate::domain::account::AccountKey;
 use crate::store::StoreError;
 
@@ -22,22 +22,17 @@ pub async fn status(
         (Some(input), None) => {
             let key =
                 AccountKey::parse(&input, None, settings.default_platform).map_err(|e| user_error(e.to_string()))?;
-            store.case_for_key(guild, &key).await?.ok_or_else(|| {
-                user_error(format!(
-                    "There is no case for {key} yet. If it spreads extremist content, use /report."
-                ))
-            })?
+            store
+                .case_for_key(guild, &key)
+                .await?
+                .ok_or_else(|| user_error(answers::no_case_for(&key)))?
         }
         (None, Some(no)) => store.case(guild, no).await.map_err(|e| match e {
-            StoreError::NoSuchCase { case_no } => user_error(format!("There is no case #{case_no} on this server.")),
+            StoreError::NoSuchCase { case_no } => user_error(answers::no_such_case(case_no)),
             other => other.into(),
         })?,
-        _ => {
-            return Err(user_error(
-                "Give either `account` (a link or @handle) or `case` (a case number), not both.",
-            ))
-        }
+        _ => return Err(user_error(answers::account_or_case())),
     };
-    ctx.send(private(render::status_answer(&found))).await?;
+    ctx.send(private(answers::status_answer(&found))).await?;
     Ok(())
 }

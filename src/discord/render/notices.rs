@@ -4,7 +4,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::components::ComponentAction;
+use crate::discord::components::ComponentAction;
 use crate::domain::account::Platform;
 use crate::domain::case::{AccountStatus, Decision};
 use crate::domain::time::Millis;

@@ -1,0 +1,451 @@
+//! Every private answer a member, moderator or liaison reads: acknowledgements, refusals
+//! and error messages. Handlers decide what happened; the words live here, so translating
+//! flagwatch means translating this module and its siblings.
+
+use super::escape;
+use crate::domain::account::AccountKey;
+use crate::domain::case::{AccountStatus, Decision};
+use crate::domain::time::Millis;
+use crate::domain::vote::VoteChoice;
+use crate::store::{CaseDetails, CaseRecord, GuildSettings, ImportSummary, ReportOutcome, Reporter, VoteOutcome};
+
+/// An account key is user input too: escaped like any other.
+fn key_text(key: &AccountKey) -> String {
+    escape(&key.to_string())
+}
+
+/// Discord's full date-time markup.
+fn full_time(at: Millis) -> String {
+    format!("<t:{}:f>", at.0 / 1000)
+}
+
+/// Why the caller may not do what they asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    NotASlashCommand,
+    OutsideServer,
+    ButtonOutsideServer,
+    VoteOutsideServer,
+    ReporterRoleOnly,
+    ModeratorsOnly,
+    LiaisonsOnly,
+    AdminsOnly,
+    NotAModeratorVote,
+    SetupAdminsOnly,
+    SetupViewersOnly,
+    NoPermission,
+    StaleButton,
+}
+
+pub fn refusal(r: Refusal) -> &'static str {
+    match r {
+        Refusal::NotASlashCommand => "flagwatch only answers slash commands.",
+        Refusal::OutsideServer => "flagwatch commands work inside a server.",
+        Refusal::ButtonOutsideServer => "This button works inside a server.",
+        Refusal::VoteOutsideServer => "Votes happen inside a server.",
+        Refusal::ReporterRoleOnly => "Only members with the reporter role can do this on this server.",
+        Refusal::ModeratorsOnly => "This is for moderators only.",
+        Refusal::LiaisonsOnly => "This is for agency liaisons only (the liaison role set in /setup).",
+        Refusal::AdminsOnly => "This is for server admins only (Manage Server permission).",
+        Refusal::NotAModeratorVote => "Only moderators can vote on cases. Your press was not recorded.",
+        Refusal::SetupAdminsOnly => "Only server admins (Manage Server permission) can change flagwatch's setup.",
+        Refusal::SetupViewersOnly => "Only server admins and moderators can see flagwatch's setup.",
+        Refusal::NoPermission => "You do not have permission to use this command.",
+        Refusal::StaleButton => "This button is no longer in use.",
+    }
+}
+
+pub fn not_set_up(missing: &[&str]) -> String {
+    format!(
+        "flagwatch is not set up on this server yet. A server admin needs to run `/setup set` with: {}.",
+        missing.join(", ")
+    )
+}
+
+pub fn internal_error() -> &'static str {
+    "Something went wrong on our side and nothing was changed. Please try again in a minute."
+}
+
+pub fn unreadable_option(what: &str, error: &str) -> String {
+    format!("I could not read the option {what:?}: {error}. Please check it and try again.")
+}
+
+pub fn options_out_of_date() -> &'static str {
+    "I could not read this command's options; the command list may be out of date. Please try again in a minute."
+}
+
+pub fn direct_message() -> &'static str {
+    "flagwatch commands work inside a server, not in direct messages."
+}
+
+pub fn no_such_case(case_no: i64) -> String {
+    format!("There is no case #{case_no} on this server.")
+}
+
+pub fn case_changed_meanwhile() -> &'static str {
+    "The case changed while this was being applied. Please look at it again and retry."
+}
+
+/// A rule of the case lifecycle or voting policy that refused the change.
+pub fn refused_rule(rule: &dyn std::fmt::Display) -> String {
+    format!("{rule}.")
+}
+
+pub fn setting_refused(rule: &dyn std::fmt::Display) -> String {
+    format!("{rule}. Nothing was changed.")
+}
+
+pub fn setting_out_of_range(
+    name: &str,
+    value: &dyn std::fmt::Display,
+    min: &dyn std::fmt::Display,
+    max: &dyn std::fmt::Display,
+) -> String {
+    format!("{name} must be between {min} and {max} (got {value}). Nothing was changed.")
+}
+
+/// A free-text option (note, reason) that was left empty.
+pub fn missing_text(option: &str) -> String {
+    format!("Please write a {option}.")
+}
+
+/// A required field of a referral (agency, reference) that was left empty.
+pub fn missing_field(option: &str) -> String {
+    format!("Please give the {option}.")
+}
+
+// ---- /report and /status ----
+
+pub fn unusable_account(why: &dyn std::fmt::Display) -> String {
+    format!("{why} Nothing was filed.")
+}
+
+pub fn too_new_to_report(hours: u32, until: Millis) -> String {
+    format!(
+        "New members can report {hours} hours after joining this server. You can report from {} (<t:{}:R>).",
+        full_time(until),
+        until.0 / 1000
+    )
+}
+
+pub fn report_limit_reached(limit: u32, minutes: u32, until: Millis) -> String {
+    format!(
+        "You have filed {limit} reports in the last {minutes} minutes, the limit on this server. You can report again <t:{}:R>.",
+        until.0 / 1000
+    )
+}
+
+/// The held answer, word for word where PRODUCT.md gives it.
+pub fn held_notice(case_no: i64) -> String {
+    format!("Case #{case_no} is held — please do not report it on the platform.")
+}
+
+/// The private answer to `/report`.
+pub fn report_answer(outcome: &ReportOutcome) -> String {
+    let case = outcome.case();
+    if case.lifecycle.decision == Decision::HandOff {
+        return format!("{} Your report was recorded.", held_notice(case.case_no));
+    }
+    match outcome {
+        ReportOutcome::NewCase { case } => {
+            format!(
+                "Thank you — new case #{} opened for {}. Moderators will review it.",
+                case.case_no,
+                key_text(&case.key)
+            )
+        }
+        ReportOutcome::Merged { case, reporters } | ReportOutcome::Reopened { case, reporters } => {
+            let again = if matches!(outcome, ReportOutcome::Reopened { .. }) {
+                " It had been dismissed; moderators will review it again."
+            } else {
+                ""
+            };
+            format!(
+                "Thank you — added to case #{} ({reporters} reporters).{again}",
+                case.case_no
+            )
+        }
+        ReportOutcome::AlreadyFiled { case } => format!("This report is already filed in case #{}.", case.case_no),
+    }
+}
+
+pub fn no_case_for(key: &AccountKey) -> String {
+    format!(
+        "There is no case for {} yet. If it spreads extremist content, use /report.",
+        key_text(key)
+    )
+}
+
+pub fn account_or_case() -> &'static str {
+    "Give either `account` (a link or @handle) or `case` (a case number), not both."
+}
+
+/// The public state of a case, for `/status`.
+pub fn status_answer(case: &CaseRecord) -> String {
+    let head = format!("Case #{} — {}", case.case_no, key_text(&case.key));
+    let body = match case.lifecycle.decision {
+        Decision::Pending => {
+            "The moderators are reviewing it. Please wait for their decision before reporting it on the platform."
+                .to_owned()
+        }
+        Decision::ReportNow => {
+            "The community decided to **report it now**: follow the call to action in the coordination channel."
+                .to_owned()
+        }
+        Decision::HandOff => return held_notice(case.case_no),
+        Decision::Dismissed => "It was reviewed and dismissed: no action is asked.".to_owned(),
+    };
+    let status = match case.account_status {
+        AccountStatus::Unknown => String::new(),
+        other => format!(" Account last seen: {other}."),
+    };
+    format!("{head}\n{body}{status}")
+}
+
+// ---- buttons ----
+
+pub fn call_withdrawn(case_no: i64) -> String {
+    format!("The call to action for case #{case_no} was withdrawn: please take no action on it.")
+}
+
+pub fn reported_it(count: u64, case_no: i64) -> String {
+    format!("Thank you — counted once for you. {count} volunteer(s) reported case #{case_no} so far.")
+}
+
+pub fn marked_still_up(case_no: i64) -> String {
+    format!("Thanks — case #{case_no} is marked as still up.")
+}
+
+pub fn confirmed_suspended(case_no: i64) -> String {
+    format!("Thanks — case #{case_no} is confirmed suspended.")
+}
+
+pub fn suspension_needs_confirmation(case_no: i64) -> String {
+    format!("Thanks — noted. Case #{case_no} shows as suspended once another member (or a moderator) confirms it.")
+}
+
+pub fn vote_refused(case_no: i64, rule: &dyn std::fmt::Display) -> String {
+    format!("Case #{case_no}: {rule}. Your vote was not recorded.")
+}
+
+pub fn vote_answer(outcome: &VoteOutcome, choice: VoteChoice) -> String {
+    let case_no = outcome.case.case_no;
+    match outcome.decided {
+        Some(decision) => format!(
+            "Your vote ({}) decided case #{case_no}: {}.",
+            choice.label(),
+            decision.label()
+        ),
+        None => format!(
+            "Your vote on case #{case_no} is recorded: {}. You can change it until the round closes.",
+            choice.label()
+        ),
+    }
+}
+
+// ---- moderators and liaisons ----
+
+pub fn note_added(case_no: i64) -> String {
+    format!("Note added to case #{case_no}.")
+}
+
+pub fn reopened(case_no: i64, round: u32) -> String {
+    format!("Case #{case_no} is open for a new vote (round {round}).")
+}
+
+pub fn overridden(case_no: i64, decision: Decision) -> String {
+    format!("Case #{case_no} is now decided: {}.", decision.label())
+}
+
+pub fn referral_recorded(case_no: i64) -> String {
+    format!("Referral recorded on case #{case_no}.")
+}
+
+pub fn held_until(case_no: i64, until: Option<Millis>) -> String {
+    format!(
+        "Case #{case_no} is now held until {}.",
+        full_time(until.unwrap_or(Millis(0)))
+    )
+}
+
+pub fn released(case_no: i64) -> String {
+    format!("Case #{case_no} is released: its call to action is being posted.")
+}
+
+pub fn queue_posted(case_nos: &[i64], left: u64) -> String {
+    if case_nos.is_empty() {
+        return "The review queue is empty.".to_owned();
+    }
+    let numbers = case_nos.iter().map(|n| format!("#{n}")).collect::<Vec<_>>().join(", ");
+    format!(
+        "Posting {} card(s): {numbers}. {left} case(s) still wait in the queue.",
+        case_nos.len()
+    )
+}
+
+pub fn exported(cases: usize) -> String {
+    format!("{cases} case(s) exported.")
+}
+
+pub fn forgotten(reports: u64) -> String {
+    format!(
+        "Done: your identity was removed from {reports} report(s) on this server. They still count, but nobody can see they were yours."
+    )
+}
+
+// ---- /import ----
+
+pub fn list_too_large() -> &'static str {
+    "That file is larger than 25 MiB: split the list and import the parts."
+}
+
+pub fn list_unreadable(why: &str) -> String {
+    format!("I could not read the file ({why}). Please attach it again.")
+}
+
+pub fn importing(file: &str, lines: Option<u64>) -> String {
+    match lines {
+        None => format!("Importing {}…", escape(file)),
+        Some(n) => format!("Importing {}… {n} lines so far.", escape(file)),
+    }
+}
+
+/// The summary of an import, with the first rejected lines (`(line number, why)`).
+pub fn imported(s: &ImportSummary, rejections: &[(u64, String)]) -> String {
+    let mut text = format!(
+        "imported {} lines: {} new cases, {} merged, {} rejected. New cases wait in the review queue (`/queue`).",
+        s.lines, s.new_cases, s.merged, s.rejected
+    );
+    for (line_no, why) in rejections {
+        text.push_str(&format!("\n• {}", escape(&format!("line {line_no}: {why}"))));
+    }
+    if s.rejected > rejections.len() as u64 {
+        text.push_str(&format!(
+            "\n…and {} more rejected lines.",
+            s.rejected - rejections.len() as u64
+        ));
+    }
+    text.chars().take(1_900).collect()
+}
+
+// ---- /setup ----
+
+pub fn setup_saved(settings: &GuildSettings) -> String {
+    format!("Setup saved.\n{}", settings_text(settings))
+}
+
+/// The settings as `/setup show` lists them, with what is still missing.
+pub fn settings_text(s: &GuildSettings) -> String {
+    let channel = |c: Option<u64>| c.map_or("not set".to_owned(), |c| format!("<#{c}>"));
+    let role = |r: Option<u64>| r.map_or("not set".to_owned(), |r| format!("<@&{r}>"));
+    let mut text = format!(
+        "Review channel: {}\nCoordination channel: {}\nModerator role: {}\nLiaison role: {}\nReporter role: {}\n\
+         Quorum: {} votes · Window: {} minutes · Holds: {} days · Default platform: {}\n\
+         Public hold notices: {} · Digest: {} · Report limit: {} per {} minutes · Minimum membership: {} hours",
+        channel(s.review_channel),
+        channel(s.coordination_channel),
+        role(s.moderator_role),
+        role(s.liaison_role),
+        s.reporter_role
+            .map_or("everyone may report".to_owned(), |r| format!("<@&{r}>")),
+        s.policy.quorum.get(),
+        s.policy.window.minutes(),
+        s.policy.hold_days.get(),
+        s.default_platform,
+        if s.announce_holds { "on" } else { "off" },
+        s.digest_hour.map_or("off".to_owned(), |h| format!("{h:02}:00 UTC")),
+        s.report_limit,
+        s.report_limit_minutes,
+        s.min_member_age_hours,
+    );
+    let missing = s.missing();
+    if !missing.is_empty() {
+        text.push_str(&format!(
+            "\nStill needed before members can report: {}.",
+            missing.join(", ")
+        ));
+    }
+    text
+}
+
+// ---- /case show ----
+
+pub fn case_details_title(d: &CaseDetails) -> String {
+    format!("Case #{} — {}", d.case.case_no, key_text(&d.case.key))
+}
+
+/// A case with its reporters, reports, votes, notes and history, for moderators.
+pub fn case_details(d: &CaseDetails) -> String {
+    let mut out = case_head(&d.case);
+    out += &format!("\n**Reports ({})**\n", d.reports.len());
+    for r in d.reports.iter().rev().take(10) {
+        let who = match r.reporter {
+            Reporter::Member(id) => format!("<@{id}>"),
+            Reporter::Anonymous => "anonymous reporter".into(),
+            Reporter::Imported => "import".into(),
+        };
+        let details = r
+            .details
+            .as_deref()
+            .map(|t| format!(" — {}", escape(&t.chars().take(150).collect::<String>())))
+            .unwrap_or_default();
+        out += &format!(
+            "• {} {who} — {}{details} ({} evidence)\n",
+            full_time(r.at),
+            r.reason.label(),
+            r.evidence
+        );
+    }
+    out += "\n**Votes this round**\n";
+    if d.votes.is_empty() {
+        out += "none yet\n";
+    }
+    for (moderator, choice) in &d.votes {
+        out += &format!("• <@{moderator}>: {}\n", choice.label());
+    }
+    if !d.notes.is_empty() {
+        out += "\n**Notes**\n";
+        for (author, note, at) in &d.notes {
+            out += &format!("• {} <@{author}>: {}\n", full_time(*at), escape(note));
+        }
+    }
+    out += "\n**History (newest first)**\n";
+    for (at, kind, actor) in &d.history {
+        out += &format!("• {} {kind} ({actor})\n", full_time(*at));
+    }
+    out.chars().take(4000).collect()
+}
+
+fn case_head(case: &CaseRecord) -> String {
+    let mut out = format!(
+        "<{}>\nDecision: **{}** (round {}) · Account: {}\n",
+        case.key.canonical_url(),
+        case.lifecycle.decision.label(),
+        case.lifecycle.round,
+        case.account_status
+    );
+    if let Some(until) = case.lifecycle.held_until {
+        let agency = case
+            .agency
+            .as_deref()
+            .map(escape)
+            .unwrap_or_else(|| "not recorded".into());
+        let reference = case.referral_ref.as_deref().map(escape).unwrap_or_else(|| "—".into());
+        out += &format!(
+            "Held until {} · Agency: {agency} · Reference: {reference}\n",
+            full_time(until)
+        );
+    }
+    out
+}
+
+// ---- posted by the outbox ----
+
+/// The one message that mentions anyone: the moderator role, once per overdue round.
+pub fn overdue_ping(case_no: i64, role: Option<u64>) -> String {
+    let text = format!("Case #{case_no}'s voting window ended with no votes. Please review it.");
+    match role {
+        Some(role) => format!("<@&{role}> {text}"),
+        None => text,
+    }
+}
