@@ -265,7 +265,7 @@ fn validate(
     let reason = record
         .reason
         .map_or(Ok(default_reason), str::parse)
-        .map_err(|e: crate::domain::reason::UnknownReason| e.to_string())?;
+        .map_err(|e: crate::domain::names::UnknownName| e.to_string())?;
     Ok(ImportLine {
         key,
         reason,

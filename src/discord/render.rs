@@ -3,6 +3,7 @@
 //! keys) is escaped here; no function in this module mentions a reporter.
 
 pub mod answers;
+pub mod labels;
 pub mod notices;
 
 use poise::serenity_prelude as serenity;
@@ -45,7 +46,7 @@ fn status_line(case: &CaseRecord) -> String {
         (Decision::Pending, _, true) => "**Overdue** — the window ended with no vote; a vote still decides.".to_owned(),
         (Decision::Pending, Some(end), _) => format!("Voting open — closes {}", relative(end)),
         (Decision::Pending, None, _) => "Voting open".to_owned(),
-        (decided, _, _) => format!("**Decided: {}**", decided.label()),
+        (decided, _, _) => format!("**Decided: {}**", labels::decision(decided)),
     };
     if let Some(until) = l.held_until {
         let referral = if case.agency.is_some() {
@@ -64,7 +65,12 @@ fn status_line(case: &CaseRecord) -> String {
 /// The review card's embed.
 pub fn card_embed(f: &CardFacts) -> serenity::CreateEmbed {
     let case = &f.case;
-    let reasons = f.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ");
+    let reasons = f
+        .reasons
+        .iter()
+        .map(|&r| labels::reason(r))
+        .collect::<Vec<_>>()
+        .join(", ");
     let reporters = match f.recent_members {
         0 => f.reporters.to_string(),
         n => format!("{} ({n} joined in the last week)", f.reporters),
@@ -75,7 +81,7 @@ pub fn card_embed(f: &CardFacts) -> serenity::CreateEmbed {
     );
     let tally = [VoteChoice::ReportNow, VoteChoice::HandOff, VoteChoice::Dismiss]
         .iter()
-        .map(|&c| format!("{}: {}", c.label(), f.tally.count(c)))
+        .map(|&c| format!("{}: {}", labels::vote_choice(c), f.tally.count(c)))
         .collect::<Vec<_>>()
         .join(" · ");
     let details = f
@@ -85,7 +91,7 @@ pub fn card_embed(f: &CardFacts) -> serenity::CreateEmbed {
     serenity::CreateEmbed::new()
         .title(format!("Case #{} — {}", case.case_no, case.key))
         .description(format!("<{}>\n{}", case.key.canonical_url(), status_line(case)))
-        .field("Platform", case.key.platform().label(), true)
+        .field("Platform", labels::platform(case.key.platform()), true)
         .field(
             "Reasons",
             if reasons.is_empty() { "—".to_owned() } else { reasons },
@@ -118,7 +124,7 @@ pub fn card_buttons(case: &CaseRecord) -> Vec<serenity::CreateActionRow> {
             }
             .to_string(),
         )
-        .label(choice.label())
+        .label(labels::vote_choice(choice))
         .style(style)
         .disabled(!open)
     };

@@ -65,7 +65,7 @@ fn report(c: &CaseExport, identity: &str, account_ref: &str, now: Millis) -> Val
         "name": format!("Case #{}: {}", case.case_no, case.key),
         "description": format!(
             "Account {} reported {} time(s); community decision: {}; account status: {}.",
-            case.key.canonical_url(), c.report_count, case.lifecycle.decision.label(), case.account_status.as_str()
+            case.key.canonical_url(), c.report_count, case.lifecycle.decision.as_str(), case.account_status.as_str()
         ),
         "report_types": ["threat-actor"],
         "labels": labels,

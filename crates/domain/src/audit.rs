@@ -31,33 +31,23 @@ pub enum AuditKind {
     ReporterForgotten,
 }
 
-impl AuditKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AuditKind::CaseOpened => "case_opened",
-            AuditKind::ReportFiled => "report_filed",
-            AuditKind::Imported => "imported",
-            AuditKind::VoteCast => "vote_cast",
-            AuditKind::CaseDecided => "case_decided",
-            AuditKind::RoundOverdue => "round_overdue",
-            AuditKind::CaseReopened => "case_reopened",
-            AuditKind::HoldRecorded => "hold_recorded",
-            AuditKind::HoldExtended => "hold_extended",
-            AuditKind::HoldReleased => "hold_released",
-            AuditKind::StatusObserved => "status_observed",
-            AuditKind::NoteAdded => "note_added",
-            AuditKind::ConfigChanged => "config_changed",
-            AuditKind::Exported => "exported",
-            AuditKind::ReporterForgotten => "reporter_forgotten",
-        }
-    }
-}
-
-impl fmt::Display for AuditKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::named!(AuditKind, "kind of audit event", {
+    CaseOpened => "case_opened",
+    ReportFiled => "report_filed",
+    Imported => "imported",
+    VoteCast => "vote_cast",
+    CaseDecided => "case_decided",
+    RoundOverdue => "round_overdue",
+    CaseReopened => "case_reopened",
+    HoldRecorded => "hold_recorded",
+    HoldExtended => "hold_extended",
+    HoldReleased => "hold_released",
+    StatusObserved => "status_observed",
+    NoteAdded => "note_added",
+    ConfigChanged => "config_changed",
+    Exported => "exported",
+    ReporterForgotten => "reporter_forgotten",
+});
 
 /// Who caused a change.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,9 +1,6 @@
 //! A case's lifecycle: its decision, voting rounds and hold, as explicit transitions
 //! (PRODUCT.md "Cases and their lifecycle"). Illegal moves are errors, never no-ops.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
 use super::time::{days, Millis};
@@ -19,32 +16,12 @@ pub enum Decision {
     Dismissed,
 }
 
-impl Decision {
-    pub const ALL: [Decision; 4] = [
-        Decision::Pending,
-        Decision::ReportNow,
-        Decision::HandOff,
-        Decision::Dismissed,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Decision::Pending => "pending",
-            Decision::ReportNow => "report_now",
-            Decision::HandOff => "hand_off",
-            Decision::Dismissed => "dismissed",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Decision::Pending => "Pending",
-            Decision::ReportNow => "Report now",
-            Decision::HandOff => "Handed to agencies",
-            Decision::Dismissed => "Dismissed",
-        }
-    }
-}
+crate::named!(Decision, "decision", {
+    Pending => "pending",
+    ReportNow => "report_now",
+    HandOff => "hand_off",
+    Dismissed => "dismissed",
+});
 
 impl From<VoteChoice> for Decision {
     fn from(choice: VoteChoice) -> Decision {
@@ -66,82 +43,20 @@ pub enum AccountStatus {
     Gone,
 }
 
-impl AccountStatus {
-    pub const ALL: [AccountStatus; 4] = [
-        AccountStatus::Unknown,
-        AccountStatus::Active,
-        AccountStatus::Suspended,
-        AccountStatus::Gone,
-    ];
+crate::named!(AccountStatus, "account status", {
+    Unknown => "unknown",
+    Active => "active",
+    Suspended => "suspended",
+    Gone => "gone",
+});
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AccountStatus::Unknown => "unknown",
-            AccountStatus::Active => "active",
-            AccountStatus::Suspended => "suspended",
-            AccountStatus::Gone => "gone",
-        }
-    }
-}
-
-/// A name that is none of an enum's values: user input or a corrupted row.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("\"{value}\" is not a {what}: use one of {accepted}")]
-pub struct UnknownName {
-    what: &'static str,
-    value: String,
-    accepted: String,
-}
-
-fn parse_named<T: Copy>(
-    s: &str,
-    all: &[T],
-    name: impl Fn(T) -> &'static str,
-    what: &'static str,
-) -> Result<T, UnknownName> {
-    let wanted = s.trim().to_ascii_lowercase();
-    all.iter()
-        .copied()
-        .find(|&v| name(v) == wanted)
-        .ok_or_else(|| UnknownName {
-            what,
-            value: s.chars().take(40).collect(),
-            accepted: all.iter().map(|&v| name(v)).collect::<Vec<_>>().join(", "),
-        })
-}
-
-impl FromStr for Decision {
-    type Err = UnknownName;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        parse_named(s, &Decision::ALL, Decision::as_str, "decision")
-    }
-}
-
-impl FromStr for AccountStatus {
-    type Err = UnknownName;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        parse_named(s, &AccountStatus::ALL, AccountStatus::as_str, "account status")
-    }
-}
-
-impl fmt::Display for Decision {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl fmt::Display for AccountStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// An illegal lifecycle move; the message is fit to show a moderator.
+/// An illegal lifecycle move. Its `Display` is for logs; what a moderator reads is
+/// written by the Discord layer's renderer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LifecycleError {
-    #[error("this case is no longer open for votes (it is {}): ask an admin to re-open it", .0.label())]
+    #[error("this case is no longer open for votes (it is {0}): ask an admin to re-open it")]
     NotPending(Decision),
-    #[error("this case is not held (it is {}): only cases handed to agencies can be released or extended", .0.label())]
+    #[error("this case is not held (it is {0}): only cases handed to agencies can be released or extended")]
     NotHeld(Decision),
     #[error("the hold on this case runs until {}; it has not expired", .0.to_rfc3339())]
     HoldNotExpired(Millis),
@@ -151,7 +66,7 @@ pub enum LifecycleError {
     AlreadyPending,
     #[error("this case is already marked overdue")]
     AlreadyOverdue,
-    #[error("this case is already decided as {}", .0.label())]
+    #[error("this case is already decided as {0}")]
     AlreadyDecided(Decision),
 }
 

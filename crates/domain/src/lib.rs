@@ -4,6 +4,7 @@ pub mod account;
 pub mod audit;
 pub mod case;
 pub mod intake;
+pub mod names;
 pub mod reason;
 pub mod status;
 pub mod time;

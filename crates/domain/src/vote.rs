@@ -1,7 +1,5 @@
 //! The voting rules, as pure functions of the votes cast (PRODUCT.md "Voting").
 
-use std::fmt;
-use std::str::FromStr;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -19,46 +17,13 @@ impl VoteChoice {
     /// Ordered from the most to the least reversible outcome: a hold can be lifted,
     /// a takedown cannot be undone. Window-end ties go to the earliest in this list.
     pub const BY_REVERSIBILITY: [VoteChoice; 3] = [VoteChoice::HandOff, VoteChoice::ReportNow, VoteChoice::Dismiss];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            VoteChoice::ReportNow => "report_now",
-            VoteChoice::HandOff => "hand_off",
-            VoteChoice::Dismiss => "dismiss",
-        }
-    }
-
-    /// The button label moderators see.
-    pub fn label(self) -> &'static str {
-        match self {
-            VoteChoice::ReportNow => "Report now",
-            VoteChoice::HandOff => "Hand to agencies",
-            VoteChoice::Dismiss => "Dismiss",
-        }
-    }
 }
 
-impl fmt::Display for VoteChoice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// A stored vote choice that is not one of ours (a corrupted row).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown vote choice {0:?}")]
-pub struct UnknownChoice(pub String);
-
-impl FromStr for VoteChoice {
-    type Err = UnknownChoice;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        VoteChoice::BY_REVERSIBILITY
-            .into_iter()
-            .find(|c| c.as_str() == s)
-            .ok_or_else(|| UnknownChoice(s.to_owned()))
-    }
-}
+crate::named!(VoteChoice, "vote choice", {
+    ReportNow => "report_now",
+    HandOff => "hand_off",
+    Dismiss => "dismiss",
+});
 
 /// How many votes a winning option needs at least; 1 to 25.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -57,7 +57,7 @@ async fn extend(
 ) -> Result<(), Error> {
     let (guild, who, settings) = member_context(ctx).await?;
     require_liaison(&settings, &who)?;
-    let days = HoldDays::new(days).map_err(|e| user_error(answers::refused_rule(&e)))?;
+    let days = HoldDays::new(days).map_err(|e| user_error(answers::refused_policy(&e)))?;
     let data = ctx.data();
     let actor = Actor::Member(who.user_id);
     let held = data

@@ -2,11 +2,11 @@
 //! and error messages. Handlers decide what happened; the words live here, so translating
 //! flagwatch means translating this module and its siblings.
 
-use super::escape;
+use super::{escape, labels};
 use crate::domain::account::AccountKey;
-use crate::domain::case::{AccountStatus, Decision};
+use crate::domain::case::{AccountStatus, Decision, LifecycleError};
 use crate::domain::time::Millis;
-use crate::domain::vote::VoteChoice;
+use crate::domain::vote::{PolicyError, VoteChoice};
 use crate::store::{CaseDetails, CaseRecord, GuildSettings, ImportSummary, ReportOutcome, Reporter, VoteOutcome};
 
 /// An account key is user input too: escaped like any other.
@@ -86,13 +86,18 @@ pub fn case_changed_meanwhile() -> &'static str {
     "The case changed while this was being applied. Please look at it again and retry."
 }
 
-/// A rule of the case lifecycle or voting policy that refused the change.
-pub fn refused_rule(rule: &dyn std::fmt::Display) -> String {
-    format!("{rule}.")
+/// A rule of the case lifecycle that refused the change.
+pub fn refused_rule(rule: &LifecycleError) -> String {
+    format!("{}.", labels::lifecycle_refusal(rule))
 }
 
-pub fn setting_refused(rule: &dyn std::fmt::Display) -> String {
-    format!("{rule}. Nothing was changed.")
+/// A hold length outside the policy's range.
+pub fn refused_policy(rule: &PolicyError) -> String {
+    format!("{}.", labels::policy_refusal(rule))
+}
+
+pub fn setting_refused(rule: &PolicyError) -> String {
+    format!("{}. Nothing was changed.", labels::policy_refusal(rule))
 }
 
 pub fn setting_out_of_range(
@@ -224,8 +229,11 @@ pub fn suspension_needs_confirmation(case_no: i64) -> String {
     format!("Thanks — noted. Case #{case_no} shows as suspended once another member (or a moderator) confirms it.")
 }
 
-pub fn vote_refused(case_no: i64, rule: &dyn std::fmt::Display) -> String {
-    format!("Case #{case_no}: {rule}. Your vote was not recorded.")
+pub fn vote_refused(case_no: i64, rule: &LifecycleError) -> String {
+    format!(
+        "Case #{case_no}: {}. Your vote was not recorded.",
+        labels::lifecycle_refusal(rule)
+    )
 }
 
 pub fn vote_answer(outcome: &VoteOutcome, choice: VoteChoice) -> String {
@@ -233,12 +241,12 @@ pub fn vote_answer(outcome: &VoteOutcome, choice: VoteChoice) -> String {
     match outcome.decided {
         Some(decision) => format!(
             "Your vote ({}) decided case #{case_no}: {}.",
-            choice.label(),
-            decision.label()
+            labels::vote_choice(choice),
+            labels::decision(decision)
         ),
         None => format!(
             "Your vote on case #{case_no} is recorded: {}. You can change it until the round closes.",
-            choice.label()
+            labels::vote_choice(choice)
         ),
     }
 }
@@ -254,7 +262,7 @@ pub fn reopened(case_no: i64, round: u32) -> String {
 }
 
 pub fn overridden(case_no: i64, decision: Decision) -> String {
-    format!("Case #{case_no} is now decided: {}.", decision.label())
+    format!("Case #{case_no} is now decided: {}.", labels::decision(decision))
 }
 
 pub fn referral_recorded(case_no: i64) -> String {
@@ -392,7 +400,7 @@ pub fn case_details(d: &CaseDetails) -> String {
         out += &format!(
             "• {} {who} — {}{details} ({} evidence)\n",
             full_time(r.at),
-            r.reason.label(),
+            labels::reason(r.reason),
             r.evidence
         );
     }
@@ -401,7 +409,7 @@ pub fn case_details(d: &CaseDetails) -> String {
         out += "none yet\n";
     }
     for (moderator, choice) in &d.votes {
-        out += &format!("• <@{moderator}>: {}\n", choice.label());
+        out += &format!("• <@{moderator}>: {}\n", labels::vote_choice(*choice));
     }
     if !d.notes.is_empty() {
         out += "\n**Notes**\n";
@@ -420,7 +428,7 @@ fn case_head(case: &CaseRecord) -> String {
     let mut out = format!(
         "<{}>\nDecision: **{}** (round {}) · Account: {}\n",
         case.key.canonical_url(),
-        case.lifecycle.decision.label(),
+        labels::decision(case.lifecycle.decision),
         case.lifecycle.round,
         case.account_status
     );

@@ -4,6 +4,7 @@
 
 use poise::serenity_prelude as serenity;
 
+use super::labels;
 use crate::discord::components::ComponentAction;
 use crate::domain::account::Platform;
 use crate::domain::case::{AccountStatus, Decision};
@@ -65,7 +66,12 @@ pub fn notice(f: &NoticeFacts, announce_holds: bool) -> Post {
 
 fn call_to_action(f: &NoticeFacts) -> Post {
     let case = &f.case;
-    let reasons = f.reasons.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ");
+    let reasons = f
+        .reasons
+        .iter()
+        .map(|&r| labels::reason(r))
+        .collect::<Vec<_>>()
+        .join(", ");
     let suspended = matches!(case.account_status, AccountStatus::Suspended | AccountStatus::Gone);
     let state = if suspended {
         "**Suspended** — thank you, no further reports are needed. Press *Still up* if you see it back.".to_owned()
@@ -98,7 +104,7 @@ fn call_to_action(f: &NoticeFacts) -> Post {
     Post {
         content: format!(
             "**Report now: case #{no}** ({})\n<{}>\nReason: {}\n{state}",
-            case.key.platform().label(),
+            labels::platform(case.key.platform()),
             case.key.canonical_url(),
             if reasons.is_empty() { "—".to_owned() } else { reasons },
         ),
@@ -129,7 +135,7 @@ pub fn board(f: &BoardFacts, now: Millis) -> Post {
                 "#{} <{}> ({})",
                 c.case_no,
                 c.key.canonical_url(),
-                c.key.platform().label()
+                labels::platform(c.key.platform())
             )
         })
         .collect();
@@ -145,7 +151,7 @@ pub fn board(f: &BoardFacts, now: Millis) -> Post {
     let embed = serenity::CreateEmbed::new()
         .title("flagwatch status board")
         .description(format!("**Report now** (longest waiting first)\n{list}"))
-        .field("Cases", counts(&f.by_decision, |d: Decision| d.label()), false)
+        .field("Cases", counts(&f.by_decision, labels::decision), false)
         .field(
             "Accounts (decided cases)",
             counts(&f.by_status, |s: AccountStatus| s.as_str()),
@@ -176,7 +182,7 @@ pub fn digest(f: &DigestFacts) -> Post {
         content: format!(
             "**Daily digest** — the last 24 hours\n• {} new report(s)\n• Decisions: {}\n• {} suspension(s) confirmed\n• {} hold(s) come up for review in the next 7 days",
             f.new_reports,
-            counts(&f.decided, |d: Decision| d.label()),
+            counts(&f.decided, labels::decision),
             f.suspensions_confirmed,
             f.holds_expiring_soon
         ),

@@ -1,0 +1,75 @@
+//! The names people read for the domain's values (the domain itself only knows their
+//! stored names), and the member-facing wording of the domain's refusals.
+
+use crate::domain::account::Platform;
+use crate::domain::case::{Decision, LifecycleError};
+use crate::domain::reason::ReasonCategory;
+use crate::domain::vote::{PolicyError, VoteChoice};
+
+pub fn decision(d: Decision) -> &'static str {
+    match d {
+        Decision::Pending => "Pending",
+        Decision::ReportNow => "Report now",
+        Decision::HandOff => "Handed to agencies",
+        Decision::Dismissed => "Dismissed",
+    }
+}
+
+/// The vote button's label.
+pub fn vote_choice(c: VoteChoice) -> &'static str {
+    match c {
+        VoteChoice::ReportNow => "Report now",
+        VoteChoice::HandOff => "Hand to agencies",
+        VoteChoice::Dismiss => "Dismiss",
+    }
+}
+
+pub fn reason(r: ReasonCategory) -> &'static str {
+    match r {
+        ReasonCategory::Propaganda => "Propaganda",
+        ReasonCategory::Recruitment => "Recruitment",
+        ReasonCategory::IncitementToViolence => "Incitement to violence",
+        ReasonCategory::Financing => "Financing",
+        ReasonCategory::Threat => "Threat",
+        ReasonCategory::Other => "Other",
+    }
+}
+
+pub fn platform(p: Platform) -> &'static str {
+    p.label()
+}
+
+/// Why the case lifecycle refused a change, for the moderator who asked.
+pub fn lifecycle_refusal(e: &LifecycleError) -> String {
+    match e {
+        LifecycleError::NotPending(d) => format!(
+            "this case is no longer open for votes (it is {}): ask an admin to re-open it",
+            decision(*d)
+        ),
+        LifecycleError::NotHeld(d) => format!(
+            "this case is not held (it is {}): only cases handed to agencies can be released or extended",
+            decision(*d)
+        ),
+        LifecycleError::HoldNotExpired(until) => {
+            format!(
+                "the hold on this case runs until {}; it has not expired",
+                until.to_rfc3339()
+            )
+        }
+        LifecycleError::NotDismissed => "this case was not dismissed, so new reports do not re-open it".to_owned(),
+        LifecycleError::AlreadyPending => "this case is already pending a vote".to_owned(),
+        LifecycleError::AlreadyOverdue => "this case is already marked overdue".to_owned(),
+        LifecycleError::AlreadyDecided(d) => format!("this case is already decided as {}", decision(*d)),
+    }
+}
+
+/// Why a voting-policy setting was refused, for the admin who set it.
+pub fn policy_refusal(e: &PolicyError) -> String {
+    match e {
+        PolicyError::Quorum(n) => format!("quorum must be between 1 and 25 votes (got {n})"),
+        PolicyError::Window(m) => {
+            format!("the voting window must be between 10 minutes and 30 days (got {m} minutes)")
+        }
+        PolicyError::HoldDays(d) => format!("holds must last between 1 and 365 days (got {d})"),
+    }
+}
