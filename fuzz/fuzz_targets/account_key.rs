@@ -3,7 +3,7 @@
 //! storage (`from_key`) and its own canonical URL.
 #![no_main]
 
-use flagwatch::domain::account::{AccountKey, Platform};
+use flagwatch_domain::account::{AccountKey, Platform};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -72,3 +72,9 @@ pub fn require_setup_viewer(settings: &GuildSettings, caller: &Caller) -> Result
         Err(refused(Refusal::SetupViewersOnly))
     }
 }
+
+/// Moderators, liaisons and admins see a case's real state; everyone else only its
+/// public one.
+pub fn sees_full_state(settings: &GuildSettings, caller: &Caller) -> bool {
+    is_moderator(settings, caller) || caller.has_role(settings.liaison_role) || caller.is_admin
+}

@@ -352,7 +352,7 @@ async fn reporting_a_held_account_says_not_to_report_it() {
         .await
         .unwrap();
     assert!(
-        private(&reply).contains("held — please do not report it on the platform"),
+        private(&reply).contains("Moderators reviewed this account: please do not report it on the platform"),
         "{}",
         reply.content
     );
@@ -364,7 +364,7 @@ async fn reporting_a_held_account_says_not_to_report_it() {
         )
         .await
         .unwrap();
-    assert!(private(&status).contains("held — please do not report it"));
+    assert!(private(&status).contains("Moderators reviewed this account: please do not report it"));
     c.settle().await.unwrap();
     let public: String = c
         .sim
@@ -375,6 +375,79 @@ async fn reporting_a_held_account_says_not_to_report_it() {
     assert!(
         !public.contains("watched_channel"),
         "a held account never appears publicly: {public}"
+    );
+    finish(c).await;
+}
+
+/// A member planted by a watched network probes with `/report`, `/status account:` and
+/// `/status case:` (enumerating numbers) and reads the public board: nothing tells a held
+/// account from a dismissed one, or a case number from an unused one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn answers_cannot_be_used_as_an_oracle_for_held_accounts() {
+    let (c, _db) = ready().await;
+    let accounts = [
+        "t.me/held_one",
+        "t.me/dismissed_one",
+        "t.me/pending_one",
+        "t.me/public_one",
+    ];
+    for (i, account) in accounts.iter().enumerate() {
+        c.report(c.members[0], account, "propaganda", vec![]).await.unwrap();
+        let choice = ["hand_off", "dismiss", "", "report_now"][i];
+        if !choice.is_empty() {
+            decide(&c, i as i64 + 1, choice).await;
+        }
+    }
+    let spy = c.members[5];
+    let ask = |options| c.command(spy, "status", options);
+    let mut by_account = Vec::new();
+    for account in &accounts[..2] {
+        let status = ask(vec![Opt::string("account", *account)]).await.unwrap();
+        by_account.push(private(&status).to_owned());
+    }
+    // The spy's own reports re-open the dismissed case (they never reported it before):
+    // the answer, and the status after it, must still read like the held one.
+    let mut by_report = Vec::new();
+    for account in &accounts[..2] {
+        for who in [spy, c.members[4]] {
+            let reply = c.report(who, account, "propaganda", vec![]).await.unwrap();
+            by_report.push(private(&reply).to_owned());
+        }
+        let status = ask(vec![Opt::string("account", *account)]).await.unwrap();
+        by_account.push(private(&status).to_owned());
+    }
+    assert!(
+        by_account.iter().all(|a| *a == by_account[0]) && by_account[0].contains("Moderators reviewed this account"),
+        "held and dismissed accounts read the same: {by_account:#?}"
+    );
+    assert!(
+        by_report.iter().all(|a| *a == by_report[0]),
+        "reports on held and dismissed accounts read the same: {by_report:#?}"
+    );
+    for no in [1, 2, 3, 999] {
+        let status = ask(vec![Opt::integer("case", no)]).await.unwrap();
+        assert_eq!(
+            private(&status),
+            format!("There is no public action for case #{no}."),
+            "case #{no} gives nothing away"
+        );
+    }
+    let public = ask(vec![Opt::integer("case", 4)]).await.unwrap();
+    assert!(private(&public).contains("report it now"), "{}", public.content);
+    let full = c
+        .command(c.moderators[0], "status", vec![Opt::integer("case", 1)])
+        .await
+        .unwrap();
+    assert!(
+        private(&full).contains("Handed to agencies"),
+        "moderators see the real state"
+    );
+    c.clock.advance(Duration::from_secs(11));
+    c.settle().await.unwrap();
+    let board = public_text(&c);
+    assert!(
+        !board.contains("Handed to agencies") && !board.contains("held_one") && !board.contains("dismissed_one"),
+        "the public channel never singles out held cases: {board}"
     );
     finish(c).await;
 }

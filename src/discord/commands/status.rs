@@ -1,11 +1,12 @@
 //! `/status`: the public state of a case, privately.
 
 use super::{caller, configured};
-use crate::discord::checks::may_report;
+use crate::discord::checks::{may_report, sees_full_state};
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::render::answers;
 use crate::domain::account::AccountKey;
-use crate::store::StoreError;
+use crate::domain::case::Decision;
+use crate::store::{CaseRecord, StoreError};
 
 /// See what the community decided about an account.
 #[poise::command(slash_command, guild_only)]
@@ -18,21 +19,34 @@ pub async fn status(
     let settings = configured(ctx, guild).await?;
     may_report(&settings, &who)?;
     let store = &ctx.data().store;
-    let found = match (account, case) {
+    let full = sees_full_state(&settings, &who);
+    let text = match (account, case) {
         (Some(input), None) => {
             let key =
                 AccountKey::parse(&input, None, settings.default_platform).map_err(|e| user_error(e.to_string()))?;
-            store
+            let found = store
                 .case_for_key(guild, &key)
                 .await?
-                .ok_or_else(|| user_error(answers::no_case_for(&key)))?
+                .ok_or_else(|| user_error(answers::no_case_for(&key)))?;
+            state(&found, full)
         }
-        (None, Some(no)) => store.case(guild, no).await.map_err(|e| match e {
-            StoreError::NoSuchCase { case_no } => user_error(answers::no_such_case(case_no)),
-            other => other.into(),
-        })?,
+        (None, Some(no)) => match store.case(guild, no).await {
+            Ok(found) if full || found.lifecycle.decision == Decision::ReportNow => state(&found, full),
+            Err(StoreError::NoSuchCase { case_no }) if full => return Err(user_error(answers::no_such_case(case_no))),
+            // Pending, held, dismissed and unknown numbers read the same to members.
+            Ok(_) | Err(StoreError::NoSuchCase { .. }) => answers::no_public_action(no),
+            Err(other) => return Err(other.into()),
+        },
         _ => return Err(user_error(answers::account_or_case())),
     };
-    ctx.send(private(answers::status_answer(&found))).await?;
+    ctx.send(private(text)).await?;
     Ok(())
+}
+
+fn state(case: &CaseRecord, full: bool) -> String {
+    if full {
+        answers::status_for_moderators(case)
+    } else {
+        answers::status_answer(case)
+    }
 }

@@ -140,16 +140,30 @@ pub fn report_limit_reached(limit: u32, minutes: u32, until: Millis) -> String {
     )
 }
 
-/// The held answer, word for word where PRODUCT.md gives it.
-pub fn held_notice(case_no: i64) -> String {
-    format!("Case #{case_no} is held — please do not report it on the platform.")
+/// The one answer about a held **or** dismissed account, word for word as PRODUCT.md
+/// gives it: nobody outside the moderators (the account's owner included) can tell the
+/// two apart, while volunteers still learn not to report it.
+pub fn reviewed_do_not_report() -> &'static str {
+    "Moderators reviewed this account: please do not report it on the platform."
 }
 
-/// The private answer to `/report`.
+/// Whether the public may learn anything about this case beyond "reviewed": not when it
+/// is held or dismissed, nor when a later round is open (a dismissed case re-opened by a
+/// report, or a hold that came up for review), since that too would tell them apart.
+fn reviewed_privately(case: &CaseRecord) -> bool {
+    match case.lifecycle.decision {
+        Decision::HandOff | Decision::Dismissed => true,
+        Decision::Pending => case.lifecycle.round > 1,
+        Decision::ReportNow => false,
+    }
+}
+
+/// The private answer to `/report`. A report that re-opens a dismissed case reads like
+/// one on a held case: otherwise the answer would tell the two apart.
 pub fn report_answer(outcome: &ReportOutcome) -> String {
     let case = outcome.case();
-    if case.lifecycle.decision == Decision::HandOff {
-        return format!("{} Your report was recorded.", held_notice(case.case_no));
+    if reviewed_privately(case) || matches!(outcome, ReportOutcome::Reopened { .. }) {
+        return format!("{} Your report was recorded.", reviewed_do_not_report());
     }
     match outcome {
         ReportOutcome::NewCase { case } => {
@@ -160,15 +174,7 @@ pub fn report_answer(outcome: &ReportOutcome) -> String {
             )
         }
         ReportOutcome::Merged { case, reporters } | ReportOutcome::Reopened { case, reporters } => {
-            let again = if matches!(outcome, ReportOutcome::Reopened { .. }) {
-                " It had been dismissed; moderators will review it again."
-            } else {
-                ""
-            };
-            format!(
-                "Thank you — added to case #{} ({reporters} reporters).{again}",
-                case.case_no
-            )
+            format!("Thank you — added to case #{} ({reporters} reporters).", case.case_no)
         }
         ReportOutcome::AlreadyFiled { case } => format!("This report is already filed in case #{}.", case.case_no),
     }
@@ -185,8 +191,19 @@ pub fn account_or_case() -> &'static str {
     "Give either `account` (a link or @handle) or `case` (a case number), not both."
 }
 
-/// The public state of a case, for `/status`.
+/// The answer to `/status case:<n>` from a member for any case without a public call to
+/// action — pending, held, dismissed or nonexistent alike — so case numbers cannot be
+/// used to enumerate reported accounts.
+pub fn no_public_action(case_no: i64) -> String {
+    format!("There is no public action for case #{case_no}.")
+}
+
+/// The public state of a case, for `/status account:` and (report-now cases only)
+/// `/status case:`.
 pub fn status_answer(case: &CaseRecord) -> String {
+    if reviewed_privately(case) {
+        return reviewed_do_not_report().to_owned();
+    }
     let head = format!("Case #{} — {}", case.case_no, key_text(&case.key));
     let body = match case.lifecycle.decision {
         Decision::Pending => {
@@ -197,14 +214,29 @@ pub fn status_answer(case: &CaseRecord) -> String {
             "The community decided to **report it now**: follow the call to action in the coordination channel."
                 .to_owned()
         }
-        Decision::HandOff => return held_notice(case.case_no),
-        Decision::Dismissed => "It was reviewed and dismissed: no action is asked.".to_owned(),
+        Decision::HandOff | Decision::Dismissed => reviewed_do_not_report().to_owned(),
     };
     let status = match case.account_status {
         AccountStatus::Unknown => String::new(),
         other => format!(" Account last seen: {other}."),
     };
     format!("{head}\n{body}{status}")
+}
+
+/// The full state of a case for moderators and liaisons asking `/status`.
+pub fn status_for_moderators(case: &CaseRecord) -> String {
+    let mut text = format!(
+        "Case #{} — {}\nDecision: **{}** (round {}) · Account: {}",
+        case.case_no,
+        key_text(&case.key),
+        labels::decision(case.lifecycle.decision),
+        case.lifecycle.round,
+        case.account_status
+    );
+    if let Some(until) = case.lifecycle.held_until {
+        text += &format!(" · Held until {}", full_time(until));
+    }
+    text + "\nUse `/case show` for reports, votes and history."
 }
 
 // ---- buttons ----

@@ -125,6 +125,23 @@ fn counts<T: Copy>(items: &[(T, u64)], label: impl Fn(T) -> &'static str) -> Str
         .join(" · ")
 }
 
+/// Decision totals as the public may see them: held and dismissed cases are counted
+/// together, so no count changes in a way that singles out a held account.
+fn public_decisions(items: &[(Decision, u64)]) -> String {
+    let mut merged: Vec<(&'static str, u64)> = Vec::new();
+    for &(decision, n) in items {
+        let label = match decision {
+            Decision::HandOff | Decision::Dismissed => "Reviewed, no public action",
+            other => labels::decision(other),
+        };
+        match merged.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, total)) => *total += n,
+            None => merged.push((label, n)),
+        }
+    }
+    counts(&merged, |label| label)
+}
+
 /// The status board.
 pub fn board(f: &BoardFacts, now: Millis) -> Post {
     let mut list: Vec<String> = f
@@ -151,7 +168,7 @@ pub fn board(f: &BoardFacts, now: Millis) -> Post {
     let embed = serenity::CreateEmbed::new()
         .title("flagwatch status board")
         .description(format!("**Report now** (longest waiting first)\n{list}"))
-        .field("Cases", counts(&f.by_decision, labels::decision), false)
+        .field("Cases", public_decisions(&f.by_decision), false)
         .field(
             "Accounts (decided cases)",
             counts(&f.by_status, |s: AccountStatus| s.as_str()),
@@ -180,11 +197,10 @@ pub fn board(f: &BoardFacts, now: Millis) -> Post {
 pub fn digest(f: &DigestFacts) -> Post {
     Post {
         content: format!(
-            "**Daily digest** — the last 24 hours\n• {} new report(s)\n• Decisions: {}\n• {} suspension(s) confirmed\n• {} hold(s) come up for review in the next 7 days",
+            "**Daily digest** — the last 24 hours\n• {} new report(s)\n• Decisions: {}\n• {} suspension(s) confirmed",
             f.new_reports,
-            counts(&f.decided, labels::decision),
-            f.suspensions_confirmed,
-            f.holds_expiring_soon
+            public_decisions(&f.decided),
+            f.suspensions_confirmed
         ),
         ..Post::default()
     }
