@@ -9,16 +9,31 @@ pub mod notices;
 use poise::serenity_prelude as serenity;
 
 use super::components::ComponentAction;
+use crate::domain::account::AccountKey;
 use crate::domain::case::Decision;
 use crate::domain::time::Millis;
 use crate::domain::vote::VoteChoice;
 use crate::store::{CardFacts, CaseRecord};
 
-/// Neutralise markdown, mentions and masked links in user-supplied text.
+/// Invisible characters that change how text around them reads: bidi embeddings,
+/// overrides and isolates (which can make a URL display backwards), zero-width and other
+/// Unicode format characters (category Cf), and the byte-order mark.
+fn is_format_char(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{0600}'..='\u{0605}' | '\u{061C}' | '\u{06DD}' | '\u{070F}' | '\u{08E2}'
+        | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{110BD}' | '\u{110CD}'
+        | '\u{13430}'..='\u{1343F}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0001}' | '\u{E0020}'..='\u{E007F}')
+}
+
+/// Neutralise markdown, mentions and masked links in user-supplied text, and drop control
+/// and format characters (see [`is_format_char`]).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
+            c if is_format_char(c) => {}
             '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '#' | '[' | ']' | '(' | ')' | '-' => {
                 out.push('\\');
                 out.push(c);
@@ -33,6 +48,38 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// The longest account key shown in a title or an answer.
+const MAX_KEY_CHARS: usize = 120;
+/// The longest link shown; longer ones are cut (the full one is in `/case show` and exports).
+pub const MAX_LINK_CHARS: usize = 400;
+
+/// An account key is user input too: escaped like any other, and kept short.
+pub fn key_text(key: &AccountKey) -> String {
+    truncate(&escape(&key.to_string()), MAX_KEY_CHARS)
+}
+
+/// An account's canonical link as `<…>` (no preview), with the characters that could end
+/// it or start markdown inside it percent-encoded, cut to `max` characters.
+pub fn link(key: &AccountKey, max: usize) -> String {
+    let mut url = String::new();
+    for c in key
+        .canonical_url()
+        .chars()
+        .filter(|&c| !is_format_char(c) && !c.is_control())
+    {
+        match c {
+            '<' | '>' | '[' | ']' | '(' | ')' | '*' | '~' | '|' | '`' | ' ' | '\\' => {
+                url += &format!("%{:02X}", c as u32);
+            }
+            c => url.push(c),
+        }
+    }
+    match url.char_indices().nth(max) {
+        Some((cut, _)) => format!("<{}>…", &url[..cut]),
+        None => format!("<{url}>"),
+    }
 }
 
 /// Discord's relative timestamp markup.
@@ -89,8 +136,8 @@ pub fn card_embed(f: &CardFacts) -> serenity::CreateEmbed {
         .as_deref()
         .map_or_else(|| "—".to_owned(), |d| truncate(&escape(d), 1000));
     serenity::CreateEmbed::new()
-        .title(format!("Case #{} — {}", case.case_no, case.key))
-        .description(format!("<{}>\n{}", case.key.canonical_url(), status_line(case)))
+        .title(format!("Case #{} — {}", case.case_no, key_text(&case.key)))
+        .description(format!("{}\n{}", link(&case.key, MAX_LINK_CHARS), status_line(case)))
         .field("Platform", labels::platform(case.key.platform()), true)
         .field(
             "Reasons",
@@ -106,7 +153,7 @@ pub fn card_embed(f: &CardFacts) -> serenity::CreateEmbed {
 }
 
 /// At most `max` characters, with an ellipsis when cut (embed fields hold 1,024).
-fn truncate(text: &str, max: usize) -> String {
+pub fn truncate(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_owned(),
@@ -146,5 +193,13 @@ mod tests {
         assert_eq!(escape("[click](https://evil)"), "\\[click\\]\\(https://evil\\)");
         assert_eq!(escape("**bold** _x_"), "\\*\\*bold\\*\\* \\_x\\_");
         assert_eq!(escape("a\u{7}b\nc"), "ab\nc");
+    }
+
+    #[test]
+    fn escape_drops_bidi_controls_and_invisible_characters() {
+        let hostile = "x.com/\u{202E}moc.live\u{202C} \u{2066}a\u{2069}\u{200B}b\u{200D}c\u{FEFF}\u{E0041}";
+        assert_eq!(escape(hostile), "x.com/moc.live abc");
+        // The zero-width space escape itself adds after @ survives.
+        assert_eq!(escape("\u{200B}@x"), "@\u{200B}x");
     }
 }

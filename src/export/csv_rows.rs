@@ -29,14 +29,23 @@ struct Row {
     decided_at: String,
 }
 
+/// A text cell that a spreadsheet will not run: one starting with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return is prefixed with `'` (OWASP's advice against CSV injection).
+fn cell(text: String) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text,
+    }
+}
+
 fn row(c: &CaseExport) -> Row {
     let case = &c.case;
     let time = |m: Option<crate::domain::time::Millis>| m.map(|m| m.to_rfc3339()).unwrap_or_default();
     let last_round = c.votes.last().map(|(_, t)| *t).unwrap_or_default();
     Row {
         case: case.case_no,
-        key: case.key.to_string(),
-        url: case.key.canonical_url(),
+        key: cell(case.key.to_string()),
+        url: cell(case.key.canonical_url()),
         platform: case.key.platform().as_str(),
         decision: case.lifecycle.decision.as_str(),
         account_status: case.account_status.as_str(),
@@ -49,8 +58,8 @@ fn row(c: &CaseExport) -> Row {
         votes_hand_off: last_round.hand_off,
         votes_dismiss: last_round.dismiss,
         held_until: time(case.lifecycle.held_until),
-        agency: case.agency.clone().unwrap_or_default(),
-        reference: case.referral_ref.clone().unwrap_or_default(),
+        agency: cell(case.agency.clone().unwrap_or_default()),
+        reference: cell(case.referral_ref.clone().unwrap_or_default()),
         opened_at: case.created_at.to_rfc3339(),
         decided_at: time(case.decided_at),
     }
@@ -63,4 +72,18 @@ pub fn write(cases: &[CaseExport], out: &mut dyn Write) -> anyhow::Result<()> {
     }
     w.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for hostile in ["=HYPERLINK(\"http://evil\")", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(cell(hostile.to_owned()), format!("'{hostile}"));
+        }
+        assert_eq!(cell("x:someone".to_owned()), "x:someone");
+        assert_eq!(cell(String::new()), "");
+    }
 }

@@ -39,6 +39,15 @@ impl Answer {
         }
     }
 
+    /// 302 Found to `location`.
+    pub fn redirect(location: &str) -> Self {
+        Answer {
+            status: 302,
+            body: AnswerBody::Empty,
+            headers: vec![("location", location.to_owned())],
+        }
+    }
+
     pub fn bytes(content_type: &str, bytes: Vec<u8>) -> Self {
         Answer {
             status: 200,

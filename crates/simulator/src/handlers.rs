@@ -209,7 +209,10 @@ fn guild_channels(w: &World, guild: u64) -> ApiResult {
 /// By id alone: the file name in the URL is informational (and may be percent-encoded).
 fn attachment(w: &World, id: u64) -> ApiResult {
     let file = w.files.get(&id).ok_or_else(api::not_found)?;
-    Ok(Answer::bytes(&file.content_type, file.bytes.clone()))
+    match &file.redirect_to {
+        Some(to) => Ok(Answer::redirect(to)),
+        None => Ok(Answer::bytes(&file.content_type, file.bytes.clone())),
+    }
 }
 
 fn query_param<'a>(query: Option<&'a str>, key: &str) -> Option<&'a str> {

@@ -245,8 +245,33 @@ impl Simulator {
 
     /// Serve `bytes` as an attachment, for [`Opt::attachment`].
     pub fn host_attachment(&self, bytes: Vec<u8>, filename: &str, content_type: &str) -> AttachmentRef {
+        self.attachment_with(bytes, filename, content_type, |_| {})
+    }
+
+    /// An attachment whose payload names `url` (not the simulator) as where it is.
+    pub fn attachment_elsewhere(&self, url: &str, filename: &str) -> AttachmentRef {
+        self.attachment_with(Vec::new(), filename, "image/png", |f| f.url = Some(url.to_owned()))
+    }
+
+    /// An attachment on the simulator whose download redirects to `to`.
+    pub fn attachment_redirecting(&self, to: &str, filename: &str) -> AttachmentRef {
+        self.attachment_with(Vec::new(), filename, "image/png", |f| {
+            f.redirect_to = Some(to.to_owned())
+        })
+    }
+
+    fn attachment_with(
+        &self,
+        bytes: Vec<u8>,
+        filename: &str,
+        content_type: &str,
+        shape: impl FnOnce(&mut state::HostedFile),
+    ) -> AttachmentRef {
         self.shared.with(|w| {
             let id = w.host_file(filename, content_type, bytes);
+            if let Some(file) = w.files.get_mut(&id) {
+                shape(file);
+            }
             let url = payloads::attachment(w, id)["url"]
                 .as_str()
                 .unwrap_or_default()

@@ -324,7 +324,10 @@ pub(crate) fn attachment(w: &World, id: u64) -> Value {
     let Some(f) = w.files.get(&id) else {
         return Value::Null;
     };
-    let url = format!("{}/attachments/{id}/{}", w.me.api_base, f.filename);
+    let url = f
+        .url
+        .clone()
+        .unwrap_or_else(|| format!("{}/attachments/{id}/{}", w.me.api_base, f.filename));
     json!({
         "id": id.to_string(),
         "filename": f.filename,

@@ -189,6 +189,11 @@ pub(crate) struct HostedFile {
     pub filename: String,
     pub content_type: String,
     pub bytes: Vec<u8>,
+    /// Where the attachment's payload says it is, when not on the simulator (a hostile
+    /// or spoofed link).
+    pub url: Option<String>,
+    /// Answer a download with a redirect here instead of the bytes.
+    pub redirect_to: Option<String>,
 }
 
 /// One HTTP request the simulator received, with the answer it gave.
@@ -438,6 +443,8 @@ impl World {
             filename: filename.to_owned(),
             content_type: content_type.to_owned(),
             bytes,
+            url: None,
+            redirect_to: None,
         };
         self.files.insert(id, file);
         id

@@ -2,17 +2,12 @@
 //! and error messages. Handlers decide what happened; the words live here, so translating
 //! flagwatch means translating this module and its siblings.
 
-use super::{escape, labels};
+use super::{escape, key_text, labels, link, MAX_LINK_CHARS};
 use crate::domain::account::AccountKey;
 use crate::domain::case::{AccountStatus, Decision, LifecycleError};
 use crate::domain::time::Millis;
 use crate::domain::vote::{PolicyError, VoteChoice};
 use crate::store::{CaseDetails, CaseRecord, GuildSettings, ImportSummary, ReportOutcome, Reporter, VoteOutcome};
-
-/// An account key is user input too: escaped like any other.
-fn key_text(key: &AccountKey) -> String {
-    escape(&key.to_string())
-}
 
 /// Discord's full date-time markup.
 fn full_time(at: Millis) -> String {
@@ -458,8 +453,8 @@ pub fn case_details(d: &CaseDetails) -> String {
 
 fn case_head(case: &CaseRecord) -> String {
     let mut out = format!(
-        "<{}>\nDecision: **{}** (round {}) · Account: {}\n",
-        case.key.canonical_url(),
+        "{}\nDecision: **{}** (round {}) · Account: {}\n",
+        link(&case.key, MAX_LINK_CHARS),
         labels::decision(case.lifecycle.decision),
         case.lifecycle.round,
         case.account_status

@@ -4,7 +4,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::labels;
+use super::{labels, link, MAX_LINK_CHARS};
 use crate::discord::components::ComponentAction;
 use crate::domain::account::Platform;
 use crate::domain::case::{AccountStatus, Decision};
@@ -49,9 +49,9 @@ pub fn notice(f: &NoticeFacts, announce_holds: bool) -> Post {
         Decision::ReportNow => call_to_action(f),
         Decision::HandOff if announce_holds => Post {
             content: format!(
-                "**Held — please do not report: case #{}**\n<{}>\nThis account is being handled with the relevant agencies. Reporting it could warn the people behind it.",
+                "**Held — please do not report: case #{}**\n{}\nThis account is being handled with the relevant agencies. Reporting it could warn the people behind it.",
                 case.case_no,
-                case.key.canonical_url()
+                link(&case.key, MAX_LINK_CHARS)
             ),
             suppress_embeds: true,
             ..Post::default()
@@ -103,9 +103,9 @@ fn call_to_action(f: &NoticeFacts) -> Post {
     ));
     Post {
         content: format!(
-            "**Report now: case #{no}** ({})\n<{}>\nReason: {}\n{state}",
+            "**Report now: case #{no}** ({})\n{}\nReason: {}\n{state}",
             labels::platform(case.key.platform()),
-            case.key.canonical_url(),
+            link(&case.key, MAX_LINK_CHARS),
             if reasons.is_empty() { "—".to_owned() } else { reasons },
         ),
         components: vec![serenity::CreateActionRow::Buttons(buttons)],
@@ -142,20 +142,29 @@ fn public_decisions(items: &[(Decision, u64)]) -> String {
     counts(&merged, |label| label)
 }
 
+/// Room for the board's report-now list in its embed description (4,096), keeping space
+/// for the heading and the "…and N more" line; each link is cut shorter than elsewhere so
+/// that long URLs cannot crowd out the others.
+const BOARD_LIST_CHARS: usize = 3_800;
+const BOARD_LINK_CHARS: usize = 150;
+
 /// The status board.
 pub fn board(f: &BoardFacts, now: Millis) -> Post {
-    let mut list: Vec<String> = f
-        .report_now
-        .iter()
-        .map(|c| {
-            format!(
-                "#{} <{}> ({})",
-                c.case_no,
-                c.key.canonical_url(),
-                labels::platform(c.key.platform())
-            )
-        })
-        .collect();
+    let mut list: Vec<String> = Vec::new();
+    let mut budget = BOARD_LIST_CHARS;
+    for c in &f.report_now {
+        let line = format!(
+            "#{} {} ({})",
+            c.case_no,
+            link(&c.key, BOARD_LINK_CHARS),
+            labels::platform(c.key.platform())
+        );
+        let Some(left) = budget.checked_sub(line.chars().count() + 1) else {
+            break;
+        };
+        budget = left;
+        list.push(line);
+    }
     let shown = list.len() as u64;
     if f.report_now_total > shown {
         list.push(format!("…and {} more", f.report_now_total - shown));
