@@ -5,8 +5,9 @@ use std::collections::BTreeSet;
 
 use sqlx::Row;
 
-use super::cards::{location_from_row, record_location, CardLocation};
-use super::cases::{case_by_id, case_from_row, reasons_of, CaseRecord};
+use super::base::case_row::{case_by_id, case_from_row, reasons_of, CaseRecord};
+use super::base::locations::{location_from_row, record_location, CardLocation};
+use super::base::outbox::{enqueue, OutboxKind};
 use super::status::reported_count;
 use super::{id_to_db, parse_col, Result, Store};
 use crate::domain::case::{AccountStatus, Decision};
@@ -206,7 +207,7 @@ impl Store {
             .rows_affected()
             == 1;
         if claimed {
-            super::outbox::enqueue(&mut tx, guild_id, super::OutboxKind::Digest, Some(day), now).await?;
+            enqueue(&mut tx, guild_id, OutboxKind::Digest, Some(day), now).await?;
         }
         tx.commit().await?;
         Ok(claimed)

@@ -4,9 +4,9 @@ use std::collections::BTreeSet;
 
 use sqlx::Row;
 
-use super::cases::{case_by_id, reasons_of, CaseRecord};
-use super::votes::tally;
-use super::{id_from_db, id_to_db, Result, Store};
+use super::base::case_row::{case_by_id, reasons_of, tally, CaseRecord};
+use super::base::locations::{location_from_row, record_location, CardLocation};
+use super::{Result, Store};
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
 use crate::domain::vote::Tally;
@@ -31,46 +31,9 @@ pub struct CardFacts {
     pub tally: Tally,
 }
 
-/// Where a case's card is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CardLocation {
-    pub channel_id: u64,
-    pub message_id: u64,
-}
-
 fn count(row: &sqlx::any::AnyRow, col: &str) -> Result<u32> {
     let n: Option<i64> = row.try_get(col)?;
     Ok(u32::try_from(n.unwrap_or(0)).unwrap_or(u32::MAX))
-}
-
-/// Remember where a case's message (`cards` or `notices`) was posted.
-pub(super) async fn record_location(
-    pool: &sqlx::AnyPool,
-    table: &'static str,
-    case_id: i64,
-    at: CardLocation,
-    now: Millis,
-) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO {table} (case_id, channel_id, message_id, posted_at) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (case_id) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id, \
-         posted_at = excluded.posted_at"
-    );
-    sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(case_id)
-        .bind(id_to_db(at.channel_id))
-        .bind(id_to_db(at.message_id))
-        .bind(now.0)
-        .execute(pool)
-        .await?;
-    Ok(())
-}
-
-pub(super) fn location_from_row(row: &sqlx::any::AnyRow) -> Result<CardLocation> {
-    Ok(CardLocation {
-        channel_id: id_from_db(row.try_get("channel_id")?),
-        message_id: id_from_db(row.try_get("message_id")?),
-    })
 }
 
 impl Store {
@@ -127,13 +90,7 @@ impl Store {
             .bind(case_id)
             .fetch_optional(&self.pool)
             .await?;
-        row.map(|r| {
-            Ok(CardLocation {
-                channel_id: id_from_db(r.try_get("channel_id")?),
-                message_id: id_from_db(r.try_get("message_id")?),
-            })
-        })
-        .transpose()
+        row.map(|r| location_from_row(&r)).transpose()
     }
 
     pub async fn record_card(&self, case_id: i64, at: CardLocation, now: Millis) -> Result<()> {

@@ -5,10 +5,11 @@
 use serde_json::{json, Value};
 use sqlx::AnyConnection;
 
-use super::audit::{append, Event};
-use super::cases::{case_by_no, transition, CaseRecord};
-use super::guilds::settings_in;
-use super::outbox::enqueue_card;
+use super::base::audit::{append, Event};
+use super::base::case_row::{case_by_no, case_from_row, set_round_note, CaseRecord};
+use super::base::guild_row::settings_in;
+use super::base::outbox::enqueue_card;
+use super::base::transition::transition;
 use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::{Lifecycle, LifecycleError};
@@ -246,7 +247,7 @@ impl Store {
                 .bind(now.0)
                 .fetch_all(&self.pool)
                 .await?;
-        rows.iter().map(super::cases::case_from_row).collect()
+        rows.iter().map(case_from_row).collect()
     }
 
     /// The earliest hold review date, if any.
@@ -256,15 +257,6 @@ impl Store {
             .await?;
         Ok(at.map(Millis))
     }
-}
-
-pub(super) async fn set_round_note(conn: &mut AnyConnection, case_id: i64, note: Option<&str>) -> Result<()> {
-    sqlx::query("UPDATE cases SET round_note = $1 WHERE id = $2")
-        .bind(note)
-        .bind(case_id)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
 }
 
 async fn record(conn: &mut AnyConnection, case: &CaseRecord, change: &Change<'_>) -> Result<()> {

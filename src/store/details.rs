@@ -2,7 +2,7 @@
 
 use sqlx::Row;
 
-use super::cases::{case_by_no, CaseRecord};
+use super::base::case_row::{case_by_no, CaseRecord};
 use super::{id_from_db, id_to_db, parse_col, Result, Store};
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;

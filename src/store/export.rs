@@ -6,7 +6,9 @@ use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::cases::{case_from_row, CaseRecord};
+use super::base::audit::{append, Event};
+use super::base::case_row::{case_from_row, CaseRecord};
+use super::base::guild_row::ensure_guild;
 use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::case::Decision;
 use crate::domain::reason::ReasonCategory;
@@ -199,12 +201,12 @@ impl Store {
         at: Millis,
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        super::guilds::ensure_guild(&mut tx, guild_id, at).await?;
+        ensure_guild(&mut tx, guild_id, at).await?;
         let payload = serde_json::json!({"format": format, "decision": decision.map(Decision::as_str), "cases": cases});
         let kind = crate::domain::audit::AuditKind::Exported;
-        super::audit::append(
+        append(
             &mut tx,
-            super::audit::Event {
+            Event {
                 guild_id,
                 case_id: None,
                 actor,

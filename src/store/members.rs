@@ -3,8 +3,8 @@
 use serde_json::json;
 use sqlx::Row;
 
-use super::audit::{append, Event};
-use super::guilds::ensure_guild;
+use super::base::audit::{append, Event};
+use super::base::guild_row::ensure_guild;
 use super::{id_to_db, Result, Store};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::time::Millis;

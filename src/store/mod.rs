@@ -7,6 +7,7 @@
 //! also appends its audit event.
 
 mod audit;
+mod base;
 mod board;
 mod cards;
 mod cases;
@@ -18,6 +19,7 @@ mod import;
 mod members;
 mod outbox;
 mod queue;
+mod reports;
 mod status;
 mod votes;
 
@@ -27,15 +29,19 @@ use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor, Row};
 
 pub use audit::AuditFailure;
+pub use base::case_row::CaseRecord;
+pub use base::guild_row::GuildSettings;
+pub use base::locations::CardLocation;
+pub use base::outbox::{OutboxKind, BOARD_INTERVAL_MS};
 pub use board::{BoardFacts, DigestFacts, NoticeFacts, BOARD_LIST_MAX};
-pub use cards::{CardFacts, CardLocation};
-pub use cases::{CaseRecord, NewEvidence, NewReport, ReportOutcome, ReportSource};
+pub use cards::CardFacts;
 pub use details::{CaseDetails, ReportEntry, Reporter};
 pub use export::{CaseExport, EvidenceExport, HistoryEntry};
-pub use guilds::{GuildSettings, SettingsChange};
+pub use guilds::SettingsChange;
 pub use import::{ImportLine, ImportSummary, Importer};
-pub use outbox::{OutboxItem, OutboxKind, BOARD_INTERVAL_MS};
+pub use outbox::OutboxItem;
 pub use queue::{MAX_DEQUEUE, MAX_WAITING_CARDS};
+pub use reports::{NewEvidence, NewReport, ReportOutcome, ReportSource};
 pub use status::Observation;
 pub use votes::VoteOutcome;
 

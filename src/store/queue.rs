@@ -3,9 +3,10 @@
 
 use sqlx::AnyConnection;
 
-use super::cases::{case_from_row, CaseRecord};
-use super::guilds::settings_in;
-use super::outbox::{enqueue, enqueue_card, OutboxKind};
+use super::base::case_row::{case_from_row, CaseRecord};
+use super::base::guild_row::settings_in;
+use super::base::locations::{location_from_row, CardLocation};
+use super::base::outbox::{enqueue, enqueue_card, OutboxKind};
 use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::time::Millis;
 
@@ -80,15 +81,15 @@ impl Store {
     }
 
     /// The queue summary message, if posted.
-    pub async fn queue_summary_location(&self, guild_id: u64) -> Result<Option<super::CardLocation>> {
+    pub async fn queue_summary_location(&self, guild_id: u64) -> Result<Option<CardLocation>> {
         let row = sqlx::query("SELECT channel_id, message_id FROM queue_summaries WHERE guild_id = $1")
             .bind(id_to_db(guild_id))
             .fetch_optional(&self.pool)
             .await?;
-        row.map(|r| super::cards::location_from_row(&r)).transpose()
+        row.map(|r| location_from_row(&r)).transpose()
     }
 
-    pub async fn record_queue_summary(&self, guild_id: u64, at: super::CardLocation) -> Result<()> {
+    pub async fn record_queue_summary(&self, guild_id: u64, at: CardLocation) -> Result<()> {
         sqlx::query(
             "INSERT INTO queue_summaries (guild_id, channel_id, message_id) VALUES ($1, $2, $3) \
              ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id",

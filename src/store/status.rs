@@ -3,9 +3,9 @@
 use serde_json::json;
 use sqlx::AnyConnection;
 
-use super::audit::{append, Event};
-use super::cases::{case_by_no, CaseRecord};
-use super::outbox::{enqueue, enqueue_board, OutboxKind};
+use super::base::audit::{append, Event};
+use super::base::case_row::{case_by_no, CaseRecord};
+use super::base::outbox::{enqueue, enqueue_board, OutboxKind};
 use super::{flag, id_to_db, Result, Store};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::AccountStatus;

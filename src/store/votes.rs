@@ -1,12 +1,13 @@
 //! Votes and the closing of voting rounds, each exactly once.
 
 use serde_json::json;
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
-use super::audit::{append, Event};
-use super::cases::{case_by_no, transition, CaseRecord};
-use super::guilds::settings_in;
-use super::outbox::{enqueue, enqueue_card, OutboxKind};
+use super::base::audit::{append, Event};
+use super::base::case_row::{case_by_no, tally, CaseRecord};
+use super::base::guild_row::settings_in;
+use super::base::outbox::{enqueue, enqueue_card, OutboxKind};
+use super::base::transition::{claim_interaction, transition};
 use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::{Decision, LifecycleError};
@@ -22,39 +23,6 @@ pub struct VoteOutcome {
     pub decided: Option<Decision>,
     /// This call marked the round overdue (the one moment to ping the moderators).
     pub became_overdue: bool,
-}
-
-pub(super) async fn tally(conn: &mut AnyConnection, case_id: i64, round: u32) -> Result<Tally> {
-    let rows = sqlx::query("SELECT choice FROM votes WHERE case_id = $1 AND round = $2")
-        .bind(case_id)
-        .bind(i64::from(round))
-        .fetch_all(&mut *conn)
-        .await?;
-    let choices = rows
-        .iter()
-        .map(|r| {
-            let raw: String = r.try_get("choice")?;
-            raw.parse::<VoteChoice>()
-                .map_err(|e| StoreError::Corrupt(e.to_string()))
-        })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(Tally::of(choices))
-}
-
-/// Record that an interaction is being handled; a second delivery fails here and the
-/// transaction it belongs to changes nothing.
-pub(super) async fn claim_interaction(conn: &mut AnyConnection, interaction_id: u64, now: Millis) -> Result<()> {
-    let n = sqlx::query("INSERT INTO handled_interactions (interaction_id, handled_at) VALUES ($1, $2) ON CONFLICT (interaction_id) DO NOTHING")
-        .bind(id_to_db(interaction_id))
-        .bind(now.0)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
-    if n == 1 {
-        Ok(())
-    } else {
-        Err(StoreError::AlreadyHandled)
-    }
 }
 
 /// Lock the case row for this round (PostgreSQL row lock; SQLite already holds the
