@@ -24,9 +24,13 @@ mod status;
 mod votes;
 
 use std::str::FromStr;
+use std::sync::Arc;
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor, Row};
+use tokio::sync::Notify;
+
+use base::write_tx::WriteTx;
 
 pub use audit::AuditFailure;
 pub use base::case_row::CaseRecord;
@@ -95,6 +99,8 @@ impl Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// Notified when a committed change queued outbox items.
+    outbox_wakeup: Arc<Notify>,
 }
 
 /// The default database: a SQLite file in the working directory, created on first use.
@@ -128,7 +134,11 @@ impl Store {
         if backend == Backend::Sqlite {
             pool.execute("PRAGMA journal_mode = WAL").await?;
         }
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            outbox_wakeup: Arc::new(Notify::new()),
+        })
     }
 
     pub async fn migrate(&self) -> Result<()> {
@@ -137,6 +147,12 @@ impl Store {
             Backend::Postgres => sqlx::migrate!("migrations/postgres").run(&self.pool).await?,
         }
         Ok(())
+    }
+
+    /// What the outbox worker waits on: every committed change that queued an outbox item
+    /// notifies it, so callers need not.
+    pub fn outbox_wakeup(&self) -> Arc<Notify> {
+        self.outbox_wakeup.clone()
     }
 
     pub fn backend(&self) -> Backend {
@@ -150,11 +166,12 @@ impl Store {
     /// A write transaction. On SQLite it takes the write lock up front (`BEGIN
     /// IMMEDIATE`), so a transaction that reads before it writes waits for the lock
     /// (busy timeout) instead of failing when another writer committed in between.
-    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
-        Ok(match self.backend {
+    async fn begin_write(&self) -> Result<WriteTx> {
+        let tx = match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
-        })
+        };
+        Ok(WriteTx::new(tx, self.outbox_wakeup.clone()))
     }
 }
 

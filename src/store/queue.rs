@@ -7,6 +7,7 @@ use super::base::case_row::{case_from_row, CaseRecord};
 use super::base::guild_row::settings_in;
 use super::base::locations::{location_from_row, CardLocation};
 use super::base::outbox::{enqueue, enqueue_card, OutboxKind};
+use super::base::write_tx::WriteTx;
 use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::time::Millis;
 
@@ -27,20 +28,21 @@ pub(super) async fn waiting_cards(conn: &mut AnyConnection, guild_id: u64) -> Re
 }
 
 /// Put a case in the queue (its voting clock starts when its card is posted).
-pub(super) async fn enter_queue(conn: &mut AnyConnection, case: &CaseRecord, at: Millis) -> Result<()> {
+pub(super) async fn enter_queue(tx: &mut WriteTx, case: &CaseRecord, at: Millis) -> Result<()> {
     sqlx::query("UPDATE cases SET queued = 1, queued_at = $1, window_ends_at = NULL WHERE id = $2")
         .bind(at.0)
         .bind(case.id)
-        .execute(&mut *conn)
+        .execute(&mut **tx)
         .await?;
-    enqueue(conn, case.guild_id, OutboxKind::QueueSummary, None, at).await
+    enqueue(tx, case.guild_id, OutboxKind::QueueSummary, None, at).await
 }
 
 impl Store {
     /// The queue changed outside a case transaction (an import): refresh its summary.
     pub async fn queue_changed(&self, guild_id: u64, now: Millis) -> Result<()> {
-        let mut conn = self.pool.acquire().await?;
-        enqueue(&mut conn, guild_id, OutboxKind::QueueSummary, None, now).await
+        let mut tx = self.begin_write().await?;
+        enqueue(&mut tx, guild_id, OutboxKind::QueueSummary, None, now).await?;
+        tx.commit().await
     }
 
     pub async fn queue_len(&self, guild_id: u64) -> Result<u64> {

@@ -6,6 +6,7 @@ use sqlx::AnyConnection;
 use super::base::audit::{append, Event};
 use super::base::case_row::{case_by_no, CaseRecord};
 use super::base::outbox::{enqueue, enqueue_board, OutboxKind};
+use super::base::write_tx::WriteTx;
 use super::{flag, id_to_db, Result, Store};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::AccountStatus;
@@ -100,7 +101,7 @@ async fn suspension_witnesses(conn: &mut AnyConnection, case_id: i64) -> Result<
 }
 
 async fn set_status(
-    conn: &mut AnyConnection,
+    tx: &mut WriteTx,
     case: &CaseRecord,
     status: AccountStatus,
     observer: u64,
@@ -111,7 +112,7 @@ async fn set_status(
         .bind(at.0)
         .bind(format!("member:{observer}"))
         .bind(case.id)
-        .execute(&mut *conn)
+        .execute(&mut **tx)
         .await?;
     let payload = json!({"case_no": case.case_no, "from": case.account_status.as_str(), "to": status.as_str()});
     let event = Event {
@@ -122,7 +123,7 @@ async fn set_status(
         payload,
         at,
     };
-    append(conn, event).await?;
-    enqueue(conn, case.guild_id, OutboxKind::Notice, Some(case.id), at).await?;
-    enqueue_board(conn, case.guild_id, at).await
+    append(tx, event).await?;
+    enqueue(tx, case.guild_id, OutboxKind::Notice, Some(case.id), at).await?;
+    enqueue_board(tx, case.guild_id, at).await
 }

@@ -8,6 +8,7 @@ use super::base::case_row::{case_by_no, tally, CaseRecord};
 use super::base::guild_row::settings_in;
 use super::base::outbox::{enqueue, enqueue_card, OutboxKind};
 use super::base::transition::{claim_interaction, transition};
+use super::base::write_tx::WriteTx;
 use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::{Decision, LifecycleError};
@@ -46,7 +47,7 @@ async fn policy(conn: &mut AnyConnection, guild_id: u64) -> Result<Policy> {
 }
 
 async fn decide(
-    conn: &mut AnyConnection,
+    tx: &mut WriteTx,
     case: &CaseRecord,
     choice: VoteChoice,
     policy: Policy,
@@ -54,12 +55,12 @@ async fn decide(
     now: Millis,
 ) -> Result<bool> {
     let next = case.lifecycle.decide(choice, now, policy.hold_days)?;
-    if !transition(conn, case, next, now).await? {
+    if !transition(tx, case, next, now).await? {
         return Ok(false);
     }
     let payload = json!({"case_no": case.case_no, "round": case.lifecycle.round, "decision": Decision::from(choice).as_str(), "why": why});
     append(
-        conn,
+        tx,
         Event {
             guild_id: case.guild_id,
             case_id: Some(case.id),

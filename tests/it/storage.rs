@@ -546,6 +546,31 @@ async fn a_digest_is_claimed_once_per_server_and_day(db: TestDb) {
     assert!(s.claim_digest(GUILD, 20_001, T0).await.unwrap());
 }
 
+/// Whether `wakeup` is notified (or already was) within `ms`.
+async fn woken(wakeup: &tokio::sync::Notify, ms: u64) -> bool {
+    tokio::time::timeout(std::time::Duration::from_millis(ms), wakeup.notified())
+        .await
+        .is_ok()
+}
+
+async fn a_committed_change_that_queued_outbox_items_wakes_the_worker_and_a_failed_one_queues_nothing(db: TestDb) {
+    let s = &db.store;
+    let wakeup = s.outbox_wakeup();
+    let no = case_no_of(s, "wakes", 1, 10).await;
+    assert!(woken(&wakeup, 1000).await, "the report's card wakes the outbox worker");
+    for m in 0..3 {
+        s.cast_vote(GUILD, no, 800 + m, VoteChoice::Dismiss, None, T0)
+            .await
+            .unwrap();
+    }
+    assert!(woken(&wakeup, 1000).await, "the votes' card edits wake it");
+    let queued = s.outbox_len().await.unwrap();
+    let late = s.cast_vote(GUILD, no, 900, VoteChoice::ReportNow, None, T0).await;
+    assert!(late.is_err(), "a vote on a decided case is refused");
+    assert_eq!(s.outbox_len().await.unwrap(), queued);
+    assert!(!woken(&wakeup, 200).await, "a refused change wakes nobody");
+}
+
 on_both_databases!(
     reports_merge_into_one_case_per_account,
     a_replayed_interaction_files_nothing_twice,
@@ -566,4 +591,5 @@ on_both_databases!(
     the_outbox_coalesces_requests_and_retries_failures,
     a_digest_is_claimed_once_per_server_and_day,
     a_paced_target_takes_one_send_per_interval_from_when_it_was_sent,
+    a_committed_change_that_queued_outbox_items_wakes_the_worker_and_a_failed_one_queues_nothing,
 );

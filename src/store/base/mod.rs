@@ -8,3 +8,4 @@ pub(super) mod guild_row;
 pub(super) mod locations;
 pub(super) mod outbox;
 pub(super) mod transition;
+pub(super) mod write_tx;

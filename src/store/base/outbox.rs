@@ -1,8 +1,7 @@
 //! Outbox requests: what Discord must post or edit, queued in the transaction of the
 //! change that calls for it.
 
-use sqlx::AnyConnection;
-
+use super::write_tx::WriteTx;
 use crate::domain::time::Millis;
 use crate::store::{id_to_db, Result, StoreError};
 
@@ -78,9 +77,10 @@ pub(crate) fn item_key(kind: OutboxKind, guild_id: u64, target: Option<i64>) -> 
 }
 
 /// Ask for `kind` about `target`, not before `not_before` nor before its target's pacing
-/// allows; coalesces with a pending request for the same thing.
+/// allows; coalesces with a pending request for the same thing. The worker is woken when
+/// `tx` commits.
 pub(crate) async fn enqueue(
-    conn: &mut AnyConnection,
+    tx: &mut WriteTx,
     guild_id: u64,
     kind: OutboxKind,
     target: Option<i64>,
@@ -89,7 +89,7 @@ pub(crate) async fn enqueue(
     let key = item_key(kind, guild_id, target);
     let paced: Option<i64> = sqlx::query_scalar("SELECT next_at FROM outbox_pacing WHERE item_key = $1")
         .bind(&key)
-        .fetch_optional(&mut *conn)
+        .fetch_optional(&mut **tx)
         .await?;
     let not_before = Millis(paced.map_or(not_before.0, |p| p.max(not_before.0)));
     sqlx::query(
@@ -101,18 +101,19 @@ pub(crate) async fn enqueue(
     .bind(kind.as_str())
     .bind(target)
     .bind(not_before.0)
-    .execute(&mut *conn)
+    .execute(&mut **tx)
     .await?;
+    tx.queued_outbox();
     Ok(())
 }
 
 /// Ask for a case's card to be posted or brought up to date.
-pub(crate) async fn enqueue_card(conn: &mut AnyConnection, guild_id: u64, case_id: i64, now: Millis) -> Result<()> {
-    enqueue(conn, guild_id, OutboxKind::Card, Some(case_id), now).await
+pub(crate) async fn enqueue_card(tx: &mut WriteTx, guild_id: u64, case_id: i64, now: Millis) -> Result<()> {
+    enqueue(tx, guild_id, OutboxKind::Card, Some(case_id), now).await
 }
 
 /// Ask for the server's status board to be brought up to date: at once if it was not
 /// sent to in the last 10 s, else when those 10 s are over (coalescing everything between).
-pub(crate) async fn enqueue_board(conn: &mut AnyConnection, guild_id: u64, now: Millis) -> Result<()> {
-    enqueue(conn, guild_id, OutboxKind::Board, None, now).await
+pub(crate) async fn enqueue_board(tx: &mut WriteTx, guild_id: u64, now: Millis) -> Result<()> {
+    enqueue(tx, guild_id, OutboxKind::Board, None, now).await
 }

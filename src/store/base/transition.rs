@@ -5,6 +5,7 @@ use sqlx::AnyConnection;
 
 use super::case_row::CaseRecord;
 use super::outbox::{enqueue, enqueue_board, enqueue_card, OutboxKind};
+use super::write_tx::WriteTx;
 use crate::domain::case::{Decision, Lifecycle};
 use crate::domain::time::Millis;
 use crate::store::{flag, id_to_db, Result, StoreError};
@@ -12,7 +13,7 @@ use crate::store::{flag, id_to_db, Result, StoreError};
 /// Store `to` as the case's lifecycle if it is still the one `case` was read with.
 /// Returns whether it applied: of several racing callers (clicks, replays, processes)
 /// exactly one sees `true`. Queues what Discord must show of the change.
-pub(crate) async fn transition(conn: &mut AnyConnection, case: &CaseRecord, to: Lifecycle, at: Millis) -> Result<bool> {
+pub(crate) async fn transition(tx: &mut WriteTx, case: &CaseRecord, to: Lifecycle, at: Millis) -> Result<bool> {
     let from = case.lifecycle;
     let decision_changed = to.decision != from.decision;
     let decided_at = (decision_changed && to.decision != Decision::Pending).then_some(at.0);
@@ -32,16 +33,16 @@ pub(crate) async fn transition(conn: &mut AnyConnection, case: &CaseRecord, to: 
     .bind(from.decision.as_str())
     .bind(i64::from(from.round))
     .bind(flag(from.overdue))
-    .execute(&mut *conn)
+    .execute(&mut **tx)
     .await?
     .rows_affected()
         == 1;
     if done && !case.queued {
-        enqueue_card(conn, case.guild_id, case.id, at).await?;
+        enqueue_card(tx, case.guild_id, case.id, at).await?;
     }
     if done && decision_changed {
-        enqueue(conn, case.guild_id, OutboxKind::Notice, Some(case.id), at).await?;
-        enqueue_board(conn, case.guild_id, at).await?;
+        enqueue(tx, case.guild_id, OutboxKind::Notice, Some(case.id), at).await?;
+        enqueue_board(tx, case.guild_id, at).await?;
     }
     Ok(done)
 }
