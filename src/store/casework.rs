@@ -12,7 +12,7 @@ use super::base::outbox::enqueue_card;
 use super::base::transition::transition;
 use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::audit::{Actor, AuditKind};
-use crate::domain::case::{Lifecycle, LifecycleError};
+use crate::domain::case::{Lifecycle, LifecycleError, RoundNote};
 use crate::domain::time::Millis;
 use crate::domain::vote::{HoldDays, Policy, VoteChoice};
 
@@ -24,7 +24,7 @@ struct Change<'a> {
     kind: AuditKind,
     details: Value,
     /// Shown on the review card while the new round is open.
-    round_note: Option<String>,
+    round_note: Option<RoundNote>,
     at: Millis,
 }
 
@@ -46,7 +46,7 @@ impl Store {
             return Err(StoreError::Conflict);
         }
         if change.round_note.is_some() || to.round != case.lifecycle.round {
-            set_round_note(&mut tx, case.id, change.round_note.as_deref()).await?;
+            set_round_note(&mut tx, case.id, change.round_note.as_ref()).await?;
         }
         record(&mut tx, &case, &change).await?;
         let case = case_by_no(&mut tx, change.guild_id, change.case_no).await?;
@@ -139,17 +139,13 @@ impl Store {
         let due = self.holds_due(now).await?;
         let mut reopened = Vec::new();
         for case in due {
-            let note = format!(
-                "Hold review: the hold ended {}. Vote again on how to handle this account.",
-                now.to_rfc3339()
-            );
             let change = Change {
                 guild_id: case.guild_id,
                 case_no: case.case_no,
                 actor: &Actor::System,
                 kind: AuditKind::CaseReopened,
                 details: json!({"why": "hold review date reached"}),
-                round_note: Some(note),
+                round_note: Some(RoundNote::HoldReview { ended: now }),
                 at: now,
             };
             match self.change_case(change, |l, p| l.expire_hold(now, p.window)).await {
@@ -170,7 +166,6 @@ impl Store {
         reason: &str,
         at: Millis,
     ) -> Result<CaseRecord> {
-        let note = format!("Re-opened: {reason}");
         let details = json!({"reason": reason});
         let change = Change {
             guild_id,
@@ -178,7 +173,9 @@ impl Store {
             actor,
             kind: AuditKind::CaseReopened,
             details,
-            round_note: Some(note),
+            round_note: Some(RoundNote::Reopened {
+                reason: reason.to_owned(),
+            }),
             at,
         };
         self.change_case(change, |l, p| l.reopen(at, p.window)).await

@@ -16,7 +16,7 @@ use super::queue::{enter_queue, waiting_cards, MAX_WAITING_CARDS};
 use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::account::AccountKey;
 use crate::domain::audit::{Actor, AuditKind};
-use crate::domain::case::{Decision, Lifecycle};
+use crate::domain::case::{Decision, Lifecycle, RoundNote};
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
 
@@ -202,8 +202,7 @@ impl Store {
                 .reopen_for_new_reporter(report.at, settings.policy.window)?;
             let reopened = transition(&mut tx, &case, next, report.at).await?;
             if reopened {
-                let note = "Re-opened: a member who had not reported it before reported this dismissed account.";
-                set_round_note(&mut tx, case.id, Some(note)).await?;
+                set_round_note(&mut tx, case.id, Some(&RoundNote::NewReporter)).await?;
             }
             reopened
         } else {

@@ -6,7 +6,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use crate::domain::account::AccountKey;
-use crate::domain::case::{AccountStatus, Lifecycle};
+use crate::domain::case::{AccountStatus, Lifecycle, RoundNote};
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
 use crate::domain::vote::{Tally, VoteChoice};
@@ -25,7 +25,7 @@ pub struct CaseRecord {
     pub referral_ref: Option<String>,
     pub queued: bool,
     /// Why the current round was opened, when it is not the first.
-    pub round_note: Option<String>,
+    pub round_note: Option<RoundNote>,
     pub created_at: Millis,
     pub updated_at: Millis,
     pub decided_at: Option<Millis>,
@@ -53,11 +53,18 @@ pub(crate) fn case_from_row(row: &AnyRow) -> Result<CaseRecord> {
         agency: row.try_get("agency")?,
         referral_ref: row.try_get("referral_ref")?,
         queued: row.try_get::<i64, _>("queued")? != 0,
-        round_note: row.try_get("round_note")?,
+        round_note: round_note_from_row(row)?,
         created_at: Millis(row.try_get("created_at")?),
         updated_at: Millis(row.try_get("updated_at")?),
         decided_at: row.try_get::<Option<i64>, _>("decided_at")?.map(Millis),
     })
+}
+
+/// A round note is stored as the JSON of its facts; wording it is the Discord layer's job.
+fn round_note_from_row(row: &AnyRow) -> Result<Option<RoundNote>> {
+    let raw: Option<String> = row.try_get("round_note")?;
+    raw.map(|raw| serde_json::from_str(&raw).map_err(|e| StoreError::Corrupt(format!("round_note {raw:?}: {e}"))))
+        .transpose()
 }
 
 pub(crate) async fn case_by_key(
@@ -146,9 +153,13 @@ pub(crate) async fn reserve_case_numbers(conn: &mut AnyConnection, guild_id: u64
     Ok(next - n)
 }
 
-pub(crate) async fn set_round_note(conn: &mut AnyConnection, case_id: i64, note: Option<&str>) -> Result<()> {
+pub(crate) async fn set_round_note(conn: &mut AnyConnection, case_id: i64, note: Option<&RoundNote>) -> Result<()> {
+    let json = note
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|e| StoreError::Corrupt(format!("round note {note:?}: {e}")))?;
     sqlx::query("UPDATE cases SET round_note = $1 WHERE id = $2")
-        .bind(note)
+        .bind(json)
         .bind(case_id)
         .execute(&mut *conn)
         .await?;
