@@ -2,7 +2,7 @@
 
 use sqlx::Row;
 
-use super::{id_from_db, id_to_db, Result, Store, StoreError};
+use super::{id_from_db, id_to_db, op, Result, Store, StoreError};
 use crate::domain::audit::{verify_chain, ChainBreak, ChainedEvent};
 use crate::domain::time::Millis;
 
@@ -17,18 +17,21 @@ impl Store {
     /// Verify the chain of one server, or of every server. Returns the number of events
     /// checked, or the first bad event of the first server that fails.
     pub async fn verify_audit(&self, guild: Option<u64>) -> Result<Result<u64, AuditFailure>> {
-        let guilds = match guild {
-            Some(g) => vec![g],
-            None => self.audit_guilds().await?,
-        };
-        let mut total = 0;
-        for guild_id in guilds {
-            match self.verify_guild(guild_id).await? {
-                Ok(n) => total += n,
-                Err(broken) => return Ok(Err(AuditFailure { guild_id, broken })),
+        op("verify_audit", async {
+            let guilds = match guild {
+                Some(g) => vec![g],
+                None => self.audit_guilds().await?,
+            };
+            let mut total = 0;
+            for guild_id in guilds {
+                match self.verify_guild(guild_id).await? {
+                    Ok(n) => total += n,
+                    Err(broken) => return Ok(Err(AuditFailure { guild_id, broken })),
+                }
             }
-        }
-        Ok(Ok(total))
+            Ok(Ok(total))
+        })
+        .await
     }
 
     async fn audit_guilds(&self) -> Result<Vec<u64>> {

@@ -1,42 +1,54 @@
 //! Reading cases: one by number or account, and those whose deadlines have come.
 
 use super::base::case_row::{case_by_key, case_by_no, case_from_row, CaseRecord, CASE_COLUMNS};
-use super::{Result, Store};
+use super::{op, Result, Store};
 use crate::domain::account::AccountKey;
 use crate::domain::time::Millis;
 
 impl Store {
     /// One case by its number in a server.
     pub async fn case(&self, guild_id: u64, case_no: i64) -> Result<CaseRecord> {
-        let mut conn = self.pool.acquire().await?;
-        case_by_no(&mut conn, guild_id, case_no).await
+        op("case", async {
+            let mut conn = self.pool.acquire().await?;
+            case_by_no(&mut conn, guild_id, case_no).await
+        })
+        .await
     }
 
     /// The case for an account in a server, if any.
     pub async fn case_for_key(&self, guild_id: u64, key: &AccountKey) -> Result<Option<CaseRecord>> {
-        let mut conn = self.pool.acquire().await?;
-        case_by_key(&mut conn, guild_id, key).await
+        op("case_for_key", async {
+            let mut conn = self.pool.acquire().await?;
+            case_by_key(&mut conn, guild_id, key).await
+        })
+        .await
     }
 
     /// Pending cases whose voting window has ended by `now`, oldest deadline first.
     pub async fn windows_ended(&self, now: Millis) -> Result<Vec<CaseRecord>> {
-        let sql = format!(
-            "SELECT {CASE_COLUMNS} FROM cases WHERE window_ends_at IS NOT NULL AND window_ends_at <= $1 \
-             ORDER BY window_ends_at"
-        );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(now.0)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(case_from_row).collect()
+        op("windows_ended", async {
+            let sql = format!(
+                "SELECT {CASE_COLUMNS} FROM cases WHERE window_ends_at IS NOT NULL AND window_ends_at <= $1 \
+                 ORDER BY window_ends_at"
+            );
+            let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(now.0)
+                .fetch_all(&self.pool)
+                .await?;
+            rows.iter().map(case_from_row).collect()
+        })
+        .await
     }
 
     /// The earliest open voting window's end, if any.
     pub async fn next_window_end(&self) -> Result<Option<Millis>> {
-        let at: Option<i64> =
-            sqlx::query_scalar("SELECT MIN(window_ends_at) FROM cases WHERE window_ends_at IS NOT NULL")
-                .fetch_one(&self.pool)
-                .await?;
-        Ok(at.map(Millis))
+        op("next_window_end", async {
+            let at: Option<i64> =
+                sqlx::query_scalar("SELECT MIN(window_ends_at) FROM cases WHERE window_ends_at IS NOT NULL")
+                    .fetch_one(&self.pool)
+                    .await?;
+            Ok(at.map(Millis))
+        })
+        .await
     }
 }

@@ -2,7 +2,7 @@
 
 use super::base::audit::{append, Event};
 use super::base::guild_row::{ensure_guild, settings_in, GuildSettings};
-use super::{id_to_db, Result, Store, StoreError};
+use super::{id_to_db, op, Result, Store, StoreError};
 use crate::domain::account::Platform;
 use crate::domain::time::Millis;
 use crate::domain::vote::{HoldDays, Quorum, VotingWindow};
@@ -10,16 +10,19 @@ use crate::domain::vote::{HoldDays, Quorum, VotingWindow};
 impl Store {
     /// The server's settings, with defaults for a server never seen before.
     pub async fn guild_settings(&self, guild_id: u64, now: Millis) -> Result<GuildSettings> {
-        let mut conn = self.pool.acquire().await?;
-        if let Some(s) = settings_in(&mut conn, guild_id).await? {
-            return Ok(s);
-        }
-        drop(conn);
-        let mut tx = self.begin_write().await?;
-        ensure_guild(&mut tx, guild_id, now).await?;
-        let settings = settings_in(&mut tx, guild_id).await?;
-        tx.commit().await?;
-        settings.ok_or_else(|| StoreError::Corrupt(format!("guild {guild_id} vanished")))
+        op("guild_settings", async {
+            let mut conn = self.pool.acquire().await?;
+            if let Some(s) = settings_in(&mut conn, guild_id).await? {
+                return Ok(s);
+            }
+            drop(conn);
+            let mut tx = self.begin_write().await?;
+            ensure_guild(&mut tx, guild_id, now).await?;
+            let settings = settings_in(&mut tx, guild_id).await?;
+            tx.commit().await?;
+            settings.ok_or_else(|| StoreError::Corrupt(format!("guild {guild_id} vanished")))
+        })
+        .await
     }
 }
 
@@ -72,47 +75,50 @@ impl Store {
         change: &SettingsChange,
         now: Millis,
     ) -> Result<GuildSettings> {
-        let mut tx = self.begin_write().await?;
-        ensure_guild(&mut tx, guild_id, now).await?;
-        sqlx::query(
-            "UPDATE guilds SET review_channel_id = COALESCE($1, review_channel_id), \
-             coordination_channel_id = COALESCE($2, coordination_channel_id), \
-             moderator_role_id = COALESCE($3, moderator_role_id), liaison_role_id = COALESCE($4, liaison_role_id), \
-             reporter_role_id = COALESCE($5, reporter_role_id), quorum = COALESCE($6, quorum), \
-             window_minutes = COALESCE($7, window_minutes), hold_days = COALESCE($8, hold_days), \
-             default_platform = COALESCE($9, default_platform), announce_holds = COALESCE($10, announce_holds), \
-             digest_hour = COALESCE($11, digest_hour), report_limit = COALESCE($12, report_limit), \
-             report_limit_minutes = COALESCE($13, report_limit_minutes), \
-             min_member_age_hours = COALESCE($14, min_member_age_hours) WHERE guild_id = $15",
-        )
-        .bind(change.review_channel.map(id_to_db))
-        .bind(change.coordination_channel.map(id_to_db))
-        .bind(change.moderator_role.map(id_to_db))
-        .bind(change.liaison_role.map(id_to_db))
-        .bind(change.reporter_role.map(id_to_db))
-        .bind(change.quorum.map(|q| i64::from(q.get())))
-        .bind(change.window.map(|w| i64::try_from(w.minutes()).unwrap_or(i64::MAX)))
-        .bind(change.hold_days.map(|h| i64::from(h.get())))
-        .bind(change.default_platform.map(Platform::as_str))
-        .bind(change.announce_holds.map(super::flag))
-        .bind(change.digest_hour.map(i64::from))
-        .bind(change.report_limit.map(i64::from))
-        .bind(change.report_limit_minutes.map(i64::from))
-        .bind(change.min_member_age_hours.map(i64::from))
-        .bind(id_to_db(guild_id))
-        .execute(&mut *tx)
-        .await?;
-        let event = Event {
-            guild_id,
-            case_id: None,
-            actor,
-            kind: crate::domain::audit::AuditKind::ConfigChanged,
-            payload: change.audit_payload(),
-            at: now,
-        };
-        append(&mut tx, event).await?;
-        let settings = settings_in(&mut tx, guild_id).await?;
-        tx.commit().await?;
-        settings.ok_or_else(|| StoreError::Corrupt(format!("guild {guild_id} vanished")))
+        op("update_settings", async {
+            let mut tx = self.begin_write().await?;
+            ensure_guild(&mut tx, guild_id, now).await?;
+            sqlx::query(
+                "UPDATE guilds SET review_channel_id = COALESCE($1, review_channel_id), \
+                 coordination_channel_id = COALESCE($2, coordination_channel_id), \
+                 moderator_role_id = COALESCE($3, moderator_role_id), liaison_role_id = COALESCE($4, liaison_role_id), \
+                 reporter_role_id = COALESCE($5, reporter_role_id), quorum = COALESCE($6, quorum), \
+                 window_minutes = COALESCE($7, window_minutes), hold_days = COALESCE($8, hold_days), \
+                 default_platform = COALESCE($9, default_platform), announce_holds = COALESCE($10, announce_holds), \
+                 digest_hour = COALESCE($11, digest_hour), report_limit = COALESCE($12, report_limit), \
+                 report_limit_minutes = COALESCE($13, report_limit_minutes), \
+                 min_member_age_hours = COALESCE($14, min_member_age_hours) WHERE guild_id = $15",
+            )
+            .bind(change.review_channel.map(id_to_db))
+            .bind(change.coordination_channel.map(id_to_db))
+            .bind(change.moderator_role.map(id_to_db))
+            .bind(change.liaison_role.map(id_to_db))
+            .bind(change.reporter_role.map(id_to_db))
+            .bind(change.quorum.map(|q| i64::from(q.get())))
+            .bind(change.window.map(|w| i64::try_from(w.minutes()).unwrap_or(i64::MAX)))
+            .bind(change.hold_days.map(|h| i64::from(h.get())))
+            .bind(change.default_platform.map(Platform::as_str))
+            .bind(change.announce_holds.map(super::flag))
+            .bind(change.digest_hour.map(i64::from))
+            .bind(change.report_limit.map(i64::from))
+            .bind(change.report_limit_minutes.map(i64::from))
+            .bind(change.min_member_age_hours.map(i64::from))
+            .bind(id_to_db(guild_id))
+            .execute(&mut *tx)
+            .await?;
+            let event = Event {
+                guild_id,
+                case_id: None,
+                actor,
+                kind: crate::domain::audit::AuditKind::ConfigChanged,
+                payload: change.audit_payload(),
+                at: now,
+            };
+            append(&mut tx, event).await?;
+            let settings = settings_in(&mut tx, guild_id).await?;
+            tx.commit().await?;
+            settings.ok_or_else(|| StoreError::Corrupt(format!("guild {guild_id} vanished")))
+        })
+        .await
     }
 }

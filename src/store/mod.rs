@@ -23,6 +23,7 @@ mod reports;
 mod status;
 mod votes;
 
+use std::future::Future;
 use std::str::FromStr;
 use std::sync::Arc;
 
@@ -59,8 +60,12 @@ pub enum StoreError {
     Connect { url: String, source: sqlx::Error },
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
-    #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    /// `op` names the public operation that failed, so an operator knows what to look at.
+    #[error("database error{}: {source}", .op.map(|op| format!(" in {op}")).unwrap_or_default())]
+    Database {
+        op: Option<&'static str>,
+        source: sqlx::Error,
+    },
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
     #[error("no case #{case_no} in this server")]
@@ -74,6 +79,21 @@ pub enum StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+impl From<sqlx::Error> for StoreError {
+    fn from(source: sqlx::Error) -> StoreError {
+        StoreError::Database { op: None, source }
+    }
+}
+
+/// Run the body of the public operation `name`, naming it in a database error the body
+/// returns (unless an inner operation already named itself).
+async fn op<T>(name: &'static str, body: impl Future<Output = Result<T>>) -> Result<T> {
+    body.await.map_err(|e| match e {
+        StoreError::Database { op: None, source } => StoreError::Database { op: Some(name), source },
+        other => other,
+    })
+}
 
 /// Which database a store runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,29 +136,32 @@ impl Store {
 
     /// Connect without migrating.
     pub async fn connect(url: &str) -> Result<Store> {
-        sqlx::any::install_default_drivers();
-        let backend = Backend::of_url(url)?;
-        let url_with_mode = match backend {
-            Backend::Sqlite if !url.contains("mode=") => {
-                format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
+        op("connect", async {
+            sqlx::any::install_default_drivers();
+            let backend = Backend::of_url(url)?;
+            let url_with_mode = match backend {
+                Backend::Sqlite if !url.contains("mode=") => {
+                    format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
+                }
+                _ => url.to_owned(),
+            };
+            let pool = pool_options(backend)
+                .connect(&url_with_mode)
+                .await
+                .map_err(|source| StoreError::Connect {
+                    url: redact(url),
+                    source,
+                })?;
+            if backend == Backend::Sqlite {
+                pool.execute("PRAGMA journal_mode = WAL").await?;
             }
-            _ => url.to_owned(),
-        };
-        let pool = pool_options(backend)
-            .connect(&url_with_mode)
-            .await
-            .map_err(|source| StoreError::Connect {
-                url: redact(url),
-                source,
-            })?;
-        if backend == Backend::Sqlite {
-            pool.execute("PRAGMA journal_mode = WAL").await?;
-        }
-        Ok(Store {
-            pool,
-            backend,
-            outbox_wakeup: Arc::new(Notify::new()),
+            Ok(Store {
+                pool,
+                backend,
+                outbox_wakeup: Arc::new(Notify::new()),
+            })
         })
+        .await
     }
 
     pub async fn migrate(&self) -> Result<()> {

@@ -4,7 +4,7 @@
 use sqlx::{AnyConnection, Row};
 
 use super::base::outbox::{item_key, OutboxKind};
-use super::{id_from_db, Result, Store, StoreError};
+use super::{id_from_db, op, Result, Store, StoreError};
 use crate::domain::time::Millis;
 
 /// When an unclaimed item `o` may be sent: its own time, or later if its target's pacing
@@ -51,57 +51,66 @@ async fn pace_target(conn: &mut AnyConnection, item: &OutboxItem, next_at: Optio
 impl Store {
     /// Release items claimed by a worker that stopped mid-send (at start, before draining).
     pub async fn recover_outbox(&self) -> Result<()> {
-        let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "DELETE FROM outbox WHERE claimed_at IS NOT NULL AND item_key IN \
-             (SELECT item_key FROM outbox WHERE claimed_at IS NULL)",
-        )
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("UPDATE outbox SET claimed_at = NULL WHERE claimed_at IS NOT NULL")
+        op("recover_outbox", async {
+            let mut tx = self.begin_write().await?;
+            sqlx::query(
+                "DELETE FROM outbox WHERE claimed_at IS NOT NULL AND item_key IN \
+                 (SELECT item_key FROM outbox WHERE claimed_at IS NULL)",
+            )
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
-        Ok(())
+            sqlx::query("UPDATE outbox SET claimed_at = NULL WHERE claimed_at IS NOT NULL")
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(())
+        })
+        .await
     }
 
     /// Claim the oldest item that is due and whose target's pacing allows a send. Later
     /// changes to the same target queue a new item rather than merging into this one, so
     /// nothing that happens during the send is missed.
     pub async fn claim_outbox(&self, now: Millis) -> Result<Option<OutboxItem>> {
-        let mut tx = self.begin_write().await?;
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "UPDATE outbox SET claimed_at = $1 WHERE id = \
-             (SELECT o.id FROM outbox o LEFT JOIN outbox_pacing p ON p.item_key = o.item_key \
-              WHERE o.claimed_at IS NULL AND {EFFECTIVE_DUE} <= $1 ORDER BY o.not_before, o.id LIMIT 1) \
-             AND claimed_at IS NULL RETURNING id, guild_id, kind, target, attempts"
-        )))
-        .bind(now.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        row.map(|r| {
-            Ok(OutboxItem {
-                id: r.try_get("id")?,
-                guild_id: id_from_db(r.try_get("guild_id")?),
-                kind: OutboxKind::parse(&r.try_get::<String, _>("kind")?)?,
-                target: r.try_get("target")?,
-                attempts: u32::try_from(r.try_get::<i64, _>("attempts")?).unwrap_or(u32::MAX),
+        op("claim_outbox", async {
+            let mut tx = self.begin_write().await?;
+            let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE outbox SET claimed_at = $1 WHERE id = \
+                 (SELECT o.id FROM outbox o LEFT JOIN outbox_pacing p ON p.item_key = o.item_key \
+                  WHERE o.claimed_at IS NULL AND {EFFECTIVE_DUE} <= $1 ORDER BY o.not_before, o.id LIMIT 1) \
+                 AND claimed_at IS NULL RETURNING id, guild_id, kind, target, attempts"
+            )))
+            .bind(now.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            row.map(|r| {
+                Ok(OutboxItem {
+                    id: r.try_get("id")?,
+                    guild_id: id_from_db(r.try_get("guild_id")?),
+                    kind: OutboxKind::parse(&r.try_get::<String, _>("kind")?)?,
+                    target: r.try_get("target")?,
+                    attempts: u32::try_from(r.try_get::<i64, _>("attempts")?).unwrap_or(u32::MAX),
+                })
             })
+            .transpose()
         })
-        .transpose()
+        .await
     }
 
     /// The item was sent; a paced target takes no other send before `next_at`.
     pub async fn complete_outbox(&self, item: &OutboxItem, next_at: Option<Millis>) -> Result<()> {
-        let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM outbox WHERE id = $1")
-            .bind(item.id)
-            .execute(&mut *tx)
-            .await?;
-        pace_target(&mut tx, item, next_at).await?;
-        tx.commit().await?;
-        Ok(())
+        op("complete_outbox", async {
+            let mut tx = self.begin_write().await?;
+            sqlx::query("DELETE FROM outbox WHERE id = $1")
+                .bind(item.id)
+                .execute(&mut *tx)
+                .await?;
+            pace_target(&mut tx, item, next_at).await?;
+            tx.commit().await?;
+            Ok(())
+        })
+        .await
     }
 
     /// The send failed: try again at `not_before`, unless a newer request for the same
@@ -114,55 +123,67 @@ impl Store {
         next_at: Option<Millis>,
         error: &str,
     ) -> Result<()> {
-        let id = item.id;
-        let mut tx = self.begin_write().await?;
-        pace_target(&mut tx, item, next_at).await?;
-        let superseded = sqlx::query(
-            "DELETE FROM outbox WHERE id = $1 AND item_key IN (SELECT item_key FROM outbox WHERE claimed_at IS NULL)",
-        )
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if superseded == 0 {
-            sqlx::query("UPDATE outbox SET claimed_at = NULL, attempts = attempts + 1, not_before = $1, last_error = $2 WHERE id = $3")
-                .bind(not_before.0)
-                .bind(error.chars().take(500).collect::<String>())
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(())
+        op("retry_outbox", async {
+            let id = item.id;
+            let mut tx = self.begin_write().await?;
+            pace_target(&mut tx, item, next_at).await?;
+            let superseded = sqlx::query(
+                "DELETE FROM outbox WHERE id = $1 AND item_key IN (SELECT item_key FROM outbox WHERE claimed_at IS NULL)",
+            )
+            .bind(id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if superseded == 0 {
+                sqlx::query("UPDATE outbox SET claimed_at = NULL, attempts = attempts + 1, not_before = $1, last_error = $2 WHERE id = $3")
+                    .bind(not_before.0)
+                    .bind(error.chars().take(500).collect::<String>())
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            Ok(())
+        })
+        .await
     }
 
     /// When the next unclaimed item may be sent, if any.
     pub async fn next_outbox_due(&self) -> Result<Option<Millis>> {
-        let at: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-            "SELECT MIN({EFFECTIVE_DUE}) FROM outbox o LEFT JOIN outbox_pacing p ON p.item_key = o.item_key \
-             WHERE o.claimed_at IS NULL"
-        )))
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(at.map(Millis))
+        op("next_outbox_due", async {
+            let at: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                "SELECT MIN({EFFECTIVE_DUE}) FROM outbox o LEFT JOIN outbox_pacing p ON p.item_key = o.item_key \
+                 WHERE o.claimed_at IS NULL"
+            )))
+            .fetch_one(&self.pool)
+            .await?;
+            Ok(at.map(Millis))
+        })
+        .await
     }
 
     /// How many items wait (for tests and shutdown).
     pub async fn outbox_len(&self) -> Result<u64> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(u64::try_from(n).unwrap_or(0))
+        op("outbox_len", async {
+            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox")
+                .fetch_one(&self.pool)
+                .await?;
+            Ok(u64::try_from(n).unwrap_or(0))
+        })
+        .await
     }
 }
 
 impl Store {
     /// Items due by `now`, claimed or not: zero once the worker has caught up.
     pub async fn outbox_due(&self, now: Millis) -> Result<u64> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE not_before <= $1")
-            .bind(now.0)
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(u64::try_from(n).unwrap_or(0))
+        op("outbox_due", async {
+            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE not_before <= $1")
+                .bind(now.0)
+                .fetch_one(&self.pool)
+                .await?;
+            Ok(u64::try_from(n).unwrap_or(0))
+        })
+        .await
     }
 }

@@ -13,7 +13,7 @@ use super::base::guild_row::{ensure_guild, settings_in};
 use super::base::outbox::enqueue_card;
 use super::base::transition::transition;
 use super::queue::{enter_queue, waiting_cards, MAX_WAITING_CARDS};
-use super::{id_to_db, Result, Store, StoreError};
+use super::{id_to_db, op, Result, Store, StoreError};
 use crate::domain::account::AccountKey;
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::{Decision, Lifecycle, RoundNote};
@@ -185,44 +185,47 @@ impl Store {
     /// File a report, opening or merging into its case, and commit before returning:
     /// the caller acknowledges the report only after this succeeds.
     pub async fn file_report(&self, report: NewReport) -> Result<ReportOutcome> {
-        let mut tx = self.begin_write().await?;
-        ensure_guild(&mut tx, report.guild_id, report.at).await?;
-        let (case, created) = open_case(&mut tx, &report).await?;
-        let Some(report_id) = insert_report(&mut tx, case.id, &report).await? else {
-            tx.rollback().await?;
-            return Ok(ReportOutcome::AlreadyFiled { case });
-        };
-        let first_from_reporter = is_first_from_reporter(&mut tx, case.id, report_id, report.reporter).await?;
-        let reopened = if case.lifecycle.decision == Decision::Dismissed && first_from_reporter {
-            let settings = settings_in(&mut tx, report.guild_id)
-                .await?
-                .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?;
-            let next = case
-                .lifecycle
-                .reopen_for_new_reporter(report.at, settings.policy.window)?;
-            let reopened = transition(&mut tx, &case, next, report.at).await?;
-            if reopened {
-                set_round_note(&mut tx, case.id, Some(&RoundNote::NewReporter)).await?;
+        op("file_report", async {
+            let mut tx = self.begin_write().await?;
+            ensure_guild(&mut tx, report.guild_id, report.at).await?;
+            let (case, created) = open_case(&mut tx, &report).await?;
+            let Some(report_id) = insert_report(&mut tx, case.id, &report).await? else {
+                tx.rollback().await?;
+                return Ok(ReportOutcome::AlreadyFiled { case });
+            };
+            let first_from_reporter = is_first_from_reporter(&mut tx, case.id, report_id, report.reporter).await?;
+            let reopened = if case.lifecycle.decision == Decision::Dismissed && first_from_reporter {
+                let settings = settings_in(&mut tx, report.guild_id)
+                    .await?
+                    .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?;
+                let next = case
+                    .lifecycle
+                    .reopen_for_new_reporter(report.at, settings.policy.window)?;
+                let reopened = transition(&mut tx, &case, next, report.at).await?;
+                if reopened {
+                    set_round_note(&mut tx, case.id, Some(&RoundNote::NewReporter)).await?;
+                }
+                reopened
+            } else {
+                false
+            };
+            insert_evidence(&mut tx, report_id, &report.evidence).await?;
+            record_report_events(&mut tx, &report, &case, created, reopened).await?;
+            if created && waiting_cards(&mut tx, report.guild_id).await? > MAX_WAITING_CARDS {
+                enter_queue(&mut tx, &case, report.at).await?;
+            } else if !case.queued {
+                enqueue_card(&mut tx, report.guild_id, case.id, report.at).await?;
             }
-            reopened
-        } else {
-            false
-        };
-        insert_evidence(&mut tx, report_id, &report.evidence).await?;
-        record_report_events(&mut tx, &report, &case, created, reopened).await?;
-        if created && waiting_cards(&mut tx, report.guild_id).await? > MAX_WAITING_CARDS {
-            enter_queue(&mut tx, &case, report.at).await?;
-        } else if !case.queued {
-            enqueue_card(&mut tx, report.guild_id, case.id, report.at).await?;
-        }
-        let reporters = distinct_reporters(&mut tx, case.id).await?;
-        let case = case_by_no(&mut tx, report.guild_id, case.case_no).await?;
-        tx.commit().await?;
-        Ok(match (created, reopened) {
-            (true, _) => ReportOutcome::NewCase { case },
-            (false, true) => ReportOutcome::Reopened { case, reporters },
-            (false, false) => ReportOutcome::Merged { case, reporters },
+            let reporters = distinct_reporters(&mut tx, case.id).await?;
+            let case = case_by_no(&mut tx, report.guild_id, case.case_no).await?;
+            tx.commit().await?;
+            Ok(match (created, reopened) {
+                (true, _) => ReportOutcome::NewCase { case },
+                (false, true) => ReportOutcome::Reopened { case, reporters },
+                (false, false) => ReportOutcome::Merged { case, reporters },
+            })
         })
+        .await
     }
 }
 

@@ -571,6 +571,16 @@ async fn a_committed_change_that_queued_outbox_items_wakes_the_worker_and_a_fail
     assert!(!woken(&wakeup, 200).await, "a refused change wakes nobody");
 }
 
+async fn a_database_error_names_the_operation_that_failed(db: TestDb) {
+    db.store.close().await;
+    let err = db
+        .store
+        .cast_vote(GUILD, 1, 800, VoteChoice::Dismiss, None, T0)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().starts_with("database error in cast_vote: "), "{err}");
+}
+
 on_both_databases!(
     reports_merge_into_one_case_per_account,
     a_replayed_interaction_files_nothing_twice,
@@ -592,4 +602,5 @@ on_both_databases!(
     a_digest_is_claimed_once_per_server_and_day,
     a_paced_target_takes_one_send_per_interval_from_when_it_was_sent,
     a_committed_change_that_queued_outbox_items_wakes_the_worker_and_a_failed_one_queues_nothing,
+    a_database_error_names_the_operation_that_failed,
 );
