@@ -10,7 +10,7 @@ use poise::serenity_prelude as serenity;
 
 use super::components::ComponentAction;
 use crate::domain::account::AccountKey;
-use crate::domain::case::Decision;
+use crate::domain::case::{Decision, RoundNote};
 use crate::domain::time::Millis;
 use crate::domain::vote::VoteChoice;
 use crate::store::{CardFacts, CaseRecord};
@@ -104,9 +104,23 @@ fn status_line(case: &CaseRecord) -> String {
         line += &format!("\nHeld until <t:{}:f> ({referral})", until.0.div_euclid(1000));
     }
     if let (Decision::Pending, Some(note)) = (l.decision, &case.round_note) {
-        line += &format!("\n_{}_", escape(note));
+        line += &format!("\n_{}_", escape(&round_note_text(note)));
     }
     line
+}
+
+/// Why the open round was opened, in words (the store keeps only the facts).
+fn round_note_text(note: &RoundNote) -> String {
+    match note {
+        RoundNote::HoldReview { ended } => format!(
+            "Hold review: the hold ended {}. Vote again on how to handle this account.",
+            ended.to_rfc3339()
+        ),
+        RoundNote::NewReporter => {
+            "Re-opened: a member who had not reported it before reported this dismissed account.".to_owned()
+        }
+        RoundNote::Reopened { reason } => format!("Re-opened: {reason}"),
+    }
 }
 
 /// The review card's embed.

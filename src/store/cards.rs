@@ -4,9 +4,9 @@ use std::collections::BTreeSet;
 
 use sqlx::Row;
 
-use super::cases::{case_by_id, reasons_of, CaseRecord};
-use super::votes::tally;
-use super::{id_from_db, id_to_db, Result, Store};
+use super::base::case_row::{case_by_id, reasons_of, tally, CaseRecord};
+use super::base::locations::{location_from_row, record_location, CardLocation};
+use super::{op, Result, Store};
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
 use crate::domain::vote::Tally;
@@ -31,112 +31,78 @@ pub struct CardFacts {
     pub tally: Tally,
 }
 
-/// Where a case's card is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CardLocation {
-    pub channel_id: u64,
-    pub message_id: u64,
-}
-
 fn count(row: &sqlx::any::AnyRow, col: &str) -> Result<u32> {
     let n: Option<i64> = row.try_get(col)?;
     Ok(u32::try_from(n.unwrap_or(0)).unwrap_or(u32::MAX))
 }
 
-/// Remember where a case's message (`cards` or `notices`) was posted.
-pub(super) async fn record_location(
-    pool: &sqlx::AnyPool,
-    table: &'static str,
-    case_id: i64,
-    at: CardLocation,
-    now: Millis,
-) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO {table} (case_id, channel_id, message_id, posted_at) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (case_id) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id, \
-         posted_at = excluded.posted_at"
-    );
-    sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(case_id)
-        .bind(id_to_db(at.channel_id))
-        .bind(id_to_db(at.message_id))
-        .bind(now.0)
-        .execute(pool)
-        .await?;
-    Ok(())
-}
-
-pub(super) fn location_from_row(row: &sqlx::any::AnyRow) -> Result<CardLocation> {
-    Ok(CardLocation {
-        channel_id: id_from_db(row.try_get("channel_id")?),
-        message_id: id_from_db(row.try_get("message_id")?),
-    })
-}
-
 impl Store {
     pub async fn card_facts(&self, case_id: i64) -> Result<CardFacts> {
-        let mut conn = self.pool.acquire().await?;
-        let case = case_by_id(&mut conn, case_id).await?;
-        let reports = sqlx::query(
-            "SELECT COUNT(DISTINCT COALESCE(reporter_id, -1)) AS reporters, \
-             COUNT(DISTINCT CASE WHEN member_joined_at IS NOT NULL AND created_at - member_joined_at < $2 THEN reporter_id END) AS recent \
-             FROM reports WHERE case_id = $1",
-        )
-        .bind(case_id)
-        .bind(RECENT_MEMBER_MS)
-        .fetch_one(&mut *conn)
-        .await?;
-        let record = sqlx::query(
-            "SELECT COUNT(DISTINCT r2.case_id) AS other, \
-             COUNT(DISTINCT CASE WHEN c2.decision = 'dismissed' THEN r2.case_id END) AS dismissed \
-             FROM reports r1 JOIN reports r2 ON r2.reporter_id = r1.reporter_id AND r2.case_id <> r1.case_id \
-             JOIN cases c2 ON c2.id = r2.case_id WHERE r1.case_id = $1 AND r1.reporter_id IS NOT NULL",
-        )
-        .bind(case_id)
-        .fetch_one(&mut *conn)
-        .await?;
-        let evidence: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM evidence e JOIN reports r ON r.id = e.report_id WHERE r.case_id = $1",
-        )
-        .bind(case_id)
-        .fetch_one(&mut *conn)
-        .await?;
-        let reasons = reasons_of(&mut conn, case_id).await?;
-        let latest_details: Option<String> = sqlx::query_scalar(
-            "SELECT details FROM reports WHERE case_id = $1 AND details IS NOT NULL ORDER BY id DESC LIMIT 1",
-        )
-        .bind(case_id)
-        .fetch_optional(&mut *conn)
-        .await?;
-        let tally = tally(&mut conn, case_id, case.lifecycle.round).await?;
-        Ok(CardFacts {
-            reasons,
-            reporters: count(&reports, "reporters")?,
-            recent_members: count(&reports, "recent")?,
-            reporters_other_cases: count(&record, "other")?,
-            reporters_dismissed_cases: count(&record, "dismissed")?,
-            evidence: u32::try_from(evidence).unwrap_or(u32::MAX),
-            latest_details,
-            tally,
-            case,
+        op("card_facts", async {
+            let mut conn = self.pool.acquire().await?;
+            let case = case_by_id(&mut conn, case_id).await?;
+            let reports = sqlx::query(
+                "SELECT COUNT(DISTINCT COALESCE(reporter_id, -1)) AS reporters, \
+                 COUNT(DISTINCT CASE WHEN member_joined_at IS NOT NULL AND created_at - member_joined_at < $2 THEN reporter_id END) AS recent \
+                 FROM reports WHERE case_id = $1",
+            )
+            .bind(case_id)
+            .bind(RECENT_MEMBER_MS)
+            .fetch_one(&mut *conn)
+            .await?;
+            let record = sqlx::query(
+                "SELECT COUNT(DISTINCT r2.case_id) AS other, \
+                 COUNT(DISTINCT CASE WHEN c2.decision = 'dismissed' THEN r2.case_id END) AS dismissed \
+                 FROM reports r1 JOIN reports r2 ON r2.reporter_id = r1.reporter_id AND r2.case_id <> r1.case_id \
+                 JOIN cases c2 ON c2.id = r2.case_id WHERE r1.case_id = $1 AND r1.reporter_id IS NOT NULL",
+            )
+            .bind(case_id)
+            .fetch_one(&mut *conn)
+            .await?;
+            let evidence: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM evidence e JOIN reports r ON r.id = e.report_id WHERE r.case_id = $1",
+            )
+            .bind(case_id)
+            .fetch_one(&mut *conn)
+            .await?;
+            let reasons = reasons_of(&mut conn, case_id).await?;
+            let latest_details: Option<String> = sqlx::query_scalar(
+                "SELECT details FROM reports WHERE case_id = $1 AND details IS NOT NULL ORDER BY id DESC LIMIT 1",
+            )
+            .bind(case_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+            let tally = tally(&mut conn, case_id, case.lifecycle.round).await?;
+            Ok(CardFacts {
+                reasons,
+                reporters: count(&reports, "reporters")?,
+                recent_members: count(&reports, "recent")?,
+                reporters_other_cases: count(&record, "other")?,
+                reporters_dismissed_cases: count(&record, "dismissed")?,
+                evidence: u32::try_from(evidence).unwrap_or(u32::MAX),
+                latest_details,
+                tally,
+                case,
+            })
         })
+        .await
     }
 
     pub async fn card_location(&self, case_id: i64) -> Result<Option<CardLocation>> {
-        let row = sqlx::query("SELECT channel_id, message_id FROM cards WHERE case_id = $1")
-            .bind(case_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(|r| {
-            Ok(CardLocation {
-                channel_id: id_from_db(r.try_get("channel_id")?),
-                message_id: id_from_db(r.try_get("message_id")?),
-            })
+        op("card_location", async {
+            let row = sqlx::query("SELECT channel_id, message_id FROM cards WHERE case_id = $1")
+                .bind(case_id)
+                .fetch_optional(&self.pool)
+                .await?;
+            row.map(|r| location_from_row(&r)).transpose()
         })
-        .transpose()
+        .await
     }
 
     pub async fn record_card(&self, case_id: i64, at: CardLocation, now: Millis) -> Result<()> {
-        record_location(&self.pool, "cards", case_id, at, now).await
+        op("record_card", async {
+            record_location(&self.pool, "cards", case_id, at, now).await
+        })
+        .await
     }
 }

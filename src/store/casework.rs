@@ -5,13 +5,14 @@
 use serde_json::{json, Value};
 use sqlx::AnyConnection;
 
-use super::audit::{append, Event};
-use super::cases::{case_by_no, transition, CaseRecord};
-use super::guilds::settings_in;
-use super::outbox::enqueue_card;
-use super::{id_to_db, Result, Store, StoreError};
+use super::base::audit::{append, Event};
+use super::base::case_row::{case_by_no, case_from_row, set_round_note, CaseRecord};
+use super::base::guild_row::settings_in;
+use super::base::outbox::enqueue_card;
+use super::base::transition::transition;
+use super::{id_to_db, op, Result, Store, StoreError};
 use crate::domain::audit::{Actor, AuditKind};
-use crate::domain::case::{Lifecycle, LifecycleError};
+use crate::domain::case::{Lifecycle, LifecycleError, RoundNote};
 use crate::domain::time::Millis;
 use crate::domain::vote::{HoldDays, Policy, VoteChoice};
 
@@ -23,7 +24,7 @@ struct Change<'a> {
     kind: AuditKind,
     details: Value,
     /// Shown on the review card while the new round is open.
-    round_note: Option<String>,
+    round_note: Option<RoundNote>,
     at: Millis,
 }
 
@@ -45,7 +46,7 @@ impl Store {
             return Err(StoreError::Conflict);
         }
         if change.round_note.is_some() || to.round != case.lifecycle.round {
-            set_round_note(&mut tx, case.id, change.round_note.as_deref()).await?;
+            set_round_note(&mut tx, case.id, change.round_note.as_ref()).await?;
         }
         record(&mut tx, &case, &change).await?;
         let case = case_by_no(&mut tx, change.guild_id, change.case_no).await?;
@@ -63,31 +64,34 @@ impl Store {
         reference: &str,
         at: Millis,
     ) -> Result<CaseRecord> {
-        let mut tx = self.begin_write().await?;
-        let case = case_by_no(&mut tx, guild_id, case_no).await?;
-        case.lifecycle.require_held()?;
-        sqlx::query("UPDATE cases SET agency = $1, referral_ref = $2, updated_at = $3 WHERE id = $4")
-            .bind(agency)
-            .bind(reference)
-            .bind(at.0)
-            .bind(case.id)
-            .execute(&mut *tx)
-            .await?;
-        let details = json!({"agency": agency, "reference": reference});
-        let change = Change {
-            guild_id,
-            case_no,
-            actor,
-            kind: AuditKind::HoldRecorded,
-            details,
-            round_note: None,
-            at,
-        };
-        record(&mut tx, &case, &change).await?;
-        enqueue_card(&mut tx, guild_id, case.id, at).await?;
-        let case = case_by_no(&mut tx, guild_id, case_no).await?;
-        tx.commit().await?;
-        Ok(case)
+        op("record_referral", async {
+            let mut tx = self.begin_write().await?;
+            let case = case_by_no(&mut tx, guild_id, case_no).await?;
+            case.lifecycle.require_held()?;
+            sqlx::query("UPDATE cases SET agency = $1, referral_ref = $2, updated_at = $3 WHERE id = $4")
+                .bind(agency)
+                .bind(reference)
+                .bind(at.0)
+                .bind(case.id)
+                .execute(&mut *tx)
+                .await?;
+            let details = json!({"agency": agency, "reference": reference});
+            let change = Change {
+                guild_id,
+                case_no,
+                actor,
+                kind: AuditKind::HoldRecorded,
+                details,
+                round_note: None,
+                at,
+            };
+            record(&mut tx, &case, &change).await?;
+            enqueue_card(&mut tx, guild_id, case.id, at).await?;
+            let case = case_by_no(&mut tx, guild_id, case_no).await?;
+            tx.commit().await?;
+            Ok(case)
+        })
+        .await
     }
 
     pub async fn extend_hold(
@@ -98,17 +102,20 @@ impl Store {
         days: HoldDays,
         at: Millis,
     ) -> Result<CaseRecord> {
-        let details = json!({"days": days.get()});
-        let change = Change {
-            guild_id,
-            case_no,
-            actor,
-            kind: AuditKind::HoldExtended,
-            details,
-            round_note: None,
-            at,
-        };
-        self.change_case(change, |l, _| l.extend_hold(days)).await
+        op("extend_hold", async {
+            let details = json!({"days": days.get()});
+            let change = Change {
+                guild_id,
+                case_no,
+                actor,
+                kind: AuditKind::HoldExtended,
+                details,
+                round_note: None,
+                at,
+            };
+            self.change_case(change, |l, _| l.extend_hold(days)).await
+        })
+        .await
     }
 
     /// A liaison releases a hold: the case becomes `report_now` (and gets its call to action).
@@ -120,44 +127,46 @@ impl Store {
         reason: &str,
         at: Millis,
     ) -> Result<CaseRecord> {
-        let details = json!({"reason": reason});
-        let change = Change {
-            guild_id,
-            case_no,
-            actor,
-            kind: AuditKind::HoldReleased,
-            details,
-            round_note: None,
-            at,
-        };
-        self.change_case(change, |l, _| l.release()).await
+        op("release_hold", async {
+            let details = json!({"reason": reason});
+            let change = Change {
+                guild_id,
+                case_no,
+                actor,
+                kind: AuditKind::HoldReleased,
+                details,
+                round_note: None,
+                at,
+            };
+            self.change_case(change, |l, _| l.release()).await
+        })
+        .await
     }
 
     /// Holds whose review date has passed return to a vote; returns the re-opened cases.
     pub async fn expire_holds(&self, now: Millis) -> Result<Vec<CaseRecord>> {
-        let due = self.holds_due(now).await?;
-        let mut reopened = Vec::new();
-        for case in due {
-            let note = format!(
-                "Hold review: the hold ended {}. Vote again on how to handle this account.",
-                now.to_rfc3339()
-            );
-            let change = Change {
-                guild_id: case.guild_id,
-                case_no: case.case_no,
-                actor: &Actor::System,
-                kind: AuditKind::CaseReopened,
-                details: json!({"why": "hold review date reached"}),
-                round_note: Some(note),
-                at: now,
-            };
-            match self.change_case(change, |l, p| l.expire_hold(now, p.window)).await {
-                Ok(case) => reopened.push(case),
-                Err(StoreError::Conflict | StoreError::Lifecycle(_)) => {} // another caller got there first
-                Err(e) => return Err(e),
+        op("expire_holds", async {
+            let due = self.holds_due(now).await?;
+            let mut reopened = Vec::new();
+            for case in due {
+                let change = Change {
+                    guild_id: case.guild_id,
+                    case_no: case.case_no,
+                    actor: &Actor::System,
+                    kind: AuditKind::CaseReopened,
+                    details: json!({"why": "hold review date reached"}),
+                    round_note: Some(RoundNote::HoldReview { ended: now }),
+                    at: now,
+                };
+                match self.change_case(change, |l, p| l.expire_hold(now, p.window)).await {
+                    Ok(case) => reopened.push(case),
+                    Err(StoreError::Conflict | StoreError::Lifecycle(_)) => {} // another caller got there first
+                    Err(e) => return Err(e),
+                }
             }
-        }
-        Ok(reopened)
+            Ok(reopened)
+        })
+        .await
     }
 
     /// A moderator re-opens a decided case with a reason.
@@ -169,18 +178,22 @@ impl Store {
         reason: &str,
         at: Millis,
     ) -> Result<CaseRecord> {
-        let note = format!("Re-opened: {reason}");
-        let details = json!({"reason": reason});
-        let change = Change {
-            guild_id,
-            case_no,
-            actor,
-            kind: AuditKind::CaseReopened,
-            details,
-            round_note: Some(note),
-            at,
-        };
-        self.change_case(change, |l, p| l.reopen(at, p.window)).await
+        op("reopen_case", async {
+            let details = json!({"reason": reason});
+            let change = Change {
+                guild_id,
+                case_no,
+                actor,
+                kind: AuditKind::CaseReopened,
+                details,
+                round_note: Some(RoundNote::Reopened {
+                    reason: reason.to_owned(),
+                }),
+                at,
+            };
+            self.change_case(change, |l, p| l.reopen(at, p.window)).await
+        })
+        .await
     }
 
     /// An admin decides a case directly, with a reason.
@@ -193,18 +206,21 @@ impl Store {
         reason: &str,
         at: Millis,
     ) -> Result<CaseRecord> {
-        let details = json!({"decision": choice.as_str(), "override": true, "reason": reason});
-        let change = Change {
-            guild_id,
-            case_no,
-            actor,
-            kind: AuditKind::CaseDecided,
-            details,
-            round_note: None,
-            at,
-        };
-        self.change_case(change, |l, p| l.override_decision(choice, at, p.hold_days))
-            .await
+        op("override_decision", async {
+            let details = json!({"decision": choice.as_str(), "override": true, "reason": reason});
+            let change = Change {
+                guild_id,
+                case_no,
+                actor,
+                kind: AuditKind::CaseDecided,
+                details,
+                round_note: None,
+                at,
+            };
+            self.change_case(change, |l, p| l.override_decision(choice, at, p.hold_days))
+                .await
+        })
+        .await
     }
 
     /// A moderator's note on a case.
@@ -216,28 +232,31 @@ impl Store {
         note: &str,
         at: Millis,
     ) -> Result<CaseRecord> {
-        let mut tx = self.begin_write().await?;
-        let case = case_by_no(&mut tx, guild_id, case_no).await?;
-        sqlx::query("INSERT INTO case_notes (case_id, author_id, note, at) VALUES ($1, $2, $3, $4)")
-            .bind(case.id)
-            .bind(id_to_db(author))
-            .bind(note)
-            .bind(at.0)
-            .execute(&mut *tx)
-            .await?;
-        let actor = Actor::Member(author);
-        let change = Change {
-            guild_id,
-            case_no,
-            actor: &actor,
-            kind: AuditKind::NoteAdded,
-            details: json!({"note": note}),
-            round_note: None,
-            at,
-        };
-        record(&mut tx, &case, &change).await?;
-        tx.commit().await?;
-        Ok(case)
+        op("add_note", async {
+            let mut tx = self.begin_write().await?;
+            let case = case_by_no(&mut tx, guild_id, case_no).await?;
+            sqlx::query("INSERT INTO case_notes (case_id, author_id, note, at) VALUES ($1, $2, $3, $4)")
+                .bind(case.id)
+                .bind(id_to_db(author))
+                .bind(note)
+                .bind(at.0)
+                .execute(&mut *tx)
+                .await?;
+            let actor = Actor::Member(author);
+            let change = Change {
+                guild_id,
+                case_no,
+                actor: &actor,
+                kind: AuditKind::NoteAdded,
+                details: json!({"note": note}),
+                round_note: None,
+                at,
+            };
+            record(&mut tx, &case, &change).await?;
+            tx.commit().await?;
+            Ok(case)
+        })
+        .await
     }
 
     async fn holds_due(&self, now: Millis) -> Result<Vec<CaseRecord>> {
@@ -246,25 +265,19 @@ impl Store {
                 .bind(now.0)
                 .fetch_all(&self.pool)
                 .await?;
-        rows.iter().map(super::cases::case_from_row).collect()
+        rows.iter().map(case_from_row).collect()
     }
 
     /// The earliest hold review date, if any.
     pub async fn next_hold_review(&self) -> Result<Option<Millis>> {
-        let at: Option<i64> = sqlx::query_scalar("SELECT MIN(held_until) FROM cases WHERE decision = 'hand_off'")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(at.map(Millis))
+        op("next_hold_review", async {
+            let at: Option<i64> = sqlx::query_scalar("SELECT MIN(held_until) FROM cases WHERE decision = 'hand_off'")
+                .fetch_one(&self.pool)
+                .await?;
+            Ok(at.map(Millis))
+        })
+        .await
     }
-}
-
-pub(super) async fn set_round_note(conn: &mut AnyConnection, case_id: i64, note: Option<&str>) -> Result<()> {
-    sqlx::query("UPDATE cases SET round_note = $1 WHERE id = $2")
-        .bind(note)
-        .bind(case_id)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
 }
 
 async fn record(conn: &mut AnyConnection, case: &CaseRecord, change: &Change<'_>) -> Result<()> {

@@ -2,8 +2,8 @@
 
 use sqlx::Row;
 
-use super::cases::{case_by_no, CaseRecord};
-use super::{id_from_db, id_to_db, parse_col, Result, Store};
+use super::base::case_row::{case_by_no, CaseRecord};
+use super::{id_from_db, id_to_db, op, parse_col, Result, Store};
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
 use crate::domain::vote::VoteChoice;
@@ -48,66 +48,69 @@ fn reporter(id: Option<i64>) -> Reporter {
 
 impl Store {
     pub async fn case_details(&self, guild_id: u64, case_no: i64, history: u32) -> Result<CaseDetails> {
-        let mut conn = self.pool.acquire().await?;
-        let case = case_by_no(&mut conn, guild_id, case_no).await?;
-        let reports = sqlx::query(
-            "SELECT r.reporter_id, r.reason, r.details, r.created_at, \
-             (SELECT COUNT(*) FROM evidence e WHERE e.report_id = r.id) AS evidence \
-             FROM reports r WHERE r.case_id = $1 ORDER BY r.id",
-        )
-        .bind(case.id)
-        .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(ReportEntry {
-                reporter: reporter(r.try_get("reporter_id")?),
-                reason: parse_col(r, "reason")?,
-                details: r.try_get("details")?,
-                evidence: u32::try_from(r.try_get::<i64, _>("evidence")?).unwrap_or(0),
-                at: Millis(r.try_get("created_at")?),
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
-        let votes =
-            sqlx::query("SELECT moderator_id, choice FROM votes WHERE case_id = $1 AND round = $2 ORDER BY cast_at")
-                .bind(case.id)
-                .bind(i64::from(case.lifecycle.round))
-                .fetch_all(&mut *conn)
-                .await?
-                .iter()
-                .map(|r| Ok((id_from_db(r.try_get("moderator_id")?), parse_col(r, "choice")?)))
-                .collect::<Result<Vec<_>>>()?;
-        let notes = sqlx::query("SELECT author_id, note, at FROM case_notes WHERE case_id = $1 ORDER BY id")
+        op("case_details", async {
+            let mut conn = self.pool.acquire().await?;
+            let case = case_by_no(&mut conn, guild_id, case_no).await?;
+            let reports = sqlx::query(
+                "SELECT r.reporter_id, r.reason, r.details, r.created_at, \
+                 (SELECT COUNT(*) FROM evidence e WHERE e.report_id = r.id) AS evidence \
+                 FROM reports r WHERE r.case_id = $1 ORDER BY r.id",
+            )
             .bind(case.id)
             .fetch_all(&mut *conn)
             .await?
             .iter()
             .map(|r| {
-                Ok((
-                    id_from_db(r.try_get("author_id")?),
-                    r.try_get("note")?,
-                    Millis(r.try_get("at")?),
-                ))
+                Ok(ReportEntry {
+                    reporter: reporter(r.try_get("reporter_id")?),
+                    reason: parse_col(r, "reason")?,
+                    details: r.try_get("details")?,
+                    evidence: u32::try_from(r.try_get::<i64, _>("evidence")?).unwrap_or(0),
+                    at: Millis(r.try_get("created_at")?),
+                })
             })
             .collect::<Result<Vec<_>>>()?;
-        let history = sqlx::query(
-            "SELECT at, kind, actor FROM audit_events WHERE guild_id = $1 AND case_id = $2 ORDER BY seq DESC LIMIT $3",
-        )
-        .bind(id_to_db(guild_id))
-        .bind(case.id)
-        .bind(i64::from(history))
-        .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(|r| Ok((Millis(r.try_get("at")?), r.try_get("kind")?, r.try_get("actor")?)))
-        .collect::<Result<Vec<_>>>()?;
-        Ok(CaseDetails {
-            case,
-            reports,
-            votes,
-            notes,
-            history,
+            let votes =
+                sqlx::query("SELECT moderator_id, choice FROM votes WHERE case_id = $1 AND round = $2 ORDER BY cast_at")
+                    .bind(case.id)
+                    .bind(i64::from(case.lifecycle.round))
+                    .fetch_all(&mut *conn)
+                    .await?
+                    .iter()
+                    .map(|r| Ok((id_from_db(r.try_get("moderator_id")?), parse_col(r, "choice")?)))
+                    .collect::<Result<Vec<_>>>()?;
+            let notes = sqlx::query("SELECT author_id, note, at FROM case_notes WHERE case_id = $1 ORDER BY id")
+                .bind(case.id)
+                .fetch_all(&mut *conn)
+                .await?
+                .iter()
+                .map(|r| {
+                    Ok((
+                        id_from_db(r.try_get("author_id")?),
+                        r.try_get("note")?,
+                        Millis(r.try_get("at")?),
+                    ))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let history = sqlx::query(
+                "SELECT at, kind, actor FROM audit_events WHERE guild_id = $1 AND case_id = $2 ORDER BY seq DESC LIMIT $3",
+            )
+            .bind(id_to_db(guild_id))
+            .bind(case.id)
+            .bind(i64::from(history))
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(|r| Ok((Millis(r.try_get("at")?), r.try_get("kind")?, r.try_get("actor")?)))
+            .collect::<Result<Vec<_>>>()?;
+            Ok(CaseDetails {
+                case,
+                reports,
+                votes,
+                notes,
+                history,
+            })
         })
+        .await
     }
 }

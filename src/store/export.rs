@@ -6,8 +6,10 @@ use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::cases::{case_from_row, CaseRecord};
-use super::{id_to_db, Result, Store, StoreError};
+use super::base::audit::{append, Event};
+use super::base::case_row::{case_from_row, CaseRecord};
+use super::base::guild_row::ensure_guild;
+use super::{id_to_db, op, Result, Store, StoreError};
 use crate::domain::case::Decision;
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
@@ -59,35 +61,38 @@ struct ReportAgg {
 impl Store {
     /// Every case of a server (optionally with one decision), by case number.
     pub async fn export_cases(&self, guild_id: u64, decision: Option<Decision>) -> Result<Vec<CaseExport>> {
-        let guild = id_to_db(guild_id);
-        let filter = if decision.is_some() { "AND decision = $2" } else { "" };
-        let sql = format!("SELECT * FROM cases WHERE guild_id = $1 {filter} ORDER BY case_no");
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(guild);
-        if let Some(d) = decision {
-            query = query.bind(d.as_str());
-        }
-        let cases = query.fetch_all(&self.pool).await?;
-        let mut reports = self.report_aggregates(guild).await?;
-        let mut evidence = self.evidence_by_case(guild).await?;
-        let mut votes = self.votes_by_case(guild).await?;
-        let mut history = self.history_by_case(guild).await?;
-        cases
-            .iter()
-            .map(|row| {
-                let case = case_from_row(row)?;
-                let agg = reports.remove(&case.id).unwrap_or_default();
-                Ok(CaseExport {
-                    reasons: agg.reasons,
-                    report_count: agg.count,
-                    first_reported_at: agg.first,
-                    last_reported_at: agg.last,
-                    evidence: evidence.remove(&case.id).unwrap_or_default(),
-                    votes: votes.remove(&case.id).unwrap_or_default(),
-                    history: history.remove(&case.id).unwrap_or_default(),
-                    case,
+        op("export_cases", async {
+            let guild = id_to_db(guild_id);
+            let filter = if decision.is_some() { "AND decision = $2" } else { "" };
+            let sql = format!("SELECT * FROM cases WHERE guild_id = $1 {filter} ORDER BY case_no");
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(guild);
+            if let Some(d) = decision {
+                query = query.bind(d.as_str());
+            }
+            let cases = query.fetch_all(&self.pool).await?;
+            let mut reports = self.report_aggregates(guild).await?;
+            let mut evidence = self.evidence_by_case(guild).await?;
+            let mut votes = self.votes_by_case(guild).await?;
+            let mut history = self.history_by_case(guild).await?;
+            cases
+                .iter()
+                .map(|row| {
+                    let case = case_from_row(row)?;
+                    let agg = reports.remove(&case.id).unwrap_or_default();
+                    Ok(CaseExport {
+                        reasons: agg.reasons,
+                        report_count: agg.count,
+                        first_reported_at: agg.first,
+                        last_reported_at: agg.last,
+                        evidence: evidence.remove(&case.id).unwrap_or_default(),
+                        votes: votes.remove(&case.id).unwrap_or_default(),
+                        history: history.remove(&case.id).unwrap_or_default(),
+                        case,
+                    })
                 })
-            })
-            .collect()
+                .collect()
+        })
+        .await
     }
 
     async fn report_aggregates(&self, guild: i64) -> Result<HashMap<i64, ReportAgg>> {
@@ -198,23 +203,27 @@ impl Store {
         cases: usize,
         at: Millis,
     ) -> Result<()> {
-        let mut tx = self.begin_write().await?;
-        super::guilds::ensure_guild(&mut tx, guild_id, at).await?;
-        let payload = serde_json::json!({"format": format, "decision": decision.map(Decision::as_str), "cases": cases});
-        let kind = crate::domain::audit::AuditKind::Exported;
-        super::audit::append(
-            &mut tx,
-            super::audit::Event {
-                guild_id,
-                case_id: None,
-                actor,
-                kind,
-                payload,
-                at,
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        op("record_export", async {
+            let mut tx = self.begin_write().await?;
+            ensure_guild(&mut tx, guild_id, at).await?;
+            let payload =
+                serde_json::json!({"format": format, "decision": decision.map(Decision::as_str), "cases": cases});
+            let kind = crate::domain::audit::AuditKind::Exported;
+            append(
+                &mut tx,
+                Event {
+                    guild_id,
+                    case_id: None,
+                    actor,
+                    kind,
+                    payload,
+                    at,
+                },
+            )
+            .await?;
+            tx.commit().await?;
+            Ok(())
+        })
+        .await
     }
 }

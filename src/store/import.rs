@@ -34,9 +34,9 @@ use sqlx::query::Query;
 use sqlx::{Any, AnyConnection, Connection, Row};
 use tokio::task::JoinHandle;
 
-use super::audit::{append, Event};
-use super::cases::reserve_case_numbers;
-use super::guilds::ensure_guild;
+use super::base::audit::{append, Event};
+use super::base::case_row::reserve_case_numbers;
+use super::base::guild_row::ensure_guild;
 use super::{id_to_db, Backend, Result, Store, StoreError};
 use crate::domain::account::{AccountKey, Platform};
 use crate::domain::audit::{Actor, AuditKind};

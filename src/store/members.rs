@@ -3,72 +3,78 @@
 use serde_json::json;
 use sqlx::Row;
 
-use super::audit::{append, Event};
-use super::guilds::ensure_guild;
-use super::{id_to_db, Result, Store};
+use super::base::audit::{append, Event};
+use super::base::guild_row::ensure_guild;
+use super::{id_to_db, op, Result, Store};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::time::Millis;
 
 impl Store {
     /// When the member filed reports in this server since `since`, oldest first.
     pub async fn recent_reports(&self, guild_id: u64, member: u64, since: Millis) -> Result<Vec<Millis>> {
-        let rows = sqlx::query(
-            "SELECT r.created_at FROM reports r JOIN cases c ON c.id = r.case_id \
-             WHERE c.guild_id = $1 AND r.reporter_id = $2 AND r.created_at > $3 ORDER BY r.created_at",
-        )
-        .bind(id_to_db(guild_id))
-        .bind(id_to_db(member))
-        .bind(since.0)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(|r| Ok(Millis(r.try_get("created_at")?))).collect()
+        op("recent_reports", async {
+            let rows = sqlx::query(
+                "SELECT r.created_at FROM reports r JOIN cases c ON c.id = r.case_id \
+                 WHERE c.guild_id = $1 AND r.reporter_id = $2 AND r.created_at > $3 ORDER BY r.created_at",
+            )
+            .bind(id_to_db(guild_id))
+            .bind(id_to_db(member))
+            .bind(since.0)
+            .fetch_all(&self.pool)
+            .await?;
+            rows.iter().map(|r| Ok(Millis(r.try_get("created_at")?))).collect()
+        })
+        .await
     }
 
     /// Replace the member's identity on their reports (and volunteer clicks) in this server
     /// with one anonymous marker, so counts stay but the member can no longer be named.
     /// Returns how many reports were anonymised.
     pub async fn forget_member(&self, guild_id: u64, member: u64, at: Millis) -> Result<u64> {
-        // A random negative id: never a Discord id, the same for all this member's rows.
-        let marker = -i64::try_from(uuid::Uuid::new_v4().as_u64_pair().0 >> 2).unwrap_or(1) - 1;
-        let mut tx = self.begin_write().await?;
-        ensure_guild(&mut tx, guild_id, at).await?;
-        let guild = id_to_db(guild_id);
-        let reports = sqlx::query(
-            "UPDATE reports SET reporter_id = $1, member_joined_at = NULL \
-             WHERE reporter_id = $2 AND case_id IN (SELECT id FROM cases WHERE guild_id = $3)",
-        )
-        .bind(marker)
-        .bind(id_to_db(member))
-        .bind(guild)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        for table in [
-            "reported_it SET member_id = $1 WHERE member_id = $2",
-            "status_observations SET observer_id = $1 WHERE observer_id = $2",
-        ] {
-            let sql = format!("UPDATE {table} AND case_id IN (SELECT id FROM cases WHERE guild_id = $3)");
-            sqlx::query(sqlx::AssertSqlSafe(sql))
-                .bind(marker)
-                .bind(id_to_db(member))
-                .bind(guild)
-                .execute(&mut *tx)
-                .await?;
-        }
-        let payload = json!({"reports": reports});
-        append(
-            &mut tx,
-            Event {
-                guild_id,
-                case_id: None,
-                actor: &Actor::Reporter,
-                kind: AuditKind::ReporterForgotten,
-                payload,
-                at,
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(reports)
+        op("forget_member", async {
+            // A random negative id: never a Discord id, the same for all this member's rows.
+            let marker = -i64::try_from(uuid::Uuid::new_v4().as_u64_pair().0 >> 2).unwrap_or(1) - 1;
+            let mut tx = self.begin_write().await?;
+            ensure_guild(&mut tx, guild_id, at).await?;
+            let guild = id_to_db(guild_id);
+            let reports = sqlx::query(
+                "UPDATE reports SET reporter_id = $1, member_joined_at = NULL \
+                 WHERE reporter_id = $2 AND case_id IN (SELECT id FROM cases WHERE guild_id = $3)",
+            )
+            .bind(marker)
+            .bind(id_to_db(member))
+            .bind(guild)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            for table in [
+                "reported_it SET member_id = $1 WHERE member_id = $2",
+                "status_observations SET observer_id = $1 WHERE observer_id = $2",
+            ] {
+                let sql = format!("UPDATE {table} AND case_id IN (SELECT id FROM cases WHERE guild_id = $3)");
+                sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .bind(marker)
+                    .bind(id_to_db(member))
+                    .bind(guild)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let payload = json!({"reports": reports});
+            append(
+                &mut tx,
+                Event {
+                    guild_id,
+                    case_id: None,
+                    actor: &Actor::Reporter,
+                    kind: AuditKind::ReporterForgotten,
+                    payload,
+                    at,
+                },
+            )
+            .await?;
+            tx.commit().await?;
+            Ok(reports)
+        })
+        .await
     }
 }

@@ -7,6 +7,7 @@
 //! also appends its audit event.
 
 mod audit;
+mod base;
 mod board;
 mod cards;
 mod cases;
@@ -18,24 +19,34 @@ mod import;
 mod members;
 mod outbox;
 mod queue;
+mod reports;
 mod status;
 mod votes;
 
+use std::future::Future;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor, Row};
+use tokio::sync::Notify;
+
+use base::write_tx::WriteTx;
 
 pub use audit::AuditFailure;
+pub use base::case_row::CaseRecord;
+pub use base::guild_row::GuildSettings;
+pub use base::locations::CardLocation;
+pub use base::outbox::{OutboxKind, BOARD_INTERVAL_MS};
 pub use board::{BoardFacts, DigestFacts, NoticeFacts, BOARD_LIST_MAX};
-pub use cards::{CardFacts, CardLocation};
-pub use cases::{CaseRecord, NewEvidence, NewReport, ReportOutcome, ReportSource};
+pub use cards::CardFacts;
 pub use details::{CaseDetails, ReportEntry, Reporter};
 pub use export::{CaseExport, EvidenceExport, HistoryEntry};
-pub use guilds::{GuildSettings, SettingsChange};
+pub use guilds::SettingsChange;
 pub use import::{ImportLine, ImportSummary, Importer};
-pub use outbox::{OutboxItem, OutboxKind, BOARD_INTERVAL_MS};
+pub use outbox::OutboxItem;
 pub use queue::{MAX_DEQUEUE, MAX_WAITING_CARDS};
+pub use reports::{NewEvidence, NewReport, ReportOutcome, ReportSource};
 pub use status::Observation;
 pub use votes::VoteOutcome;
 
@@ -49,8 +60,12 @@ pub enum StoreError {
     Connect { url: String, source: sqlx::Error },
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
-    #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    /// `op` names the public operation that failed, so an operator knows what to look at.
+    #[error("database error{}: {source}", .op.map(|op| format!(" in {op}")).unwrap_or_default())]
+    Database {
+        op: Option<&'static str>,
+        source: sqlx::Error,
+    },
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
     #[error("no case #{case_no} in this server")]
@@ -64,6 +79,21 @@ pub enum StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+impl From<sqlx::Error> for StoreError {
+    fn from(source: sqlx::Error) -> StoreError {
+        StoreError::Database { op: None, source }
+    }
+}
+
+/// Run the body of the public operation `name`, naming it in a database error the body
+/// returns (unless an inner operation already named itself).
+async fn op<T>(name: &'static str, body: impl Future<Output = Result<T>>) -> Result<T> {
+    body.await.map_err(|e| match e {
+        StoreError::Database { op: None, source } => StoreError::Database { op: Some(name), source },
+        other => other,
+    })
+}
 
 /// Which database a store runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +119,8 @@ impl Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// Notified when a committed change queued outbox items.
+    outbox_wakeup: Arc<Notify>,
 }
 
 /// The default database: a SQLite file in the working directory, created on first use.
@@ -104,25 +136,32 @@ impl Store {
 
     /// Connect without migrating.
     pub async fn connect(url: &str) -> Result<Store> {
-        sqlx::any::install_default_drivers();
-        let backend = Backend::of_url(url)?;
-        let url_with_mode = match backend {
-            Backend::Sqlite if !url.contains("mode=") => {
-                format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
+        op("connect", async {
+            sqlx::any::install_default_drivers();
+            let backend = Backend::of_url(url)?;
+            let url_with_mode = match backend {
+                Backend::Sqlite if !url.contains("mode=") => {
+                    format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
+                }
+                _ => url.to_owned(),
+            };
+            let pool = pool_options(backend)
+                .connect(&url_with_mode)
+                .await
+                .map_err(|source| StoreError::Connect {
+                    url: redact(url),
+                    source,
+                })?;
+            if backend == Backend::Sqlite {
+                pool.execute("PRAGMA journal_mode = WAL").await?;
             }
-            _ => url.to_owned(),
-        };
-        let pool = pool_options(backend)
-            .connect(&url_with_mode)
-            .await
-            .map_err(|source| StoreError::Connect {
-                url: redact(url),
-                source,
-            })?;
-        if backend == Backend::Sqlite {
-            pool.execute("PRAGMA journal_mode = WAL").await?;
-        }
-        Ok(Store { pool, backend })
+            Ok(Store {
+                pool,
+                backend,
+                outbox_wakeup: Arc::new(Notify::new()),
+            })
+        })
+        .await
     }
 
     pub async fn migrate(&self) -> Result<()> {
@@ -131,6 +170,12 @@ impl Store {
             Backend::Postgres => sqlx::migrate!("migrations/postgres").run(&self.pool).await?,
         }
         Ok(())
+    }
+
+    /// What the outbox worker waits on: every committed change that queued an outbox item
+    /// notifies it, so callers need not.
+    pub fn outbox_wakeup(&self) -> Arc<Notify> {
+        self.outbox_wakeup.clone()
     }
 
     pub fn backend(&self) -> Backend {
@@ -144,11 +189,12 @@ impl Store {
     /// A write transaction. On SQLite it takes the write lock up front (`BEGIN
     /// IMMEDIATE`), so a transaction that reads before it writes waits for the lock
     /// (busy timeout) instead of failing when another writer committed in between.
-    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
-        Ok(match self.backend {
+    async fn begin_write(&self) -> Result<WriteTx> {
+        let tx = match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
-        })
+        };
+        Ok(WriteTx::new(tx, self.outbox_wakeup.clone()))
     }
 }
 

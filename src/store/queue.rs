@@ -3,10 +3,12 @@
 
 use sqlx::AnyConnection;
 
-use super::cases::{case_from_row, CaseRecord};
-use super::guilds::settings_in;
-use super::outbox::{enqueue, enqueue_card, OutboxKind};
-use super::{id_to_db, Result, Store, StoreError};
+use super::base::case_row::{case_from_row, CaseRecord};
+use super::base::guild_row::settings_in;
+use super::base::locations::{location_from_row, CardLocation};
+use super::base::outbox::{enqueue, enqueue_card, OutboxKind};
+use super::base::write_tx::WriteTx;
+use super::{id_to_db, op, Result, Store, StoreError};
 use crate::domain::time::Millis;
 
 /// More cards than this waiting to be posted sends new cases to the queue instead.
@@ -26,78 +28,94 @@ pub(super) async fn waiting_cards(conn: &mut AnyConnection, guild_id: u64) -> Re
 }
 
 /// Put a case in the queue (its voting clock starts when its card is posted).
-pub(super) async fn enter_queue(conn: &mut AnyConnection, case: &CaseRecord, at: Millis) -> Result<()> {
+pub(super) async fn enter_queue(tx: &mut WriteTx, case: &CaseRecord, at: Millis) -> Result<()> {
     sqlx::query("UPDATE cases SET queued = 1, queued_at = $1, window_ends_at = NULL WHERE id = $2")
         .bind(at.0)
         .bind(case.id)
-        .execute(&mut *conn)
+        .execute(&mut **tx)
         .await?;
-    enqueue(conn, case.guild_id, OutboxKind::QueueSummary, None, at).await
+    enqueue(tx, case.guild_id, OutboxKind::QueueSummary, None, at).await
 }
 
 impl Store {
     /// The queue changed outside a case transaction (an import): refresh its summary.
     pub async fn queue_changed(&self, guild_id: u64, now: Millis) -> Result<()> {
-        let mut conn = self.pool.acquire().await?;
-        enqueue(&mut conn, guild_id, OutboxKind::QueueSummary, None, now).await
+        op("queue_changed", async {
+            let mut tx = self.begin_write().await?;
+            enqueue(&mut tx, guild_id, OutboxKind::QueueSummary, None, now).await?;
+            tx.commit().await
+        })
+        .await
     }
 
     pub async fn queue_len(&self, guild_id: u64) -> Result<u64> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE guild_id = $1 AND queued = 1")
-            .bind(id_to_db(guild_id))
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(u64::try_from(n).unwrap_or(0))
+        op("queue_len", async {
+            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE guild_id = $1 AND queued = 1")
+                .bind(id_to_db(guild_id))
+                .fetch_one(&self.pool)
+                .await?;
+            Ok(u64::try_from(n).unwrap_or(0))
+        })
+        .await
     }
 
     /// Take the `count` oldest queued cases out of the queue: their cards are posted and
     /// their voting windows start now.
     pub async fn dequeue(&self, guild_id: u64, count: u32, now: Millis) -> Result<Vec<CaseRecord>> {
-        let mut tx = self.begin_write().await?;
-        let window = settings_in(&mut tx, guild_id)
-            .await?
-            .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?
-            .policy
-            .window;
-        let rows = sqlx::query("SELECT * FROM cases WHERE guild_id = $1 AND queued = 1 ORDER BY COALESCE(queued_at, created_at), case_no LIMIT $2")
-            .bind(id_to_db(guild_id))
-            .bind(i64::from(count.min(MAX_DEQUEUE)))
-            .fetch_all(&mut *tx)
-            .await?;
-        let cases = rows.iter().map(case_from_row).collect::<Result<Vec<_>>>()?;
-        let ends = now.plus(window.duration());
-        for case in &cases {
-            sqlx::query("UPDATE cases SET queued = 0, window_ends_at = CASE WHEN decision = 'pending' THEN $1 END WHERE id = $2 AND queued = 1")
-                .bind(ends.0)
-                .bind(case.id)
-                .execute(&mut *tx)
+        op("dequeue", async {
+            let mut tx = self.begin_write().await?;
+            let window = settings_in(&mut tx, guild_id)
+                .await?
+                .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?
+                .policy
+                .window;
+            let rows = sqlx::query("SELECT * FROM cases WHERE guild_id = $1 AND queued = 1 ORDER BY COALESCE(queued_at, created_at), case_no LIMIT $2")
+                .bind(id_to_db(guild_id))
+                .bind(i64::from(count.min(MAX_DEQUEUE)))
+                .fetch_all(&mut *tx)
                 .await?;
-            enqueue_card(&mut tx, guild_id, case.id, now).await?;
-        }
-        enqueue(&mut tx, guild_id, OutboxKind::QueueSummary, None, now).await?;
-        tx.commit().await?;
-        Ok(cases)
+            let cases = rows.iter().map(case_from_row).collect::<Result<Vec<_>>>()?;
+            let ends = now.plus(window.duration());
+            for case in &cases {
+                sqlx::query("UPDATE cases SET queued = 0, window_ends_at = CASE WHEN decision = 'pending' THEN $1 END WHERE id = $2 AND queued = 1")
+                    .bind(ends.0)
+                    .bind(case.id)
+                    .execute(&mut *tx)
+                    .await?;
+                enqueue_card(&mut tx, guild_id, case.id, now).await?;
+            }
+            enqueue(&mut tx, guild_id, OutboxKind::QueueSummary, None, now).await?;
+            tx.commit().await?;
+            Ok(cases)
+        })
+        .await
     }
 
     /// The queue summary message, if posted.
-    pub async fn queue_summary_location(&self, guild_id: u64) -> Result<Option<super::CardLocation>> {
-        let row = sqlx::query("SELECT channel_id, message_id FROM queue_summaries WHERE guild_id = $1")
-            .bind(id_to_db(guild_id))
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(|r| super::cards::location_from_row(&r)).transpose()
+    pub async fn queue_summary_location(&self, guild_id: u64) -> Result<Option<CardLocation>> {
+        op("queue_summary_location", async {
+            let row = sqlx::query("SELECT channel_id, message_id FROM queue_summaries WHERE guild_id = $1")
+                .bind(id_to_db(guild_id))
+                .fetch_optional(&self.pool)
+                .await?;
+            row.map(|r| location_from_row(&r)).transpose()
+        })
+        .await
     }
 
-    pub async fn record_queue_summary(&self, guild_id: u64, at: super::CardLocation) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO queue_summaries (guild_id, channel_id, message_id) VALUES ($1, $2, $3) \
-             ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id",
-        )
-        .bind(id_to_db(guild_id))
-        .bind(id_to_db(at.channel_id))
-        .bind(id_to_db(at.message_id))
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+    pub async fn record_queue_summary(&self, guild_id: u64, at: CardLocation) -> Result<()> {
+        op("record_queue_summary", async {
+            sqlx::query(
+                "INSERT INTO queue_summaries (guild_id, channel_id, message_id) VALUES ($1, $2, $3) \
+                 ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id",
+            )
+            .bind(id_to_db(guild_id))
+            .bind(id_to_db(at.channel_id))
+            .bind(id_to_db(at.message_id))
+            .execute(&self.pool)
+            .await?;
+            Ok(())
+        })
+        .await
     }
 }

@@ -3,10 +3,11 @@
 use serde_json::json;
 use sqlx::AnyConnection;
 
-use super::audit::{append, Event};
-use super::cases::{case_by_no, CaseRecord};
-use super::outbox::{enqueue, enqueue_board, OutboxKind};
-use super::{flag, id_to_db, Result, Store};
+use super::base::audit::{append, Event};
+use super::base::case_row::{case_by_no, CaseRecord};
+use super::base::outbox::{enqueue, enqueue_board, OutboxKind};
+use super::base::write_tx::WriteTx;
+use super::{flag, id_to_db, op, Result, Store};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::AccountStatus;
 use crate::domain::status::{status_after, Observed};
@@ -23,22 +24,26 @@ pub struct Observation {
 impl Store {
     /// A member says they reported the account; counted once per member. Returns the count.
     pub async fn mark_reported(&self, guild_id: u64, case_no: i64, member: u64, at: Millis) -> Result<u64> {
-        let mut tx = self.begin_write().await?;
-        let case = case_by_no(&mut tx, guild_id, case_no).await?;
-        let added =
-            sqlx::query("INSERT INTO reported_it (case_id, member_id, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-                .bind(case.id)
-                .bind(id_to_db(member))
-                .bind(at.0)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-        if added == 1 {
-            enqueue(&mut tx, guild_id, OutboxKind::Notice, Some(case.id), at).await?;
-        }
-        let count = reported_count(&mut tx, case.id).await?;
-        tx.commit().await?;
-        Ok(count)
+        op("mark_reported", async {
+            let mut tx = self.begin_write().await?;
+            let case = case_by_no(&mut tx, guild_id, case_no).await?;
+            let added = sqlx::query(
+                "INSERT INTO reported_it (case_id, member_id, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            )
+            .bind(case.id)
+            .bind(id_to_db(member))
+            .bind(at.0)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if added == 1 {
+                enqueue(&mut tx, guild_id, OutboxKind::Notice, Some(case.id), at).await?;
+            }
+            let count = reported_count(&mut tx, case.id).await?;
+            tx.commit().await?;
+            Ok(count)
+        })
+        .await
     }
 
     /// Record what a member saw of the account and apply the status rule.
@@ -51,29 +56,32 @@ impl Store {
         observed: Observed,
         at: Millis,
     ) -> Result<Observation> {
-        let mut tx = self.begin_write().await?;
-        let case = case_by_no(&mut tx, guild_id, case_no).await?;
-        let raw = match observed {
-            Observed::LooksSuspended => AccountStatus::Suspended,
-            Observed::StillUp => AccountStatus::Active,
-        };
-        sqlx::query("INSERT INTO status_observations (case_id, status, observer_id, by_moderator, at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(case.id)
-            .bind(raw.as_str())
-            .bind(id_to_db(member))
-            .bind(flag(by_moderator))
-            .bind(at.0)
-            .execute(&mut *tx)
-            .await?;
-        let (members, moderator) = suspension_witnesses(&mut tx, case.id).await?;
-        let next = status_after(observed, members, moderator, case.account_status);
-        let changed = next != case.account_status;
-        if changed {
-            set_status(&mut tx, &case, next, member, at).await?;
-        }
-        let case = case_by_no(&mut tx, guild_id, case_no).await?;
-        tx.commit().await?;
-        Ok(Observation { case, changed })
+        op("observe", async {
+            let mut tx = self.begin_write().await?;
+            let case = case_by_no(&mut tx, guild_id, case_no).await?;
+            let raw = match observed {
+                Observed::LooksSuspended => AccountStatus::Suspended,
+                Observed::StillUp => AccountStatus::Active,
+            };
+            sqlx::query("INSERT INTO status_observations (case_id, status, observer_id, by_moderator, at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(case.id)
+                .bind(raw.as_str())
+                .bind(id_to_db(member))
+                .bind(flag(by_moderator))
+                .bind(at.0)
+                .execute(&mut *tx)
+                .await?;
+            let (members, moderator) = suspension_witnesses(&mut tx, case.id).await?;
+            let next = status_after(observed, members, moderator, case.account_status);
+            let changed = next != case.account_status;
+            if changed {
+                set_status(&mut tx, &case, next, member, at).await?;
+            }
+            let case = case_by_no(&mut tx, guild_id, case_no).await?;
+            tx.commit().await?;
+            Ok(Observation { case, changed })
+        })
+        .await
     }
 }
 
@@ -100,7 +108,7 @@ async fn suspension_witnesses(conn: &mut AnyConnection, case_id: i64) -> Result<
 }
 
 async fn set_status(
-    conn: &mut AnyConnection,
+    tx: &mut WriteTx,
     case: &CaseRecord,
     status: AccountStatus,
     observer: u64,
@@ -111,7 +119,7 @@ async fn set_status(
         .bind(at.0)
         .bind(format!("member:{observer}"))
         .bind(case.id)
-        .execute(&mut *conn)
+        .execute(&mut **tx)
         .await?;
     let payload = json!({"case_no": case.case_no, "from": case.account_status.as_str(), "to": status.as_str()});
     let event = Event {
@@ -122,7 +130,7 @@ async fn set_status(
         payload,
         at,
     };
-    append(conn, event).await?;
-    enqueue(conn, case.guild_id, OutboxKind::Notice, Some(case.id), at).await?;
-    enqueue_board(conn, case.guild_id, at).await
+    append(tx, event).await?;
+    enqueue(tx, case.guild_id, OutboxKind::Notice, Some(case.id), at).await?;
+    enqueue_board(tx, case.guild_id, at).await
 }

@@ -1,13 +1,15 @@
 //! Votes and the closing of voting rounds, each exactly once.
 
 use serde_json::json;
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
-use super::audit::{append, Event};
-use super::cases::{case_by_no, transition, CaseRecord};
-use super::guilds::settings_in;
-use super::outbox::{enqueue, enqueue_card, OutboxKind};
-use super::{id_to_db, Result, Store, StoreError};
+use super::base::audit::{append, Event};
+use super::base::case_row::{case_by_no, tally, CaseRecord};
+use super::base::guild_row::settings_in;
+use super::base::outbox::{enqueue, enqueue_card, OutboxKind};
+use super::base::transition::{claim_interaction, transition};
+use super::base::write_tx::WriteTx;
+use super::{id_to_db, op, Result, Store, StoreError};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::{Decision, LifecycleError};
 use crate::domain::time::Millis;
@@ -22,39 +24,6 @@ pub struct VoteOutcome {
     pub decided: Option<Decision>,
     /// This call marked the round overdue (the one moment to ping the moderators).
     pub became_overdue: bool,
-}
-
-pub(super) async fn tally(conn: &mut AnyConnection, case_id: i64, round: u32) -> Result<Tally> {
-    let rows = sqlx::query("SELECT choice FROM votes WHERE case_id = $1 AND round = $2")
-        .bind(case_id)
-        .bind(i64::from(round))
-        .fetch_all(&mut *conn)
-        .await?;
-    let choices = rows
-        .iter()
-        .map(|r| {
-            let raw: String = r.try_get("choice")?;
-            raw.parse::<VoteChoice>()
-                .map_err(|e| StoreError::Corrupt(e.to_string()))
-        })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(Tally::of(choices))
-}
-
-/// Record that an interaction is being handled; a second delivery fails here and the
-/// transaction it belongs to changes nothing.
-pub(super) async fn claim_interaction(conn: &mut AnyConnection, interaction_id: u64, now: Millis) -> Result<()> {
-    let n = sqlx::query("INSERT INTO handled_interactions (interaction_id, handled_at) VALUES ($1, $2) ON CONFLICT (interaction_id) DO NOTHING")
-        .bind(id_to_db(interaction_id))
-        .bind(now.0)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
-    if n == 1 {
-        Ok(())
-    } else {
-        Err(StoreError::AlreadyHandled)
-    }
 }
 
 /// Lock the case row for this round (PostgreSQL row lock; SQLite already holds the
@@ -78,7 +47,7 @@ async fn policy(conn: &mut AnyConnection, guild_id: u64) -> Result<Policy> {
 }
 
 async fn decide(
-    conn: &mut AnyConnection,
+    tx: &mut WriteTx,
     case: &CaseRecord,
     choice: VoteChoice,
     policy: Policy,
@@ -86,12 +55,12 @@ async fn decide(
     now: Millis,
 ) -> Result<bool> {
     let next = case.lifecycle.decide(choice, now, policy.hold_days)?;
-    if !transition(conn, case, next, now).await? {
+    if !transition(tx, case, next, now).await? {
         return Ok(false);
     }
     let payload = json!({"case_no": case.case_no, "round": case.lifecycle.round, "decision": Decision::from(choice).as_str(), "why": why});
     append(
-        conn,
+        tx,
         Event {
             guild_id: case.guild_id,
             case_id: Some(case.id),
@@ -118,101 +87,107 @@ impl Store {
         interaction_id: Option<u64>,
         now: Millis,
     ) -> Result<VoteOutcome> {
-        let mut tx = self.begin_write().await?;
-        if let Some(id) = interaction_id {
-            claim_interaction(&mut tx, id, now).await?;
-        }
-        let case = case_by_no(&mut tx, guild_id, case_no).await?;
-        if !lock_open_round(&mut tx, &case, now).await? {
-            return Err(LifecycleError::NotPending(case.lifecycle.decision).into());
-        }
-        sqlx::query(
-            "INSERT INTO votes (case_id, round, moderator_id, choice, cast_at) VALUES ($1, $2, $3, $4, $5) \
-             ON CONFLICT (case_id, round, moderator_id) DO UPDATE SET choice = excluded.choice, cast_at = excluded.cast_at",
-        )
-        .bind(case.id)
-        .bind(i64::from(case.lifecycle.round))
-        .bind(id_to_db(moderator))
-        .bind(choice.as_str())
-        .bind(now.0)
-        .execute(&mut *tx)
-        .await?;
-        let payload = json!({"case_no": case_no, "round": case.lifecycle.round, "choice": choice.as_str()});
-        append(
-            &mut tx,
-            Event {
-                guild_id,
-                case_id: Some(case.id),
-                actor: &Actor::Member(moderator),
-                kind: AuditKind::VoteCast,
-                payload,
-                at: now,
-            },
-        )
-        .await?;
-        let counted = tally(&mut tx, case.id, case.lifecycle.round).await?;
-        let policy = policy(&mut tx, guild_id).await?;
-        let decided = match winner(counted, policy.quorum) {
-            Some(win) if decide(&mut tx, &case, win, policy, "quorum and majority", now).await? => Some(win.into()),
-            _ => None,
-        };
-        enqueue_card(&mut tx, guild_id, case.id, now).await?;
-        let case = case_by_no(&mut tx, guild_id, case_no).await?;
-        tx.commit().await?;
-        Ok(VoteOutcome {
-            case,
-            tally: counted,
-            decided,
-            became_overdue: false,
+        op("cast_vote", async {
+            let mut tx = self.begin_write().await?;
+            if let Some(id) = interaction_id {
+                claim_interaction(&mut tx, id, now).await?;
+            }
+            let case = case_by_no(&mut tx, guild_id, case_no).await?;
+            if !lock_open_round(&mut tx, &case, now).await? {
+                return Err(LifecycleError::NotPending(case.lifecycle.decision).into());
+            }
+            sqlx::query(
+                "INSERT INTO votes (case_id, round, moderator_id, choice, cast_at) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (case_id, round, moderator_id) DO UPDATE SET choice = excluded.choice, cast_at = excluded.cast_at",
+            )
+            .bind(case.id)
+            .bind(i64::from(case.lifecycle.round))
+            .bind(id_to_db(moderator))
+            .bind(choice.as_str())
+            .bind(now.0)
+            .execute(&mut *tx)
+            .await?;
+            let payload = json!({"case_no": case_no, "round": case.lifecycle.round, "choice": choice.as_str()});
+            append(
+                &mut tx,
+                Event {
+                    guild_id,
+                    case_id: Some(case.id),
+                    actor: &Actor::Member(moderator),
+                    kind: AuditKind::VoteCast,
+                    payload,
+                    at: now,
+                },
+            )
+            .await?;
+            let counted = tally(&mut tx, case.id, case.lifecycle.round).await?;
+            let policy = policy(&mut tx, guild_id).await?;
+            let decided = match winner(counted, policy.quorum) {
+                Some(win) if decide(&mut tx, &case, win, policy, "quorum and majority", now).await? => Some(win.into()),
+                _ => None,
+            };
+            enqueue_card(&mut tx, guild_id, case.id, now).await?;
+            let case = case_by_no(&mut tx, guild_id, case_no).await?;
+            tx.commit().await?;
+            Ok(VoteOutcome {
+                case,
+                tally: counted,
+                decided,
+                became_overdue: false,
+            })
         })
+        .await
     }
 
     /// Apply the window-end rule to a case whose window has ended. Safe to call from
     /// several places at once: only one call decides or marks overdue.
     pub async fn close_window(&self, guild_id: u64, case_no: i64, now: Millis) -> Result<VoteOutcome> {
-        let mut tx = self.begin_write().await?;
-        let case = case_by_no(&mut tx, guild_id, case_no).await?;
-        let ended = case.lifecycle.window_ends_at.is_some_and(|end| end <= now);
-        let counted = tally(&mut tx, case.id, case.lifecycle.round).await?;
-        let mut outcome = VoteOutcome {
-            case: case.clone(),
-            tally: counted,
-            decided: None,
-            became_overdue: false,
-        };
-        if case.lifecycle.decision != Decision::Pending || !ended {
-            return Ok(outcome);
-        }
-        match at_window_end(counted) {
-            WindowEnd::Decided(choice) => {
-                let policy = policy(&mut tx, guild_id).await?;
-                if decide(&mut tx, &case, choice, policy, "window ended", now).await? {
-                    outcome.decided = Some(choice.into());
+        op("close_window", async {
+            let mut tx = self.begin_write().await?;
+            let case = case_by_no(&mut tx, guild_id, case_no).await?;
+            let ended = case.lifecycle.window_ends_at.is_some_and(|end| end <= now);
+            let counted = tally(&mut tx, case.id, case.lifecycle.round).await?;
+            let mut outcome = VoteOutcome {
+                case: case.clone(),
+                tally: counted,
+                decided: None,
+                became_overdue: false,
+            };
+            if case.lifecycle.decision != Decision::Pending || !ended {
+                return Ok(outcome);
+            }
+            match at_window_end(counted) {
+                WindowEnd::Decided(choice) => {
+                    let policy = policy(&mut tx, guild_id).await?;
+                    if decide(&mut tx, &case, choice, policy, "window ended", now).await? {
+                        outcome.decided = Some(choice.into());
+                    }
+                }
+                WindowEnd::Overdue => {
+                    let next = case.lifecycle.mark_overdue()?;
+                    if transition(&mut tx, &case, next, now).await? {
+                        let payload = json!({"case_no": case_no, "round": case.lifecycle.round});
+                        append(
+                            &mut tx,
+                            Event {
+                                guild_id,
+                                case_id: Some(case.id),
+                                actor: &Actor::System,
+                                kind: AuditKind::RoundOverdue,
+                                payload,
+                                at: now,
+                            },
+                        )
+                        .await?;
+                        outcome.became_overdue = true;
+                        enqueue(&mut tx, guild_id, OutboxKind::OverduePing, Some(case.id), now).await?;
+                    }
                 }
             }
-            WindowEnd::Overdue => {
-                let next = case.lifecycle.mark_overdue()?;
-                if transition(&mut tx, &case, next, now).await? {
-                    let payload = json!({"case_no": case_no, "round": case.lifecycle.round});
-                    append(
-                        &mut tx,
-                        Event {
-                            guild_id,
-                            case_id: Some(case.id),
-                            actor: &Actor::System,
-                            kind: AuditKind::RoundOverdue,
-                            payload,
-                            at: now,
-                        },
-                    )
-                    .await?;
-                    outcome.became_overdue = true;
-                    enqueue(&mut tx, guild_id, OutboxKind::OverduePing, Some(case.id), now).await?;
-                }
-            }
-        }
-        outcome.case = case_by_no(&mut tx, guild_id, case_no).await?;
-        tx.commit().await?;
-        Ok(outcome)
+            outcome.case = case_by_no(&mut tx, guild_id, case_no).await?;
+            tx.commit().await?;
+            Ok(outcome)
+        })
+        .await
     }
 }

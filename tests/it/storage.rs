@@ -5,7 +5,7 @@ use std::sync::Arc;
 use crate::common::TestDb;
 use flagwatch::domain::account::{AccountKey, Platform};
 use flagwatch::domain::audit::Actor;
-use flagwatch::domain::case::{AccountStatus, Decision};
+use flagwatch::domain::case::{AccountStatus, Decision, RoundNote};
 use flagwatch::domain::reason::ReasonCategory;
 use flagwatch::domain::status::Observed;
 use flagwatch::domain::time::Millis;
@@ -335,7 +335,7 @@ async fn holds_are_recorded_extended_released_and_expire_into_a_new_round(db: Te
         (reopened[0].lifecycle.decision, reopened[0].lifecycle.round),
         (Decision::Pending, 2)
     );
-    assert!(reopened[0].round_note.as_deref().unwrap().starts_with("Hold review"));
+    assert!(matches!(reopened[0].round_note, Some(RoundNote::HoldReview { ended }) if ended == review));
     assert!(s.expire_holds(review).await.unwrap().is_empty(), "a hold expires once");
     let other = decided(s, "released", VoteChoice::HandOff).await;
     let released = s
@@ -546,6 +546,41 @@ async fn a_digest_is_claimed_once_per_server_and_day(db: TestDb) {
     assert!(s.claim_digest(GUILD, 20_001, T0).await.unwrap());
 }
 
+/// Whether `wakeup` is notified (or already was) within `ms`.
+async fn woken(wakeup: &tokio::sync::Notify, ms: u64) -> bool {
+    tokio::time::timeout(std::time::Duration::from_millis(ms), wakeup.notified())
+        .await
+        .is_ok()
+}
+
+async fn a_committed_change_that_queued_outbox_items_wakes_the_worker_and_a_failed_one_queues_nothing(db: TestDb) {
+    let s = &db.store;
+    let wakeup = s.outbox_wakeup();
+    let no = case_no_of(s, "wakes", 1, 10).await;
+    assert!(woken(&wakeup, 1000).await, "the report's card wakes the outbox worker");
+    for m in 0..3 {
+        s.cast_vote(GUILD, no, 800 + m, VoteChoice::Dismiss, None, T0)
+            .await
+            .unwrap();
+    }
+    assert!(woken(&wakeup, 1000).await, "the votes' card edits wake it");
+    let queued = s.outbox_len().await.unwrap();
+    let late = s.cast_vote(GUILD, no, 900, VoteChoice::ReportNow, None, T0).await;
+    assert!(late.is_err(), "a vote on a decided case is refused");
+    assert_eq!(s.outbox_len().await.unwrap(), queued);
+    assert!(!woken(&wakeup, 200).await, "a refused change wakes nobody");
+}
+
+async fn a_database_error_names_the_operation_that_failed(db: TestDb) {
+    db.store.close().await;
+    let err = db
+        .store
+        .cast_vote(GUILD, 1, 800, VoteChoice::Dismiss, None, T0)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().starts_with("database error in cast_vote: "), "{err}");
+}
+
 on_both_databases!(
     reports_merge_into_one_case_per_account,
     a_replayed_interaction_files_nothing_twice,
@@ -566,4 +601,6 @@ on_both_databases!(
     the_outbox_coalesces_requests_and_retries_failures,
     a_digest_is_claimed_once_per_server_and_day,
     a_paced_target_takes_one_send_per_interval_from_when_it_was_sent,
+    a_committed_change_that_queued_outbox_items_wakes_the_worker_and_a_failed_one_queues_nothing,
+    a_database_error_names_the_operation_that_failed,
 );

@@ -70,6 +70,19 @@ pub enum LifecycleError {
     AlreadyDecided(Decision),
 }
 
+/// Why a case's current voting round was opened, when it is not the first. The store
+/// keeps these facts; only the Discord layer puts them into words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RoundNote {
+    /// The hold's review date was reached; the hold ended at `ended`.
+    HoldReview { ended: Millis },
+    /// A member who had not reported the dismissed case before reported it.
+    NewReporter,
+    /// A moderator re-opened the decided case, for `reason`.
+    Reopened { reason: String },
+}
+
 /// The part of a case the lifecycle rules govern. Every change is a method returning the
 /// next state; storage applies it only if the stored state is still `self` (so each
 /// transition happens once, whoever races for it).

@@ -1,0 +1,167 @@
+//! Reading case rows and the facts kept beside them (reasons, reporters, votes).
+
+use std::collections::BTreeSet;
+
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+
+use crate::domain::account::AccountKey;
+use crate::domain::case::{AccountStatus, Lifecycle, RoundNote};
+use crate::domain::reason::ReasonCategory;
+use crate::domain::time::Millis;
+use crate::domain::vote::{Tally, VoteChoice};
+use crate::store::{id_from_db, id_to_db, parse_col, Result, StoreError};
+
+/// A case as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseRecord {
+    pub id: i64,
+    pub guild_id: u64,
+    pub case_no: i64,
+    pub key: AccountKey,
+    pub lifecycle: Lifecycle,
+    pub account_status: AccountStatus,
+    pub agency: Option<String>,
+    pub referral_ref: Option<String>,
+    pub queued: bool,
+    /// Why the current round was opened, when it is not the first.
+    pub round_note: Option<RoundNote>,
+    pub created_at: Millis,
+    pub updated_at: Millis,
+    pub decided_at: Option<Millis>,
+}
+
+pub(crate) const CASE_COLUMNS: &str = "id, guild_id, case_no, account_key, decision, round, window_ends_at, overdue, \
+     held_until, account_status, agency, referral_ref, queued, round_note, created_at, updated_at, decided_at";
+
+pub(crate) fn case_from_row(row: &AnyRow) -> Result<CaseRecord> {
+    let key: String = row.try_get("account_key")?;
+    let round: i64 = row.try_get("round")?;
+    Ok(CaseRecord {
+        id: row.try_get("id")?,
+        guild_id: id_from_db(row.try_get("guild_id")?),
+        case_no: row.try_get("case_no")?,
+        key: AccountKey::from_key(&key).map_err(|e| StoreError::Corrupt(format!("account_key {key:?}: {e}")))?,
+        lifecycle: Lifecycle {
+            decision: parse_col(row, "decision")?,
+            round: u32::try_from(round).map_err(|_| StoreError::Corrupt(format!("round {round}")))?,
+            window_ends_at: row.try_get::<Option<i64>, _>("window_ends_at")?.map(Millis),
+            overdue: row.try_get::<i64, _>("overdue")? != 0,
+            held_until: row.try_get::<Option<i64>, _>("held_until")?.map(Millis),
+        },
+        account_status: parse_col(row, "account_status")?,
+        agency: row.try_get("agency")?,
+        referral_ref: row.try_get("referral_ref")?,
+        queued: row.try_get::<i64, _>("queued")? != 0,
+        round_note: round_note_from_row(row)?,
+        created_at: Millis(row.try_get("created_at")?),
+        updated_at: Millis(row.try_get("updated_at")?),
+        decided_at: row.try_get::<Option<i64>, _>("decided_at")?.map(Millis),
+    })
+}
+
+/// A round note is stored as the JSON of its facts; wording it is the Discord layer's job.
+fn round_note_from_row(row: &AnyRow) -> Result<Option<RoundNote>> {
+    let raw: Option<String> = row.try_get("round_note")?;
+    raw.map(|raw| serde_json::from_str(&raw).map_err(|e| StoreError::Corrupt(format!("round_note {raw:?}: {e}"))))
+        .transpose()
+}
+
+pub(crate) async fn case_by_key(
+    conn: &mut AnyConnection,
+    guild_id: u64,
+    key: &AccountKey,
+) -> Result<Option<CaseRecord>> {
+    let sql = format!("SELECT {CASE_COLUMNS} FROM cases WHERE guild_id = $1 AND account_key = $2");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id_to_db(guild_id))
+        .bind(key.to_string())
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref().map(case_from_row).transpose()
+}
+
+pub(crate) async fn case_by_no(conn: &mut AnyConnection, guild_id: u64, case_no: i64) -> Result<CaseRecord> {
+    let sql = format!("SELECT {CASE_COLUMNS} FROM cases WHERE guild_id = $1 AND case_no = $2");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id_to_db(guild_id))
+        .bind(case_no)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref()
+        .map(case_from_row)
+        .transpose()?
+        .ok_or(StoreError::NoSuchCase { case_no })
+}
+
+pub(crate) async fn case_by_id(conn: &mut AnyConnection, case_id: i64) -> Result<CaseRecord> {
+    let sql = format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = $1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(case_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.as_ref()
+        .map(case_from_row)
+        .transpose()?
+        .ok_or_else(|| StoreError::Corrupt(format!("case id {case_id} missing")))
+}
+
+/// The distinct reasons a case was reported for.
+pub(crate) async fn reasons_of(conn: &mut AnyConnection, case_id: i64) -> Result<BTreeSet<ReasonCategory>> {
+    let rows = sqlx::query("SELECT DISTINCT reason FROM reports WHERE case_id = $1")
+        .bind(case_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter().map(|r| parse_col(r, "reason")).collect()
+}
+
+pub(crate) async fn distinct_reporters(conn: &mut AnyConnection, case_id: i64) -> Result<u32> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(DISTINCT COALESCE(reporter_id, -1)) FROM reports WHERE case_id = $1")
+        .bind(case_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// The votes cast in one round of a case.
+pub(crate) async fn tally(conn: &mut AnyConnection, case_id: i64, round: u32) -> Result<Tally> {
+    let rows = sqlx::query("SELECT choice FROM votes WHERE case_id = $1 AND round = $2")
+        .bind(case_id)
+        .bind(i64::from(round))
+        .fetch_all(&mut *conn)
+        .await?;
+    let choices = rows
+        .iter()
+        .map(|r| {
+            let raw: String = r.try_get("choice")?;
+            raw.parse::<VoteChoice>()
+                .map_err(|e| StoreError::Corrupt(e.to_string()))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Tally::of(choices))
+}
+
+/// Reserve `n` consecutive case numbers in a server; returns the first.
+pub(crate) async fn reserve_case_numbers(conn: &mut AnyConnection, guild_id: u64, n: i64) -> Result<i64> {
+    let next: i64 = sqlx::query_scalar(
+        "UPDATE guilds SET next_case_no = next_case_no + $1 WHERE guild_id = $2 RETURNING next_case_no",
+    )
+    .bind(n)
+    .bind(id_to_db(guild_id))
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(next - n)
+}
+
+pub(crate) async fn set_round_note(conn: &mut AnyConnection, case_id: i64, note: Option<&RoundNote>) -> Result<()> {
+    let json = note
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|e| StoreError::Corrupt(format!("round note {note:?}: {e}")))?;
+    sqlx::query("UPDATE cases SET round_note = $1 WHERE id = $2")
+        .bind(json)
+        .bind(case_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

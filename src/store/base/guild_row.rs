@@ -1,0 +1,110 @@
+//! A server's row: its settings, and the rows every server needs before anything else.
+
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+
+use crate::domain::account::Platform;
+use crate::domain::audit::GENESIS_HASH;
+use crate::domain::time::Millis;
+use crate::domain::vote::{HoldDays, Policy, Quorum, VotingWindow};
+use crate::store::{id_from_db, id_to_db, Result, StoreError};
+
+/// A server's configuration (`/setup`). Ids are Discord ids; `None` is "not set yet".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuildSettings {
+    pub guild_id: u64,
+    pub review_channel: Option<u64>,
+    pub coordination_channel: Option<u64>,
+    pub moderator_role: Option<u64>,
+    pub liaison_role: Option<u64>,
+    pub reporter_role: Option<u64>,
+    pub policy: Policy,
+    pub default_platform: Platform,
+    pub digest_hour: Option<u8>,
+    pub report_limit: u32,
+    pub report_limit_minutes: u32,
+    pub min_member_age_hours: u32,
+    pub announce_holds: bool,
+}
+
+/// Create the server's rows (settings with defaults, empty audit chain) if missing.
+pub(crate) async fn ensure_guild(conn: &mut AnyConnection, guild_id: u64, now: Millis) -> Result<()> {
+    sqlx::query("INSERT INTO guilds (guild_id, created_at) VALUES ($1, $2) ON CONFLICT (guild_id) DO NOTHING")
+        .bind(id_to_db(guild_id))
+        .bind(now.0)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("INSERT INTO audit_heads (guild_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (guild_id) DO NOTHING")
+        .bind(id_to_db(guild_id))
+        .bind(GENESIS_HASH)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub(crate) async fn settings_in(conn: &mut AnyConnection, guild_id: u64) -> Result<Option<GuildSettings>> {
+    let row = sqlx::query("SELECT * FROM guilds WHERE guild_id = $1")
+        .bind(id_to_db(guild_id))
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.map(|r| settings_from_row(&r)).transpose()
+}
+
+fn opt_id(row: &AnyRow, col: &str) -> Result<Option<u64>> {
+    Ok(row.try_get::<Option<i64>, _>(col)?.map(id_from_db))
+}
+
+fn small(row: &AnyRow, col: &str) -> Result<u32> {
+    let v: i64 = row.try_get(col)?;
+    u32::try_from(v).map_err(|_| StoreError::Corrupt(format!("{col} = {v}")))
+}
+
+fn settings_from_row(row: &AnyRow) -> Result<GuildSettings> {
+    let corrupt = |e: &dyn std::fmt::Display| StoreError::Corrupt(e.to_string());
+    let window_minutes: i64 = row.try_get("window_minutes")?;
+    let policy = Policy {
+        quorum: Quorum::new(small(row, "quorum")?).map_err(|e| corrupt(&e))?,
+        window: VotingWindow::from_minutes(u64::try_from(window_minutes).unwrap_or(0)).map_err(|e| corrupt(&e))?,
+        hold_days: HoldDays::new(small(row, "hold_days")?).map_err(|e| corrupt(&e))?,
+    };
+    let platform: String = row.try_get("default_platform")?;
+    let digest_hour: Option<i64> = row.try_get("digest_hour")?;
+    Ok(GuildSettings {
+        guild_id: id_from_db(row.try_get("guild_id")?),
+        review_channel: opt_id(row, "review_channel_id")?,
+        coordination_channel: opt_id(row, "coordination_channel_id")?,
+        moderator_role: opt_id(row, "moderator_role_id")?,
+        liaison_role: opt_id(row, "liaison_role_id")?,
+        reporter_role: opt_id(row, "reporter_role_id")?,
+        policy,
+        default_platform: platform.parse().map_err(|e| corrupt(&e))?,
+        digest_hour: digest_hour.and_then(|h| u8::try_from(h).ok()),
+        report_limit: small(row, "report_limit")?,
+        report_limit_minutes: small(row, "report_limit_minutes")?,
+        min_member_age_hours: small(row, "min_member_age_hours")?,
+        announce_holds: row.try_get::<i64, _>("announce_holds")? != 0,
+    })
+}
+
+impl GuildSettings {
+    /// The reporter-protection policy in force.
+    pub fn intake(&self) -> crate::domain::intake::IntakePolicy {
+        crate::domain::intake::IntakePolicy {
+            limit: self.report_limit,
+            window: std::time::Duration::from_secs(u64::from(self.report_limit_minutes) * 60),
+            min_membership: std::time::Duration::from_secs(u64::from(self.min_member_age_hours) * 3600),
+        }
+    }
+
+    /// The settings a server still needs before members can use flagwatch.
+    pub fn missing(&self) -> Vec<&'static str> {
+        [
+            (self.review_channel.is_none(), "review_channel"),
+            (self.coordination_channel.is_none(), "coordination_channel"),
+            (self.moderator_role.is_none(), "moderator_role"),
+        ]
+        .into_iter()
+        .filter_map(|(missing, name)| missing.then_some(name))
+        .collect()
+    }
+}

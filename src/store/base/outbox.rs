@@ -1,0 +1,119 @@
+//! Outbox requests: what Discord must post or edit, queued in the transaction of the
+//! change that calls for it.
+
+use super::write_tx::WriteTx;
+use crate::domain::time::Millis;
+use crate::store::{id_to_db, Result, StoreError};
+
+/// What an outbox item asks for. The worker renders from the database when it sends, so
+/// an item names its target, not its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutboxKind {
+    /// Post the case's review card, or edit it to the current state.
+    Card,
+    /// Ping the moderator role once: the round ended with no vote.
+    OverduePing,
+    /// Post or edit the case's public message in the coordination channel.
+    Notice,
+    /// Edit (or post) the server's status board; coalesced to one edit per 10 s.
+    Board,
+    /// Edit (or post) the review queue's summary message.
+    QueueSummary,
+    /// Post the daily digest; the target is the UTC day number.
+    Digest,
+}
+
+impl OutboxKind {
+    const ALL: [OutboxKind; 6] = [
+        OutboxKind::Card,
+        OutboxKind::OverduePing,
+        OutboxKind::Notice,
+        OutboxKind::Board,
+        OutboxKind::QueueSummary,
+        OutboxKind::Digest,
+    ];
+
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            OutboxKind::Card => "card",
+            OutboxKind::OverduePing => "overdue_ping",
+            OutboxKind::Notice => "notice",
+            OutboxKind::Board => "board",
+            OutboxKind::QueueSummary => "queue_summary",
+            OutboxKind::Digest => "digest",
+        }
+    }
+
+    /// The least time between two sends for one target of this kind, for the messages
+    /// that are edited often enough to risk Discord's edit limits.
+    pub fn min_interval_ms(self) -> Option<i64> {
+        match self {
+            OutboxKind::Board => Some(BOARD_INTERVAL_MS),
+            OutboxKind::QueueSummary => Some(QUEUE_SUMMARY_INTERVAL_MS),
+            OutboxKind::Card | OutboxKind::OverduePing | OutboxKind::Notice | OutboxKind::Digest => None,
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> Result<OutboxKind> {
+        OutboxKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| StoreError::Corrupt(format!("outbox kind {s:?}")))
+    }
+}
+
+/// The status board is edited at most once per this interval, however many events arrive.
+pub const BOARD_INTERVAL_MS: i64 = 10_000;
+/// The review queue's summary is edited at most once per this interval.
+pub const QUEUE_SUMMARY_INTERVAL_MS: i64 = 10_000;
+
+/// The one name of an item's target: pending items coalesce on it and pacing is kept by it.
+pub(crate) fn item_key(kind: OutboxKind, guild_id: u64, target: Option<i64>) -> String {
+    format!(
+        "{}:{guild_id}:{}",
+        kind.as_str(),
+        target.map_or("-".to_owned(), |t| t.to_string())
+    )
+}
+
+/// Ask for `kind` about `target`, not before `not_before` nor before its target's pacing
+/// allows; coalesces with a pending request for the same thing. The worker is woken when
+/// `tx` commits.
+pub(crate) async fn enqueue(
+    tx: &mut WriteTx,
+    guild_id: u64,
+    kind: OutboxKind,
+    target: Option<i64>,
+    not_before: Millis,
+) -> Result<()> {
+    let key = item_key(kind, guild_id, target);
+    let paced: Option<i64> = sqlx::query_scalar("SELECT next_at FROM outbox_pacing WHERE item_key = $1")
+        .bind(&key)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let not_before = Millis(paced.map_or(not_before.0, |p| p.max(not_before.0)));
+    sqlx::query(
+        "INSERT INTO outbox (guild_id, item_key, kind, target, created_at, not_before) VALUES ($1, $2, $3, $4, $5, $5) \
+         ON CONFLICT (item_key) WHERE claimed_at IS NULL DO NOTHING",
+    )
+    .bind(id_to_db(guild_id))
+    .bind(key)
+    .bind(kind.as_str())
+    .bind(target)
+    .bind(not_before.0)
+    .execute(&mut **tx)
+    .await?;
+    tx.queued_outbox();
+    Ok(())
+}
+
+/// Ask for a case's card to be posted or brought up to date.
+pub(crate) async fn enqueue_card(tx: &mut WriteTx, guild_id: u64, case_id: i64, now: Millis) -> Result<()> {
+    enqueue(tx, guild_id, OutboxKind::Card, Some(case_id), now).await
+}
+
+/// Ask for the server's status board to be brought up to date: at once if it was not
+/// sent to in the last 10 s, else when those 10 s are over (coalescing everything between).
+pub(crate) async fn enqueue_board(tx: &mut WriteTx, guild_id: u64, now: Millis) -> Result<()> {
+    enqueue(tx, guild_id, OutboxKind::Board, None, now).await
+}
