@@ -2,9 +2,7 @@
 //! sender of bot-initiated messages) and the deadline scheduler, wired together here so
 //! that each of them only does its own job.
 
-use std::sync::Arc;
-
-use tokio::sync::{watch, Notify};
+use tokio::sync::watch;
 
 use crate::clock::Clock;
 use crate::coordination::outbox::OutboxWorker;
@@ -19,17 +17,11 @@ pub async fn run(
     clock: Clock,
     stop: watch::Receiver<bool>,
 ) -> anyhow::Result<()> {
-    let outbox_changed = Arc::new(Notify::new());
-    let client = discord::client(store.clone(), &connection, clock.clone(), outbox_changed.clone()).await?;
-    let outbox = OutboxWorker::new(
-        store.clone(),
-        client.http.clone(),
-        clock.clone(),
-        outbox_changed.clone(),
-    );
+    let client = discord::client(store.clone(), &connection, clock.clone()).await?;
+    let outbox = OutboxWorker::new(store.clone(), client.http.clone(), clock.clone(), store.outbox_wakeup());
     let workers = [
         tokio::spawn(outbox.run(stop.clone())),
-        tokio::spawn(scheduler::run(store, clock, outbox_changed, stop.clone())),
+        tokio::spawn(scheduler::run(store, clock, stop.clone())),
     ];
     let served = discord::serve(client, stop).await;
     for w in workers {

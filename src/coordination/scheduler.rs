@@ -2,10 +2,9 @@
 //! and daily digests. Nothing is kept in memory, so a deadline that passed while the bot
 //! was down is handled right after start.
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::sync::{watch, Notify};
+use tokio::sync::watch;
 
 use crate::clock::Clock;
 use crate::domain::time::Millis;
@@ -14,12 +13,12 @@ use crate::store::Store;
 /// Look again at least this often, in case a deadline was added by another process.
 const MAX_SLEEP: Duration = Duration::from_secs(30);
 
-/// Close every ended window, then sleep until the next one (or a wake-up).
-pub async fn run(store: Store, clock: Clock, outbox_changed: Arc<Notify>, mut stop: watch::Receiver<bool>) {
+/// Handle every due deadline, then sleep until the next one (or a wake-up). Each case and
+/// each server is handled on its own: one that fails (a row that cannot be decoded, say)
+/// is logged and stops only itself.
+pub async fn run(store: Store, clock: Clock, mut stop: watch::Receiver<bool>) {
     loop {
-        if let Err(e) = run_due(&store, &clock, &outbox_changed).await {
-            tracing::error!("deadline scheduler: {e:#}");
-        }
+        run_due(&store, clock.now()).await;
         let wait = next_wait(&store, &clock).await;
         tokio::select! {
             _ = tokio::time::sleep(wait) => {}
@@ -29,14 +28,30 @@ pub async fn run(store: Store, clock: Clock, outbox_changed: Arc<Notify>, mut st
     }
 }
 
-async fn run_due(store: &Store, clock: &Clock, outbox_changed: &Notify) -> anyhow::Result<()> {
-    close_ended_windows(store, clock, outbox_changed).await?;
-    let reopened = store.expire_holds(clock.now()).await?;
-    let digests = post_due_digests(store, clock).await?;
-    if !reopened.is_empty() || digests {
-        outbox_changed.notify_one();
+/// Close ended windows, re-open holds due for review and queue due digests.
+pub async fn run_due(store: &Store, now: Millis) {
+    match store.windows_ended(now).await {
+        Ok(cases) => {
+            for case in cases {
+                match store.close_window(case.guild_id, case.case_no, now).await {
+                    Ok(outcome) if outcome.decided.is_some() || outcome.became_overdue => {
+                        tracing::info!(guild = case.guild_id, case = case.case_no, decided = ?outcome.decided, overdue = outcome.became_overdue, "window ended");
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::error!(
+                        guild = case.guild_id,
+                        case = case.case_no,
+                        "closing the window failed: {e}"
+                    ),
+                }
+            }
+        }
+        Err(e) => tracing::error!("listing ended windows failed: {e}"),
     }
-    Ok(())
+    if let Err(e) = store.expire_holds(now).await {
+        tracing::error!("listing holds due for review failed: {e}");
+    }
+    post_due_digests(store, now).await;
 }
 
 /// Until the earliest deadline of any kind (digests are checked at least every `MAX_SLEEP`).
@@ -51,15 +66,18 @@ async fn next_wait(store: &Store, clock: &Clock) -> Duration {
 }
 
 /// Queue today's digest for every server whose digest hour has come (once per day).
-async fn post_due_digests(store: &Store, clock: &Clock) -> anyhow::Result<bool> {
-    let now = clock.now();
-    let mut any = false;
-    for (guild, hour) in store.digest_hours().await? {
+async fn post_due_digests(store: &Store, now: Millis) {
+    let hours = match store.digest_hours().await {
+        Ok(hours) => hours,
+        Err(e) => return tracing::error!("listing digest hours failed: {e}"),
+    };
+    for (guild, hour) in hours {
         if let Some(day) = digest_day(now, hour) {
-            any |= store.claim_digest(guild, day, now).await?;
+            if let Err(e) = store.claim_digest(guild, day, now).await {
+                tracing::error!(guild, "queueing the digest failed: {e}");
+            }
         }
     }
-    Ok(any)
 }
 
 /// The UTC day number whose digest is due at `now`, if its hour has come.
@@ -68,18 +86,6 @@ fn digest_day(now: Millis, hour: u8) -> Option<i64> {
     let day = now.0.div_euclid(DAY);
     let due = now.0.rem_euclid(DAY) >= i64::from(hour) * 3_600_000;
     due.then_some(day)
-}
-
-async fn close_ended_windows(store: &Store, clock: &Clock, outbox_changed: &Notify) -> anyhow::Result<()> {
-    let now = clock.now();
-    for case in store.windows_ended(now).await? {
-        let outcome = store.close_window(case.guild_id, case.case_no, now).await?;
-        if outcome.decided.is_some() || outcome.became_overdue {
-            tracing::info!(case = case.case_no, decided = ?outcome.decided, overdue = outcome.became_overdue, "window ended");
-            outbox_changed.notify_one();
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

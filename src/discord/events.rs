@@ -85,7 +85,6 @@ async fn reported_it(
         .store
         .mark_reported(guild, case_no, who.user_id, data.clock.now())
         .await?;
-    data.outbox_changed.notify_one();
     Ok(Some(answers::reported_it(count, case_no)))
 }
 
@@ -103,7 +102,6 @@ async fn observe(
         .store
         .observe(guild, case_no, who.user_id, by_moderator, seen, data.clock.now())
         .await?;
-    data.outbox_changed.notify_one();
     Ok(Some(match (seen, result.case.account_status) {
         (Observed::StillUp, _) => answers::marked_still_up(case_no),
         (Observed::LooksSuspended, AccountStatus::Suspended) => answers::confirmed_suspended(case_no),
@@ -125,7 +123,6 @@ async fn vote(
         .store
         .cast_vote(guild, case_no, who.user_id, choice, Some(press.id.get()), now)
         .await;
-    data.outbox_changed.notify_one();
     match outcome {
         Ok(outcome) => Ok(Some(answers::vote_answer(&outcome, choice))),
         Err(StoreError::AlreadyHandled) => Ok(None),

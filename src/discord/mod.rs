@@ -10,12 +10,10 @@ pub mod events;
 pub mod evidence;
 pub mod render;
 
-use std::sync::Arc;
-
 use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 use secrecy::{ExposeSecret, SecretString};
-use tokio::sync::{watch, Notify};
+use tokio::sync::watch;
 
 use crate::clock::Clock;
 use crate::store::Store;
@@ -24,8 +22,6 @@ use crate::store::Store;
 pub struct Data {
     pub store: Store,
     pub clock: Clock,
-    /// Wakes the outbox worker after a change that queued something.
-    pub outbox_changed: Arc<Notify>,
     /// For downloading evidence attachments.
     pub http_client: reqwest::Client,
 }
@@ -41,16 +37,10 @@ pub struct Connection {
 }
 
 /// A Discord client with flagwatch's commands and handlers, not yet connected.
-pub async fn client(
-    store: Store,
-    connection: &Connection,
-    clock: Clock,
-    outbox_changed: Arc<Notify>,
-) -> anyhow::Result<serenity::Client> {
+pub async fn client(store: Store, connection: &Connection, clock: Clock) -> anyhow::Result<serenity::Client> {
     let data = Data {
         store,
         clock,
-        outbox_changed,
         http_client: reqwest::Client::builder()
             .build()
             .context("cannot build the HTTP client")?,

@@ -1,6 +1,6 @@
 //! Reading cases: one by number or account, and those whose deadlines have come.
 
-use super::base::case_row::{case_by_key, case_by_no, case_from_row, CaseRecord, CASE_COLUMNS};
+use super::base::case_row::{case_by_key, case_by_no, case_ref, CaseRecord, CaseRef};
 use super::{op, Result, Store};
 use crate::domain::account::AccountKey;
 use crate::domain::time::Millis;
@@ -25,17 +25,18 @@ impl Store {
     }
 
     /// Pending cases whose voting window has ended by `now`, oldest deadline first.
-    pub async fn windows_ended(&self, now: Millis) -> Result<Vec<CaseRecord>> {
+    /// Open rounds whose window has ended, by id only: each is then closed on its own, so
+    /// one row that cannot be decoded stops only itself.
+    pub async fn windows_ended(&self, now: Millis) -> Result<Vec<CaseRef>> {
         op("windows_ended", async {
-            let sql = format!(
-                "SELECT {CASE_COLUMNS} FROM cases WHERE window_ends_at IS NOT NULL AND window_ends_at <= $1 \
-                 ORDER BY window_ends_at"
-            );
-            let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-                .bind(now.0)
-                .fetch_all(&self.pool)
-                .await?;
-            rows.iter().map(case_from_row).collect()
+            let rows = sqlx::query(
+                "SELECT guild_id, case_no FROM cases WHERE window_ends_at IS NOT NULL AND window_ends_at <= $1 \
+                 ORDER BY window_ends_at",
+            )
+            .bind(now.0)
+            .fetch_all(&self.pool)
+            .await?;
+            rows.iter().map(case_ref).collect()
         })
         .await
     }

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use sqlx::AnyConnection;
 
 use super::base::audit::{append, Event};
-use super::base::case_row::{case_by_no, case_from_row, set_round_note, CaseRecord};
+use super::base::case_row::{case_by_no, case_ref, set_round_note, CaseRecord, CaseRef};
 use super::base::guild_row::settings_in;
 use super::base::outbox::enqueue_card;
 use super::base::transition::transition;
@@ -144,29 +144,36 @@ impl Store {
     }
 
     /// Holds whose review date has passed return to a vote; returns the re-opened cases.
+    /// Re-open every hold whose review date has come; a case that fails is logged and
+    /// skipped, so it does not hold back the others.
     pub async fn expire_holds(&self, now: Millis) -> Result<Vec<CaseRecord>> {
-        op("expire_holds", async {
-            let due = self.holds_due(now).await?;
-            let mut reopened = Vec::new();
-            for case in due {
-                let change = Change {
-                    guild_id: case.guild_id,
-                    case_no: case.case_no,
-                    actor: &Actor::System,
-                    kind: AuditKind::CaseReopened,
-                    details: json!({"why": "hold review date reached"}),
-                    round_note: Some(RoundNote::HoldReview { ended: now }),
-                    at: now,
-                };
-                match self.change_case(change, |l, p| l.expire_hold(now, p.window)).await {
-                    Ok(case) => reopened.push(case),
-                    Err(StoreError::Conflict | StoreError::Lifecycle(_)) => {} // another caller got there first
-                    Err(e) => return Err(e),
-                }
+        let mut reopened = Vec::new();
+        for case in self.holds_due(now).await? {
+            match self.expire_hold(case, now).await {
+                Ok(Some(case)) => reopened.push(case),
+                Ok(None) => {}
+                Err(e) => tracing::error!(guild = case.guild_id, case = case.case_no, "hold review failed: {e}"),
             }
-            Ok(reopened)
-        })
-        .await
+        }
+        Ok(reopened)
+    }
+
+    /// Re-open one hold whose review date has come; `None` if another caller did.
+    pub async fn expire_hold(&self, case: CaseRef, now: Millis) -> Result<Option<CaseRecord>> {
+        let change = Change {
+            guild_id: case.guild_id,
+            case_no: case.case_no,
+            actor: &Actor::System,
+            kind: AuditKind::CaseReopened,
+            details: json!({"why": "hold review date reached"}),
+            round_note: Some(RoundNote::HoldReview { ended: now }),
+            at: now,
+        };
+        match self.change_case(change, |l, p| l.expire_hold(now, p.window)).await {
+            Ok(case) => Ok(Some(case)),
+            Err(StoreError::Conflict | StoreError::Lifecycle(_)) => Ok(None), // another caller got there first
+            Err(e) => Err(e),
+        }
     }
 
     /// A moderator re-opens a decided case with a reason.
@@ -259,13 +266,18 @@ impl Store {
         .await
     }
 
-    async fn holds_due(&self, now: Millis) -> Result<Vec<CaseRecord>> {
-        let rows =
-            sqlx::query("SELECT * FROM cases WHERE decision = 'hand_off' AND held_until <= $1 ORDER BY held_until")
-                .bind(now.0)
-                .fetch_all(&self.pool)
-                .await?;
-        rows.iter().map(case_from_row).collect()
+    /// Holds whose review date has come, by id only (see [`Store::windows_ended`]).
+    pub async fn holds_due(&self, now: Millis) -> Result<Vec<CaseRef>> {
+        op("holds_due", async {
+            let rows = sqlx::query(
+                "SELECT guild_id, case_no FROM cases WHERE decision = 'hand_off' AND held_until <= $1 ORDER BY held_until",
+            )
+            .bind(now.0)
+            .fetch_all(&self.pool)
+            .await?;
+            rows.iter().map(case_ref).collect()
+        })
+        .await
     }
 
     /// The earliest hold review date, if any.

@@ -34,7 +34,7 @@ use tokio::sync::Notify;
 use base::write_tx::WriteTx;
 
 pub use audit::AuditFailure;
-pub use base::case_row::CaseRecord;
+pub use base::case_row::{CaseRecord, CaseRef};
 pub use base::guild_row::GuildSettings;
 pub use base::locations::CardLocation;
 pub use base::outbox::{OutboxKind, BOARD_INTERVAL_MS};

@@ -581,6 +581,36 @@ async fn a_database_error_names_the_operation_that_failed(db: TestDb) {
     assert!(err.to_string().starts_with("database error in cast_vote: "), "{err}");
 }
 
+async fn one_broken_row_does_not_stop_the_scheduler(db: TestDb) {
+    let s = &db.store;
+    let broken = case_no_of(s, "broken_window", 1, 501).await;
+    let fine = case_no_of(s, "fine_window", 1, 502).await;
+    let broken_hold = decided(s, "broken_hold", VoteChoice::HandOff).await;
+    let fine_hold = decided(s, "fine_hold", VoteChoice::HandOff).await;
+    let raw = db.raw().await;
+    for no in [broken, broken_hold] {
+        sqlx::query("UPDATE cases SET account_status = 'not-a-status' WHERE case_no = $1")
+            .bind(no)
+            .execute(&raw)
+            .await
+            .unwrap();
+    }
+    let later = Millis(T0.0 + 400 * 24 * HOUR);
+    flagwatch::coordination::scheduler::run_due(s, later).await;
+    let fine = s.case(GUILD, fine).await.unwrap();
+    assert!(fine.lifecycle.overdue, "the good window closed despite the broken one");
+    let fine_hold = s.case(GUILD, fine_hold).await.unwrap();
+    assert_eq!(
+        fine_hold.lifecycle.decision,
+        Decision::Pending,
+        "the good hold came up for review"
+    );
+    assert!(
+        s.case(GUILD, broken).await.is_err(),
+        "the broken row stays broken, and only it"
+    );
+}
+
 on_both_databases!(
     reports_merge_into_one_case_per_account,
     a_replayed_interaction_files_nothing_twice,
@@ -603,4 +633,5 @@ on_both_databases!(
     a_paced_target_takes_one_send_per_interval_from_when_it_was_sent,
     a_committed_change_that_queued_outbox_items_wakes_the_worker_and_a_failed_one_queues_nothing,
     a_database_error_names_the_operation_that_failed,
+    one_broken_row_does_not_stop_the_scheduler,
 );

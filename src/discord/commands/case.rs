@@ -106,7 +106,6 @@ async fn reopen(
         .reopen_case(guild, case, &actor, &reason, data.clock.now())
         .await
         .map_err(case_error)?;
-    data.outbox_changed.notify_one();
     ctx.send(private(answers::reopened(case, reopened.lifecycle.round)))
         .await?;
     Ok(())
@@ -130,7 +129,6 @@ async fn decide(
         .override_decision(guild, case, &actor, decision.into(), &reason, data.clock.now())
         .await
         .map_err(case_error)?;
-    data.outbox_changed.notify_one();
     ctx.send(private(answers::overridden(case, decided.lifecycle.decision)))
         .await?;
     Ok(())

@@ -43,7 +43,6 @@ async fn record(
         .record_referral(guild, case, &actor, &agency, &reference, data.clock.now())
         .await
         .map_err(case_error)?;
-    data.outbox_changed.notify_one();
     ctx.send(private(answers::referral_recorded(case))).await?;
     Ok(())
 }
@@ -65,7 +64,6 @@ async fn extend(
         .extend_hold(guild, case, &actor, days, data.clock.now())
         .await
         .map_err(case_error)?;
-    data.outbox_changed.notify_one();
     ctx.send(private(answers::held_until(case, held.lifecycle.held_until)))
         .await?;
     Ok(())
@@ -87,7 +85,6 @@ async fn release(
         .release_hold(guild, case, &actor, &reason, data.clock.now())
         .await
         .map_err(case_error)?;
-    data.outbox_changed.notify_one();
     ctx.send(private(answers::released(case))).await?;
     Ok(())
 }

@@ -68,7 +68,6 @@ pub async fn import(
             }
         }
     };
-    data.outbox_changed.notify_one();
     let rejections = seen.lock().map(|s| s.rejections.clone()).unwrap_or_default();
     handle
         .edit(ctx, private(answers::imported(&summary, &rejections)))

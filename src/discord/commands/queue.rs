@@ -17,7 +17,6 @@ pub async fn queue(
     let data = ctx.data();
     let count = count.unwrap_or(MAX_DEQUEUE).clamp(1, MAX_DEQUEUE);
     let cases = data.store.dequeue(guild, count, data.clock.now()).await?;
-    data.outbox_changed.notify_one();
     let left = data.store.queue_len(guild).await?;
     let numbers: Vec<i64> = cases.iter().map(|c| c.case_no).collect();
     ctx.send(private(answers::queue_posted(&numbers, left))).await?;

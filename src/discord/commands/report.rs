@@ -95,7 +95,6 @@ pub async fn report(
         at: data.clock.now(),
     });
     let outcome = within_deadline(ctx, filing).await?;
-    data.outbox_changed.notify_one();
     ctx.send(private(answers::report_answer(&outcome))).await?;
     Ok(())
 }

@@ -165,3 +165,19 @@ pub(crate) async fn set_round_note(conn: &mut AnyConnection, case_id: i64, note:
         .await?;
     Ok(())
 }
+
+/// A case named by its server and number, without its row: for work that loads each case
+/// on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CaseRef {
+    pub guild_id: u64,
+    pub case_no: i64,
+}
+
+pub(in crate::store) fn case_ref(row: &sqlx::any::AnyRow) -> Result<CaseRef> {
+    use sqlx::Row;
+    Ok(CaseRef {
+        guild_id: crate::store::id_from_db(row.try_get("guild_id")?),
+        case_no: row.try_get("case_no")?,
+    })
+}
