@@ -23,7 +23,7 @@ pub struct Data {
     pub store: Store,
     pub clock: Clock,
     /// For downloading evidence attachments.
-    pub http_client: reqwest::Client,
+    pub downloader: evidence::Downloader,
 }
 
 /// How to reach Discord.
@@ -41,9 +41,7 @@ pub async fn client(store: Store, connection: &Connection, clock: Clock) -> anyh
     let data = Data {
         store,
         clock,
-        http_client: reqwest::Client::builder()
-            .build()
-            .context("cannot build the HTTP client")?,
+        downloader: evidence::Downloader::new(evidence::AttachmentHosts::new(connection.api_base.as_deref()))?,
     };
     let framework = framework(data, connection.dev_guild);
     serenity::ClientBuilder::new_with_http(build_http(connection), serenity::GatewayIntents::GUILDS)

@@ -55,9 +55,11 @@ const MAX_KEY_CHARS: usize = 120;
 /// The longest link shown; longer ones are cut (the full one is in `/case show` and exports).
 pub const MAX_LINK_CHARS: usize = 400;
 
-/// An account key is user input too: escaped like any other, and kept short.
+/// An account key is user input too: escaped like any other and kept short, except that
+/// underscores stay as they are (handles are full of them, and an underscore inside a word
+/// does not format in Discord).
 pub fn key_text(key: &AccountKey) -> String {
-    truncate(&escape(&key.to_string()), MAX_KEY_CHARS)
+    truncate(&escape(&key.to_string()).replace("\\_", "_"), MAX_KEY_CHARS)
 }
 
 /// An account's canonical link as `<…>` (no preview), with the characters that could end

@@ -517,6 +517,53 @@ async fn evidence_is_downloaded_at_intake_and_kept_by_its_hash() {
     finish(c).await;
 }
 
+/// An attachment link is never a way to make the bot call an address of someone's
+/// choosing: neither a link to another host nor a redirect from the attachment host to one
+/// is fetched, and the report is still filed with the evidence recorded as not kept.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn evidence_is_fetched_only_from_the_attachment_host_and_no_redirect_leaves_it() {
+    let (c, db) = ready().await;
+    let elsewhere = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let target = format!("http://{}/internal.png", elsewhere.local_addr().unwrap());
+    let contacted = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = contacted.clone();
+    let watcher = tokio::spawn(async move {
+        while elsewhere.accept().await.is_ok() {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    });
+    let files = [
+        c.sim.attachment_elsewhere(&target, "spoofed.png"),
+        c.sim.attachment_redirecting(&target, "redirect.png"),
+    ];
+    for (i, file) in files.iter().enumerate() {
+        let account = format!("x.com/evidence_trap{i}");
+        let reply = c
+            .report(
+                c.members[0],
+                &account,
+                "propaganda",
+                vec![Opt::attachment("evidence", file)],
+            )
+            .await
+            .unwrap();
+        assert!(private(&reply).contains("new case"), "{}", reply.content);
+    }
+    let exported = db.store.export_cases(c.guild.0, None).await.unwrap();
+    for case in &exported {
+        let evidence = &case.evidence[0];
+        assert_eq!(evidence.status.as_str(), "not_stored", "{evidence:?}");
+        assert!(evidence.sha256.is_none());
+    }
+    assert_eq!(
+        contacted.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "the other host was never contacted"
+    );
+    watcher.abort();
+    finish(c).await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_bot_survives_a_dropped_gateway_and_a_failing_rest_call() {
     let (c, _db) = ready().await;

@@ -43,7 +43,7 @@ pub async fn import(
     }
     ctx.defer_ephemeral().await?;
     let data = ctx.data();
-    let bytes = evidence::download(&data.http_client, &file.url, MAX_LIST_BYTES)
+    let bytes = evidence::download(&data.downloader, &file.url, MAX_LIST_BYTES)
         .await
         .map_err(|why| user_error(answers::list_unreadable(&why)))?;
     let handle = ctx.send(private(answers::importing(&file.filename, None))).await?;

@@ -75,7 +75,7 @@ pub async fn report(
     if let Some(attachment) = evidence {
         // Downloading may take longer than Discord's 3 s answer window.
         ctx.defer_ephemeral().await?;
-        kept.push(evidence::keep(&ctx.data().http_client, &attachment).await);
+        kept.push(evidence::keep(&ctx.data().downloader, &attachment).await);
     }
     let data = ctx.data();
     let interaction_id = match ctx {
