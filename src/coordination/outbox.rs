@@ -38,6 +38,20 @@ pub struct OutboxWorker {
     recent: HashMap<u64, VecDeque<Instant>>,
 }
 
+/// Refusals of an edit (30046) before a card or call to action is replaced: deleted,
+/// then posted again. Until then the edit is retried with back-off.
+const REPLACE_AFTER_REFUSALS: u32 = 6;
+
+/// What to do when Discord refuses further edits of a message (30046).
+#[derive(Debug, Clone, Copy)]
+enum OnEditLimit {
+    /// Post a fresh copy beside the old one (the board, whose old copy is unpinned).
+    PostAfresh,
+    /// Retry the edit later and, after [`REPLACE_AFTER_REFUSALS`], delete the old copy
+    /// before posting a new one: a card or call to action never has two copies up.
+    RetryThenReplace { attempts: u32 },
+}
+
 /// Where a message kept in place ended up.
 enum Placed {
     Edited,
@@ -113,16 +127,17 @@ impl OutboxWorker {
     async fn send(&mut self, item: &OutboxItem) -> anyhow::Result<()> {
         let settings = self.store.guild_settings(item.guild_id, self.clock.now()).await?;
         match item.kind {
-            OutboxKind::Card => self.send_card(item.case_id()?, &settings).await,
+            OutboxKind::Card => self.send_card(item, &settings).await,
             OutboxKind::OverduePing => self.send_overdue_ping(item.case_id()?, &settings).await,
-            OutboxKind::Notice => self.send_notice(item.case_id()?, &settings).await,
+            OutboxKind::Notice | OutboxKind::NoticeCount => self.send_notice(item, &settings).await,
             OutboxKind::Board => self.send_board(&settings).await,
             OutboxKind::QueueSummary => self.send_queue_summary(&settings).await,
             OutboxKind::Digest => self.send_digest(&settings).await,
         }
     }
 
-    async fn send_card(&mut self, case_id: i64, settings: &GuildSettings) -> anyhow::Result<()> {
+    async fn send_card(&mut self, item: &OutboxItem, settings: &GuildSettings) -> anyhow::Result<()> {
+        let case_id = item.case_id()?;
         let facts = self.store.card_facts(case_id).await?;
         let post = Post {
             embed: Some(render::card_embed(&facts)),
@@ -130,7 +145,10 @@ impl OutboxWorker {
             ..Post::default()
         };
         let existing = self.store.card_location(case_id).await?;
-        if let Placed::Posted { at, .. } = self.place(existing, review_channel(settings)?, post).await? {
+        let on_limit = OnEditLimit::RetryThenReplace {
+            attempts: item.attempts,
+        };
+        if let Placed::Posted { at, .. } = self.place(existing, review_channel(settings)?, post, on_limit).await? {
             self.store.record_card(case_id, at, self.clock.now()).await?;
         }
         Ok(())
@@ -155,18 +173,27 @@ impl OutboxWorker {
         Ok(())
     }
 
-    async fn send_notice(&mut self, case_id: i64, settings: &GuildSettings) -> anyhow::Result<()> {
+    /// The case's public message follows its decision: posted or edited while it is a
+    /// call to action (or an opted-in hold notice), deleted as soon as it is not.
+    async fn send_notice(&mut self, item: &OutboxItem, settings: &GuildSettings) -> anyhow::Result<()> {
+        let case_id = item.case_id()?;
         let facts = self.store.notice_facts(case_id).await?;
         let existing = self.store.notice_location(case_id).await?;
-        let decision = facts.case.lifecycle.decision;
-        let public = decision == crate::domain::case::Decision::ReportNow
-            || (decision == crate::domain::case::Decision::HandOff && settings.announce_holds);
-        if existing.is_none() && !public {
-            return Ok(()); // never announced, and nothing to announce now
-        }
-        let post = notices::notice(&facts, settings.announce_holds);
-        if let Placed::Posted { at, .. } = self.place(existing, coordination_channel(settings)?, post).await? {
-            self.store.record_notice(case_id, at, self.clock.now()).await?;
+        match (existing, notices::notice(&facts, settings.announce_holds)) {
+            (None, None) => {}
+            (Some(at), None) => {
+                self.delete(at).await?;
+                self.store.forget_notice(case_id).await?;
+            }
+            (existing, Some(post)) => {
+                let on_limit = OnEditLimit::RetryThenReplace {
+                    attempts: item.attempts,
+                };
+                let channel = coordination_channel(settings)?;
+                if let Placed::Posted { at, .. } = self.place(existing, channel, post, on_limit).await? {
+                    self.store.record_notice(case_id, at, self.clock.now()).await?;
+                }
+            }
         }
         Ok(())
     }
@@ -175,23 +202,24 @@ impl OutboxWorker {
         let now = self.clock.now();
         let facts = self.store.board_facts(settings.guild_id, now).await?;
         let existing = self.store.board_location(settings.guild_id).await?;
+        let channel = coordination_channel(settings)?;
         let placed = self
-            .place(existing, coordination_channel(settings)?, notices::board(&facts, now))
+            .place(existing, channel, notices::board(&facts, now), OnEditLimit::PostAfresh)
             .await?;
-        let at = match placed {
-            Placed::Edited => existing.context("an edited board has a location")?,
-            Placed::Posted { at, replaced } => {
-                self.pin(at, true).await?;
-                if let Some(old) = replaced {
-                    // The old board may be gone already; unpinning it is best effort.
-                    if let Err(e) = self.pin(old, false).await {
-                        tracing::info!("could not unpin the old board: {e:#}");
-                    }
-                }
-                at
+        if let Placed::Posted { at, replaced } = placed {
+            // Recorded before pinning: a pin that fails (missing permission, 50 pins)
+            // must not make every retry post yet another board.
+            self.store.record_board(settings.guild_id, at, now).await?;
+            if let Err(e) = self.pin(at, true).await {
+                tracing::warn!(guild = settings.guild_id, "could not pin the new board: {e:#}");
             }
-        };
-        self.store.record_board(settings.guild_id, at, now).await?;
+            if let Some(old) = replaced {
+                // The old board may be gone already; unpinning it is best effort.
+                if let Err(e) = self.pin(old, false).await {
+                    tracing::info!(guild = settings.guild_id, "could not unpin the old board: {e:#}");
+                }
+            }
+        }
         Ok(())
     }
 
@@ -201,8 +229,9 @@ impl OutboxWorker {
         if existing.is_none() && waiting == 0 {
             return Ok(());
         }
+        let summary = notices::queue_summary(waiting);
         if let Placed::Posted { at, .. } = self
-            .place(existing, review_channel(settings)?, notices::queue_summary(waiting))
+            .place(existing, review_channel(settings)?, summary, OnEditLimit::PostAfresh)
             .await?
         {
             self.store.record_queue_summary(settings.guild_id, at).await?;
@@ -218,27 +247,56 @@ impl OutboxWorker {
     }
 
     /// Keep one message in place: edit it, or post it anew when there is none yet, when it
-    /// was deleted, or when Discord refuses more edits (30046).
-    async fn place(&mut self, existing: Option<CardLocation>, channel: u64, post: Post) -> anyhow::Result<Placed> {
+    /// was deleted, or when Discord refuses more edits (30046, see [`OnEditLimit`]).
+    async fn place(
+        &mut self,
+        existing: Option<CardLocation>,
+        channel: u64,
+        post: Post,
+        on_limit: OnEditLimit,
+    ) -> anyhow::Result<Placed> {
         if let Some(at) = existing {
             self.pace(at.channel_id).await;
             let edit = edit_message(&post);
-            match serenity::ChannelId::new(at.channel_id)
+            let edited = serenity::ChannelId::new(at.channel_id)
                 .edit_message(&self.http, at.message_id, edit)
-                .await
-            {
+                .await;
+            match edited.map_err(|e| (discord_code(&e), e)) {
                 Ok(_) => return Ok(Placed::Edited),
-                Err(e) if matches!(discord_code(&e), Some(UNKNOWN_MESSAGE | EDIT_LIMIT_REACHED)) => {
-                    tracing::info!(
-                        "message {} can no longer be edited ({e}); posting it anew",
-                        at.message_id
-                    );
+                Err((Some(UNKNOWN_MESSAGE), _)) => {
+                    tracing::info!(message = at.message_id, "message was deleted; posting it anew");
                 }
-                Err(e) => return Err(e.into()),
+                Err((Some(EDIT_LIMIT_REACHED), e)) => match on_limit {
+                    OnEditLimit::PostAfresh => {
+                        tracing::info!(message = at.message_id, "edits refused ({e}); posting afresh");
+                    }
+                    OnEditLimit::RetryThenReplace { attempts } if attempts + 1 < REPLACE_AFTER_REFUSALS => {
+                        return Err(
+                            anyhow::Error::from(e).context("Discord refuses more edits for now; retrying later")
+                        );
+                    }
+                    OnEditLimit::RetryThenReplace { .. } => {
+                        tracing::info!(message = at.message_id, "edits still refused; replacing the message");
+                        self.delete(at).await?;
+                    }
+                },
+                Err((_, e)) => return Err(e.into()),
             }
         }
         let at = self.post(channel, post).await?;
         Ok(Placed::Posted { at, replaced: existing })
+    }
+
+    /// Delete a message; one that is already gone counts as deleted.
+    async fn delete(&mut self, at: CardLocation) -> anyhow::Result<()> {
+        self.pace(at.channel_id).await;
+        let deleted = serenity::ChannelId::new(at.channel_id)
+            .delete_message(&self.http, at.message_id)
+            .await;
+        match deleted {
+            Err(e) if discord_code(&e) != Some(UNKNOWN_MESSAGE) => Err(e.into()),
+            _ => Ok(()),
+        }
     }
 
     async fn post(&mut self, channel: u64, post: Post) -> anyhow::Result<CardLocation> {

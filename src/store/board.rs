@@ -187,6 +187,18 @@ impl Store {
         .await
     }
 
+    /// The case's public message was deleted: the next one is posted afresh.
+    pub async fn forget_notice(&self, case_id: i64) -> Result<()> {
+        op("forget_notice", async {
+            sqlx::query("DELETE FROM notices WHERE case_id = $1")
+                .bind(case_id)
+                .execute(&self.pool)
+                .await?;
+            Ok(())
+        })
+        .await
+    }
+
     pub async fn board_location(&self, guild_id: u64) -> Result<Option<CardLocation>> {
         op("board_location", async {
             let row = sqlx::query("SELECT channel_id, message_id FROM boards WHERE guild_id = $1")

@@ -88,7 +88,7 @@ impl Store {
                 Ok(OutboxItem {
                     id: r.try_get("id")?,
                     guild_id: id_from_db(r.try_get("guild_id")?),
-                    kind: OutboxKind::parse(&r.try_get::<String, _>("kind")?)?,
+                    kind: super::parse_col(&r, "kind")?,
                     target: r.try_get("target")?,
                     attempts: u32::try_from(r.try_get::<i64, _>("attempts")?).unwrap_or(u32::MAX),
                 })
@@ -175,10 +175,15 @@ impl Store {
 }
 
 impl Store {
-    /// Items due by `now`, claimed or not: zero once the worker has caught up.
+    /// Items that may be sent by `now` (their pacing allows it), claimed or not: zero once
+    /// the worker has caught up.
     pub async fn outbox_due(&self, now: Millis) -> Result<u64> {
         op("outbox_due", async {
-            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE not_before <= $1")
+            let sql = format!(
+                "SELECT COUNT(*) FROM outbox o LEFT JOIN outbox_pacing p ON p.item_key = o.item_key \
+                 WHERE o.claimed_at IS NOT NULL OR {EFFECTIVE_DUE} <= $1"
+            );
+            let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
                 .bind(now.0)
                 .fetch_one(&self.pool)
                 .await?;

@@ -29,14 +29,10 @@ pub enum ReportSource {
     Import,
 }
 
-impl ReportSource {
-    fn as_str(self) -> &'static str {
-        match self {
-            ReportSource::Discord => "discord",
-            ReportSource::Import => "import",
-        }
-    }
-}
+flagwatch_domain::named!(ReportSource, "report source", {
+    Discord => "discord",
+    Import => "import",
+});
 
 /// A report to file.
 #[derive(Debug, Clone)]

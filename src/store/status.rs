@@ -37,7 +37,7 @@ impl Store {
             .await?
             .rows_affected();
             if added == 1 {
-                enqueue(&mut tx, guild_id, OutboxKind::Notice, Some(case.id), at).await?;
+                enqueue(&mut tx, guild_id, OutboxKind::NoticeCount, Some(case.id), at).await?;
             }
             let count = reported_count(&mut tx, case.id).await?;
             tx.commit().await?;

@@ -619,6 +619,8 @@ async fn a_report_now_decision_posts_a_call_to_action_that_volunteers_use() {
     for who in [c.members[1], c.members[1], c.members[2]] {
         private(&c.press(who, &call, "cta:reported:1").await.unwrap());
     }
+    // Count-only edits come at most once a minute.
+    c.clock.advance(Duration::from_secs(61));
     c.settle().await.unwrap();
     assert!(
         c.sim
@@ -648,6 +650,160 @@ async fn a_report_now_decision_posts_a_call_to_action_that_volunteers_use() {
         db.store.case(c.guild.0, 1).await.unwrap().account_status,
         AccountStatus::Active
     );
+    finish(c).await;
+}
+
+/// The live (not deleted) messages in a channel that carry a button with this id.
+fn live_with_button(c: &Community, channel: flagwatch::simulator::ChannelRef, custom_id: &str) -> Vec<SimMessage> {
+    c.sim
+        .messages(channel)
+        .into_iter()
+        .filter(|m| !m.deleted && m.custom_ids().iter().any(|id| id == custom_id))
+        .collect()
+}
+
+/// Move the clock past every back-off so that retries happen now.
+async fn drain_retries(c: &Community, rounds: usize) {
+    for _ in 0..rounds {
+        c.clock.advance(Duration::from_secs(301));
+        c.settle().await.unwrap();
+    }
+}
+
+/// Discord's edit limit (30046) once made the bot post a second "Report now" and forget
+/// the first, which stayed up after the case was held. Now the edit is retried, the old
+/// copy is deleted before any re-post, and a case leaving report-now deletes its message.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_call_to_action_never_outlives_its_decision_nor_doubles_on_the_edit_limit() {
+    let (c, db) = ready().await;
+    c.report(c.members[0], "x.com/frozen_call", "propaganda", vec![])
+        .await
+        .unwrap();
+    decide(&c, 1, "report_now").await;
+    let first = c.message_with_button(c.coordination, "cta:suspended:1").await.unwrap();
+    c.sim.refuse_edits_30046(first.id);
+    c.press(c.moderators[0], &first, "cta:suspended:1").await.unwrap();
+    c.settle().await.unwrap();
+    assert_eq!(live_with_button(&c, c.coordination, "cta:up:1").len(), 1);
+    assert!(
+        !c.sim.message(first.id).unwrap().deleted,
+        "a refused edit is first retried, not re-posted"
+    );
+    let mut seen_two = false;
+    for _ in 0..8 {
+        c.clock.advance(Duration::from_secs(301));
+        c.settle().await.unwrap();
+        seen_two |= live_with_button(&c, c.coordination, "cta:up:1").len() > 1;
+    }
+    assert!(!seen_two, "never two copies of the call to action at once");
+    let now_up = live_with_button(&c, c.coordination, "cta:up:1");
+    assert_eq!(now_up.len(), 1, "replaced once the limit persisted");
+    assert!(
+        c.sim.message(first.id).unwrap().deleted,
+        "the old copy was deleted first"
+    );
+    assert!(now_up[0].content.contains("**Suspended**"), "{}", now_up[0].content);
+    let decided = c
+        .command(
+            c.admin,
+            "case",
+            vec![Opt::sub(
+                "decide",
+                vec![
+                    Opt::integer("case", 1),
+                    Opt::string("decision", "hand_off"),
+                    Opt::string("reason", "agency request"),
+                ],
+            )],
+        )
+        .await
+        .unwrap();
+    assert!(private(&decided).contains("now decided"), "{}", decided.content);
+    c.settle().await.unwrap();
+    let live: Vec<SimMessage> = c
+        .sim
+        .messages(c.coordination)
+        .into_iter()
+        .filter(|m| !m.deleted)
+        .collect();
+    assert!(
+        live.iter().all(|m| !m.content.contains("frozen_call")),
+        "no public message about the held account is left: {live:#?}"
+    );
+    assert!(
+        c.sim.message(now_up[0].id).unwrap().deleted,
+        "deleted, not edited to 'withdrawn'"
+    );
+    assert_eq!(
+        db.store.case(c.guild.0, 1).await.unwrap().lifecycle.decision,
+        Decision::HandOff
+    );
+    finish(c).await;
+}
+
+/// Presses that only change a count become at most one edit per call to action per minute.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn count_only_edits_of_a_call_to_action_come_at_most_once_a_minute() {
+    let (c, _db) = ready().await;
+    c.report(c.members[0], "x.com/busy_call", "propaganda", vec![])
+        .await
+        .unwrap();
+    decide(&c, 1, "report_now").await;
+    let call = c.message_with_button(c.coordination, "cta:reported:1").await.unwrap();
+    for &who in &c.members {
+        private(&c.press(who, &call, "cta:reported:1").await.unwrap());
+    }
+    c.settle().await.unwrap();
+    let edits = |c: &Community| {
+        c.sim
+            .requests()
+            .into_iter()
+            .filter(|r| r.method == "PATCH" && r.path.ends_with(&format!("/messages/{}", call.id)))
+            .count()
+    };
+    assert!(
+        edits(&c) <= 1,
+        "six presses, at most one edit within the minute: {}",
+        edits(&c)
+    );
+    c.clock.advance(Duration::from_secs(61));
+    c.settle().await.unwrap();
+    assert!(edits(&c) <= 2);
+    assert!(
+        c.sim
+            .message(call.id)
+            .unwrap()
+            .content
+            .contains("6 volunteer(s) reported it"),
+        "the count catches up"
+    );
+    finish(c).await;
+}
+
+/// A board whose pin is refused (missing permission) is still recorded once: later
+/// events edit it instead of posting a new board on every retry.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_board_that_cannot_be_pinned_is_recorded_once() {
+    let (c, _db) = ready().await;
+    let pins = format!("/channels/{}/pins", c.coordination.0);
+    c.sim.fail_next_with_code("PUT", &pins, 403, 50013, 1_000);
+    for i in 0..3 {
+        c.report(c.members[0], &format!("x.com/unpinned{i}"), "threat", vec![])
+            .await
+            .unwrap();
+        decide(&c, i + 1, "report_now").await;
+        c.clock.advance(Duration::from_secs(11));
+        c.settle().await.unwrap();
+    }
+    drain_retries(&c, 3).await;
+    let boards: Vec<SimMessage> = c
+        .sim
+        .messages(c.coordination)
+        .into_iter()
+        .filter(|m| m.embeds.first().is_some_and(|e| e.to_string().contains("status board")))
+        .collect();
+    assert_eq!(boards.len(), 1, "one board, edited in place: {}", boards.len());
+    assert!(boards[0].embeds[0].to_string().contains("x.com/unpinned2"));
     finish(c).await;
 }
 

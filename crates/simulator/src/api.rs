@@ -86,8 +86,15 @@ pub(crate) fn not_found() -> Answer {
 }
 
 /// An injected failure, shaped like Discord's own 5xx answers.
-pub(crate) fn server_error(status: u16) -> Answer {
-    Answer::error(status, 0, &format!("{status}: Internal Server Error"))
+/// A failure a test asked for: a plain server error, or Discord's error `code`.
+pub(crate) fn injected(status: u16, code: u32) -> Answer {
+    match code {
+        0 => Answer::error(status, 0, &format!("{status}: Internal Server Error")),
+        50013 => Answer::error(status, code, "Missing Permissions"),
+        10003 => Answer::error(status, code, "Unknown Channel"),
+        50035 => Answer::error(status, code, "Invalid Form Body"),
+        _ => Answer::error(status, code, "Injected error"),
+    }
 }
 
 pub(crate) fn invalid_json(why: &str) -> Answer {

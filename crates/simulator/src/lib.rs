@@ -376,10 +376,17 @@ impl Simulator {
     /// Answer the next `times` calls with `method` whose path (without `/api/v10`)
     /// starts with `path_prefix` with HTTP `status`.
     pub fn fail_next(&self, method: &str, path_prefix: &str, status: u16, times: usize) {
+        self.fail_next_with_code(method, path_prefix, status, 0, times);
+    }
+
+    /// Like [`Simulator::fail_next`], answering with Discord's JSON error `code` (such as
+    /// 50013 Missing Permissions or 10003 Unknown Channel).
+    pub fn fail_next_with_code(&self, method: &str, path_prefix: &str, status: u16, code: u32, times: usize) {
         let rule = FailRule {
             method: method.to_owned(),
             path_prefix: path_prefix.to_owned(),
             status,
+            code,
             remaining: times,
         };
         self.shared.with(|w| w.faults.fail_next.push(rule));

@@ -88,8 +88,8 @@ fn decide(
     route: Option<Route>,
     body: &Result<Body, String>,
 ) -> Answer {
-    if let Some(status) = w.faults.take(&request.method, &request.path) {
-        return api::server_error(status);
+    if let Some((status, code)) = w.faults.take(&request.method, &request.path) {
+        return api::injected(status, code);
     }
     let Some(route) = route else {
         return api::not_found();

@@ -219,6 +219,8 @@ pub(crate) struct FailRule {
     pub method: String,
     pub path_prefix: String,
     pub status: u16,
+    /// Discord's JSON error code (0 for a plain server error).
+    pub code: u32,
     pub remaining: usize,
 }
 
@@ -229,14 +231,15 @@ pub(crate) struct Faults {
 }
 
 impl Faults {
-    /// The status to fail this call with, consuming one use of the matching rule.
-    pub fn take(&mut self, method: &str, path: &str) -> Option<u16> {
+    /// The status and error code to fail this call with, consuming one use of the
+    /// matching rule.
+    pub fn take(&mut self, method: &str, path: &str) -> Option<(u16, u32)> {
         let rule = self
             .fail_next
             .iter_mut()
             .find(|r| r.remaining > 0 && r.method.eq_ignore_ascii_case(method) && path.starts_with(&r.path_prefix))?;
         rule.remaining -= 1;
-        Some(rule.status)
+        Some((rule.status, rule.code))
     }
 }
 

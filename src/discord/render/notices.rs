@@ -41,11 +41,11 @@ fn button(action: ComponentAction, label: &str, style: serenity::ButtonStyle) ->
         .style(style)
 }
 
-/// The case's public message for its current state. A case that is no longer a call to
-/// action (or an opted-in hold notice) shows only that it was withdrawn, without the account.
-pub fn notice(f: &NoticeFacts, announce_holds: bool) -> Post {
+/// The case's public message for its current state: a call to action, an opted-in hold
+/// notice, or nothing (its old message, if any, is then deleted).
+pub fn notice(f: &NoticeFacts, announce_holds: bool) -> Option<Post> {
     let case = &f.case;
-    match case.lifecycle.decision {
+    Some(match case.lifecycle.decision {
         Decision::ReportNow => call_to_action(f),
         Decision::HandOff if announce_holds => Post {
             content: format!(
@@ -56,12 +56,8 @@ pub fn notice(f: &NoticeFacts, announce_holds: bool) -> Post {
             suppress_embeds: true,
             ..Post::default()
         },
-        _ => Post {
-            content: format!("Case #{}: this call to action was withdrawn. Please take no further action on it.", case.case_no),
-            suppress_embeds: true,
-            ..Post::default()
-        },
-    }
+        _ => return None,
+    })
 }
 
 fn call_to_action(f: &NoticeFacts) -> Post {

@@ -3,7 +3,7 @@
 
 use super::write_tx::WriteTx;
 use crate::domain::time::Millis;
-use crate::store::{id_to_db, Result, StoreError};
+use crate::store::{id_to_db, Result};
 
 /// What an outbox item asks for. The worker renders from the database when it sends, so
 /// an item names its target, not its content.
@@ -13,8 +13,12 @@ pub enum OutboxKind {
     Card,
     /// Ping the moderator role once: the round ended with no vote.
     OverduePing,
-    /// Post or edit the case's public message in the coordination channel.
+    /// Post, edit or delete the case's public message in the coordination channel.
     Notice,
+    /// Bring a call to action's counts up to date ("I reported it"): only a count
+    /// changes, so it waits for its own interval and a busy call to action never reaches
+    /// Discord's edit limit.
+    NoticeCount,
     /// Edit (or post) the server's status board; coalesced to one edit per 10 s.
     Board,
     /// Edit (or post) the review queue's summary message.
@@ -23,42 +27,26 @@ pub enum OutboxKind {
     Digest,
 }
 
+flagwatch_domain::named!(OutboxKind, "outbox kind", {
+    Card => "card",
+    OverduePing => "overdue_ping",
+    Notice => "notice",
+    NoticeCount => "notice_count",
+    Board => "board",
+    QueueSummary => "queue_summary",
+    Digest => "digest",
+});
+
 impl OutboxKind {
-    const ALL: [OutboxKind; 6] = [
-        OutboxKind::Card,
-        OutboxKind::OverduePing,
-        OutboxKind::Notice,
-        OutboxKind::Board,
-        OutboxKind::QueueSummary,
-        OutboxKind::Digest,
-    ];
-
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            OutboxKind::Card => "card",
-            OutboxKind::OverduePing => "overdue_ping",
-            OutboxKind::Notice => "notice",
-            OutboxKind::Board => "board",
-            OutboxKind::QueueSummary => "queue_summary",
-            OutboxKind::Digest => "digest",
-        }
-    }
-
     /// The least time between two sends for one target of this kind, for the messages
     /// that are edited often enough to risk Discord's edit limits.
     pub fn min_interval_ms(self) -> Option<i64> {
         match self {
             OutboxKind::Board => Some(BOARD_INTERVAL_MS),
             OutboxKind::QueueSummary => Some(QUEUE_SUMMARY_INTERVAL_MS),
+            OutboxKind::NoticeCount => Some(COUNT_EDIT_INTERVAL_MS),
             OutboxKind::Card | OutboxKind::OverduePing | OutboxKind::Notice | OutboxKind::Digest => None,
         }
-    }
-
-    pub(crate) fn parse(s: &str) -> Result<OutboxKind> {
-        OutboxKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| StoreError::Corrupt(format!("outbox kind {s:?}")))
     }
 }
 
@@ -66,6 +54,8 @@ impl OutboxKind {
 pub const BOARD_INTERVAL_MS: i64 = 10_000;
 /// The review queue's summary is edited at most once per this interval.
 pub const QUEUE_SUMMARY_INTERVAL_MS: i64 = 10_000;
+/// A call to action's count-only edits come at most once per this interval.
+pub const COUNT_EDIT_INTERVAL_MS: i64 = 60_000;
 
 /// The one name of an item's target: pending items coalesce on it and pacing is kept by it.
 pub(crate) fn item_key(kind: OutboxKind, guild_id: u64, target: Option<i64>) -> String {
