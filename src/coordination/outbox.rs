@@ -16,7 +16,7 @@ use crate::clock::Clock;
 use crate::discord::render::notices::{self, Post};
 use crate::discord::render::{self, answers};
 use crate::domain::time::Millis;
-use crate::store::{CardLocation, GuildSettings, OutboxItem, OutboxKind, Store};
+use crate::store::{CardLocation, GuildSettings, OutboxItem, OutboxKind, Refusal, Store, FAILURE_ALERT_INTERVAL_MS};
 
 /// Discord allows about 5 messages per 5 s per channel; stay just under.
 const CHANNEL_BURST: usize = 5;
@@ -107,17 +107,37 @@ impl OutboxWorker {
         let next_at = item.kind.min_interval_ms().map(|ms| Millis(now.0.saturating_add(ms)));
         let stored = match result {
             Ok(()) => self.store.complete_outbox(&item, next_at).await,
-            Err(e) => {
-                let delay = backoff(item.attempts);
-                tracing::warn!(
-                    item = item.id,
-                    attempts = item.attempts,
-                    "outbox send failed, retrying in {delay:?}: {e:#}"
-                );
-                self.store
-                    .retry_outbox(&item, now.plus(delay), next_at, &format!("{e:#}"))
-                    .await
-            }
+            Err(e) => match refusal_of(&e) {
+                Some((status, code)) => {
+                    tracing::error!(
+                        guild = item.guild_id,
+                        item = item.id,
+                        kind = item.kind.as_str(),
+                        status,
+                        code,
+                        "Discord refused an outbox item for good; parked: {e:#}"
+                    );
+                    let error = format!("{e:#}");
+                    let refusal = Refusal {
+                        status,
+                        code,
+                        error: &error,
+                    };
+                    self.store.park_outbox(&item, refusal, now).await
+                }
+                None => {
+                    let delay = backoff(item.attempts);
+                    tracing::warn!(
+                        guild = item.guild_id,
+                        item = item.id,
+                        attempts = item.attempts,
+                        "outbox send failed, retrying in {delay:?}: {e:#}"
+                    );
+                    self.store
+                        .retry_outbox(&item, now.plus(delay), next_at, &format!("{e:#}"))
+                        .await
+                }
+            },
         };
         if let Err(e) = stored {
             tracing::error!("outbox bookkeeping failed for item {}: {e}", item.id);
@@ -133,6 +153,7 @@ impl OutboxWorker {
             OutboxKind::Board => self.send_board(&settings).await,
             OutboxKind::QueueSummary => self.send_queue_summary(&settings).await,
             OutboxKind::Digest => self.send_digest(&settings).await,
+            OutboxKind::FailureAlert => self.send_failure_alert(item, &settings).await,
         }
     }
 
@@ -243,6 +264,20 @@ impl OutboxWorker {
         let facts = self.store.digest_facts(settings.guild_id, self.clock.now()).await?;
         let channel = coordination_channel(settings)?;
         self.post(channel, notices::digest(&facts)).await?;
+        Ok(())
+    }
+
+    /// Tell the moderators once (per cause, per hour) what Discord refuses to take.
+    async fn send_failure_alert(&mut self, item: &OutboxItem, settings: &GuildSettings) -> anyhow::Result<()> {
+        let code = item.target.unwrap_or(0);
+        let since = Millis(self.clock.now().0 - FAILURE_ALERT_INTERVAL_MS);
+        let (count, latest) = self.store.failures_since(settings.guild_id, code, since).await?;
+        let Some(latest) = latest else { return Ok(()) };
+        let post = Post {
+            content: answers::delivery_refused(count, &latest, code),
+            ..Post::default()
+        };
+        self.post(review_channel(settings)?, post).await?;
         Ok(())
     }
 
@@ -379,6 +414,19 @@ fn coordination_channel(settings: &GuildSettings) -> anyhow::Result<u64> {
 /// 1 s, 2 s, 4 s … up to 5 minutes: retried until it succeeds, never dropped.
 fn backoff(attempts: u32) -> Duration {
     Duration::from_secs(1u64 << attempts.min(9)).min(Duration::from_secs(300))
+}
+
+/// Discord's HTTP status and error code when it refused a request for good: an invalid
+/// body (400), missing permissions or access (403), an unknown channel (404). Anything
+/// else (rate limits, server errors, the network) is worth retrying.
+fn refusal_of(e: &anyhow::Error) -> Option<(u16, i64)> {
+    let serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(response)) =
+        e.downcast_ref::<serenity::Error>()?
+    else {
+        return None;
+    };
+    let status = response.status_code.as_u16();
+    matches!(status, 400 | 403 | 404).then(|| (status, i64::try_from(response.error.code).unwrap_or(0)))
 }
 
 fn discord_code(e: &serenity::Error) -> Option<isize> {

@@ -3,9 +3,26 @@
 
 use sqlx::{AnyConnection, Row};
 
-use super::base::outbox::{item_key, OutboxKind};
-use super::{id_from_db, op, Result, Store, StoreError};
+use super::base::outbox::{enqueue, item_key, OutboxKind};
+use super::{id_from_db, id_to_db, op, Result, Store, StoreError};
 use crate::domain::time::Millis;
+
+/// Discord's refusal of a request for good.
+#[derive(Debug, Clone, Copy)]
+pub struct Refusal<'a> {
+    pub status: u16,
+    /// Discord's JSON error code (such as 50013 Missing Permissions).
+    pub code: i64,
+    pub error: &'a str,
+}
+
+/// A parked item, for the moderators' alert.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParkedItem {
+    pub kind: OutboxKind,
+    pub status: u16,
+    pub error: String,
+}
 
 /// When an unclaimed item `o` may be sent: its own time, or later if its target's pacing
 /// (`p`, left-joined on the key) says so.
@@ -144,6 +161,76 @@ impl Store {
             }
             tx.commit().await?;
             Ok(())
+        })
+        .await
+    }
+
+    /// Discord refused the item for good (`status`, Discord's `code`): park it with the
+    /// reason instead of retrying, and queue the moderators' alert for that cause (unless
+    /// the alert itself is what failed).
+    pub async fn park_outbox(&self, item: &OutboxItem, refusal: Refusal<'_>, now: Millis) -> Result<()> {
+        op("park_outbox", async {
+            let mut tx = self.begin_write().await?;
+            sqlx::query(
+                "INSERT INTO outbox_failed (guild_id, item_key, kind, target, http_status, code, error, failed_at) \
+                 SELECT guild_id, item_key, kind, target, $1, $2, $3, $4 FROM outbox WHERE id = $5",
+            )
+            .bind(i64::from(refusal.status))
+            .bind(refusal.code)
+            .bind(refusal.error.chars().take(500).collect::<String>())
+            .bind(now.0)
+            .bind(item.id)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("DELETE FROM outbox WHERE id = $1")
+                .bind(item.id)
+                .execute(&mut *tx)
+                .await?;
+            if item.kind != OutboxKind::FailureAlert {
+                enqueue(
+                    &mut tx,
+                    item.guild_id,
+                    OutboxKind::FailureAlert,
+                    Some(refusal.code),
+                    now,
+                )
+                .await?;
+            }
+            tx.commit().await?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// The refusals of one cause in a server since `since`: how many, and the latest.
+    pub async fn failures_since(&self, guild_id: u64, code: i64, since: Millis) -> Result<(u64, Option<ParkedItem>)> {
+        op("failures_since", async {
+            let n: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM outbox_failed WHERE guild_id = $1 AND code = $2 AND failed_at >= $3",
+            )
+            .bind(id_to_db(guild_id))
+            .bind(code)
+            .bind(since.0)
+            .fetch_one(&self.pool)
+            .await?;
+            let latest = sqlx::query(
+                "SELECT kind, http_status, error FROM outbox_failed WHERE guild_id = $1 AND code = $2 \
+                 ORDER BY id DESC LIMIT 1",
+            )
+            .bind(id_to_db(guild_id))
+            .bind(code)
+            .fetch_optional(&self.pool)
+            .await?;
+            let latest = latest
+                .map(|r| -> Result<ParkedItem> {
+                    Ok(ParkedItem {
+                        kind: super::parse_col(&r, "kind")?,
+                        status: u16::try_from(r.try_get::<i64, _>("http_status")?).unwrap_or(0),
+                        error: r.try_get("error")?,
+                    })
+                })
+                .transpose()?;
+            Ok((u64::try_from(n).unwrap_or(0), latest))
         })
         .await
     }

@@ -807,6 +807,156 @@ async fn a_board_that_cannot_be_pinned_is_recorded_once() {
     finish(c).await;
 }
 
+/// A request Discord refuses for good (403 Missing Permissions) is parked instead of
+/// retried forever, the moderators are told once per cause, and other cases' cards still
+/// go out.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_request_discord_refuses_for_good_is_parked_and_the_moderators_told_once() {
+    let (c, db) = ready().await;
+    let review_posts = format!("/channels/{}/messages", c.review.0);
+    let alerts = |c: &Community| {
+        c.sim
+            .messages(c.review)
+            .into_iter()
+            .filter(|m| m.content.contains("could not deliver"))
+            .count()
+    };
+    c.sim.fail_next_with_code("POST", &review_posts, 403, 50013, 1);
+    c.report(c.members[0], "x.com/refused_card", "threat", vec![])
+        .await
+        .unwrap();
+    c.settle().await.unwrap();
+    assert_eq!(alerts(&c), 1, "the moderators are told");
+    c.sim.fail_next_with_code("POST", &review_posts, 403, 50013, 1);
+    c.report(c.members[0], "x.com/refused_again", "threat", vec![])
+        .await
+        .unwrap();
+    c.report(c.members[0], "x.com/fine_card", "threat", vec![])
+        .await
+        .unwrap();
+    drain_retries(&c, 2).await;
+    assert_eq!(alerts(&c), 1, "told once per cause and hour, not once per message");
+    let carded: Vec<String> = cards(&c).iter().map(|m| m.embeds[0].to_string()).collect();
+    assert!(carded.len() == 1 && carded[0].contains("fine_card"), "{carded:?}");
+    let posts = c
+        .sim
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "POST" && r.path.ends_with(&review_posts))
+        .count();
+    assert_eq!(
+        posts, 4,
+        "two refusals, one alert, one card: nothing refused is retried"
+    );
+    assert!(c
+        .sim
+        .messages(c.review)
+        .iter()
+        .any(|m| m.content.contains("missing permissions")));
+    assert_eq!(db.store.outbox_due(c.clock.now()).await.unwrap(), 0);
+    finish(c).await;
+}
+
+/// Hostile sizes and text: a 2,048-character link, keys with markdown and mention forms,
+/// 25 report-now cases with long links on the board, and a long agency reference. Every
+/// card, call to action and the board is posted (the simulator refuses whatever breaks
+/// Discord's limits, which would park it) and shown inert.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn hostile_sizes_and_markdown_fit_every_discord_limit() {
+    let (c, db) = ready().await;
+    let long = format!("https://example.com/{}", "a".repeat(2_048 - 20));
+    let hostile = [
+        long.clone(),
+        "https://example.com/[gift](https://evil.example)".to_owned(),
+        "https://example.com/<@&123>**x**`y`||z||".to_owned(),
+        "https://example.com/\u{202E}lmth.exe".to_owned(),
+    ];
+    let long_ones = (0..25).map(|i| format!("https://example.com/{i}/{}", "b".repeat(1_900)));
+    let accounts: Vec<String> = hostile.iter().cloned().chain(long_ones).collect();
+    for (i, account) in accounts.iter().enumerate() {
+        let reply = c.report(c.members[i % 6], account, "propaganda", vec![]).await.unwrap();
+        assert!(private(&reply).contains("new case"), "{}", reply.content);
+        decide(&c, i as i64 + 1, "report_now").await;
+    }
+    let total = accounts.len() as i64;
+    c.clock.advance(Duration::from_secs(11));
+    c.settle().await.unwrap();
+    assert_eq!(cards(&c).len() as i64, total, "every card was posted");
+    let calls = c
+        .sim
+        .messages(c.coordination)
+        .into_iter()
+        .filter(|m| !m.deleted && m.content.starts_with("**Report now"))
+        .count() as i64;
+    assert_eq!(calls, total, "every call to action was posted");
+    let board = c
+        .sim
+        .messages(c.coordination)
+        .into_iter()
+        .find(|m| m.pinned && !m.deleted)
+        .expect("the board was posted");
+    let board_text = board.embeds[0].to_string();
+    assert!(board_text.contains("more"), "the board's list stops at its budget");
+    let public = public_text(&c);
+    for forbidden in ["](https://evil", "<@&123>", "**x**", "\u{202E}"] {
+        assert!(!public.contains(forbidden), "{forbidden:?} reached a public message");
+    }
+    assert!(!cards(&c).iter().any(|m| m.embeds[0].to_string().contains("\u{202E}")));
+    let reference = "R".repeat(200);
+    let held = c
+        .command(
+            c.admin,
+            "case",
+            vec![Opt::sub(
+                "decide",
+                vec![
+                    Opt::integer("case", 2),
+                    Opt::string("decision", "hand_off"),
+                    Opt::string("reason", &reference),
+                ],
+            )],
+        )
+        .await
+        .unwrap();
+    private(&held);
+    let recorded = c
+        .command(
+            c.liaison,
+            "handoff",
+            vec![Opt::sub(
+                "record",
+                vec![
+                    Opt::integer("case", 2),
+                    Opt::string("agency", "A".repeat(300)),
+                    Opt::string("reference", &reference),
+                ],
+            )],
+        )
+        .await
+        .unwrap();
+    assert!(private(&recorded).contains("Referral recorded"), "{}", recorded.content);
+    let shown = c
+        .command(
+            c.moderators[0],
+            "case",
+            vec![Opt::sub("show", vec![Opt::integer("case", 2)])],
+        )
+        .await
+        .unwrap();
+    assert!(shown.ephemeral, "the long referral shows in /case show");
+    c.clock.advance(Duration::from_secs(61));
+    c.settle().await.unwrap();
+    assert_eq!(db.store.outbox_due(c.clock.now()).await.unwrap(), 0);
+    assert!(
+        !c.sim
+            .messages(c.review)
+            .iter()
+            .any(|m| m.content.contains("could not deliver")),
+        "nothing was refused"
+    );
+    finish(c).await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn one_moderator_confirms_a_suspension() {
     let (c, db) = ready().await;

@@ -7,7 +7,9 @@ use crate::domain::account::AccountKey;
 use crate::domain::case::{AccountStatus, Decision, LifecycleError};
 use crate::domain::time::Millis;
 use crate::domain::vote::{PolicyError, VoteChoice};
-use crate::store::{CaseDetails, CaseRecord, GuildSettings, ImportSummary, ReportOutcome, Reporter, VoteOutcome};
+use crate::store::{
+    CaseDetails, CaseRecord, GuildSettings, ImportSummary, OutboxKind, ParkedItem, ReportOutcome, Reporter, VoteOutcome,
+};
 
 /// Discord's full date-time markup.
 fn full_time(at: Millis) -> String {
@@ -475,6 +477,28 @@ fn case_head(case: &CaseRecord) -> String {
 }
 
 // ---- posted by the outbox ----
+
+/// The moderators' alert: Discord refuses some messages for good, and they are not retried.
+pub fn delivery_refused(count: u64, latest: &ParkedItem, code: i64) -> String {
+    let place = match latest.kind {
+        OutboxKind::Card | OutboxKind::OverduePing | OutboxKind::QueueSummary | OutboxKind::FailureAlert => {
+            "the review channel"
+        }
+        OutboxKind::Notice | OutboxKind::NoticeCount | OutboxKind::Board | OutboxKind::Digest => {
+            "the coordination channel"
+        }
+    };
+    let why = match code {
+        50013 | 50001 => "the bot is missing permissions there (view, send, embed links, pin, manage messages)",
+        10003 => "the channel no longer exists: set it again with `/setup set`",
+        50035 => "Discord rejected the message's content",
+        _ => "Discord refused it",
+    };
+    format!(
+        "**flagwatch could not deliver {count} message(s) to {place}** in the last hour: {why} (HTTP {}, Discord error {code}). They are not retried; fix the cause and the next changes will be posted.",
+        latest.status
+    )
+}
 
 /// The one message that mentions anyone: the moderator role, once per overdue round.
 pub fn overdue_ping(case_no: i64, role: Option<u64>) -> String {

@@ -25,6 +25,9 @@ pub enum OutboxKind {
     QueueSummary,
     /// Post the daily digest; the target is the UTC day number.
     Digest,
+    /// Tell the moderators that Discord refused messages for good; the target is
+    /// Discord's error code, so each cause is told at most once an hour.
+    FailureAlert,
 }
 
 flagwatch_domain::named!(OutboxKind, "outbox kind", {
@@ -35,6 +38,7 @@ flagwatch_domain::named!(OutboxKind, "outbox kind", {
     Board => "board",
     QueueSummary => "queue_summary",
     Digest => "digest",
+    FailureAlert => "failure_alert",
 });
 
 impl OutboxKind {
@@ -45,6 +49,7 @@ impl OutboxKind {
             OutboxKind::Board => Some(BOARD_INTERVAL_MS),
             OutboxKind::QueueSummary => Some(QUEUE_SUMMARY_INTERVAL_MS),
             OutboxKind::NoticeCount => Some(COUNT_EDIT_INTERVAL_MS),
+            OutboxKind::FailureAlert => Some(FAILURE_ALERT_INTERVAL_MS),
             OutboxKind::Card | OutboxKind::OverduePing | OutboxKind::Notice | OutboxKind::Digest => None,
         }
     }
@@ -56,6 +61,8 @@ pub const BOARD_INTERVAL_MS: i64 = 10_000;
 pub const QUEUE_SUMMARY_INTERVAL_MS: i64 = 10_000;
 /// A call to action's count-only edits come at most once per this interval.
 pub const COUNT_EDIT_INTERVAL_MS: i64 = 60_000;
+/// Moderators hear of one cause of refused messages at most once per this interval.
+pub const FAILURE_ALERT_INTERVAL_MS: i64 = 3_600_000;
 
 /// The one name of an item's target: pending items coalesce on it and pacing is kept by it.
 pub(crate) fn item_key(kind: OutboxKind, guild_id: u64, target: Option<i64>) -> String {
