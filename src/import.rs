@@ -18,10 +18,11 @@ use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
 use crate::store::{ImportLine, ImportSummary, Importer, Store};
 
-/// Records handed over at a time.
-const BATCH: usize = 4_096;
-/// Batches parsed ahead of the database.
-const BATCHES_AHEAD: usize = 8;
+/// Records handed over at a time: enough to make the hand-over cost nothing per line.
+const BATCH: usize = 1_024;
+/// Batches parsed ahead of the database. Parsing is several times faster than writing,
+/// so a short queue keeps the writer busy; a longer one only holds memory.
+const BATCHES_AHEAD: usize = 2;
 
 /// What an import reports while it runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
