@@ -13,88 +13,13 @@ use tokio_tungstenite::tungstenite::protocol::CloseFrame;
 use tokio_tungstenite::tungstenite::Message;
 
 use super::payloads;
+use super::session::Outgoing;
 use super::state::{Shared, World};
 
 /// Close code for a wrong token in IDENTIFY or RESUME.
 const AUTHENTICATION_FAILED: u16 = 4004;
 /// Close code for a frame that is not JSON.
 const DECODE_ERROR: u16 = 4002;
-
-/// What a connection task is told to do.
-pub(crate) enum Outgoing {
-    Frame(String),
-    Close(u16, &'static str),
-    /// Cut the TCP connection without a closing handshake, like a network failure.
-    Drop,
-}
-
-/// Counts a test can assert on, e.g. that the bot resumed instead of re-identifying.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct GatewayStats {
-    pub connections: usize,
-    pub identifies: usize,
-    pub resumes: usize,
-    pub invalid_sessions: usize,
-    /// A connection is identified or resumed right now.
-    pub connected: bool,
-}
-
-/// The bot's one session: its dispatches (kept for RESUME) and its live connection.
-#[derive(Default)]
-pub(crate) struct GatewaySession {
-    session_id: Option<String>,
-    seq: u64,
-    /// Every dispatch of the session, as sent, with its sequence number.
-    sent: Vec<(u64, String)>,
-    live: Option<(u64, UnboundedSender<Outgoing>)>,
-    next_connection: u64,
-    pub stats: GatewayStats,
-}
-
-impl GatewaySession {
-    pub fn has_session(&self) -> bool {
-        self.session_id.is_some()
-    }
-
-    fn open_connection(&mut self) -> u64 {
-        self.next_connection += 1;
-        self.stats.connections += 1;
-        self.next_connection
-    }
-
-    /// Make `id` the live connection, cutting any previous one.
-    fn attach(&mut self, id: u64, tx: UnboundedSender<Outgoing>) {
-        if let Some((old, old_tx)) = self.live.replace((id, tx)) {
-            if old != id {
-                let _ = old_tx.send(Outgoing::Drop);
-            }
-        }
-        self.stats.connected = true;
-    }
-
-    fn detach(&mut self, id: u64) {
-        if self.live.as_ref().is_some_and(|(live, _)| *live == id) {
-            self.live = None;
-            self.stats.connected = false;
-        }
-    }
-
-    /// Cut the live connection abruptly; the session stays resumable.
-    pub fn drop_live(&mut self) {
-        if let Some((_, tx)) = self.live.take() {
-            let _ = tx.send(Outgoing::Drop);
-        }
-        self.stats.connected = false;
-    }
-
-    fn send(&mut self, frame: Outgoing) {
-        let failed = self.live.as_ref().is_some_and(|(_, tx)| tx.send(frame).is_err());
-        if failed {
-            self.live = None;
-            self.stats.connected = false;
-        }
-    }
-}
 
 impl World {
     /// Send a dispatch (op 0) with the next sequence number; it is kept for RESUME and

@@ -13,7 +13,8 @@ use super::multipart::Body;
 use super::options::{self, Opt, Resolved};
 use super::payloads::{self, extend, ATTACHMENT_SIZE_LIMIT, FLAG_LOADING};
 use super::state::{Callback, InteractionRec, SimMessage, World, ALL_PERMISSIONS};
-use super::transcript::{self, VisibleEvent, VisibleKind};
+use super::transcript;
+use super::visible::{VisibleEvent, VisibleKind};
 use super::SimError;
 
 const KIND_COMMAND: u8 = 2;

@@ -37,9 +37,11 @@ mod payloads;
 mod ratelimit;
 mod rest;
 mod routes;
+mod session;
 mod state;
 mod transcript;
 mod validate;
+mod visible;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -49,12 +51,12 @@ use serde_json::{json, Value};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
-pub use gateway::GatewayStats;
 pub use interactions::Reply;
 pub use options::Opt;
 pub use ratelimit::{Limit, RateLimits};
+pub use session::GatewayStats;
 pub use state::{RecordedRequest, SimMessage};
-pub use transcript::{VisibleEvent, VisibleKind};
+pub use visible::{VisibleEvent, VisibleKind};
 
 use interactions::Invoker;
 use state::{FailRule, Shared, World};

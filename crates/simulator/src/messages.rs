@@ -8,8 +8,9 @@ use super::api::{self, Answer};
 use super::multipart::{Body, Upload};
 use super::payloads::{self, FLAG_LOADING};
 use super::state::{SimMessage, World};
-use super::transcript::{self, VisibleEvent, VisibleKind};
+use super::transcript;
 use super::validate;
+use super::visible::{VisibleEvent, VisibleKind};
 
 /// Discord's cap on pinned messages per channel.
 const MAX_PINS: usize = 50;

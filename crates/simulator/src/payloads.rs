@@ -6,8 +6,7 @@ use serde_json::{json, Value};
 
 use super::state::{ChannelRec, RoleRec, SimMessage, UserRec, World};
 
-pub(crate) const FLAG_EPHEMERAL: u64 = 1 << 6;
-pub(crate) const FLAG_LOADING: u64 = 1 << 7;
+pub(crate) use super::state::{FLAG_EPHEMERAL, FLAG_LOADING};
 /// The upload cap Discord reports to interactions (10 MiB for unboosted servers).
 pub(crate) const ATTACHMENT_SIZE_LIMIT: u64 = 10 * 1024 * 1024;
 

@@ -9,10 +9,14 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 use tokio::sync::watch;
 
-use super::gateway::GatewaySession;
 use super::ratelimit::RateLimiter;
-use super::transcript::VisibleEvent;
+use super::session::GatewaySession;
+use super::visible::VisibleEvent;
 use super::SimConfig;
+
+/// Message flags (Discord's bit values): ephemeral, and "thinking…" (a deferred answer).
+pub(crate) const FLAG_EPHEMERAL: u64 = 1 << 6;
+pub(crate) const FLAG_LOADING: u64 = 1 << 7;
 
 /// Discord's epoch (2015-01-01) in unix milliseconds: snowflakes count from it.
 const DISCORD_EPOCH_MS: i64 = 1_420_070_400_000;
@@ -145,7 +149,7 @@ pub struct SimMessage {
 
 impl SimMessage {
     pub fn is_ephemeral(&self) -> bool {
-        self.flags & super::payloads::FLAG_EPHEMERAL != 0
+        self.flags & FLAG_EPHEMERAL != 0
     }
 
     /// Every `custom_id` of the message's buttons and selects, in order.
