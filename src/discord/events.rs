@@ -6,10 +6,11 @@ use super::checks::{is_moderator, may_report, require_voter};
 use super::components::ComponentAction;
 use super::convert::Caller;
 use super::error::{message_for, refused, user_error, Error};
-use super::render::answers::{self, Refusal};
+use super::render::answers::{self, Intake, Refusal};
 use super::Data;
 use crate::domain::case::{AccountStatus, Decision};
 use crate::domain::status::Observed;
+use crate::domain::time::Millis;
 use crate::domain::vote::VoteChoice;
 use crate::store::{GuildSettings, StoreError};
 
@@ -63,6 +64,19 @@ async fn presser(
     Ok((guild, who, settings))
 }
 
+/// A call to action's buttons go through the same intake policy as `/report`: the
+/// reporter role, the minimum membership age and the rate limit (counted in presses).
+async fn may_press(data: &Data, guild: u64, settings: &GuildSettings, who: &Caller) -> Result<(), Error> {
+    may_report(settings, who)?;
+    let now = data.clock.now();
+    let policy = settings.intake();
+    let since = Millis(now.0 - i64::try_from(policy.window.as_millis()).unwrap_or(i64::MAX));
+    let recent = data.store.recent_presses(guild, who.user_id, since).await?;
+    policy
+        .check(now, who.joined_at, &recent)
+        .map_err(|not_yet| user_error(answers::intake_refusal(not_yet, settings, Intake::Press)))
+}
+
 /// The call to action this press came from, if it still stands.
 async fn open_call(data: &Data, guild: u64, case_no: i64) -> Result<(), Error> {
     let case = data.store.case(guild, case_no).await?;
@@ -79,7 +93,7 @@ async fn reported_it(
     case_no: i64,
 ) -> Result<Option<String>, Error> {
     let (guild, who, settings) = presser(press, data, Refusal::ButtonOutsideServer).await?;
-    may_report(&settings, &who)?;
+    may_press(data, guild, &settings, &who).await?;
     open_call(data, guild, case_no).await?;
     let count = data
         .store
@@ -95,7 +109,7 @@ async fn observe(
     seen: Observed,
 ) -> Result<Option<String>, Error> {
     let (guild, who, settings) = presser(press, data, Refusal::ButtonOutsideServer).await?;
-    may_report(&settings, &who)?;
+    may_press(data, guild, &settings, &who).await?;
     open_call(data, guild, case_no).await?;
     let by_moderator = is_moderator(&settings, &who);
     let result = data

@@ -1,9 +1,9 @@
 //! Reporter protection: the rate limit's inputs and `/forget-me`.
 
 use serde_json::json;
-use sqlx::Row;
 
 use super::base::audit::{append, Event};
+use super::base::case_row::reports_since;
 use super::base::guild_row::ensure_guild;
 use super::{id_to_db, op, Result, Store};
 use crate::domain::audit::{Actor, AuditKind};
@@ -13,16 +13,8 @@ impl Store {
     /// When the member filed reports in this server since `since`, oldest first.
     pub async fn recent_reports(&self, guild_id: u64, member: u64, since: Millis) -> Result<Vec<Millis>> {
         op("recent_reports", async {
-            let rows = sqlx::query(
-                "SELECT r.created_at FROM reports r JOIN cases c ON c.id = r.case_id \
-                 WHERE c.guild_id = $1 AND r.reporter_id = $2 AND r.created_at > $3 ORDER BY r.created_at",
-            )
-            .bind(id_to_db(guild_id))
-            .bind(id_to_db(member))
-            .bind(since.0)
-            .fetch_all(&self.pool)
-            .await?;
-            rows.iter().map(|r| Ok(Millis(r.try_get("created_at")?))).collect()
+            let mut conn = self.pool.acquire().await?;
+            reports_since(&mut conn, guild_id, member, since).await
         })
         .await
     }

@@ -74,6 +74,9 @@ pub enum StoreError {
     Conflict,
     #[error("this interaction was already handled")]
     AlreadyHandled,
+    /// The server's intake policy refuses the member's report for now.
+    #[error("the intake policy refuses this report for now: {0:?}")]
+    NotYet(crate::domain::intake::NotYet),
     #[error(transparent)]
     Lifecycle(#[from] crate::domain::case::LifecycleError),
 }

@@ -7,7 +7,7 @@ use sqlx::AnyConnection;
 
 use super::base::audit::{append, Event};
 use super::base::case_row::{
-    case_by_key, case_by_no, distinct_reporters, reserve_case_numbers, set_round_note, CaseRecord,
+    case_by_key, case_by_no, distinct_reporters, reports_since, reserve_case_numbers, set_round_note, CaseRecord,
 };
 use super::base::guild_row::{ensure_guild, settings_in};
 use super::base::outbox::enqueue_card;
@@ -17,6 +17,7 @@ use super::{id_to_db, op, Result, Store, StoreError};
 use crate::domain::account::AccountKey;
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::{Decision, Lifecycle, RoundNote};
+use crate::domain::intake::IntakePolicy;
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
 
@@ -181,9 +182,30 @@ impl Store {
     /// File a report, opening or merging into its case, and commit before returning:
     /// the caller acknowledges the report only after this succeeds.
     pub async fn file_report(&self, report: NewReport) -> Result<ReportOutcome> {
-        op("file_report", async {
+        op("file_report", self.file(report, None)).await
+    }
+
+    /// File a member's report only if the server's intake policy allows it now
+    /// ([`StoreError::NotYet`] otherwise). The member's recent reports are counted inside
+    /// the filing transaction, under a per-member lock, so parallel reports cannot
+    /// overshoot the limit.
+    pub async fn file_report_within(&self, report: NewReport, policy: IntakePolicy) -> Result<ReportOutcome> {
+        op("file_report_within", self.file(report, Some(policy))).await
+    }
+
+    async fn file(&self, report: NewReport, policy: Option<IntakePolicy>) -> Result<ReportOutcome> {
+        {
             let mut tx = self.begin_write().await?;
             ensure_guild(&mut tx, report.guild_id, report.at).await?;
+            if let (Some(policy), Some(member)) = (policy, report.reporter) {
+                self.lock_member(&mut tx, report.guild_id, member).await?;
+                let since = Millis(report.at.0 - i64::try_from(policy.window.as_millis()).unwrap_or(i64::MAX));
+                let recent = reports_since(&mut tx, report.guild_id, member, since).await?;
+                if let Err(not_yet) = policy.check(report.at, report.member_joined_at, &recent) {
+                    tx.rollback().await?;
+                    return Err(StoreError::NotYet(not_yet));
+                }
+            }
             let (case, created) = open_case(&mut tx, &report).await?;
             let Some(report_id) = insert_report(&mut tx, case.id, &report).await? else {
                 tx.rollback().await?;
@@ -220,8 +242,23 @@ impl Store {
                 (false, true) => ReportOutcome::Reopened { case, reporters },
                 (false, false) => ReportOutcome::Merged { case, reporters },
             })
-        })
-        .await
+        }
+    }
+
+    /// Serialise one member's intake across connections and processes. SQLite's write
+    /// transaction (`BEGIN IMMEDIATE`) already does; PostgreSQL takes a transaction-scoped
+    /// advisory lock keyed by the server and member.
+    async fn lock_member(&self, conn: &mut AnyConnection, guild_id: u64, member: u64) -> Result<()> {
+        if self.backend() == super::Backend::Postgres {
+            let digest = Sha256::digest(format!("intake:{guild_id}:{member}").as_bytes());
+            let mut key = [0u8; 8];
+            key.copy_from_slice(&digest[..8]);
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(i64::from_be_bytes(key))
+                .execute(&mut *conn)
+                .await?;
+        }
+        Ok(())
     }
 }
 

@@ -1,7 +1,7 @@
 //! Volunteers' part after a decision: "I reported it" and account-status observations.
 
 use serde_json::json;
-use sqlx::AnyConnection;
+use sqlx::{AnyConnection, Row};
 
 use super::base::audit::{append, Event};
 use super::base::case_row::{case_by_no, CaseRecord};
@@ -22,6 +22,26 @@ pub struct Observation {
 }
 
 impl Store {
+    /// When the member pressed a call to action's buttons in this server since `since`,
+    /// oldest first: the input of the buttons' rate limit.
+    pub async fn recent_presses(&self, guild_id: u64, member: u64, since: Millis) -> Result<Vec<Millis>> {
+        op("recent_presses", async {
+            let rows = sqlx::query(
+                "SELECT at FROM (SELECT r.at FROM reported_it r JOIN cases c ON c.id = r.case_id \
+                 WHERE c.guild_id = $1 AND r.member_id = $2 AND r.at > $3 \
+                 UNION ALL SELECT o.at FROM status_observations o JOIN cases c ON c.id = o.case_id \
+                 WHERE c.guild_id = $1 AND o.observer_id = $2 AND o.at > $3) presses ORDER BY at",
+            )
+            .bind(id_to_db(guild_id))
+            .bind(id_to_db(member))
+            .bind(since.0)
+            .fetch_all(&self.pool)
+            .await?;
+            rows.iter().map(|r| Ok(Millis(r.try_get("at")?))).collect()
+        })
+        .await
+    }
+
     /// A member says they reported the account; counted once per member. Returns the count.
     pub async fn mark_reported(&self, guild_id: u64, case_no: i64, member: u64, at: Millis) -> Result<u64> {
         op("mark_reported", async {

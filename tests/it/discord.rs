@@ -957,6 +957,50 @@ async fn hostile_sizes_and_markdown_fit_every_discord_limit() {
     finish(c).await;
 }
 
+/// The call to action's buttons go through the same intake policy as `/report`: a
+/// newcomer planted to fake "Looks suspended" is refused, and presses are rate limited.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_call_to_actions_buttons_go_through_the_intake_policy() {
+    let (c, db) = ready().await;
+    let limits = vec![
+        Opt::integer("min_member_age_hours", 24),
+        Opt::integer("report_limit", 2),
+    ];
+    assert!(c.setup(limits).await.unwrap().content.starts_with("Setup saved"));
+    c.report(c.members[0], "x.com/pressed_on", "propaganda", vec![])
+        .await
+        .unwrap();
+    decide(&c, 1, "report_now").await;
+    let call = c.message_with_button(c.coordination, "cta:suspended:1").await.unwrap();
+    let refused = c.press(c.newcomer, &call, "cta:suspended:1").await.unwrap();
+    assert!(
+        private(&refused).contains("New members can report 24 hours after"),
+        "{}",
+        refused.content
+    );
+    let refused = c.press(c.newcomer, &call, "cta:reported:1").await.unwrap();
+    assert!(private(&refused).contains("New members"), "{}", refused.content);
+    let presser = c.members[1];
+    private(&c.press(presser, &call, "cta:reported:1").await.unwrap());
+    private(&c.press(presser, &call, "cta:suspended:1").await.unwrap());
+    let third = c.press(presser, &call, "cta:up:1").await.unwrap();
+    assert!(private(&third).contains("not recorded"), "{}", third.content);
+    let observations = db.store.recent_presses(c.guild.0, presser.0, Millis(0)).await.unwrap();
+    assert_eq!(observations.len(), 2, "the refused press left nothing behind");
+    assert!(db
+        .store
+        .recent_presses(c.guild.0, c.newcomer.0, Millis(0))
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        db.store.case(c.guild.0, 1).await.unwrap().account_status,
+        AccountStatus::Unknown,
+        "one real member's 'looks suspended' is not a confirmation"
+    );
+    finish(c).await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn one_moderator_confirms_a_suspension() {
     let (c, db) = ready().await;

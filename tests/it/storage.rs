@@ -611,6 +611,36 @@ async fn one_broken_row_does_not_stop_the_scheduler(db: TestDb) {
     );
 }
 
+async fn twenty_parallel_reports_with_a_limit_of_ten_file_exactly_ten(db: TestDb) {
+    let policy = flagwatch::domain::intake::IntakePolicy {
+        limit: 10,
+        window: std::time::Duration::from_secs(600),
+        min_membership: std::time::Duration::ZERO,
+    };
+    let store = Arc::new(db.store.clone());
+    let tasks: Vec<_> = (0..20)
+        .map(|i| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let filed = store
+                    .file_report_within(report(&format!("burst_{i}"), 55, 7_000 + i), policy)
+                    .await;
+                match filed {
+                    Ok(_) => true,
+                    Err(flagwatch::store::StoreError::NotYet(_)) => false,
+                    Err(e) => panic!("unexpected error: {e}"),
+                }
+            })
+        })
+        .collect();
+    let mut filed = 0;
+    for t in tasks {
+        filed += usize::from(t.await.unwrap());
+    }
+    assert_eq!(filed, 10, "the limit holds under a race");
+    assert_eq!(db.store.recent_reports(GUILD, 55, Millis(0)).await.unwrap().len(), 10);
+}
+
 on_both_databases!(
     reports_merge_into_one_case_per_account,
     a_replayed_interaction_files_nothing_twice,
@@ -634,4 +664,5 @@ on_both_databases!(
     a_committed_change_that_queued_outbox_items_wakes_the_worker_and_a_failed_one_queues_nothing,
     a_database_error_names_the_operation_that_failed,
     one_broken_row_does_not_stop_the_scheduler,
+    twenty_parallel_reports_with_a_limit_of_ten_file_exactly_ten,
 );

@@ -7,15 +7,12 @@ use regex::Regex;
 
 use super::{caller, configured, within_deadline, PlatformChoice};
 use crate::discord::checks::may_report;
-use crate::discord::convert::Caller;
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::evidence;
-use crate::discord::render::answers;
+use crate::discord::render::answers::{self, Intake};
 use crate::domain::account::AccountKey;
-use crate::domain::intake::NotYet;
 use crate::domain::reason::ReasonCategory;
-use crate::domain::time::Millis;
-use crate::store::{GuildSettings, NewEvidence, NewReport, ReportSource};
+use crate::store::{NewEvidence, NewReport, ReportSource, StoreError};
 
 /// Longest free text kept with a report.
 const MAX_DETAILS: usize = 1_000;
@@ -65,7 +62,6 @@ pub async fn report(
     let (guild, who) = caller(ctx)?;
     let settings = configured(ctx, guild).await?;
     may_report(&settings, &who)?;
-    check_intake(ctx, guild, &settings, &who).await?;
     let key = AccountKey::parse(&account, platform.map(Into::into), settings.default_platform)
         .map_err(|e| user_error(answers::unusable_account(&e)))?;
     let details = details
@@ -82,38 +78,32 @@ pub async fn report(
         poise::Context::Application(app) => Some(app.interaction.id.get()),
         poise::Context::Prefix(_) => None,
     };
-    let filing = data.store.file_report(NewReport {
-        guild_id: guild,
-        key,
-        reason: reason.into(),
-        details,
-        reporter: Some(who.user_id),
-        member_joined_at: who.joined_at,
-        interaction_id,
-        source: ReportSource::Discord,
-        evidence: kept,
-        at: data.clock.now(),
-    });
-    let outcome = within_deadline(ctx, filing).await?;
+    let filing = data.store.file_report_within(
+        NewReport {
+            guild_id: guild,
+            key,
+            reason: reason.into(),
+            details,
+            reporter: Some(who.user_id),
+            member_joined_at: who.joined_at,
+            interaction_id,
+            source: ReportSource::Discord,
+            evidence: kept,
+            at: data.clock.now(),
+        },
+        settings.intake(),
+    );
+    let outcome = match within_deadline(ctx, filing).await {
+        Err(e) => match e.downcast_ref::<StoreError>() {
+            Some(StoreError::NotYet(not_yet)) => {
+                return Err(user_error(answers::intake_refusal(*not_yet, &settings, Intake::Report)))
+            }
+            _ => return Err(e),
+        },
+        Ok(outcome) => outcome,
+    };
     ctx.send(private(answers::report_answer(&outcome))).await?;
     Ok(())
-}
-
-/// The rate limit and minimum membership age, answered with when the member may report.
-async fn check_intake(ctx: Context<'_>, guild: u64, settings: &GuildSettings, who: &Caller) -> Result<(), Error> {
-    let data = ctx.data();
-    let now = data.clock.now();
-    let policy = settings.intake();
-    let since = Millis(now.0 - i64::try_from(policy.window.as_millis()).unwrap_or(i64::MAX));
-    let recent = data.store.recent_reports(guild, who.user_id, since).await?;
-    policy.check(now, who.joined_at, &recent).map_err(|not_yet| {
-        user_error(match not_yet {
-            NotYet::TooNew { until } => answers::too_new_to_report(settings.min_member_age_hours, until),
-            NotYet::RateLimited { limit, until } => {
-                answers::report_limit_reached(limit, settings.report_limit_minutes, until)
-            }
-        })
-    })
 }
 
 static LINK: LazyLock<Regex> = LazyLock::new(|| {

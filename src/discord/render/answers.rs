@@ -5,6 +5,7 @@
 use super::{escape, key_text, labels, link, MAX_LINK_CHARS};
 use crate::domain::account::AccountKey;
 use crate::domain::case::{AccountStatus, Decision, LifecycleError};
+use crate::domain::intake::NotYet;
 use crate::domain::time::Millis;
 use crate::domain::vote::{PolicyError, VoteChoice};
 use crate::store::{
@@ -122,19 +123,33 @@ pub fn unusable_account(why: &dyn std::fmt::Display) -> String {
     format!("{why} Nothing was filed.")
 }
 
-pub fn too_new_to_report(hours: u32, until: Millis) -> String {
-    format!(
-        "New members can report {hours} hours after joining this server. You can report from {} (<t:{}:R>).",
-        full_time(until),
-        until.0 / 1000
-    )
+/// What the intake policy limits: reports, or presses of a call to action's buttons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intake {
+    Report,
+    Press,
 }
 
-pub fn report_limit_reached(limit: u32, minutes: u32, until: Millis) -> String {
-    format!(
-        "You have filed {limit} reports in the last {minutes} minutes, the limit on this server. You can report again <t:{}:R>.",
-        until.0 / 1000
-    )
+/// Why the intake policy refuses the member for now, and when they may act.
+pub fn intake_refusal(not_yet: NotYet, settings: &GuildSettings, what: Intake) -> String {
+    match (not_yet, what) {
+        (NotYet::TooNew { until }, _) => format!(
+            "New members can report {} hours after joining this server. You can report from {} (<t:{}:R>).",
+            settings.min_member_age_hours,
+            full_time(until),
+            until.0 / 1000
+        ),
+        (NotYet::RateLimited { limit, until }, Intake::Report) => format!(
+            "You have filed {limit} reports in the last {} minutes, the limit on this server. You can report again <t:{}:R>.",
+            settings.report_limit_minutes,
+            until.0 / 1000
+        ),
+        (NotYet::RateLimited { limit, until }, Intake::Press) => format!(
+            "You have used these buttons {limit} times in the last {} minutes, the limit on this server. Your press was not recorded; you can press again <t:{}:R>.",
+            settings.report_limit_minutes,
+            until.0 / 1000
+        ),
+    }
 }
 
 /// The one answer about a held **or** dismissed account, word for word as PRODUCT.md

@@ -181,3 +181,22 @@ pub(in crate::store) fn case_ref(row: &sqlx::any::AnyRow) -> Result<CaseRef> {
         case_no: row.try_get("case_no")?,
     })
 }
+
+/// When the member filed reports in this server since `since`, oldest first.
+pub(in crate::store) async fn reports_since(
+    conn: &mut AnyConnection,
+    guild_id: u64,
+    member: u64,
+    since: Millis,
+) -> Result<Vec<Millis>> {
+    let rows = sqlx::query(
+        "SELECT r.created_at FROM reports r JOIN cases c ON c.id = r.case_id \
+         WHERE c.guild_id = $1 AND r.reporter_id = $2 AND r.created_at > $3 ORDER BY r.created_at",
+    )
+    .bind(crate::store::id_to_db(guild_id))
+    .bind(crate::store::id_to_db(member))
+    .bind(since.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(|r| Ok(Millis(r.try_get("created_at")?))).collect()
+}
