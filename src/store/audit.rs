@@ -43,11 +43,14 @@ impl Store {
         rows.iter().map(|r| Ok(id_from_db(r.try_get("guild_id")?))).collect()
     }
 
+    /// Read the head and the events in one snapshot: read apart, an append committed in
+    /// between looked like removed events.
     async fn verify_guild(&self, guild_id: u64) -> Result<Result<u64, ChainBreak>> {
         let guild = id_to_db(guild_id);
+        let mut tx = self.begin_snapshot().await?;
         let head = sqlx::query("SELECT seq, hash FROM audit_heads WHERE guild_id = $1")
             .bind(guild)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *tx)
             .await?
             .map(|r| Ok::<_, StoreError>((r.try_get("seq")?, r.try_get("hash")?)))
             .transpose()?;
@@ -56,8 +59,9 @@ impl Store {
              WHERE guild_id = $1 ORDER BY seq",
         )
         .bind(guild)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *tx)
         .await?;
+        tx.rollback().await?;
         let events = rows
             .iter()
             .map(|r| {

@@ -199,6 +199,20 @@ impl Store {
         };
         Ok(WriteTx::new(tx, self.outbox_wakeup.clone()))
     }
+
+    /// A read-only transaction whose reads all see one snapshot of the database: SQLite
+    /// (WAL) keeps the snapshot of a deferred transaction's first read; PostgreSQL needs
+    /// REPEATABLE READ.
+    async fn begin_snapshot(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin().await?,
+            Backend::Postgres => {
+                self.pool
+                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?
+            }
+        })
+    }
 }
 
 fn pool_options(backend: Backend) -> AnyPoolOptions {

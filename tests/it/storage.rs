@@ -641,6 +641,30 @@ async fn twenty_parallel_reports_with_a_limit_of_ten_file_exactly_ten(db: TestDb
     assert_eq!(db.store.recent_reports(GUILD, 55, Millis(0)).await.unwrap().len(), 10);
 }
 
+async fn audit_verify_raises_no_false_alarm_while_events_are_appended(db: TestDb) {
+    let store = Arc::new(db.store.clone());
+    let writer = {
+        let store = store.clone();
+        tokio::spawn(async move {
+            for i in 0..150u64 {
+                store
+                    .file_report(report(&format!("busy_{}", i % 40), 100 + i, 20_000 + i))
+                    .await
+                    .unwrap();
+            }
+        })
+    };
+    let mut runs = 0;
+    while !writer.is_finished() {
+        let verdict = store.verify_audit(Some(GUILD)).await.unwrap();
+        assert!(verdict.is_ok(), "false alarm during writes: {verdict:?}");
+        runs += 1;
+    }
+    writer.await.unwrap();
+    assert!(runs > 5, "verify ran alongside the writes ({runs} runs)");
+    assert!(store.verify_audit(Some(GUILD)).await.unwrap().is_ok());
+}
+
 on_both_databases!(
     reports_merge_into_one_case_per_account,
     a_replayed_interaction_files_nothing_twice,
@@ -665,4 +689,5 @@ on_both_databases!(
     a_database_error_names_the_operation_that_failed,
     one_broken_row_does_not_stop_the_scheduler,
     twenty_parallel_reports_with_a_limit_of_ten_file_exactly_ten,
+    audit_verify_raises_no_false_alarm_while_events_are_appended,
 );
