@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand};
 
 use crate::config::Config;
 use crate::domain::account::Platform;
+use crate::domain::audit::ChainHead;
 use crate::domain::case::Decision;
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
@@ -83,6 +84,15 @@ pub enum AuditAction {
     Verify {
         #[arg(long)]
         guild: Option<u64>,
+        /// A head printed earlier by `audit head` (`<seq>:<hash>`, needs --guild): fail if
+        /// the database no longer holds it, as when the tail was cut and the head rewritten.
+        #[arg(long, requires = "guild")]
+        expect: Option<ChainHead>,
+    },
+    /// Print each server's chain head (`<seq>:<hash>`) to keep outside the database.
+    Head {
+        #[arg(long)]
+        guild: Option<u64>,
     },
 }
 
@@ -122,11 +132,12 @@ pub async fn run(command: Command, config: &Config) -> anyhow::Result<Outcome> {
             let store = Store::open(&config.database_url).await?;
             export::run(&store, guild, format, decision, output.as_deref()).await
         }
-        Command::Audit {
-            action: AuditAction::Verify { guild },
-        } => {
+        Command::Audit { action } => {
             let store = Store::open(&config.database_url).await?;
-            audit::verify(&store, guild).await
+            match action {
+                AuditAction::Verify { guild, expect } => audit::verify(&store, guild, expect.as_ref()).await,
+                AuditAction::Head { guild } => audit::head(&store, guild).await,
+            }
         }
     }
 }

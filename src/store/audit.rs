@@ -3,7 +3,7 @@
 use sqlx::Row;
 
 use super::{id_from_db, id_to_db, op, Result, Store, StoreError};
-use crate::domain::audit::{verify_chain, ChainBreak, ChainedEvent};
+use crate::domain::audit::{verify_chain, ChainBreak, ChainHead, ChainedEvent};
 use crate::domain::time::Millis;
 
 /// A server whose chain does not verify.
@@ -30,6 +30,44 @@ impl Store {
                 }
             }
             Ok(Ok(total))
+        })
+        .await
+    }
+
+    /// Each server's chain head as `audit_heads` records it, to be witnessed elsewhere.
+    pub async fn audit_heads(&self, guild: Option<u64>) -> Result<Vec<(u64, ChainHead)>> {
+        op("audit_heads", async {
+            let rows = sqlx::query("SELECT guild_id, seq, hash FROM audit_heads ORDER BY guild_id")
+                .fetch_all(&self.pool)
+                .await?;
+            let heads = rows.iter().map(|r| {
+                let head = ChainHead {
+                    seq: r.try_get("seq")?,
+                    hash: r.try_get("hash")?,
+                };
+                Ok((id_from_db(r.try_get("guild_id")?), head))
+            });
+            let heads = heads.collect::<Result<Vec<_>>>()?;
+            Ok(heads
+                .into_iter()
+                .filter(|(g, _)| guild.is_none_or(|want| want == *g))
+                .collect())
+        })
+        .await
+    }
+
+    /// Whether the server's chain still holds the witnessed `head` (same event, same
+    /// hash): false once its tail was truncated or rewritten.
+    pub async fn audit_contains(&self, guild_id: u64, head: &ChainHead) -> Result<bool> {
+        op("audit_contains", async {
+            let found: Option<i64> =
+                sqlx::query_scalar("SELECT seq FROM audit_events WHERE guild_id = $1 AND seq = $2 AND hash = $3")
+                    .bind(id_to_db(guild_id))
+                    .bind(head.seq)
+                    .bind(&head.hash)
+                    .fetch_optional(&self.pool)
+                    .await?;
+            Ok(found.is_some())
         })
         .await
     }

@@ -674,6 +674,38 @@ async fn audit_verify_notices_that_the_last_event_was_deleted(db: TestDb) {
     );
 }
 
+/// An operator with database access deletes the last events and rewrites the head so the
+/// chain looks whole: only a head witnessed outside the database shows it.
+async fn audit_verify_with_a_witnessed_head_catches_a_truncated_tail(db: TestDb) {
+    let cli = Cli::new(db);
+    some_history(&cli).await;
+    let printed = cli.run(&["audit", "head", "--guild", &GUILD.to_string()]);
+    printed.assert_code(0);
+    let head = printed.stdout.trim().split('\t').nth(1).unwrap().to_owned();
+    let guild = GUILD.to_string();
+    cli.run(&["audit", "verify", "--guild", &guild, "--expect", &head])
+        .assert_code(0);
+    let raw = cli.db.raw().await;
+    let g = GUILD as i64;
+    raw.execute(sqlx::AssertSqlSafe(format!(
+        "DELETE FROM audit_events WHERE guild_id = {g} AND seq = (SELECT MAX(seq) FROM audit_events WHERE guild_id = {g})"
+    )))
+    .await
+    .unwrap();
+    raw.execute(sqlx::AssertSqlSafe(format!(
+        "UPDATE audit_heads SET seq = (SELECT MAX(seq) FROM audit_events WHERE guild_id = {g}), \
+         hash = (SELECT hash FROM audit_events WHERE guild_id = {g} ORDER BY seq DESC LIMIT 1) WHERE guild_id = {g}"
+    )))
+    .await
+    .unwrap();
+    verify(&cli).assert_code(0);
+    let caught = cli.run(&["audit", "verify", "--guild", &guild, "--expect", &head]);
+    caught.assert_code(1);
+    assert!(caught.stdout.contains("no longer in the database"), "{caught:#?}");
+    let malformed = cli.run(&["audit", "verify", "--guild", &guild, "--expect", "12:nothex"]);
+    assert_eq!(malformed.code, Some(2), "{malformed:#?}");
+}
+
 on_both_databases!(
     import_of_a_plain_list_dedups_and_lists_each_rejected_line,
     importing_the_same_file_twice_opens_no_new_cases,
@@ -687,4 +719,5 @@ on_both_databases!(
     audit_verify_names_an_edited_event,
     audit_verify_names_a_deleted_event,
     audit_verify_notices_that_the_last_event_was_deleted,
+    audit_verify_with_a_witnessed_head_catches_a_truncated_tail,
 );

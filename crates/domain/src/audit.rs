@@ -145,6 +145,42 @@ pub struct ChainBreak {
     pub problem: String,
 }
 
+/// A chain's head as witnessed outside the database (`<seq>:<hash>`): a truncated tail
+/// rewrites the head in the database, but not a copy taken before.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainHead {
+    pub seq: i64,
+    pub hash: String,
+}
+
+/// A head that is not `<seq>:<64 hex digits>`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a chain head is <sequence number>:<64 hex digits>, as `flagwatch audit head` prints it")]
+pub struct BadChainHead;
+
+impl std::str::FromStr for ChainHead {
+    type Err = BadChainHead;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (seq, hash) = s.trim().split_once(':').ok_or(BadChainHead)?;
+        let seq: i64 = seq.parse().map_err(|_| BadChainHead)?;
+        let hex = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
+        if seq < 1 || !hex {
+            return Err(BadChainHead);
+        }
+        Ok(ChainHead {
+            seq,
+            hash: hash.to_ascii_lowercase(),
+        })
+    }
+}
+
+impl fmt::Display for ChainHead {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.seq, self.hash)
+    }
+}
+
 /// Recompute a chain from its first event. `events` must be in stored sequence order;
 /// `head` is the last `(seq, hash)` the store recorded separately, which catches the
 /// removal of trailing events.
@@ -200,6 +236,23 @@ fn check_head(head: Option<(i64, String)>, last_seq: i64, last_hash: &str) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chain_head_round_trips_and_refuses_anything_else() {
+        let hash = "ab".repeat(32);
+        let head: ChainHead = format!("12:{hash}").parse().unwrap();
+        assert_eq!((head.seq, head.to_string()), (12, format!("12:{hash}")));
+        let bad = [
+            String::new(),
+            "12".into(),
+            format!("0:{hash}"),
+            format!("x:{hash}"),
+            "12:abc".into(),
+        ];
+        for bad in bad {
+            assert_eq!(bad.parse::<ChainHead>(), Err(BadChainHead), "{bad:?}");
+        }
+    }
     use serde_json::json;
 
     fn chain(n: i64) -> Vec<ChainedEvent> {
