@@ -153,6 +153,7 @@ impl OutboxWorker {
             OutboxKind::Board => self.send_board(&settings).await,
             OutboxKind::QueueSummary => self.send_queue_summary(&settings).await,
             OutboxKind::Digest => self.send_digest(&settings).await,
+            OutboxKind::ModeratorDigest => self.send_moderator_digest(&settings).await,
             OutboxKind::FailureAlert => self.send_failure_alert(item, &settings).await,
         }
     }
@@ -264,6 +265,24 @@ impl OutboxWorker {
         let facts = self.store.digest_facts(settings.guild_id, self.clock.now()).await?;
         let channel = coordination_channel(settings)?;
         self.post(channel, notices::digest(&facts)).await?;
+        Ok(())
+    }
+
+    /// The moderators' daily lines in the review channel: what comes up for review, and the
+    /// audit chain's head, so that a later truncation can be told by comparing.
+    async fn send_moderator_digest(&mut self, settings: &GuildSettings) -> anyhow::Result<()> {
+        let facts = self.store.digest_facts(settings.guild_id, self.clock.now()).await?;
+        let head = self
+            .store
+            .audit_heads(Some(settings.guild_id))
+            .await?
+            .into_iter()
+            .next();
+        let post = Post {
+            content: answers::moderator_digest(facts.holds_expiring_soon, head.map(|(_, h)| h).as_ref()),
+            ..Post::default()
+        };
+        self.post(review_channel(settings)?, post).await?;
         Ok(())
     }
 

@@ -243,6 +243,7 @@ impl Store {
                 == 1;
             if claimed {
                 enqueue(&mut tx, guild_id, OutboxKind::Digest, Some(day), now).await?;
+                enqueue(&mut tx, guild_id, OutboxKind::ModeratorDigest, Some(day), now).await?;
             }
             tx.commit().await?;
             Ok(claimed)

@@ -1377,6 +1377,24 @@ async fn a_daily_digest_is_posted_at_the_configured_hour() {
         .find(|m| m.content.contains("Daily digest"))
         .unwrap();
     assert!(digest.content.contains("1 new report(s)"), "{}", digest.content);
+    c.settle().await.unwrap();
+    let heads = db.store.audit_heads(Some(c.guild.0)).await.unwrap();
+    let head = heads[0].1.to_string();
+    let witnessed = c
+        .sim
+        .messages(c.review)
+        .into_iter()
+        .find(|m| m.content.contains("Moderators' digest"))
+        .expect("the moderators' digest in the review channel");
+    assert!(
+        witnessed.content.contains(&head),
+        "the chain head is witnessed: {}",
+        witnessed.content
+    );
+    assert!(
+        !public_text(&c).contains(&head[..10]),
+        "the head stays with the moderators"
+    );
     finish(c).await;
 }
 

@@ -4,6 +4,7 @@
 
 use super::{escape, key_text, labels, link, MAX_LINK_CHARS};
 use crate::domain::account::AccountKey;
+use crate::domain::audit::ChainHead;
 use crate::domain::case::{AccountStatus, Decision, LifecycleError};
 use crate::domain::intake::NotYet;
 use crate::domain::time::Millis;
@@ -499,6 +500,7 @@ pub fn delivery_refused(count: u64, latest: &ParkedItem, code: i64) -> String {
         OutboxKind::Card | OutboxKind::OverduePing | OutboxKind::QueueSummary | OutboxKind::FailureAlert => {
             "the review channel"
         }
+        OutboxKind::ModeratorDigest => "the review channel",
         OutboxKind::Notice | OutboxKind::NoticeCount | OutboxKind::Board | OutboxKind::Digest => {
             "the coordination channel"
         }
@@ -512,6 +514,14 @@ pub fn delivery_refused(count: u64, latest: &ParkedItem, code: i64) -> String {
     format!(
         "**flagwatch could not deliver {count} message(s) to {place}** in the last hour: {why} (HTTP {}, Discord error {code}). They are not retried; fix the cause and the next changes will be posted.",
         latest.status
+    )
+}
+
+/// The moderators' part of the daily digest, in the review channel.
+pub fn moderator_digest(holds_due_soon: u64, head: Option<&ChainHead>) -> String {
+    let head = head.map_or("no events yet".to_owned(), |h| format!("`{h}`"));
+    format!(
+        "**Moderators' digest**\n• {holds_due_soon} hold(s) come up for review in the next 7 days\n• Audit chain head: {head} — keep a copy; `flagwatch audit verify --guild <id> --expect <head>` shows whether the log still holds it"
     )
 }
 

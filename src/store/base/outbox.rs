@@ -25,6 +25,9 @@ pub enum OutboxKind {
     QueueSummary,
     /// Post the daily digest; the target is the UTC day number.
     Digest,
+    /// Post the moderators' part of the daily digest in the review channel (holds coming
+    /// up for review, the audit chain's head to witness); the target is the UTC day.
+    ModeratorDigest,
     /// Tell the moderators that Discord refused messages for good; the target is
     /// Discord's error code, so each cause is told at most once an hour.
     FailureAlert,
@@ -38,6 +41,7 @@ flagwatch_domain::named!(OutboxKind, "outbox kind", {
     Board => "board",
     QueueSummary => "queue_summary",
     Digest => "digest",
+    ModeratorDigest => "moderator_digest",
     FailureAlert => "failure_alert",
 });
 
@@ -50,7 +54,11 @@ impl OutboxKind {
             OutboxKind::QueueSummary => Some(QUEUE_SUMMARY_INTERVAL_MS),
             OutboxKind::NoticeCount => Some(COUNT_EDIT_INTERVAL_MS),
             OutboxKind::FailureAlert => Some(FAILURE_ALERT_INTERVAL_MS),
-            OutboxKind::Card | OutboxKind::OverduePing | OutboxKind::Notice | OutboxKind::Digest => None,
+            OutboxKind::Card
+            | OutboxKind::OverduePing
+            | OutboxKind::Notice
+            | OutboxKind::Digest
+            | OutboxKind::ModeratorDigest => None,
         }
     }
 }
