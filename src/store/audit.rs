@@ -93,7 +93,7 @@ impl Store {
             .map(|r| Ok::<_, StoreError>((r.try_get("seq")?, r.try_get("hash")?)))
             .transpose()?;
         let rows = sqlx::query(
-            "SELECT seq, at, actor, kind, payload, prev_hash, hash FROM audit_events \
+            "SELECT seq, case_id, at, actor, kind, payload, prev_hash, hash, hash_version FROM audit_events \
              WHERE guild_id = $1 ORDER BY seq",
         )
         .bind(guild)
@@ -104,6 +104,9 @@ impl Store {
             .iter()
             .map(|r| {
                 Ok(ChainedEvent {
+                    version: r.try_get("hash_version")?,
+                    guild_id,
+                    case_id: r.try_get("case_id")?,
                     seq: r.try_get("seq")?,
                     at: Millis(r.try_get("at")?),
                     actor: r.try_get("actor")?,

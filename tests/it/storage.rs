@@ -665,6 +665,25 @@ async fn audit_verify_raises_no_false_alarm_while_events_are_appended(db: TestDb
     assert!(store.verify_audit(Some(GUILD)).await.unwrap().is_ok());
 }
 
+async fn an_audit_event_moved_to_another_case_is_detected(db: TestDb) {
+    let s = &db.store;
+    let first = case_no_of(s, "first_case", 1, 10).await;
+    s.cast_vote(GUILD, first, 900, VoteChoice::Dismiss, None, T0)
+        .await
+        .unwrap();
+    let second = case_no_of(s, "second_case", 2, 11).await;
+    assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
+    let other = s.case(GUILD, second).await.unwrap().id;
+    let raw = db.raw().await;
+    sqlx::query("UPDATE audit_events SET case_id = $1 WHERE kind = 'vote_cast'")
+        .bind(other)
+        .execute(&raw)
+        .await
+        .unwrap();
+    let broken = s.verify_audit(Some(GUILD)).await.unwrap().unwrap_err();
+    assert_eq!(broken.broken.seq, 3, "the moved vote is named: {broken:?}");
+}
+
 on_both_databases!(
     reports_merge_into_one_case_per_account,
     a_replayed_interaction_files_nothing_twice,
@@ -690,4 +709,5 @@ on_both_databases!(
     one_broken_row_does_not_stop_the_scheduler,
     twenty_parallel_reports_with_a_limit_of_ten_file_exactly_ten,
     audit_verify_raises_no_false_alarm_while_events_are_appended,
+    an_audit_event_moved_to_another_case_is_detected,
 );

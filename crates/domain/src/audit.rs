@@ -77,6 +77,10 @@ impl fmt::Display for Actor {
 /// One event as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChainedEvent {
+    /// Which formula the hash used (see [`chain_hash`]).
+    pub version: i64,
+    pub guild_id: u64,
+    pub case_id: Option<i64>,
     pub seq: i64,
     pub at: Millis,
     pub actor: String,
@@ -125,12 +129,29 @@ fn write_canonical(value: &Value, out: &mut String) {
     }
 }
 
-/// `SHA-256(previous hash ‖ canonical payload ‖ sequence ‖ time ‖ actor ‖ kind)`, hex.
-/// Fields are separated by a 0x1F (unit separator) byte so no two different events
-/// can concatenate to the same bytes.
-pub fn chain_hash(prev_hash: &str, payload: &str, seq: i64, at: Millis, actor: &str, kind: &str) -> String {
+/// The hash formula events are written with. Version 1 (events written before it) did
+/// not cover the server and case, so such an event could be moved to another case
+/// undetected; version 2 does.
+pub const HASH_VERSION: i64 = 2;
+
+/// `SHA-256(previous hash ‖ canonical payload ‖ sequence ‖ time ‖ actor ‖ kind ‖ server ‖
+/// case)`, hex (version 1: without server and case). Fields are separated by a 0x1F (unit
+/// separator) byte so no two different events can concatenate to the same bytes.
+pub fn chain_hash(e: &ChainedEvent) -> String {
+    let mut parts = vec![
+        e.prev_hash.clone(),
+        e.payload.clone(),
+        e.seq.to_string(),
+        e.at.0.to_string(),
+        e.actor.clone(),
+        e.kind.clone(),
+    ];
+    if e.version >= 2 {
+        parts.push(e.guild_id.to_string());
+        parts.push(e.case_id.map_or_else(|| "-".to_owned(), |c| c.to_string()));
+    }
     let mut h = Sha256::new();
-    for part in [prev_hash, payload, &seq.to_string(), &at.0.to_string(), actor, kind] {
+    for part in parts {
         h.update(part.as_bytes());
         h.update([0x1f]);
     }
@@ -213,7 +234,7 @@ fn check_event(e: &ChainedEvent, expected_seq: i64, prev: &str) -> Result<(), Ch
             "its previous-hash does not match the event before it: events were removed, reordered or edited".into(),
         );
     }
-    if e.hash != chain_hash(&e.prev_hash, &e.payload, e.seq, e.at, &e.actor, &e.kind) {
+    if e.hash != chain_hash(e) {
         return fail("its content does not match its hash: the event was edited".into());
     }
     Ok(())
@@ -261,16 +282,19 @@ mod tests {
             .map(|seq| {
                 let payload = canonical_json(&json!({"case": seq, "b": [1, {"z": 1, "a": 2}]}));
                 let at = Millis(1_000 + seq);
-                let hash = chain_hash(&prev, &payload, seq, at, "cli", "case_opened");
-                let e = ChainedEvent {
+                let mut e = ChainedEvent {
+                    version: HASH_VERSION,
+                    guild_id: 7,
+                    case_id: Some(seq),
                     seq,
                     at,
                     actor: "cli".into(),
                     kind: "case_opened".into(),
                     payload,
                     prev_hash: prev.clone(),
-                    hash,
+                    hash: String::new(),
                 };
+                e.hash = chain_hash(&e);
                 prev = e.hash.clone();
                 e
             })
@@ -279,6 +303,36 @@ mod tests {
 
     fn head(events: &[ChainedEvent]) -> Option<(i64, String)> {
         events.last().map(|e| (e.seq, e.hash.clone()))
+    }
+
+    #[test]
+    fn an_event_moved_to_another_case_or_server_is_named() {
+        for moved in [
+            |e: &mut ChainedEvent| e.case_id = Some(99),
+            |e: &mut ChainedEvent| e.case_id = None,
+            |e: &mut ChainedEvent| e.guild_id = 8,
+        ] {
+            let mut events = chain(4);
+            moved(&mut events[2]);
+            let h = head(&events);
+            let err = verify_chain(events, h).unwrap_err();
+            assert_eq!(err.seq, 3);
+            assert!(err.problem.contains("edited"), "{err}");
+        }
+    }
+
+    #[test]
+    fn version_one_events_still_verify_by_their_own_formula() {
+        let mut events = chain(3);
+        let mut prev = GENESIS_HASH.to_owned();
+        for e in &mut events {
+            e.version = 1;
+            e.prev_hash = prev.clone();
+            e.hash = chain_hash(e);
+            prev = e.hash.clone();
+        }
+        let h = head(&events);
+        assert_eq!(verify_chain(events, h), Ok(3));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use serde_json::Value;
 use sqlx::{AnyConnection, Row};
 
-use crate::domain::audit::{canonical_json, chain_hash, Actor, AuditKind};
+use crate::domain::audit::{canonical_json, chain_hash, Actor, AuditKind, ChainedEvent, HASH_VERSION};
 use crate::domain::time::Millis;
 use crate::store::{id_to_db, Result, StoreError};
 
@@ -29,23 +29,34 @@ pub(crate) async fn append(conn: &mut AnyConnection, event: Event<'_>) -> Result
         .ok_or_else(|| StoreError::Corrupt(format!("no audit head for guild {}", event.guild_id)))?;
     let seq: i64 = head.try_get("seq")?;
     let prev: String = head.try_get("hash")?;
-    let payload = canonical_json(&event.payload);
-    let actor = event.actor.to_string();
-    let kind = event.kind.as_str();
-    let hash = chain_hash(&prev, &payload, seq, event.at, &actor, kind);
+    let mut chained = ChainedEvent {
+        version: HASH_VERSION,
+        guild_id: event.guild_id,
+        case_id: event.case_id,
+        seq,
+        at: event.at,
+        actor: event.actor.to_string(),
+        kind: event.kind.as_str().to_owned(),
+        payload: canonical_json(&event.payload),
+        prev_hash: prev,
+        hash: String::new(),
+    };
+    chained.hash = chain_hash(&chained);
+    let hash = chained.hash.clone();
     sqlx::query(
-        "INSERT INTO audit_events (guild_id, seq, case_id, at, actor, kind, payload, prev_hash, hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO audit_events (guild_id, seq, case_id, at, actor, kind, payload, prev_hash, hash, hash_version) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(guild)
     .bind(seq)
-    .bind(event.case_id)
-    .bind(event.at.0)
-    .bind(actor)
-    .bind(kind)
-    .bind(payload)
-    .bind(prev)
+    .bind(chained.case_id)
+    .bind(chained.at.0)
+    .bind(chained.actor)
+    .bind(chained.kind)
+    .bind(chained.payload)
+    .bind(chained.prev_hash)
     .bind(&hash)
+    .bind(chained.version)
     .execute(&mut *conn)
     .await?;
     sqlx::query("UPDATE audit_heads SET hash = $1 WHERE guild_id = $2")
