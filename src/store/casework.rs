@@ -3,6 +3,7 @@
 //! Discord must show.
 
 use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
 use super::base::audit::{append, Event};
@@ -255,7 +256,9 @@ impl Store {
                 case_no,
                 actor: &actor,
                 kind: AuditKind::NoteAdded,
-                details: json!({"note": note}),
+                // Notes are internal: the append-only log (which exports read) keeps only
+                // a hash of the text, which the case_notes row can be checked against.
+                details: json!({"note_sha256": hex::encode(Sha256::digest(note.as_bytes()))}),
                 round_note: None,
                 at,
             };

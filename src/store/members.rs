@@ -5,6 +5,7 @@ use serde_json::json;
 use super::base::audit::{append, Event};
 use super::base::case_row::reports_since;
 use super::base::guild_row::ensure_guild;
+use super::base::pseudonym::{acting_as, pseudonym};
 use super::{id_to_db, op, Result, Store};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::time::Millis;
@@ -14,21 +15,36 @@ impl Store {
     pub async fn recent_reports(&self, guild_id: u64, member: u64, since: Millis) -> Result<Vec<Millis>> {
         op("recent_reports", async {
             let mut conn = self.pool.acquire().await?;
+            let member = acting_as(&mut conn, guild_id, member).await?;
             reports_since(&mut conn, guild_id, member, since).await
         })
         .await
     }
 
-    /// Replace the member's identity on their reports (and volunteer clicks) in this server
-    /// with one anonymous marker, so counts stay but the member can no longer be named.
-    /// Returns how many reports were anonymised.
+    /// Replace the member's Discord id on their reports, presses and observations in this
+    /// server with their keyed pseudonym (see `base::pseudonym`), so the id is gone while
+    /// counts, rate limits and distinctness hold; later actions are recorded under the
+    /// pseudonym too. Returns how many reports were anonymised.
     pub async fn forget_member(&self, guild_id: u64, member: u64, at: Millis) -> Result<u64> {
         op("forget_member", async {
-            // A random negative id: never a Discord id, the same for all this member's rows.
-            let marker = -i64::try_from(uuid::Uuid::new_v4().as_u64_pair().0 >> 2).unwrap_or(1) - 1;
             let mut tx = self.begin_write().await?;
             ensure_guild(&mut tx, guild_id, at).await?;
             let guild = id_to_db(guild_id);
+            let marker = id_to_db(pseudonym(&mut tx, guild_id, member).await?);
+            sqlx::query(
+                "INSERT INTO forgotten_members (guild_id, pseudonym, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            )
+            .bind(guild)
+            .bind(marker)
+            .bind(at.0)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("UPDATE cases SET status_by = $1 WHERE status_by = $2 AND guild_id = $3")
+                .bind(format!("member:{marker}"))
+                .bind(format!("member:{member}"))
+                .bind(guild)
+                .execute(&mut *tx)
+                .await?;
             let reports = sqlx::query(
                 "UPDATE reports SET reporter_id = $1, member_joined_at = NULL \
                  WHERE reporter_id = $2 AND case_id IN (SELECT id FROM cases WHERE guild_id = $3)",

@@ -11,6 +11,7 @@ use super::base::case_row::{
 };
 use super::base::guild_row::{ensure_guild, settings_in};
 use super::base::outbox::enqueue_card;
+use super::base::pseudonym::acting_as;
 use super::base::transition::transition;
 use super::queue::{enter_queue, waiting_cards, MAX_WAITING_CARDS};
 use super::{id_to_db, op, Result, Store, StoreError};
@@ -193,10 +194,13 @@ impl Store {
         op("file_report_within", self.file(report, Some(policy))).await
     }
 
-    async fn file(&self, report: NewReport, policy: Option<IntakePolicy>) -> Result<ReportOutcome> {
+    async fn file(&self, mut report: NewReport, policy: Option<IntakePolicy>) -> Result<ReportOutcome> {
         {
             let mut tx = self.begin_write().await?;
             ensure_guild(&mut tx, report.guild_id, report.at).await?;
+            if let Some(member) = report.reporter {
+                report.reporter = Some(acting_as(&mut tx, report.guild_id, member).await?);
+            }
             if let (Some(policy), Some(member)) = (policy, report.reporter) {
                 self.lock_member(&mut tx, report.guild_id, member).await?;
                 let since = Millis(report.at.0 - i64::try_from(policy.window.as_millis()).unwrap_or(i64::MAX));

@@ -6,6 +6,7 @@ use sqlx::{AnyConnection, Row};
 use super::base::audit::{append, Event};
 use super::base::case_row::{case_by_no, CaseRecord};
 use super::base::outbox::{enqueue, enqueue_board, OutboxKind};
+use super::base::pseudonym::acting_as;
 use super::base::write_tx::WriteTx;
 use super::{flag, id_to_db, op, Result, Store};
 use crate::domain::audit::{Actor, AuditKind};
@@ -26,6 +27,8 @@ impl Store {
     /// oldest first: the input of the buttons' rate limit.
     pub async fn recent_presses(&self, guild_id: u64, member: u64, since: Millis) -> Result<Vec<Millis>> {
         op("recent_presses", async {
+            let mut conn = self.pool.acquire().await?;
+            let member = acting_as(&mut conn, guild_id, member).await?;
             let rows = sqlx::query(
                 "SELECT at FROM (SELECT r.at FROM reported_it r JOIN cases c ON c.id = r.case_id \
                  WHERE c.guild_id = $1 AND r.member_id = $2 AND r.at > $3 \
@@ -35,7 +38,7 @@ impl Store {
             .bind(id_to_db(guild_id))
             .bind(id_to_db(member))
             .bind(since.0)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *conn)
             .await?;
             rows.iter().map(|r| Ok(Millis(r.try_get("at")?))).collect()
         })
@@ -46,6 +49,7 @@ impl Store {
     pub async fn mark_reported(&self, guild_id: u64, case_no: i64, member: u64, at: Millis) -> Result<u64> {
         op("mark_reported", async {
             let mut tx = self.begin_write().await?;
+            let member = acting_as(&mut tx, guild_id, member).await?;
             let case = case_by_no(&mut tx, guild_id, case_no).await?;
             let added = sqlx::query(
                 "INSERT INTO reported_it (case_id, member_id, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
@@ -78,6 +82,7 @@ impl Store {
     ) -> Result<Observation> {
         op("observe", async {
             let mut tx = self.begin_write().await?;
+            let member = acting_as(&mut tx, guild_id, member).await?;
             let case = case_by_no(&mut tx, guild_id, case_no).await?;
             let raw = match observed {
                 Observed::LooksSuspended => AccountStatus::Suspended,

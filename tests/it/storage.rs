@@ -10,6 +10,7 @@ use flagwatch::domain::reason::ReasonCategory;
 use flagwatch::domain::status::Observed;
 use flagwatch::domain::time::Millis;
 use flagwatch::domain::vote::{HoldDays, VoteChoice};
+use flagwatch::export::Format;
 use flagwatch::store::{ImportLine, Importer, NewReport, OutboxKind, ReportOutcome, ReportSource, Reporter, Store};
 use sqlx::Executor;
 
@@ -428,7 +429,11 @@ async fn forget_me_anonymises_reports_but_keeps_counts(db: TestDb) {
     let reporters: Vec<Reporter> = details.reports.iter().map(|r| r.reporter).collect();
     assert_eq!(reporters, vec![Reporter::Anonymous, Reporter::Member(78)]);
     assert_eq!(s.card_facts(details.case.id).await.unwrap().reporters, 2, "counts stay");
-    assert!(s.recent_reports(GUILD, 77, Millis(0)).await.unwrap().is_empty());
+    assert_eq!(
+        s.recent_reports(GUILD, 77, Millis(0)).await.unwrap().len(),
+        1,
+        "the report still counts for the member's rate limit"
+    );
     assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
 }
 
@@ -684,6 +689,96 @@ async fn an_audit_event_moved_to_another_case_is_detected(db: TestDb) {
     assert_eq!(broken.broken.seq, 3, "the moved vote is named: {broken:?}");
 }
 
+/// `/forget-me` removes the Discord id everywhere but not the abuse signal: a member who
+/// forgets cannot reset their rate limit, count twice toward "Looks suspended", press
+/// "I reported it" twice, or become a "new reporter" who re-opens a dismissed case.
+async fn forget_me_removes_the_id_but_keeps_limits_distinctness_and_track_record(db: TestDb) {
+    let s = &db.store;
+    let member = 4_242_424_242_u64;
+    let public = decided(s, "still_public", VoteChoice::ReportNow).await;
+    s.file_report(report("dismissed_one", member, 31)).await.unwrap();
+    let dismissed = s.case(GUILD, 2).await.unwrap().case_no;
+    for m in 0..3 {
+        s.cast_vote(GUILD, dismissed, 800 + m, VoteChoice::Dismiss, None, T0)
+            .await
+            .unwrap();
+    }
+    s.observe(GUILD, public, member, false, Observed::LooksSuspended, T0)
+        .await
+        .unwrap();
+    assert_eq!(s.mark_reported(GUILD, public, member, T0).await.unwrap(), 1);
+    s.forget_member(GUILD, member, T0).await.unwrap();
+    let raw = db.raw().await;
+    for (table, column) in [
+        ("reports", "reporter_id"),
+        ("reported_it", "member_id"),
+        ("status_observations", "observer_id"),
+    ] {
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT COUNT(*) FROM {table} WHERE {column} = $1"
+        )))
+        .bind(member as i64)
+        .fetch_one(&raw)
+        .await
+        .unwrap();
+        assert_eq!(n, 0, "{table}.{column} still holds the member's id");
+    }
+    let named: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE status_by LIKE $1")
+        .bind(format!("%{member}%"))
+        .fetch_one(&raw)
+        .await
+        .unwrap();
+    assert_eq!(named, 0);
+    assert_eq!(
+        s.recent_reports(GUILD, member, Millis(0)).await.unwrap().len(),
+        1,
+        "the rate limit holds"
+    );
+    assert_eq!(
+        s.mark_reported(GUILD, public, member, T0).await.unwrap(),
+        1,
+        "counted once still"
+    );
+    let again = s
+        .observe(GUILD, public, member, false, Observed::LooksSuspended, T0)
+        .await
+        .unwrap();
+    assert_ne!(
+        again.case.account_status,
+        AccountStatus::Suspended,
+        "one member is not two"
+    );
+    let outcome = s.file_report(report("dismissed_one", member, 32)).await.unwrap();
+    assert!(
+        !matches!(outcome, ReportOutcome::Reopened { .. }),
+        "not a new reporter: the dismissed case stays dismissed"
+    );
+    let details = s.case_details(GUILD, dismissed, 10).await.unwrap();
+    assert!(details.reports.iter().all(|r| r.reporter == Reporter::Anonymous));
+}
+
+async fn moderator_notes_stay_out_of_exports_and_the_audit_payload(db: TestDb) {
+    let s = &db.store;
+    let no = case_no_of(s, "noted", 1, 10).await;
+    let secret_note = "informant says the admin is in Raqqa";
+    s.add_note(GUILD, no, 900, secret_note, T0).await.unwrap();
+    let cases = s.export_cases(GUILD, None).await.unwrap();
+    let mut exported = Vec::new();
+    for format in [Format::Json, Format::Csv, Format::Stix] {
+        flagwatch::export::write(format, GUILD, &cases, T0, &mut exported).unwrap();
+    }
+    let exported = String::from_utf8(exported).unwrap();
+    assert!(!exported.contains("Raqqa"), "notes are internal: {exported}");
+    let raw = db.raw().await;
+    let payloads: Vec<String> = sqlx::query_scalar("SELECT payload FROM audit_events")
+        .fetch_all(&raw)
+        .await
+        .unwrap();
+    assert!(payloads.iter().all(|p| !p.contains("Raqqa")), "{payloads:?}");
+    assert!(payloads.iter().any(|p| p.contains("note_sha256")));
+    assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
+}
+
 on_both_databases!(
     reports_merge_into_one_case_per_account,
     a_replayed_interaction_files_nothing_twice,
@@ -710,4 +805,6 @@ on_both_databases!(
     twenty_parallel_reports_with_a_limit_of_ten_file_exactly_ten,
     audit_verify_raises_no_false_alarm_while_events_are_appended,
     an_audit_event_moved_to_another_case_is_detected,
+    forget_me_removes_the_id_but_keeps_limits_distinctness_and_track_record,
+    moderator_notes_stay_out_of_exports_and_the_audit_payload,
 );

@@ -7,5 +7,6 @@ pub(super) mod case_row;
 pub(super) mod guild_row;
 pub(super) mod locations;
 pub(super) mod outbox;
+pub(super) mod pseudonym;
 pub(super) mod transition;
 pub(super) mod write_tx;

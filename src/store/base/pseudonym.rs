@@ -1,0 +1,51 @@
+//! Reporter pseudonyms. `/forget-me` replaces a member's Discord id with an HMAC of the
+//! server and member under this installation's secret: the id is gone from every row,
+//! while the same member keeps mapping to the same pseudonym, so their rate limit, track
+//! record and "distinct members" counts still hold. Once forgotten, a member's later
+//! reports and presses are recorded under the pseudonym too.
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+use sqlx::AnyConnection;
+
+use crate::store::{id_to_db, Result, StoreError};
+
+/// The installation's secret, created on first use (race-safe: the first insert wins).
+async fn secret(conn: &mut AnyConnection) -> Result<Vec<u8>> {
+    let fresh = format!("{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple());
+    sqlx::query("INSERT INTO installation_secrets (name, value) VALUES ('pseudonyms', $1) ON CONFLICT DO NOTHING")
+        .bind(fresh)
+        .execute(&mut *conn)
+        .await?;
+    let value: String = sqlx::query_scalar("SELECT value FROM installation_secrets WHERE name = 'pseudonyms'")
+        .fetch_one(&mut *conn)
+        .await?;
+    hex::decode(value).map_err(|e| StoreError::Corrupt(format!("pseudonym secret: {e}")))
+}
+
+/// The member's pseudonym in this server: a negative number, so never a Discord id
+/// (stored ids are `u64` cast to `i64`; this is returned the same way).
+pub(in crate::store) async fn pseudonym(conn: &mut AnyConnection, guild_id: u64, member: u64) -> Result<u64> {
+    let key = secret(conn).await?;
+    let mut mac =
+        Hmac::<Sha256>::new_from_slice(&key).map_err(|e| StoreError::Corrupt(format!("pseudonym secret: {e}")))?;
+    mac.update(format!("{guild_id}:{member}").as_bytes());
+    let digest = mac.finalize().into_bytes();
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    let positive = i64::from_be_bytes(first) & i64::MAX;
+    Ok((-positive - 1) as u64)
+}
+
+/// The id to record and count a member's actions under: their pseudonym once they used
+/// `/forget-me` in this server, else their Discord id.
+pub(in crate::store) async fn acting_as(conn: &mut AnyConnection, guild_id: u64, member: u64) -> Result<u64> {
+    let alias = pseudonym(conn, guild_id, member).await?;
+    let forgotten: Option<i64> =
+        sqlx::query_scalar("SELECT pseudonym FROM forgotten_members WHERE guild_id = $1 AND pseudonym = $2")
+            .bind(id_to_db(guild_id))
+            .bind(id_to_db(alias))
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(if forgotten.is_some() { alias } else { member })
+}
