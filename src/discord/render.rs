@@ -128,12 +128,7 @@ fn round_note_text(note: &RoundNote) -> String {
 /// The review card's embed.
 pub fn card_embed(f: &CardFacts) -> serenity::CreateEmbed {
     let case = &f.case;
-    let reasons = f
-        .reasons
-        .iter()
-        .map(|&r| labels::reason(r))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let reasons = labels::reasons(&f.reasons);
     let reporters = match f.recent_members {
         0 => f.reporters.to_string(),
         n => format!("{} ({n} joined in the last week)", f.reporters),
@@ -155,11 +150,7 @@ pub fn card_embed(f: &CardFacts) -> serenity::CreateEmbed {
         .title(format!("Case #{} — {}", case.case_no, key_text(&case.key)))
         .description(format!("{}\n{}", link(&case.key, MAX_LINK_CHARS), status_line(case)))
         .field("Platform", labels::platform(case.key.platform()), true)
-        .field(
-            "Reasons",
-            if reasons.is_empty() { "—".to_owned() } else { reasons },
-            true,
-        )
+        .field("Reasons", reasons, true)
         .field("Reporters", reporters, true)
         .field("Reporters' track record", record, true)
         .field("Evidence", f.evidence.to_string(), true)

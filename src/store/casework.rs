@@ -29,6 +29,28 @@ struct Change<'a> {
     at: Millis,
 }
 
+impl<'a> Change<'a> {
+    fn new(guild_id: u64, case_no: i64, actor: &'a Actor, kind: AuditKind, details: Value, at: Millis) -> Change<'a> {
+        Change {
+            guild_id,
+            case_no,
+            actor,
+            kind,
+            details,
+            round_note: None,
+            at,
+        }
+    }
+
+    /// The note shown on the review card while the new round is open.
+    fn noting(self, note: RoundNote) -> Change<'a> {
+        Change {
+            round_note: Some(note),
+            ..self
+        }
+    }
+}
+
 impl Store {
     /// Apply `next` to the case's lifecycle, exactly once, with its audit event.
     async fn change_case(
@@ -77,15 +99,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             let details = json!({"agency": agency, "reference": reference});
-            let change = Change {
-                guild_id,
-                case_no,
-                actor,
-                kind: AuditKind::HoldRecorded,
-                details,
-                round_note: None,
-                at,
-            };
+            let change = Change::new(guild_id, case_no, actor, AuditKind::HoldRecorded, details, at);
             record(&mut tx, &case, &change).await?;
             enqueue_card(&mut tx, guild_id, case.id, at).await?;
             let case = case_by_no(&mut tx, guild_id, case_no).await?;
@@ -105,15 +119,7 @@ impl Store {
     ) -> Result<CaseRecord> {
         op("extend_hold", async {
             let details = json!({"days": days.get()});
-            let change = Change {
-                guild_id,
-                case_no,
-                actor,
-                kind: AuditKind::HoldExtended,
-                details,
-                round_note: None,
-                at,
-            };
+            let change = Change::new(guild_id, case_no, actor, AuditKind::HoldExtended, details, at);
             self.change_case(change, |l, _| l.extend_hold(days)).await
         })
         .await
@@ -130,21 +136,12 @@ impl Store {
     ) -> Result<CaseRecord> {
         op("release_hold", async {
             let details = json!({"reason": reason});
-            let change = Change {
-                guild_id,
-                case_no,
-                actor,
-                kind: AuditKind::HoldReleased,
-                details,
-                round_note: None,
-                at,
-            };
+            let change = Change::new(guild_id, case_no, actor, AuditKind::HoldReleased, details, at);
             self.change_case(change, |l, _| l.release()).await
         })
         .await
     }
 
-    /// Holds whose review date has passed return to a vote; returns the re-opened cases.
     /// Re-open every hold whose review date has come; a case that fails is logged and
     /// skipped, so it does not hold back the others.
     pub async fn expire_holds(&self, now: Millis) -> Result<Vec<CaseRecord>> {
@@ -161,15 +158,15 @@ impl Store {
 
     /// Re-open one hold whose review date has come; `None` if another caller did.
     pub async fn expire_hold(&self, case: CaseRef, now: Millis) -> Result<Option<CaseRecord>> {
-        let change = Change {
-            guild_id: case.guild_id,
-            case_no: case.case_no,
-            actor: &Actor::System,
-            kind: AuditKind::CaseReopened,
-            details: json!({"why": "hold review date reached"}),
-            round_note: Some(RoundNote::HoldReview { ended: now }),
-            at: now,
-        };
+        let change = Change::new(
+            case.guild_id,
+            case.case_no,
+            &Actor::System,
+            AuditKind::CaseReopened,
+            json!({"why": "hold review date reached"}),
+            now,
+        )
+        .noting(RoundNote::HoldReview { ended: now });
         match self.change_case(change, |l, p| l.expire_hold(now, p.window)).await {
             Ok(case) => Ok(Some(case)),
             Err(StoreError::Conflict | StoreError::Lifecycle(_)) => Ok(None), // another caller got there first
@@ -188,17 +185,11 @@ impl Store {
     ) -> Result<CaseRecord> {
         op("reopen_case", async {
             let details = json!({"reason": reason});
-            let change = Change {
-                guild_id,
-                case_no,
-                actor,
-                kind: AuditKind::CaseReopened,
-                details,
-                round_note: Some(RoundNote::Reopened {
+            let change = Change::new(guild_id, case_no, actor, AuditKind::CaseReopened, details, at).noting(
+                RoundNote::Reopened {
                     reason: reason.to_owned(),
-                }),
-                at,
-            };
+                },
+            );
             self.change_case(change, |l, p| l.reopen(at, p.window)).await
         })
         .await
@@ -216,15 +207,7 @@ impl Store {
     ) -> Result<CaseRecord> {
         op("override_decision", async {
             let details = json!({"decision": choice.as_str(), "override": true, "reason": reason});
-            let change = Change {
-                guild_id,
-                case_no,
-                actor,
-                kind: AuditKind::CaseDecided,
-                details,
-                round_note: None,
-                at,
-            };
+            let change = Change::new(guild_id, case_no, actor, AuditKind::CaseDecided, details, at);
             self.change_case(change, |l, p| l.override_decision(choice, at, p.hold_days))
                 .await
         })
@@ -251,17 +234,10 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             let actor = Actor::Member(author);
-            let change = Change {
-                guild_id,
-                case_no,
-                actor: &actor,
-                kind: AuditKind::NoteAdded,
-                // Notes are internal: the append-only log (which exports read) keeps only
-                // a hash of the text, which the case_notes row can be checked against.
-                details: json!({"note_sha256": hex::encode(Sha256::digest(note.as_bytes()))}),
-                round_note: None,
-                at,
-            };
+            // Notes are internal: the append-only log (which exports read) keeps only a
+            // hash of the text, which the case_notes row can be checked against.
+            let details = json!({"note_sha256": hex::encode(Sha256::digest(note.as_bytes()))});
+            let change = Change::new(guild_id, case_no, &actor, AuditKind::NoteAdded, details, at);
             record(&mut tx, &case, &change).await?;
             tx.commit().await?;
             Ok(case)

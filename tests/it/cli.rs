@@ -706,6 +706,54 @@ async fn audit_verify_with_a_witnessed_head_catches_a_truncated_tail(db: TestDb)
     assert_eq!(malformed.code, Some(2), "{malformed:#?}");
 }
 
+/// A liaison's agency and reference are typed text: in a CSV export a spreadsheet would
+/// run them as formulas unless neutralised.
+async fn export_csv_neutralises_formula_cells(db: TestDb) {
+    reported_and_decided(&db.store).await;
+    let liaison = flagwatch::domain::audit::Actor::Member(42);
+    db.store
+        .record_referral(
+            GUILD,
+            2,
+            &liaison,
+            "=HYPERLINK(\"http://evil.example\",\"open\")",
+            "@SUM(1+1)",
+            T0,
+        )
+        .await
+        .unwrap();
+    let cli = Cli::new(db);
+    let out = cli.dir.path().join("cases.csv");
+    let guild = GUILD.to_string();
+    cli.run(&[
+        "export",
+        "--guild",
+        &guild,
+        "--format",
+        "csv",
+        "-o",
+        out.to_str().unwrap(),
+    ])
+    .assert_code(0);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let held: Vec<csv::StringRecord> = reader
+        .records()
+        .map(Result::unwrap)
+        .filter(|r| r[col("decision")] == *"hand_off")
+        .collect();
+    assert_eq!(&held[0][col("agency")], "'=HYPERLINK(\"http://evil.example\",\"open\")");
+    assert_eq!(&held[0][col("reference")], "'@SUM(1+1)");
+    for row in &held {
+        assert!(
+            row.iter().all(|cell| !cell.starts_with(['=', '+', '-', '@'])),
+            "{row:?}"
+        );
+    }
+}
+
 on_both_databases!(
     import_of_a_plain_list_dedups_and_lists_each_rejected_line,
     importing_the_same_file_twice_opens_no_new_cases,
@@ -720,4 +768,5 @@ on_both_databases!(
     audit_verify_names_a_deleted_event,
     audit_verify_notices_that_the_last_event_was_deleted,
     audit_verify_with_a_witnessed_head_catches_a_truncated_tail,
+    export_csv_neutralises_formula_cells,
 );

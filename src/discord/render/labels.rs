@@ -1,6 +1,8 @@
 //! The names people read for the domain's values (the domain itself only knows their
 //! stored names), and the member-facing wording of the domain's refusals.
 
+use std::collections::BTreeSet;
+
 use crate::domain::account::Platform;
 use crate::domain::case::{Decision, LifecycleError};
 use crate::domain::reason::ReasonCategory;
@@ -33,6 +35,14 @@ pub fn reason(r: ReasonCategory) -> &'static str {
         ReasonCategory::Threat => "Threat",
         ReasonCategory::Other => "Other",
     }
+}
+
+/// A case's reasons, or a dash when it has none.
+pub fn reasons(reasons: &BTreeSet<ReasonCategory>) -> String {
+    if reasons.is_empty() {
+        return "—".to_owned();
+    }
+    reasons.iter().map(|&r| reason(r)).collect::<Vec<_>>().join(", ")
 }
 
 pub fn platform(p: Platform) -> &'static str {

@@ -62,12 +62,7 @@ pub fn notice(f: &NoticeFacts, announce_holds: bool) -> Option<Post> {
 
 fn call_to_action(f: &NoticeFacts) -> Post {
     let case = &f.case;
-    let reasons = f
-        .reasons
-        .iter()
-        .map(|&r| labels::reason(r))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let reasons = labels::reasons(&f.reasons);
     let suspended = matches!(case.account_status, AccountStatus::Suspended | AccountStatus::Gone);
     let state = if suspended {
         "**Suspended** — thank you, no further reports are needed. Press *Still up* if you see it back.".to_owned()
@@ -102,7 +97,7 @@ fn call_to_action(f: &NoticeFacts) -> Post {
             "**Report now: case #{no}** ({})\n{}\nReason: {}\n{state}",
             labels::platform(case.key.platform()),
             link(&case.key, MAX_LINK_CHARS),
-            if reasons.is_empty() { "—".to_owned() } else { reasons },
+            reasons,
         ),
         components: vec![serenity::CreateActionRow::Buttons(buttons)],
         suppress_embeds: true,
