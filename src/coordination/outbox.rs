@@ -439,18 +439,19 @@ fn backoff(attempts: u32) -> Duration {
 /// body (400), missing permissions or access (403), an unknown channel (404). Anything
 /// else (rate limits, server errors, the network) is worth retrying.
 fn refusal_of(e: &anyhow::Error) -> Option<(u16, i64)> {
-    let serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(response)) =
-        e.downcast_ref::<serenity::Error>()?
-    else {
-        return None;
-    };
+    let response = discord_error(e.downcast_ref::<serenity::Error>()?)?;
     let status = response.status_code.as_u16();
     matches!(status, 400 | 403 | 404).then(|| (status, i64::try_from(response.error.code).unwrap_or(0)))
 }
 
-fn discord_code(e: &serenity::Error) -> Option<isize> {
+/// Discord's answer when it refused a request (as opposed to a network or local error).
+fn discord_error(e: &serenity::Error) -> Option<&serenity::ErrorResponse> {
     match e {
-        serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(response)) => Some(response.error.code),
+        serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(response)) => Some(response),
         _ => None,
     }
+}
+
+fn discord_code(e: &serenity::Error) -> Option<isize> {
+    discord_error(e).map(|response| response.error.code)
 }

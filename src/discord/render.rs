@@ -30,10 +30,16 @@ fn is_format_char(c: char) -> bool {
 /// Neutralise markdown, mentions and masked links in user-supplied text, and drop control
 /// and format characters (see [`is_format_char`]).
 pub fn escape(text: &str) -> String {
+    escape_keeping(text, &[])
+}
+
+/// [`escape`], leaving the markdown characters in `keep` as they are.
+fn escape_keeping(text: &str, keep: &[char]) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
             c if is_format_char(c) => {}
+            c if keep.contains(&c) => out.push(c),
             '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '#' | '[' | ']' | '(' | ')' | '-' => {
                 out.push('\\');
                 out.push(c);
@@ -59,7 +65,7 @@ pub const MAX_LINK_CHARS: usize = 400;
 /// underscores stay as they are (handles are full of them, and an underscore inside a word
 /// does not format in Discord).
 pub fn key_text(key: &AccountKey) -> String {
-    truncate(&escape(&key.to_string()).replace("\\_", "_"), MAX_KEY_CHARS)
+    truncate(&escape_keeping(&key.to_string(), &['_']), MAX_KEY_CHARS)
 }
 
 /// An account's canonical link as `<…>` (no preview), with the characters that could end

@@ -37,9 +37,12 @@ impl Store {
     /// Each server's chain head as `audit_heads` records it, to be witnessed elsewhere.
     pub async fn audit_heads(&self, guild: Option<u64>) -> Result<Vec<(u64, ChainHead)>> {
         op("audit_heads", async {
-            let rows = sqlx::query("SELECT guild_id, seq, hash FROM audit_heads ORDER BY guild_id")
-                .fetch_all(&self.pool)
-                .await?;
+            let rows = sqlx::query(
+                "SELECT guild_id, seq, hash FROM audit_heads WHERE $1 IS NULL OR guild_id = $1 ORDER BY guild_id",
+            )
+            .bind(guild.map(id_to_db))
+            .fetch_all(&self.pool)
+            .await?;
             let heads = rows.iter().map(|r| {
                 let head = ChainHead {
                     seq: r.try_get("seq")?,
@@ -47,11 +50,7 @@ impl Store {
                 };
                 Ok((id_from_db(r.try_get("guild_id")?), head))
             });
-            let heads = heads.collect::<Result<Vec<_>>>()?;
-            Ok(heads
-                .into_iter()
-                .filter(|(g, _)| guild.is_none_or(|want| want == *g))
-                .collect())
+            heads.collect()
         })
         .await
     }

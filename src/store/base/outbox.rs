@@ -92,10 +92,17 @@ pub(crate) async fn enqueue(
     not_before: Millis,
 ) -> Result<()> {
     let key = item_key(kind, guild_id, target);
-    let paced: Option<i64> = sqlx::query_scalar("SELECT next_at FROM outbox_pacing WHERE item_key = $1")
-        .bind(&key)
-        .fetch_optional(&mut **tx)
-        .await?;
+    // Only paced kinds have a pacing row: skip the lookup on the hot path (every report
+    // queues a card).
+    let paced: Option<i64> = match kind.min_interval_ms() {
+        Some(_) => {
+            sqlx::query_scalar("SELECT next_at FROM outbox_pacing WHERE item_key = $1")
+                .bind(&key)
+                .fetch_optional(&mut **tx)
+                .await?
+        }
+        None => None,
+    };
     let not_before = Millis(paced.map_or(not_before.0, |p| p.max(not_before.0)));
     sqlx::query(
         "INSERT INTO outbox (guild_id, item_key, kind, target, created_at, not_before) VALUES ($1, $2, $3, $4, $5, $5) \
