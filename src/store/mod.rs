@@ -17,6 +17,7 @@ mod export;
 mod guilds;
 mod import;
 mod members;
+mod migrations;
 mod outbox;
 mod queue;
 mod reports;
@@ -168,10 +169,7 @@ impl Store {
     }
 
     pub async fn migrate(&self) -> Result<()> {
-        match self.backend {
-            Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await?,
-            Backend::Postgres => sqlx::migrate!("migrations/postgres").run(&self.pool).await?,
-        }
+        migrations::migrator(self.backend).run(&self.pool).await?;
         Ok(())
     }
 
