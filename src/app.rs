@@ -2,6 +2,8 @@
 //! sender of bot-initiated messages) and the deadline scheduler, wired together here so
 //! that each of them only does its own job.
 
+use std::time::Duration;
+
 use tokio::sync::watch;
 
 use crate::clock::Clock;
@@ -11,19 +13,22 @@ use crate::discord::{self, Connection};
 use crate::store::Store;
 
 /// Serve until `stop` turns true, then let the workers finish the item in hand and return.
+/// `outbox_lease`: how long this process's hold on the outbox lasts when it stops renewing
+/// it (see `OutboxWorker`).
 pub async fn run(
     store: Store,
     connection: Connection,
     clock: Clock,
+    outbox_lease: Duration,
     stop: watch::Receiver<bool>,
 ) -> anyhow::Result<()> {
     let client = discord::client(store.clone(), &connection, clock.clone()).await?;
-    let outbox = OutboxWorker::new(store.clone(), client.http.clone(), clock.clone(), store.outbox_wakeup());
+    let outbox = OutboxWorker::new(store.clone(), client.http.clone(), clock.clone(), outbox_lease);
     let workers = [
         tokio::spawn(outbox.run(stop.clone())),
         tokio::spawn(scheduler::run(store, clock, stop.clone())),
     ];
-    let served = discord::serve(client, stop).await;
+    let served = discord::serve(client, connection.shards, stop).await;
     for w in workers {
         let _ = w.await;
     }

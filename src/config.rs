@@ -1,6 +1,8 @@
 //! Configuration from the environment (and a `.env` file), validated once at start and
 //! passed in — no globals.
 
+use std::time::Duration;
+
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::store::DEFAULT_DATABASE_URL;
@@ -14,6 +16,10 @@ pub enum ConfigError {
     ApiBase(String),
     #[error("FLAGWATCH_DEV_GUILD must be a Discord server id (a number), got {0:?}")]
     DevGuild(String),
+    #[error("FLAGWATCH_SHARDS must be <id>/<count> (such as 1/2) or <first>-<last>/<count> (such as 0-1/4), with every id below the count; got {0:?}")]
+    Shards(String),
+    #[error("FLAGWATCH_OUTBOX_LEASE must be a number of seconds from 1 to 3600, got {0:?}")]
+    OutboxLease(String),
     #[error("DISCORD_TOKEN is not set: create a bot at discord.com/developers/applications and put its token in DISCORD_TOKEN (or in a .env file)")]
     MissingToken,
     #[error("DISCORD_TOKEN does not look like a bot token (it should be three dot-separated parts, without the \"Bot \" prefix)")]
@@ -30,6 +36,43 @@ pub struct Config {
     pub api_base: Option<String>,
     /// Register commands on this one server (instant) instead of globally.
     pub dev_guild: Option<u64>,
+    /// The gateway shards this process runs; `None`: all of Discord's recommended count.
+    pub shards: Option<ShardSpec>,
+    /// How long the sending process's lease lasts: after a crash, another process takes
+    /// over the outbox this long after the last renewal.
+    pub outbox_lease: Duration,
+}
+
+/// The outbox lease when `FLAGWATCH_OUTBOX_LEASE` is not set.
+pub const DEFAULT_OUTBOX_LEASE: Duration = Duration::from_secs(30);
+
+/// A range of gateway shards out of a total, as in `FLAGWATCH_SHARDS=0-1/4`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShardSpec {
+    pub first: u32,
+    pub last: u32,
+    pub count: u32,
+}
+
+impl std::str::FromStr for ShardSpec {
+    type Err = ConfigError;
+
+    fn from_str(raw: &str) -> Result<ShardSpec, ConfigError> {
+        let invalid = || ConfigError::Shards(raw.chars().take(40).collect());
+        let (ids, count) = raw.trim().split_once('/').ok_or_else(invalid)?;
+        let (first, last) = ids.split_once('-').unwrap_or((ids, ids));
+        let number = |s: &str| s.trim().parse::<u32>().map_err(|_| invalid());
+        let spec = ShardSpec {
+            first: number(first)?,
+            last: number(last)?,
+            count: number(count)?,
+        };
+        if spec.first <= spec.last && spec.last < spec.count {
+            Ok(spec)
+        } else {
+            Err(invalid())
+        }
+    }
 }
 
 impl Config {
@@ -53,11 +96,21 @@ impl Config {
         let dev_guild = get("FLAGWATCH_DEV_GUILD")
             .map(|v| v.trim().parse::<u64>().map_err(|_| ConfigError::DevGuild(v)))
             .transpose()?;
+        let shards = get("FLAGWATCH_SHARDS").map(|v| v.parse()).transpose()?;
+        let outbox_lease = get("FLAGWATCH_OUTBOX_LEASE")
+            .map(|v| match v.trim().parse::<u64>() {
+                Ok(secs @ 1..=3600) => Ok(Duration::from_secs(secs)),
+                _ => Err(ConfigError::OutboxLease(v.chars().take(20).collect())),
+            })
+            .transpose()?
+            .unwrap_or(DEFAULT_OUTBOX_LEASE);
         Ok(Config {
             database_url,
             discord_token: get("DISCORD_TOKEN").map(SecretString::from),
             api_base,
             dev_guild,
+            shards,
+            outbox_lease,
         })
     }
 
@@ -110,6 +163,31 @@ mod tests {
         assert!(err.starts_with("FLAGWATCH_API_BASE"), "{err}");
         let err = config(&[("FLAGWATCH_DEV_GUILD", "abc")]).unwrap_err().to_string();
         assert!(err.starts_with("FLAGWATCH_DEV_GUILD"), "{err}");
+    }
+
+    #[test]
+    fn shards_are_one_or_a_range_below_the_count() {
+        let spec = |v: &str| config(&[("FLAGWATCH_SHARDS", v)]).map(|c| c.shards);
+        let one = ShardSpec { first: 1, last: 1, count: 2 };
+        assert_eq!(spec("1/2").unwrap(), Some(one));
+        let range = ShardSpec { first: 0, last: 1, count: 4 };
+        assert_eq!(spec(" 0-1/4 ").unwrap(), Some(range));
+        assert_eq!(config(&[]).unwrap().shards, None);
+        for bad in ["2/2", "1", "1-0/4", "0-4/4", "a/2", "0/0", "-1/2", "0/2/3"] {
+            let err = spec(bad).unwrap_err().to_string();
+            assert!(err.starts_with("FLAGWATCH_SHARDS"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn the_outbox_lease_is_whole_seconds() {
+        assert_eq!(config(&[]).unwrap().outbox_lease, DEFAULT_OUTBOX_LEASE);
+        let c = config(&[("FLAGWATCH_OUTBOX_LEASE", "3")]).unwrap();
+        assert_eq!(c.outbox_lease, Duration::from_secs(3));
+        for bad in ["0", "x", "1.5", "9999"] {
+            let err = config(&[("FLAGWATCH_OUTBOX_LEASE", bad)]).unwrap_err().to_string();
+            assert!(err.starts_with("FLAGWATCH_OUTBOX_LEASE"), "{bad}: {err}");
+        }
     }
 
     #[test]

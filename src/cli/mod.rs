@@ -148,6 +148,7 @@ async fn run_bot(config: &Config) -> anyhow::Result<Outcome> {
         token: config.token()?,
         api_base: config.api_base.clone(),
         dev_guild: config.dev_guild,
+        shards: config.shards,
     };
     let store = Store::open(&config.database_url).await?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
@@ -156,7 +157,8 @@ async fn run_bot(config: &Config) -> anyhow::Result<Outcome> {
         tracing::info!("shutting down: finishing the work in hand");
         let _ = stop.send(true);
     });
-    crate::app::run(store.clone(), connection, crate::clock::Clock::system(), stopped).await?;
+    let clock = crate::clock::Clock::system();
+    crate::app::run(store.clone(), connection, clock, config.outbox_lease, stopped).await?;
     store.close().await;
     Ok(Outcome::Success)
 }

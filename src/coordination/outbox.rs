@@ -16,19 +16,26 @@ use crate::clock::Clock;
 use crate::discord::render::notices::{self, Post};
 use crate::discord::render::{self, answers};
 use crate::domain::time::Millis;
-use crate::store::{CardLocation, GuildSettings, OutboxItem, OutboxKind, Refusal, Store, FAILURE_ALERT_INTERVAL_MS};
+use crate::store::{
+    Backend, CardLocation, GuildSettings, OutboxItem, OutboxKind, Refusal, Store, FAILURE_ALERT_INTERVAL_MS,
+};
 
 /// Discord allows about 5 messages per 5 s per channel; stay just under.
 const CHANNEL_BURST: usize = 5;
 const CHANNEL_WINDOW: Duration = Duration::from_millis(5_250);
 /// Look for due items at least this often.
 const MAX_SLEEP: Duration = Duration::from_secs(30);
+/// On a database shared by several processes, look for items they queued this often.
+const POLL_SHARED: Duration = Duration::from_millis(250);
 /// Unknown Message: someone deleted it.
 const UNKNOWN_MESSAGE: isize = 10_008;
 /// Discord refuses further edits to a message older than an hour.
 const EDIT_LIMIT_REACHED: isize = 30_046;
 
-/// Drains the outbox until `stop` turns true (finishing the item in hand).
+/// Drains the outbox until `stop` turns true (finishing the item in hand), while this
+/// process holds the outbox lease: of several bot processes on one database, one sends
+/// at a time, so per-channel pacing holds for all of them together. The others wait and
+/// take over when the lease expires (a crash) or is given up (a clean stop).
 pub struct OutboxWorker {
     store: Store,
     http: Arc<serenity::Http>,
@@ -36,6 +43,14 @@ pub struct OutboxWorker {
     changed: Arc<Notify>,
     /// When the last requests to each channel were sent (at most `CHANNEL_BURST`).
     recent: HashMap<u64, VecDeque<Instant>>,
+    /// This process's name on the lease and on its claims.
+    owner: String,
+    lease: Duration,
+    /// When this process last took or renewed the lease, while it holds it.
+    renewed: Option<Instant>,
+    /// The nonce of the item in hand: a post repeated for it (its first try reached
+    /// Discord, then the process died or the reply was lost) returns the first message.
+    nonce: String,
 }
 
 /// Refusals of an edit (30046) before a card or call to action is replaced: deleted,
@@ -63,33 +78,44 @@ enum Placed {
 }
 
 impl OutboxWorker {
-    pub fn new(store: Store, http: Arc<serenity::Http>, clock: Clock, changed: Arc<Notify>) -> OutboxWorker {
+    /// `lease`: how long this process's hold on the outbox outlives its last renewal.
+    pub fn new(store: Store, http: Arc<serenity::Http>, clock: Clock, lease: Duration) -> OutboxWorker {
         OutboxWorker {
+            changed: store.outbox_wakeup(),
             store,
             http,
             clock,
-            changed,
             recent: HashMap::new(),
+            owner: uuid::Uuid::new_v4().simple().to_string(),
+            lease,
+            renewed: None,
+            nonce: String::new(),
         }
     }
 
     pub async fn run(mut self, mut stop: watch::Receiver<bool>) {
-        if let Err(e) = self.store.recover_outbox().await {
-            tracing::error!("outbox recovery failed: {e}");
-        }
+        // Other processes' changes wake nobody here: on PostgreSQL, look for them often.
+        let poll = match self.store.backend() {
+            Backend::Postgres => POLL_SHARED,
+            Backend::Sqlite => MAX_SLEEP,
+        };
         while !*stop.borrow() {
-            match self.store.claim_outbox(self.clock.now()).await {
-                Ok(Some(item)) => {
-                    self.deliver(item).await;
-                    continue;
+            let leading = self.lead().await;
+            if leading {
+                match self.store.claim_outbox(self.clock.now(), &self.owner).await {
+                    Ok(Some(item)) => {
+                        self.deliver(item).await;
+                        continue;
+                    }
+                    Ok(None) => {}
+                    Err(e) => tracing::error!("outbox: {e}"),
                 }
-                Ok(None) => {}
-                Err(e) => tracing::error!("outbox: {e}"),
             }
-            let wait = match self.store.next_outbox_due().await {
-                Ok(Some(at)) => self.clock.until(at).min(MAX_SLEEP),
+            let due = match self.store.next_outbox_due().await {
+                Ok(Some(at)) if leading => self.clock.until(at),
                 _ => MAX_SLEEP,
             };
+            let wait = due.min(poll).min(self.lease / 3);
             tokio::select! {
                 _ = tokio::time::sleep(wait) => {}
                 _ = self.changed.notified() => {}
@@ -97,9 +123,45 @@ impl OutboxWorker {
                 _ = stop.wait_for(|&stopped| stopped) => {}
             }
         }
+        if self.renewed.is_some() {
+            if let Err(e) = self.store.release_outbox_lease(&self.owner).await {
+                tracing::warn!("could not give up the outbox lease: {e}");
+            }
+        }
+    }
+
+    /// Whether this process holds the outbox lease, taking or renewing it as needed (a
+    /// third of the way into it). On taking it, the claims of the previous holder are
+    /// released: it stopped mid-send.
+    async fn lead(&mut self) -> bool {
+        if self.renewed.is_some_and(|at| at.elapsed() < self.lease / 3) {
+            return true;
+        }
+        let now = wall_clock();
+        let until = now.plus(self.lease);
+        let held = match self.store.hold_outbox_lease(&self.owner, now, until).await {
+            Ok(held) => held,
+            Err(e) => {
+                tracing::error!("outbox lease: {e}");
+                false
+            }
+        };
+        if held && self.renewed.is_none() {
+            tracing::info!(owner = %self.owner, "this process now sends the outbox");
+            if let Err(e) = self.store.recover_outbox(&self.owner).await {
+                tracing::error!("outbox recovery failed: {e}");
+                return false;
+            }
+        }
+        if !held && self.renewed.is_some() {
+            tracing::warn!(owner = %self.owner, "another process took over the outbox");
+        }
+        self.renewed = held.then(Instant::now);
+        held
     }
 
     async fn deliver(&mut self, item: OutboxItem) {
+        self.nonce = format!("flagwatch-{}", item.id);
         let result = self.send(&item).await;
         // Read the time only once the requests are made: pacing may have held them for
         // seconds, and a target's interval runs from when it was last actually sent to.
@@ -188,7 +250,9 @@ impl OutboxWorker {
         self.pace(channel).await;
         let message = serenity::CreateMessage::new()
             .content(content)
-            .allowed_mentions(mentions);
+            .allowed_mentions(mentions)
+            .nonce(serenity::Nonce::String(self.nonce.clone()))
+            .enforce_nonce(true);
         serenity::ChannelId::new(channel)
             .send_message(&self.http, message)
             .await?;
@@ -356,7 +420,7 @@ impl OutboxWorker {
     async fn post(&mut self, channel: u64, post: Post) -> anyhow::Result<CardLocation> {
         self.pace(channel).await;
         let message = serenity::ChannelId::new(channel)
-            .send_message(&self.http, create_message(post))
+            .send_message(&self.http, create_message(post, &self.nonce))
             .await?;
         Ok(CardLocation {
             channel_id: channel,
@@ -389,8 +453,12 @@ impl OutboxWorker {
     }
 }
 
-fn create_message(post: Post) -> serenity::CreateMessage {
+/// A new message; Discord returns the earlier one instead if `nonce` was posted by the
+/// bot in this channel in the last minutes.
+fn create_message(post: Post, nonce: &str) -> serenity::CreateMessage {
     let mut message = serenity::CreateMessage::new()
+        .nonce(serenity::Nonce::String(nonce.to_owned()))
+        .enforce_nonce(true)
         .content(post.content)
         .components(post.components)
         .allowed_mentions(serenity::CreateAllowedMentions::new());
@@ -454,4 +522,10 @@ fn discord_error(e: &serenity::Error) -> Option<&serenity::ErrorResponse> {
 
 fn discord_code(e: &serenity::Error) -> Option<isize> {
     discord_error(e).map(|response| response.error.code)
+}
+
+/// Leases run on the wall clock, shared by every process (kept in sync by NTP), never on
+/// the demo's simulated clock.
+fn wall_clock() -> Millis {
+    Millis(chrono::Utc::now().timestamp_millis())
 }

@@ -11,6 +11,7 @@ use tokio::task::JoinHandle;
 
 use crate::app;
 use crate::clock::Clock;
+use crate::config::DEFAULT_OUTBOX_LEASE;
 use crate::discord::Connection;
 use crate::simulator::{
     permissions, ChannelRef, GuildRef, Opt, Reply, RoleRef, SimConfig, SimMessage, Simulator, UserRef,
@@ -32,9 +33,10 @@ impl Bot {
             token: sim.token().into(),
             api_base: Some(sim.api_base().to_owned()),
             dev_guild: Some(dev_guild.0),
+            shards: None,
         };
         let (stop, stopped) = watch::channel(false);
-        let task = tokio::spawn(app::run(store, connection, clock, stopped));
+        let task = tokio::spawn(app::run(store, connection, clock, DEFAULT_OUTBOX_LEASE, stopped));
         Bot { stop, task }
     }
 

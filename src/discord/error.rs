@@ -6,6 +6,7 @@ use poise::CreateReply;
 
 use super::render::answers::{self, Refusal};
 use super::Data;
+use crate::store::StoreError;
 
 /// Whatever a command or component handler can fail with.
 pub type Error = anyhow::Error;
@@ -38,6 +39,12 @@ pub fn message_for(error: &Error) -> String {
     }
 }
 
+/// Another delivery of this interaction (a replay, another process) handled it, and
+/// answers it: this one stays silent.
+pub fn already_handled(error: &Error) -> bool {
+    matches!(error.downcast_ref::<StoreError>(), Some(StoreError::AlreadyHandled))
+}
+
 /// An ephemeral reply with mentions disabled.
 pub fn private(content: impl Into<String>) -> CreateReply {
     CreateReply::default()
@@ -49,6 +56,9 @@ pub fn private(content: impl Into<String>) -> CreateReply {
 /// poise's error hook: every variant ends in a private answer or a log line.
 pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     match error {
+        poise::FrameworkError::Command { error, .. } if already_handled(&error) => {
+            tracing::info!("an interaction delivered twice was handled once");
+        }
         poise::FrameworkError::Command { error, ctx, .. } => reply(ctx, message_for(&error)).await,
         poise::FrameworkError::ArgumentParse { ctx, input, error, .. } => {
             let what = input.unwrap_or_default();

@@ -5,7 +5,7 @@ use poise::serenity_prelude as serenity;
 use super::checks::{is_moderator, may_report, require_voter};
 use super::components::ComponentAction;
 use super::convert::Caller;
-use super::error::{message_for, refused, user_error, Error};
+use super::error::{already_handled, message_for, refused, user_error, Error};
 use super::render::answers::{self, Intake, Refusal};
 use super::Data;
 use crate::domain::case::{AccountStatus, Decision};
@@ -38,6 +38,7 @@ async fn on_press(ctx: &serenity::Context, press: &serenity::ComponentInteractio
     let text = match answer {
         Ok(Some(text)) => text,
         Ok(None) => return,
+        Err(e) if already_handled(&e) => return,
         Err(e) => message_for(&e),
     };
     let reply = serenity::CreateInteractionResponseMessage::new()
@@ -62,6 +63,12 @@ async fn presser(
     let (guild, who) = Caller::of_interaction(press.guild_id, press.member.as_ref()).ok_or_else(|| refused(outside))?;
     let settings = data.store.guild_settings(guild, data.clock.now()).await?;
     Ok((guild, who, settings))
+}
+
+/// The store acting for this press: its write claims the interaction, so a second
+/// delivery changes nothing (see `Store::for_interaction`).
+fn acting(press: &serenity::ComponentInteraction, data: &Data) -> crate::store::Store {
+    data.store.for_interaction(press.id.get(), data.clock.now())
 }
 
 /// A call to action's buttons go through the same intake policy as `/report`: the
@@ -95,8 +102,7 @@ async fn reported_it(
     let (guild, who, settings) = presser(press, data, Refusal::ButtonOutsideServer).await?;
     may_press(data, guild, &settings, &who).await?;
     open_call(data, guild, case_no).await?;
-    let count = data
-        .store
+    let count = acting(press, data)
         .mark_reported(guild, case_no, who.user_id, data.clock.now())
         .await?;
     Ok(Some(answers::reported_it(count, case_no)))
@@ -112,8 +118,7 @@ async fn observe(
     may_press(data, guild, &settings, &who).await?;
     open_call(data, guild, case_no).await?;
     let by_moderator = is_moderator(&settings, &who);
-    let result = data
-        .store
+    let result = acting(press, data)
         .observe(guild, case_no, who.user_id, by_moderator, seen, data.clock.now())
         .await?;
     Ok(Some(match (seen, result.case.account_status) {

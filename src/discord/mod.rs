@@ -16,6 +16,7 @@ use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::watch;
 
 use crate::clock::Clock;
+use crate::config::ShardSpec;
 use crate::store::Store;
 
 /// What every handler can reach.
@@ -34,6 +35,8 @@ pub struct Connection {
     pub api_base: Option<String>,
     /// Register commands on this server only (instant), instead of globally.
     pub dev_guild: Option<u64>,
+    /// The gateway shards to run; `None`: as many as Discord recommends, all here.
+    pub shards: Option<ShardSpec>,
 }
 
 /// A Discord client with flagwatch's commands and handlers, not yet connected.
@@ -50,14 +53,23 @@ pub async fn client(store: Store, connection: &Connection, clock: Clock) -> anyh
         .context("cannot create the Discord client")
 }
 
-/// Serve the gateway until `stop` turns true.
-pub async fn serve(mut client: serenity::Client, mut stop: watch::Receiver<bool>) -> anyhow::Result<()> {
-    let shards = client.shard_manager.clone();
+/// Serve the gateway shards `shards` until `stop` turns true.
+pub async fn serve(
+    mut client: serenity::Client,
+    shards: Option<ShardSpec>,
+    mut stop: watch::Receiver<bool>,
+) -> anyhow::Result<()> {
+    let manager = client.shard_manager.clone();
     tokio::spawn(async move {
         let _ = stop.wait_for(|&s| s).await;
-        shards.shutdown_all().await;
+        manager.shutdown_all().await;
     });
-    client.start().await.context("the Discord connection failed")
+    let started = match shards {
+        None => client.start_autosharded().await,
+        // serenity's range end is the last shard, included.
+        Some(s) => client.start_shard_range(s.first..s.last, s.count).await,
+    };
+    started.context("the Discord connection failed")
 }
 
 fn build_http(connection: &Connection) -> serenity::Http {

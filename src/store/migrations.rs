@@ -31,10 +31,10 @@ pub(super) fn migrator(backend: Backend) -> Migrator {
     Migrator::with_migrations(match backend {
         Backend::Sqlite => migrations!("sqlite": 0001 "foundation", 0002 "discord", 0003 "coordination",
             0004 "outbox_pacing", 0005 "round_note", 0006 "outbox_failed", 0007 "audit_hash_version",
-            0008 "pseudonyms"),
+            0008 "pseudonyms", 0009 "outbox_leases"),
         Backend::Postgres => migrations!("postgres": 0001 "foundation", 0002 "discord", 0003 "coordination",
             0004 "outbox_pacing", 0005 "round_note", 0006 "outbox_failed", 0007 "audit_hash_version",
-            0008 "pseudonyms"),
+            0008 "pseudonyms", 0009 "outbox_leases"),
     })
 }
 

@@ -26,6 +26,7 @@ mod votes;
 
 use std::future::Future;
 use std::str::FromStr;
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
@@ -33,6 +34,7 @@ use sqlx::{AnyPool, Executor, Row};
 use tokio::sync::Notify;
 
 use base::write_tx::WriteTx;
+use crate::domain::time::Millis;
 
 pub use audit::AuditFailure;
 pub use base::case_row::{CaseRecord, CaseRef};
@@ -107,6 +109,15 @@ pub enum Backend {
 }
 
 impl Backend {
+    /// The clause that makes a `SELECT` in a write transaction lock its rows and skip
+    /// those another transaction holds (PostgreSQL); SQLite has one writer at a time.
+    fn skip_locked(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "",
+            Backend::Postgres => " FOR UPDATE SKIP LOCKED",
+        }
+    }
+
     fn of_url(url: &str) -> Result<Backend> {
         if url.starts_with("sqlite:") {
             Ok(Backend::Sqlite)
@@ -125,6 +136,19 @@ pub struct Store {
     backend: Backend,
     /// Notified when a committed change queued outbox items.
     outbox_wakeup: Arc<Notify>,
+    /// The interaction this handle acts for, if any: its first committed write claims it.
+    interaction: Option<Arc<InteractionClaim>>,
+}
+
+/// A Discord interaction being handled. Its id is claimed in the same transaction as the
+/// handler's first write, so a second delivery (a replay, or another bot process that
+/// received it too) fails there with [`StoreError::AlreadyHandled`] and changes nothing.
+#[derive(Debug)]
+pub(crate) struct InteractionClaim {
+    id: u64,
+    at: Millis,
+    /// Set once the claiming transaction committed; later writes of the handler go ahead.
+    committed: std::sync::atomic::AtomicBool,
 }
 
 /// The default database: a SQLite file in the working directory, created on first use.
@@ -163,6 +187,7 @@ impl Store {
                 pool,
                 backend,
                 outbox_wakeup: Arc::new(Notify::new()),
+                interaction: None,
             })
         })
         .await
@@ -177,6 +202,20 @@ impl Store {
     /// notifies it, so callers need not.
     pub fn outbox_wakeup(&self) -> Arc<Notify> {
         self.outbox_wakeup.clone()
+    }
+
+    /// This store, acting for the interaction `id` received at `at`: see
+    /// [`InteractionClaim`]. Reads are unaffected.
+    pub fn for_interaction(&self, id: u64, at: Millis) -> Store {
+        let claim = InteractionClaim {
+            id,
+            at,
+            committed: std::sync::atomic::AtomicBool::new(false),
+        };
+        Store {
+            interaction: Some(Arc::new(claim)),
+            ..self.clone()
+        }
     }
 
     pub fn backend(&self) -> Backend {
@@ -195,7 +234,12 @@ impl Store {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
         };
-        Ok(WriteTx::new(tx, self.outbox_wakeup.clone()))
+        let mut tx = WriteTx::new(tx, self.outbox_wakeup.clone());
+        if let Some(claim) = self.interaction.as_ref().filter(|c| !c.committed.load(Ordering::Acquire)) {
+            base::transition::claim_interaction(&mut tx, claim.id, claim.at).await?;
+            tx.on_commit_claimed(claim.clone());
+        }
+        Ok(tx)
     }
 
     /// A read-only transaction whose reads all see one snapshot of the database: SQLite

@@ -28,6 +28,9 @@ pub struct ParkedItem {
 /// (`p`, left-joined on the key) says so.
 const EFFECTIVE_DUE: &str = "CASE WHEN p.next_at > o.not_before THEN p.next_at ELSE o.not_before END";
 
+/// The lease whose holder drains the outbox.
+const OUTBOX_LEASE: &str = "outbox";
+
 /// A claimed item, to complete or retry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxItem {
@@ -66,19 +69,63 @@ async fn pace_target(conn: &mut AnyConnection, item: &OutboxItem, next_at: Optio
 }
 
 impl Store {
-    /// Release items claimed by a worker that stopped mid-send (at start, before draining).
-    pub async fn recover_outbox(&self) -> Result<()> {
+    /// Take the outbox lease for `owner` until `until`, or renew it: it is granted when
+    /// free, expired at `now`, or already `owner`'s. Only its holder sends, so that
+    /// Discord's per-channel pacing (kept by the sender) holds for all processes together.
+    pub async fn hold_outbox_lease(&self, owner: &str, now: Millis, until: Millis) -> Result<bool> {
+        op("hold_outbox_lease", async {
+            let mut tx = self.begin_write().await?;
+            let n = sqlx::query(
+                "INSERT INTO leases (name, owner, until) VALUES ($1, $2, $3) \
+                 ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, until = excluded.until \
+                 WHERE leases.owner = excluded.owner OR leases.until < $4",
+            )
+            .bind(OUTBOX_LEASE)
+            .bind(owner)
+            .bind(until.0)
+            .bind(now.0)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            tx.commit().await?;
+            Ok(n == 1)
+        })
+        .await
+    }
+
+    /// Give the outbox lease up (at a clean stop), so another process takes over at once.
+    pub async fn release_outbox_lease(&self, owner: &str) -> Result<()> {
+        op("release_outbox_lease", async {
+            sqlx::query("DELETE FROM leases WHERE name = $1 AND owner = $2")
+                .bind(OUTBOX_LEASE)
+                .bind(owner)
+                .execute(&self.pool)
+                .await?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Release the items claimed by senders other than `owner`, the new lease holder:
+    /// they stopped mid-send (or lost the lease). An item a newer request for the same
+    /// target supersedes is dropped instead.
+    pub async fn recover_outbox(&self, owner: &str) -> Result<()> {
         op("recover_outbox", async {
             let mut tx = self.begin_write().await?;
-            sqlx::query(
-                "DELETE FROM outbox WHERE claimed_at IS NOT NULL AND item_key IN \
-                 (SELECT item_key FROM outbox WHERE claimed_at IS NULL)",
-            )
+            let others = "claimed_at IS NOT NULL AND (claimed_by IS NULL OR claimed_by <> $1)";
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DELETE FROM outbox WHERE {others} AND item_key IN \
+                 (SELECT item_key FROM outbox WHERE claimed_at IS NULL)"
+            )))
+            .bind(owner)
             .execute(&mut *tx)
             .await?;
-            sqlx::query("UPDATE outbox SET claimed_at = NULL WHERE claimed_at IS NOT NULL")
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE outbox SET claimed_at = NULL, claimed_by = NULL WHERE {others}"
+            )))
+            .bind(owner)
+            .execute(&mut *tx)
+            .await?;
             tx.commit().await?;
             Ok(())
         })
@@ -88,16 +135,19 @@ impl Store {
     /// Claim the oldest item that is due and whose target's pacing allows a send. Later
     /// changes to the same target queue a new item rather than merging into this one, so
     /// nothing that happens during the send is missed.
-    pub async fn claim_outbox(&self, now: Millis) -> Result<Option<OutboxItem>> {
+    /// The claim names its `owner` (see [`Store::recover_outbox`]); it is conditional on
+    /// the item being unclaimed, so two claimers never both get one item.
+    pub async fn claim_outbox(&self, now: Millis, owner: &str) -> Result<Option<OutboxItem>> {
         op("claim_outbox", async {
             let mut tx = self.begin_write().await?;
             let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "UPDATE outbox SET claimed_at = $1 WHERE id = \
+                "UPDATE outbox SET claimed_at = $1, claimed_by = $2 WHERE id = \
                  (SELECT o.id FROM outbox o LEFT JOIN outbox_pacing p ON p.item_key = o.item_key \
                   WHERE o.claimed_at IS NULL AND {EFFECTIVE_DUE} <= $1 ORDER BY o.not_before, o.id LIMIT 1) \
                  AND claimed_at IS NULL RETURNING id, guild_id, kind, target, attempts"
             )))
             .bind(now.0)
+            .bind(owner)
             .fetch_optional(&mut *tx)
             .await?;
             tx.commit().await?;
@@ -152,7 +202,7 @@ impl Store {
             .await?
             .rows_affected();
             if superseded == 0 {
-                sqlx::query("UPDATE outbox SET claimed_at = NULL, attempts = attempts + 1, not_before = $1, last_error = $2 WHERE id = $3")
+                sqlx::query("UPDATE outbox SET claimed_at = NULL, claimed_by = NULL, attempts = attempts + 1, not_before = $1, last_error = $2 WHERE id = $3")
                     .bind(not_before.0)
                     .bind(error.chars().take(500).collect::<String>())
                     .bind(id)

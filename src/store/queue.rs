@@ -69,20 +69,32 @@ impl Store {
                 .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?
                 .policy
                 .window;
-            let rows = sqlx::query("SELECT * FROM cases WHERE guild_id = $1 AND queued = 1 ORDER BY COALESCE(queued_at, created_at), case_no LIMIT $2")
+            // Concurrent callers (on PostgreSQL) skip the rows another one is taking, so
+            // each case goes to one moderator.
+            let sql = format!(
+                "SELECT * FROM cases WHERE guild_id = $1 AND queued = 1 \
+                 ORDER BY COALESCE(queued_at, created_at), case_no LIMIT $2{}",
+                self.backend.skip_locked()
+            );
+            let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
                 .bind(id_to_db(guild_id))
                 .bind(i64::from(count.min(MAX_DEQUEUE)))
                 .fetch_all(&mut *tx)
                 .await?;
-            let cases = rows.iter().map(case_from_row).collect::<Result<Vec<_>>>()?;
             let ends = now.plus(window.duration());
-            for case in &cases {
-                sqlx::query("UPDATE cases SET queued = 0, window_ends_at = CASE WHEN decision = 'pending' THEN $1 END WHERE id = $2 AND queued = 1")
+            let mut cases = Vec::with_capacity(rows.len());
+            for case in rows.iter().map(case_from_row) {
+                let case = case?;
+                let taken = sqlx::query("UPDATE cases SET queued = 0, window_ends_at = CASE WHEN decision = 'pending' THEN $1 END WHERE id = $2 AND queued = 1")
                     .bind(ends.0)
                     .bind(case.id)
                     .execute(&mut *tx)
-                    .await?;
-                enqueue_card(&mut tx, guild_id, case.id, now).await?;
+                    .await?
+                    .rows_affected();
+                if taken == 1 {
+                    enqueue_card(&mut tx, guild_id, case.id, now).await?;
+                    cases.push(case);
+                }
             }
             enqueue(&mut tx, guild_id, OutboxKind::QueueSummary, None, now).await?;
             tx.commit().await?;

@@ -144,8 +144,14 @@ impl Store {
     pub async fn close_window(&self, guild_id: u64, case_no: i64, now: Millis) -> Result<VoteOutcome> {
         op("close_window", async {
             let mut tx = self.begin_write().await?;
-            let case = case_by_no(&mut tx, guild_id, case_no).await?;
+            let mut case = case_by_no(&mut tx, guild_id, case_no).await?;
             let ended = case.lifecycle.window_ends_at.is_some_and(|end| end <= now);
+            // Lock the round before counting (PostgreSQL): a vote committing meanwhile is
+            // either counted here or waits and finds the round closed.
+            if ended {
+                lock_open_round(&mut tx, &case, now).await?;
+                case = case_by_no(&mut tx, guild_id, case_no).await?;
+            }
             let counted = tally(&mut tx, case.id, case.lifecycle.round).await?;
             let mut outcome = VoteOutcome {
                 case: case.clone(),

@@ -446,28 +446,28 @@ async fn the_outbox_coalesces_requests_and_retries_failures(db: TestDb) {
             .unwrap();
     }
     let item = s
-        .claim_outbox(T0)
+        .claim_outbox(T0, "worker")
         .await
         .unwrap()
         .expect("one card item for three changes");
     assert_eq!(item.kind, OutboxKind::Card);
     assert!(
-        s.claim_outbox(T0).await.unwrap().is_none(),
+        s.claim_outbox(T0, "worker").await.unwrap().is_none(),
         "the changes coalesced into one item"
     );
     s.retry_outbox(&item, Millis(T0.0 + 5_000), None, "429").await.unwrap();
     assert!(
-        s.claim_outbox(T0).await.unwrap().is_none(),
+        s.claim_outbox(T0, "worker").await.unwrap().is_none(),
         "not due before its retry time"
     );
-    let again = s.claim_outbox(Millis(T0.0 + 5_000)).await.unwrap().unwrap();
+    let again = s.claim_outbox(Millis(T0.0 + 5_000), "worker").await.unwrap().unwrap();
     assert_eq!((again.id, again.attempts), (item.id, 1));
     s.cast_vote(GUILD, no, 902, VoteChoice::ReportNow, None, T0)
         .await
         .unwrap();
-    s.recover_outbox().await.unwrap();
+    s.recover_outbox("next-worker").await.unwrap();
     let mut kinds = Vec::new();
-    while let Some(i) = s.claim_outbox(Millis(T0.0 + 60_000)).await.unwrap() {
+    while let Some(i) = s.claim_outbox(Millis(T0.0 + 60_000), "worker").await.unwrap() {
         kinds.push(i.kind);
         s.complete_outbox(&i, None).await.unwrap();
     }
@@ -482,7 +482,7 @@ async fn the_outbox_coalesces_requests_and_retries_failures(db: TestDb) {
 /// Claims every item due at `at`, leaving them claimed (in flight).
 async fn claim_all(s: &Store, at: Millis) -> Vec<flagwatch::store::OutboxItem> {
     let mut items = Vec::new();
-    while let Some(item) = s.claim_outbox(at).await.unwrap() {
+    while let Some(item) = s.claim_outbox(at, "worker").await.unwrap() {
         items.push(item);
     }
     items
@@ -521,7 +521,7 @@ async fn a_paced_target_takes_one_send_per_interval_from_when_it_was_sent(db: Te
         "the worker sleeps until then"
     );
     let second = s
-        .claim_outbox(next)
+        .claim_outbox(next, "worker")
         .await
         .unwrap()
         .expect("due once the interval is over");
@@ -532,11 +532,11 @@ async fn a_paced_target_takes_one_send_per_interval_from_when_it_was_sent(db: Te
         .await
         .unwrap();
     assert!(
-        s.claim_outbox(Millis(again.0 - 1)).await.unwrap().is_none(),
+        s.claim_outbox(Millis(again.0 - 1), "worker").await.unwrap().is_none(),
         "a failed send counts for the interval too (Discord may have applied it)"
     );
     let retried = s
-        .claim_outbox(again)
+        .claim_outbox(again, "worker")
         .await
         .unwrap()
         .expect("retried after the interval");

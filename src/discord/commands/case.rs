@@ -2,7 +2,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{case_error, member_context};
+use super::{acting, case_error, member_context};
 use crate::discord::checks::{require_admin, require_moderator};
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::render::answers;
@@ -81,7 +81,7 @@ async fn note(
     require_moderator(&settings, &who)?;
     let data = ctx.data();
     let note = text(note, "note")?;
-    data.store
+    acting(ctx)
         .add_note(guild, case, who.user_id, &note, data.clock.now())
         .await
         .map_err(case_error)?;
@@ -101,8 +101,7 @@ async fn reopen(
     let data = ctx.data();
     let reason = text(reason, "reason")?;
     let actor = Actor::Member(who.user_id);
-    let reopened = data
-        .store
+    let reopened = acting(ctx)
         .reopen_case(guild, case, &actor, &reason, data.clock.now())
         .await
         .map_err(case_error)?;
@@ -124,8 +123,7 @@ async fn decide(
     let data = ctx.data();
     let reason = text(reason, "reason")?;
     let actor = Actor::Member(who.user_id);
-    let decided = data
-        .store
+    let decided = acting(ctx)
         .override_decision(guild, case, &actor, decision.into(), &reason, data.clock.now())
         .await
         .map_err(case_error)?;

@@ -2,7 +2,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::member_context;
+use super::{acting, member_context};
 use crate::discord::checks::require_liaison;
 use crate::discord::error::{private, Context, Error};
 use crate::domain::audit::Actor;
@@ -58,7 +58,7 @@ pub async fn export(
     let mut bytes = Vec::new();
     export::write(format, guild, &cases, now, &mut bytes)?;
     let actor = Actor::Member(who.user_id);
-    data.store
+    acting(ctx)
         .record_export(guild, &actor, format.as_str(), decision, cases.len(), now)
         .await?;
     let name = format!("flagwatch-{}.{}", format.as_str(), format.extension());

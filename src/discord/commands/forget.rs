@@ -1,6 +1,6 @@
 //! `/forget-me`: a member's reports keep counting, but no longer name them.
 
-use super::caller;
+use super::{acting, caller};
 use crate::discord::error::{private, Context, Error};
 use crate::discord::render::answers;
 
@@ -9,7 +9,7 @@ use crate::discord::render::answers;
 pub async fn forget_me(ctx: Context<'_>) -> Result<(), Error> {
     let (guild, who) = caller(ctx)?;
     let data = ctx.data();
-    let n = data.store.forget_member(guild, who.user_id, data.clock.now()).await?;
+    let n = acting(ctx).forget_member(guild, who.user_id, data.clock.now()).await?;
     ctx.send(private(answers::forgotten(n))).await?;
     Ok(())
 }

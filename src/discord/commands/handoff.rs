@@ -1,6 +1,6 @@
 //! `/handoff record|extend|release`: liaisons manage holds.
 
-use super::{case_error, member_context};
+use super::{acting, case_error, member_context};
 use crate::discord::checks::require_liaison;
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::render::answers;
@@ -39,7 +39,7 @@ async fn record(
     let data = ctx.data();
     let (agency, reference) = (field(agency, "agency")?, field(reference, "reference")?);
     let actor = Actor::Member(who.user_id);
-    data.store
+    acting(ctx)
         .record_referral(guild, case, &actor, &agency, &reference, data.clock.now())
         .await
         .map_err(case_error)?;
@@ -59,8 +59,7 @@ async fn extend(
     let days = HoldDays::new(days).map_err(|e| user_error(answers::refused_policy(&e)))?;
     let data = ctx.data();
     let actor = Actor::Member(who.user_id);
-    let held = data
-        .store
+    let held = acting(ctx)
         .extend_hold(guild, case, &actor, days, data.clock.now())
         .await
         .map_err(case_error)?;
@@ -81,7 +80,7 @@ async fn release(
     let reason = field(reason, "reason")?;
     let data = ctx.data();
     let actor = Actor::Member(who.user_id);
-    data.store
+    acting(ctx)
         .release_hold(guild, case, &actor, &reason, data.clock.now())
         .await
         .map_err(case_error)?;

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use poise::serenity_prelude as serenity;
 
-use super::member_context;
+use super::{acting, member_context};
 use crate::discord::checks::require_moderator;
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::evidence;
@@ -49,8 +49,9 @@ pub async fn import(
     let handle = ctx.send(private(answers::importing(&file.filename, None))).await?;
     let seen = Arc::new(Mutex::new(Seen::default()));
     let recorder = seen.clone();
+    let store = acting(ctx);
     let work = run_import(
-        &data.store,
+        &store,
         Cursor::new(bytes),
         guild,
         Actor::Member(who.user_id),

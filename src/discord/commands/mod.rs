@@ -14,7 +14,7 @@ use super::convert::Caller;
 use super::error::{refused, user_error, Context, Error};
 use super::render::answers::{self, Refusal};
 use super::Data;
-use crate::store::{GuildSettings, StoreError};
+use crate::store::{GuildSettings, Store, StoreError};
 
 /// Every command the bot registers.
 pub fn all() -> Vec<poise::Command<Data, Error>> {
@@ -38,6 +38,14 @@ fn caller(ctx: Context<'_>) -> Result<(u64, Caller), Error> {
     };
     Caller::of_interaction(app.interaction.guild_id, app.interaction.member.as_deref())
         .ok_or_else(|| refused(Refusal::OutsideServer))
+}
+
+/// The store acting for this command's interaction: the handler's first write claims the
+/// interaction id in its own transaction, so a second delivery (a replay, or another bot
+/// process) fails there and changes nothing. One handler makes one such write.
+fn acting(ctx: Context<'_>) -> Store {
+    let data = ctx.data();
+    data.store.for_interaction(ctx.id(), data.clock.now())
 }
 
 /// The server's settings, refusing with what is missing until `/setup` is done.

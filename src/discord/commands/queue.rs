@@ -1,6 +1,6 @@
 //! `/queue [count]`: bring up the cards of the oldest queued cases.
 
-use super::member_context;
+use super::{acting, member_context};
 use crate::discord::checks::require_moderator;
 use crate::discord::error::{private, Context, Error};
 use crate::discord::render::answers;
@@ -16,7 +16,7 @@ pub async fn queue(
     require_moderator(&settings, &who)?;
     let data = ctx.data();
     let count = count.unwrap_or(MAX_DEQUEUE).clamp(1, MAX_DEQUEUE);
-    let cases = data.store.dequeue(guild, count, data.clock.now()).await?;
+    let cases = acting(ctx).dequeue(guild, count, data.clock.now()).await?;
     let left = data.store.queue_len(guild).await?;
     let numbers: Vec<i64> = cases.iter().map(|c| c.case_no).collect();
     ctx.send(private(answers::queue_posted(&numbers, left))).await?;

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use poise::serenity_prelude as serenity;
 use regex::Regex;
 
-use super::{caller, configured, within_deadline, PlatformChoice};
+use super::{acting, caller, configured, within_deadline, PlatformChoice};
 use crate::discord::checks::may_report;
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::evidence;
@@ -78,7 +78,8 @@ pub async fn report(
         poise::Context::Application(app) => Some(app.interaction.id.get()),
         poise::Context::Prefix(_) => None,
     };
-    let filing = data.store.file_report_within(
+    let store = acting(ctx);
+    let filing = store.file_report_within(
         NewReport {
             guild_id: guild,
             key,

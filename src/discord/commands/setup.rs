@@ -2,7 +2,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{caller, PlatformChoice};
+use super::{acting, caller, PlatformChoice};
 use crate::discord::checks::{require_setup_admin, require_setup_viewer};
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::render::answers;
@@ -71,8 +71,7 @@ async fn set(
             .transpose()?,
     };
     let data = ctx.data();
-    let settings = data
-        .store
+    let settings = acting(ctx)
         .update_settings(guild, &Actor::Member(who.user_id), &change, data.clock.now())
         .await?;
     ctx.send(private(answers::setup_saved(&settings))).await?;

@@ -10,7 +10,8 @@ use crate::domain::case::{Decision, Lifecycle};
 use crate::domain::time::Millis;
 use crate::store::{flag, id_to_db, Result, StoreError};
 
-/// Store `to` as the case's lifecycle if it is still the one `case` was read with.
+/// Store `to` as the case's lifecycle if it is still the one `case` was read with (every
+/// field it changes is compared, so two hold extensions cannot both apply to one state).
 /// Returns whether it applied: of several racing callers (clicks, replays, processes)
 /// exactly one sees `true`. Queues what Discord must show of the change.
 pub(crate) async fn transition(tx: &mut WriteTx, case: &CaseRecord, to: Lifecycle, at: Millis) -> Result<bool> {
@@ -20,7 +21,8 @@ pub(crate) async fn transition(tx: &mut WriteTx, case: &CaseRecord, to: Lifecycl
     let done = sqlx::query(
         "UPDATE cases SET decision = $1, round = $2, window_ends_at = $3, overdue = $4, held_until = $5, \
          updated_at = $6, decided_at = COALESCE($7, decided_at) \
-         WHERE id = $8 AND decision = $9 AND round = $10 AND overdue = $11",
+         WHERE id = $8 AND decision = $9 AND round = $10 AND overdue = $11 \
+         AND held_until IS NOT DISTINCT FROM $12 AND window_ends_at IS NOT DISTINCT FROM $13",
     )
     .bind(to.decision.as_str())
     .bind(i64::from(to.round))
@@ -33,6 +35,8 @@ pub(crate) async fn transition(tx: &mut WriteTx, case: &CaseRecord, to: Lifecycl
     .bind(from.decision.as_str())
     .bind(i64::from(from.round))
     .bind(flag(from.overdue))
+    .bind(from.held_until.map(|m| m.0))
+    .bind(from.window_ends_at.map(|m| m.0))
     .execute(&mut **tx)
     .await?
     .rows_affected()

@@ -7,13 +7,15 @@ use std::sync::Arc;
 use sqlx::{Any, AnyConnection, Transaction};
 use tokio::sync::Notify;
 
-use crate::store::Result;
+use crate::store::{InteractionClaim, Result};
 
 /// A write transaction; derefs to its connection for queries.
 pub(crate) struct WriteTx {
     tx: Transaction<'static, Any>,
     outbox_wakeup: Arc<Notify>,
     queued_outbox: bool,
+    /// The interaction this transaction claims, marked claimed once it commits.
+    claims: Option<Arc<InteractionClaim>>,
 }
 
 impl WriteTx {
@@ -22,6 +24,7 @@ impl WriteTx {
             tx,
             outbox_wakeup,
             queued_outbox: false,
+            claims: None,
         }
     }
 
@@ -30,8 +33,16 @@ impl WriteTx {
         self.queued_outbox = true;
     }
 
+    /// This transaction claims `claim`'s interaction.
+    pub(crate) fn on_commit_claimed(&mut self, claim: Arc<InteractionClaim>) {
+        self.claims = Some(claim);
+    }
+
     pub(crate) async fn commit(self) -> Result<()> {
         self.tx.commit().await?;
+        if let Some(claim) = self.claims {
+            claim.committed.store(true, std::sync::atomic::Ordering::Release);
+        }
         if self.queued_outbox {
             self.outbox_wakeup.notify_one();
         }
