@@ -779,6 +779,86 @@ async fn moderator_notes_stay_out_of_exports_and_the_audit_payload(db: TestDb) {
     assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
 }
 
+async fn one_process_at_a_time_holds_the_outbox_lease(db: TestDb) {
+    let s = &db.store;
+    let at = |ms: i64| Millis(T0.0 + ms);
+    assert!(s.hold_outbox_lease("a", T0, at(10_000)).await.unwrap(), "free: a takes it");
+    assert!(!s.hold_outbox_lease("b", at(5_000), at(15_000)).await.unwrap(), "a holds it");
+    assert!(s.hold_outbox_lease("a", at(5_000), at(15_000)).await.unwrap(), "a renews");
+    assert!(!s.hold_outbox_lease("b", at(14_999), at(25_000)).await.unwrap(), "renewed, not expired");
+    assert!(s.hold_outbox_lease("b", at(15_001), at(25_000)).await.unwrap(), "expired: b takes over");
+    assert!(!s.hold_outbox_lease("a", at(16_000), at(26_000)).await.unwrap(), "a lost it");
+    s.release_outbox_lease("a").await.unwrap();
+    assert!(!s.hold_outbox_lease("c", at(16_000), at(26_000)).await.unwrap(), "only the holder gives it up");
+    s.release_outbox_lease("b").await.unwrap();
+    assert!(s.hold_outbox_lease("c", at(16_000), at(26_000)).await.unwrap(), "given up: c takes it at once");
+}
+
+async fn a_new_lease_holder_releases_the_claims_of_the_one_before(db: TestDb) {
+    let s = &db.store;
+    for i in 0..3 {
+        case_no_of(s, &format!("claimed{i}"), 1, 10 + i).await;
+    }
+    let mut claimed = 0;
+    while s.claim_outbox(T0, "dead").await.unwrap().is_some() {
+        claimed += 1;
+    }
+    assert!(claimed >= 3, "a card per case at least: {claimed}");
+    s.recover_outbox("dead").await.unwrap();
+    assert!(s.claim_outbox(T0, "dead").await.unwrap().is_none(), "a holder keeps its own claims");
+    s.recover_outbox("next").await.unwrap();
+    let mut recovered = 0;
+    while s.claim_outbox(T0, "next").await.unwrap().is_some() {
+        recovered += 1;
+    }
+    assert_eq!(recovered, claimed, "the next holder sends everything the dead one held");
+}
+
+async fn concurrent_dequeues_hand_each_case_to_one_caller(db: TestDb) {
+    let s = &db.store;
+    let mut importer = Importer::new(s, GUILD, Actor::Cli, T0).await.unwrap();
+    for i in 0..12 {
+        let line = ImportLine {
+            key: key(&format!("queued{i}")),
+            reason: ReasonCategory::Recruitment,
+            details: None,
+        };
+        importer.accept(line).await.unwrap();
+    }
+    importer.finish().await.unwrap();
+    assert_eq!(s.queue_len(GUILD).await.unwrap(), 12);
+    let callers: Vec<_> = (0..4)
+        .map(|_| {
+            let s = s.clone();
+            tokio::spawn(async move { s.dequeue(GUILD, 5, T0).await.unwrap() })
+        })
+        .collect();
+    let mut taken = Vec::new();
+    for caller in callers {
+        taken.extend(caller.await.unwrap().into_iter().map(|c| c.case_no));
+    }
+    let total = taken.len();
+    taken.sort_unstable();
+    taken.dedup();
+    assert_eq!((total, taken.len()), (12, 12), "every case once, to one caller");
+    assert_eq!(s.queue_len(GUILD).await.unwrap(), 0);
+}
+
+async fn an_interaction_delivered_twice_changes_nothing_the_second_time(db: TestDb) {
+    let s = &db.store;
+    let no = case_no_of(s, "notedtwice", 1, 10).await;
+    let first = s.for_interaction(4242, T0);
+    first.add_note(GUILD, no, 900, "seen on two channels", T0).await.unwrap();
+    first.queue_changed(GUILD, T0).await.unwrap();
+    let replay = s.for_interaction(4242, T0);
+    let again = replay.add_note(GUILD, no, 900, "seen on two channels", T0).await;
+    assert!(matches!(again, Err(flagwatch::store::StoreError::AlreadyHandled)), "{again:?}");
+    let notes = s.case_details(GUILD, no, 10).await.unwrap().history;
+    assert_eq!(notes.iter().filter(|(_, kind, _)| kind == "note_added").count(), 1);
+    let other = s.for_interaction(4243, T0);
+    other.add_note(GUILD, no, 900, "a second note", T0).await.unwrap();
+}
+
 on_both_databases!(
     reports_merge_into_one_case_per_account,
     a_replayed_interaction_files_nothing_twice,
@@ -807,4 +887,8 @@ on_both_databases!(
     an_audit_event_moved_to_another_case_is_detected,
     forget_me_removes_the_id_but_keeps_limits_distinctness_and_track_record,
     moderator_notes_stay_out_of_exports_and_the_audit_payload,
+    one_process_at_a_time_holds_the_outbox_lease,
+    a_new_lease_holder_releases_the_claims_of_the_one_before,
+    concurrent_dequeues_hand_each_case_to_one_caller,
+    an_interaction_delivered_twice_changes_nothing_the_second_time,
 );
