@@ -9,5 +9,6 @@ mod common;
 
 mod cli;
 mod discord;
+mod processes;
 mod simulator;
 mod storage;

@@ -1,0 +1,349 @@
+//! Several real `flagwatch run` processes on one PostgreSQL database, against the
+//! simulator over loopback: shards, an interaction delivered to two processes, a process
+//! killed with SIGKILL mid-load, and Discord's per-channel rate for all of them together.
+//! PostgreSQL only (SQLite is for one process); skipped when no server is configured.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use chrono::{TimeDelta, Utc};
+use flagwatch::domain::account::{AccountKey, Platform};
+use flagwatch::domain::case::Decision;
+use flagwatch::simulator::{
+    permissions, ChannelRef, GuildRef, InteractionRef, Opt, RoleRef, SimConfig, Simulator, UserRef,
+};
+use flagwatch::store::Store;
+use sqlx::{AnyPool, Executor};
+use tokio::process::{Child, Command};
+
+const PATIENCE: Duration = Duration::from_secs(60);
+/// The outbox lease the processes run with: a killed sender is replaced this fast.
+const LEASE_SECS: &str = "2";
+
+/// A new, empty (unmigrated) database on the test server: the processes migrate it
+/// themselves, at the same moment.
+async fn empty_postgres() -> Option<String> {
+    let Ok(admin) = std::env::var("FLAGWATCH_TEST_POSTGRES") else {
+        assert!(std::env::var_os("CI").is_none(), "CI must set FLAGWATCH_TEST_POSTGRES");
+        eprintln!("FLAGWATCH_TEST_POSTGRES is not set: skipping the several-process tests");
+        return None;
+    };
+    sqlx::any::install_default_drivers();
+    let name = format!("flagwatch_test_{}", uuid::Uuid::new_v4().simple());
+    let pool = AnyPool::connect(&admin).await.unwrap();
+    pool.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .await
+        .unwrap();
+    pool.close().await;
+    let i = admin.rfind('/').expect("FLAGWATCH_TEST_POSTGRES ends with /<database>");
+    Some(format!("{}/{name}", &admin[..i]))
+}
+
+/// One simulated server with the people a scripted load needs.
+struct Server {
+    guild: GuildRef,
+    general: ChannelRef,
+    review: ChannelRef,
+    coordination: ChannelRef,
+    admin: UserRef,
+    moderator_role: RoleRef,
+    moderators: Vec<UserRef>,
+    members: Vec<UserRef>,
+}
+
+impl Server {
+    fn add(sim: &Simulator, name: &str, shard: u32, shards: u32) -> Server {
+        let guild = sim.add_guild_on_shard(name, shard, shards);
+        let long_ago = Utc::now() - TimeDelta::days(400);
+        let moderator_role = sim.add_role(guild, "Moderators", 0);
+        let admin_role = sim.add_role(guild, "Admins", permissions::MANAGE_GUILD);
+        Server {
+            general: sim.add_channel(guild, "general"),
+            review: sim.add_channel(guild, "review"),
+            coordination: sim.add_channel(guild, "coordination"),
+            admin: sim.add_member(guild, "admin", &[admin_role], long_ago),
+            moderators: (0..3)
+                .map(|i| sim.add_member(guild, &format!("mod{i}"), &[moderator_role], long_ago))
+                .collect(),
+            members: (0..4)
+                .map(|i| sim.add_member(guild, &format!("member{i}"), &[], long_ago))
+                .collect(),
+            moderator_role,
+            guild,
+        }
+    }
+
+    /// `/setup set` with a quorum of one, so that one vote decides.
+    fn setup(&self, sim: &Simulator) -> InteractionRef {
+        let options = vec![
+            Opt::channel("review_channel", self.review),
+            Opt::channel("coordination_channel", self.coordination),
+            Opt::role("moderator_role", self.moderator_role),
+            Opt::integer("quorum", 1),
+        ];
+        sim.slash(self.general, self.admin, "setup", vec![Opt::sub("set", options)])
+            .unwrap()
+    }
+}
+
+/// The simulator, its servers and the bot processes on one database.
+struct Fleet {
+    sim: Simulator,
+    url: String,
+    servers: Vec<Server>,
+    processes: Vec<(String, Option<Child>)>,
+}
+
+impl Fleet {
+    /// `shards`: each process's `FLAGWATCH_SHARDS`; `count` shards in all, `per_shard`
+    /// servers on each.
+    async fn start(shards: &[&str], count: u32, per_shard: u32) -> Option<Fleet> {
+        let url = empty_postgres().await?;
+        let config = SimConfig {
+            recommended_shards: count,
+            ..SimConfig::default()
+        };
+        let sim = Simulator::start(config).await.unwrap();
+        let servers = (0..count * per_shard)
+            .map(|i| Server::add(&sim, &format!("server{i}"), i % count, count))
+            .collect();
+        let mut fleet = Fleet {
+            sim,
+            url,
+            servers,
+            processes: Vec::new(),
+        };
+        for spec in shards {
+            let child = fleet.spawn(spec);
+            fleet.processes.push((spec.to_string(), Some(child)));
+        }
+        fleet.sim.wait_for_shards(count, PATIENCE).await.unwrap();
+        let registered = |sim: &Simulator| !sim.registered_commands(None).is_empty();
+        fleet.sim.wait_for(registered, PATIENCE).await.unwrap();
+        fleet.setup_all().await;
+        Some(fleet)
+    }
+
+    fn spawn(&self, shards: &str) -> Child {
+        Command::new(env!("CARGO_BIN_EXE_flagwatch"))
+            .arg("run")
+            .env("DATABASE_URL", &self.url)
+            .env("DISCORD_TOKEN", self.sim.token())
+            .env("FLAGWATCH_API_BASE", self.sim.api_base())
+            .env("FLAGWATCH_SHARDS", shards)
+            .env("FLAGWATCH_OUTBOX_LEASE", LEASE_SECS)
+            .env_remove("FLAGWATCH_DEV_GUILD")
+            .env("RUST_LOG", "error")
+            .stdout(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("the flagwatch binary starts")
+    }
+
+    async fn setup_all(&self) {
+        let store = self.store().await;
+        for server in &self.servers {
+            let setup = server.setup(&self.sim);
+            let reply = self.sim.wait_reply(&setup, PATIENCE).await.unwrap();
+            assert!(reply.ephemeral, "{reply:?}");
+            let settings = store.guild_settings(server.guild.0, flagwatch::cli::now()).await.unwrap();
+            assert!(settings.missing().is_empty(), "server set up: {:?}", reply.text());
+        }
+    }
+
+    async fn store(&self) -> Store {
+        Store::connect(&self.url).await.unwrap()
+    }
+
+    /// Kill process `i` as a crash would (SIGKILL: nothing is finished or given up).
+    async fn kill(&mut self, i: usize) {
+        if let Some(mut child) = self.processes[i].1.take() {
+            child.kill().await.unwrap();
+        }
+    }
+
+    fn restart(&mut self, i: usize) {
+        let child = self.spawn(&self.processes[i].0.clone());
+        self.processes[i].1 = Some(child);
+    }
+
+    /// Wait until nothing is left to send (paced items included) and nothing is claimed.
+    async fn settle(&self) {
+        let store = self.store().await;
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        while store.outbox_len().await.unwrap() > 0 {
+            assert!(tokio::time::Instant::now() < deadline, "the outbox did not drain");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    async fn stop(mut self) {
+        for i in 0..self.processes.len() {
+            if let Some(child) = self.processes[i].1.as_mut() {
+                if let Some(pid) = child.id() {
+                    let _ = std::process::Command::new("kill").arg(pid.to_string()).status();
+                }
+                let _ = tokio::time::timeout(PATIENCE, child.wait()).await;
+            }
+        }
+    }
+}
+
+/// Every member of every server reports accounts (several per account, so reports
+/// merge); returns each answered report's server, account and answer.
+async fn report_wave(fleet: &Fleet, wave: usize) -> Vec<(u64, String, bool)> {
+    let mut sent = Vec::new();
+    for server in &fleet.servers {
+        for (m, member) in server.members.iter().enumerate() {
+            for a in 0..3 {
+                let account = format!("x.com/wave{wave}acct{}", (m + a) % 5);
+                let options = vec![Opt::string("account", &account), Opt::string("reason", "propaganda")];
+                let interaction = fleet.sim.slash(server.general, *member, "report", options).unwrap();
+                sent.push((server.guild.0, account, interaction));
+            }
+        }
+    }
+    let mut answered = Vec::new();
+    for (guild, account, interaction) in sent {
+        let reply = fleet.sim.wait_reply(&interaction, Duration::from_secs(10)).await;
+        answered.push((guild, account, reply.is_ok()));
+    }
+    answered
+}
+
+/// A moderator votes on every open card: report now, hand off or dismiss in turn.
+async fn vote_everything(fleet: &Fleet, store: &Store) {
+    let choices = ["report_now", "hand_off", "dismiss"];
+    let mut presses = Vec::new();
+    for server in &fleet.servers {
+        for case in store.export_cases(server.guild.0, None).await.unwrap() {
+            let case_no = case.case.case_no;
+            let card = format!("vote:{case_no}:report_now");
+            let found = |sim: &Simulator| {
+                sim.messages(server.review)
+                    .into_iter()
+                    .find(|m| !m.deleted && m.custom_ids().iter().any(|id| *id == card))
+            };
+            fleet.sim.wait_for(|sim| found(sim).is_some(), PATIENCE).await.unwrap();
+            let Some(message) = found(&fleet.sim) else { continue };
+            let choice = choices[usize::try_from(case_no).unwrap_or(0) % 3];
+            let id = format!("vote:{case_no}:{choice}");
+            let press = fleet.sim.press(server.review, server.moderators[0], message.id, &id).unwrap();
+            presses.push(press);
+        }
+    }
+    for press in presses {
+        fleet.sim.wait_reply(&press, PATIENCE).await.unwrap();
+    }
+}
+
+/// What every run must end with, per server: one card per case, one call to action per
+/// `report_now` case, one pinned board, each decision once, nothing left claimed, and
+/// no channel sent to faster than Discord allows.
+async fn assert_exactly_once(fleet: &Fleet) {
+    fleet.settle().await;
+    let store = fleet.store().await;
+    for server in &fleet.servers {
+        let cases = store.export_cases(server.guild.0, None).await.unwrap();
+        assert!(!cases.is_empty());
+        let live = |channel| -> Vec<_> {
+            fleet.sim.messages(channel).into_iter().filter(|m| !m.deleted && m.interaction_id.is_none()).collect()
+        };
+        let cards = live(server.review).into_iter().filter(|m| !m.embeds.is_empty()).count();
+        assert_eq!(cards, cases.len(), "one card per case in {:?}", server.guild);
+        let coordination = live(server.coordination);
+        let report_now = cases
+            .iter()
+            .filter(|c| c.case.lifecycle.decision == Decision::ReportNow)
+            .count();
+        let calls = coordination
+            .iter()
+            .filter(|m| m.custom_ids().iter().any(|id| id.starts_with("cta:reported:")))
+            .count();
+        assert_eq!(calls, report_now, "one call to action per report_now case");
+        let pinned: Vec<_> = coordination.iter().filter(|m| m.pinned).collect();
+        assert_eq!(pinned.len(), 1, "one pinned board");
+        for case in &cases {
+            let decided = case.history.iter().filter(|h| h.kind == "case_decided").count();
+            assert!(decided <= 1, "case {} decided {decided} times", case.case.case_no);
+        }
+    }
+    let raw = AnyPool::connect(&fleet.url).await.unwrap();
+    let claimed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE claimed_at IS NOT NULL")
+        .fetch_one(&raw)
+        .await
+        .unwrap();
+    assert_eq!(claimed, 0, "nothing stays claimed");
+    assert_eq!(fleet.sim.rate_limited_count(), 0, "no request was rate-limited");
+    assert!(fleet.sim.max_channel_requests_within(Duration::from_secs(5)) <= 5);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_processes_on_two_shards_post_everything_exactly_once() {
+    let Some(fleet) = Fleet::start(&["0/2", "1/2"], 2, 2).await else { return };
+    let store = fleet.store().await;
+    let answered = report_wave(&fleet, 0).await;
+    assert!(answered.iter().all(|a| a.2), "every report is answered");
+    vote_everything(&fleet, &store).await;
+    assert_exactly_once(&fleet).await;
+    fleet.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_interaction_delivered_to_two_processes_has_one_effect() {
+    // Both processes run shard 0 of 1: each receives every interaction.
+    let Some(fleet) = Fleet::start(&["0/1", "0/1"], 1, 1).await else { return };
+    let store = fleet.store().await;
+    let server = &fleet.servers[0];
+    for (i, member) in server.members.iter().enumerate() {
+        let options = vec![Opt::string("account", format!("x.com/twice{i}")), Opt::string("reason", "threat")];
+        let interaction = fleet.sim.slash(server.general, *member, "report", options).unwrap();
+        fleet.sim.wait_reply(&interaction, PATIENCE).await.unwrap();
+        fleet.sim.replay(&interaction).unwrap();
+    }
+    let note = vec![Opt::sub("note", vec![Opt::integer("case", 1), Opt::string("note", "seen twice")])];
+    let noted = fleet.sim.slash(server.general, server.moderators[0], "case", note).unwrap();
+    fleet.sim.wait_reply(&noted, PATIENCE).await.unwrap();
+    vote_everything(&fleet, &store).await;
+    fleet.settle().await;
+    let cases = store.export_cases(server.guild.0, None).await.unwrap();
+    assert_eq!(cases.len(), server.members.len());
+    assert!(cases.iter().all(|c| c.report_count == 1), "each report filed once");
+    let details = store.case_details(server.guild.0, 1, 50).await.unwrap();
+    let count = |kind: &str| details.history.iter().filter(|(_, k, _)| k == kind).count();
+    assert_eq!((count("note_added"), count("vote_cast")), (1, 1), "{:?}", details.history);
+    assert_exactly_once(&fleet).await;
+    fleet.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_process_killed_mid_load_loses_nothing_acknowledged_and_posts_nothing_twice() {
+    let Some(mut fleet) = Fleet::start(&["0/2", "1/2"], 2, 1).await else { return };
+    let store = fleet.store().await;
+    let mut answered = Vec::new();
+    for wave in 0..3 {
+        let load = report_wave(&fleet, wave);
+        // Kill the process of shard 0 while the wave is in flight, then start it again.
+        let kill_after = Duration::from_millis(50 + 150 * wave as u64);
+        tokio::pin!(load);
+        tokio::select! {
+            done = &mut load => answered.extend(done),
+            _ = tokio::time::sleep(kill_after) => {
+                fleet.kill(0).await;
+                answered.extend(load.await);
+            }
+        }
+        fleet.restart(0);
+        fleet.sim.wait_for_shards(2, PATIENCE).await.unwrap();
+    }
+    for (guild, account, acknowledged) in &answered {
+        if *acknowledged {
+            let key = AccountKey::parse(account, None, Platform::X).unwrap();
+            let cases = store.export_cases(*guild, None).await.unwrap();
+            assert!(cases.iter().any(|c| c.case.key == key), "{account} was acknowledged, then lost");
+        }
+    }
+    vote_everything(&fleet, &store).await;
+    assert_exactly_once(&fleet).await;
+    fleet.stop().await;
+}
