@@ -12,8 +12,9 @@ use std::io::{BufRead, Cursor, Read};
 use anyhow::Context;
 use tokio::sync::mpsc;
 
-use crate::domain::account::{AccountKey, Platform};
+use crate::domain::account::{AccountKey, AccountKeyError, Platform};
 use crate::domain::audit::Actor;
+use crate::domain::names::UnknownName;
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
 use crate::store::{ImportLine, ImportSummary, Importer, Store};
@@ -27,10 +28,22 @@ const BATCHES_AHEAD: usize = 2;
 /// What an import reports while it runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Progress {
-    /// A line was refused, with the reason a person can act on.
-    Rejected { line_no: u64, why: String },
+    /// A line was refused, and why.
+    Rejected { line_no: u64, why: Rejection },
     /// Totals so far, after each batch.
     Counted(ImportSummary),
+}
+
+/// Why a line was refused, as facts: the command line and `/import` word it
+/// (`discord::render::rejections::import_line`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rejection {
+    /// The line (or CSV row) names no account.
+    NoAccount,
+    /// The account or its platform column could not be read.
+    Account(AccountKeyError),
+    /// The reason column names no reason.
+    Reason(UnknownName),
 }
 
 /// One input record before validation, borrowing from the line or CSV row.
@@ -45,7 +58,7 @@ struct Record<'a> {
 /// A validated record.
 enum Parsed {
     Accepted(ImportLine),
-    Rejected { line_no: u64, why: String },
+    Rejected { line_no: u64, why: Rejection },
 }
 
 /// What the import thread reads the file with.
@@ -253,20 +266,20 @@ fn validate(
     record: &Record<'_>,
     default_reason: ReasonCategory,
     default_platform: Platform,
-) -> Result<ImportLine, String> {
+) -> Result<ImportLine, Rejection> {
     if record.account.is_empty() {
-        return Err("the account column is empty".into());
+        return Err(Rejection::NoAccount);
     }
     let platform = record
         .platform
         .map(str::parse::<Platform>)
         .transpose()
-        .map_err(|e| e.to_string())?;
-    let key = AccountKey::parse(record.account, platform, default_platform).map_err(|e| e.to_string())?;
+        .map_err(Rejection::Account)?;
+    let key = AccountKey::parse(record.account, platform, default_platform).map_err(Rejection::Account)?;
     let reason = record
         .reason
         .map_or(Ok(default_reason), str::parse)
-        .map_err(|e: crate::domain::names::UnknownName| e.to_string())?;
+        .map_err(Rejection::Reason)?;
     Ok(ImportLine {
         key,
         reason,

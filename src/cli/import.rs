@@ -8,6 +8,7 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{now, Outcome};
+use crate::discord::render::rejections;
 use crate::domain::audit::Actor;
 use crate::domain::reason::ReasonCategory;
 use crate::import::{import, Progress};
@@ -20,7 +21,7 @@ pub async fn run(store: &Store, path: &Path, guild: u64, reason: ReasonCategory)
     let reader = BufReader::with_capacity(1 << 16, progress.wrap_read(file));
     let summary = import(store, reader, guild, Actor::Cli, reason, now(), |event| {
         if let Progress::Rejected { line_no, why } = event {
-            progress.suspend(|| println!("line {line_no}: {why}"));
+            progress.suspend(|| println!("line {line_no}: {}", rejections::import_line(&why)));
         }
     })
     .await?;

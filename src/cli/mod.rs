@@ -45,7 +45,7 @@ pub enum Command {
         #[arg(required = true)]
         inputs: Vec<String>,
         /// Platform of bare handles (default: x).
-        #[arg(long)]
+        #[arg(long, value_parser = account::platform_option)]
         platform: Option<Platform>,
     },
     /// Import a list of accounts into a server's cases (one per line, or CSV with an `account` column).

@@ -5,6 +5,7 @@
 pub mod answers;
 pub mod labels;
 pub mod notices;
+pub mod rejections;
 
 use poise::serenity_prelude as serenity;
 

@@ -43,11 +43,9 @@ use url::{Host, Url};
 /// key's canonical URL is itself acceptable input.
 pub const MAX_INPUT_CHARS: usize = 2048;
 
-/// User text quoted in a message is cut to this many characters.
+/// User text kept in an [`AccountKeyError`] is cut to this many characters, so a
+/// rejection quoting it stays short.
 const EXCERPT_CHARS: usize = 80;
-
-/// The hint for rejections that are not about one platform.
-const ANY_FORMS: &str = "paste a profile link (such as https://x.com/<handle>) or an @handle";
 
 /// Characters that end the first part of a link (its host, or a handle).
 const PATH_DELIMITERS: [char; 4] = ['/', '?', '#', '\\'];
@@ -88,36 +86,6 @@ impl Platform {
             Platform::Tiktok => "tiktok",
             Platform::Reddit => "reddit",
             Platform::Web => "web",
-        }
-    }
-
-    /// The name shown to people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Platform::X => "X (Twitter)",
-            Platform::Telegram => "Telegram",
-            Platform::Facebook => "Facebook",
-            Platform::Instagram => "Instagram",
-            Platform::Youtube => "YouTube",
-            Platform::Tiktok => "TikTok",
-            Platform::Reddit => "Reddit",
-            Platform::Web => "Website",
-        }
-    }
-
-    /// The accepted forms, quoted in every rejection about this platform.
-    fn forms(self) -> &'static str {
-        match self {
-            Platform::X => "x.com/<handle> or @handle",
-            Platform::Telegram => "t.me/<username>, t.me/+<invite code> or @username",
-            Platform::Facebook => "facebook.com/<username> or facebook.com/profile.php?id=<number>",
-            Platform::Instagram => "instagram.com/<username> or @username",
-            Platform::Youtube => {
-                "youtube.com/@<handle>, youtube.com/channel/UC…, youtube.com/c/<name> or youtube.com/user/<name>"
-            }
-            Platform::Tiktok => "tiktok.com/@<username> or @username",
-            Platform::Reddit => "reddit.com/user/<username> or u/<username>",
-            Platform::Web => "a full link such as https://example.com/page",
         }
     }
 
@@ -276,53 +244,39 @@ impl From<AccountKey> for String {
     }
 }
 
-/// Why an input is not an account key. `Display` is the message for the member:
-/// one line naming the problem and the accepted forms. Quoted user text is cut
-/// short but not escaped: escaping for Discord is the renderer's job.
+/// Why an input is not an account key: the facts a rejection is worded from (the
+/// bot's render layer words it for people). `Display` is a terse description for logs
+/// and developers. Quoted user text is cut short and kept on one line, not escaped.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AccountKeyError {
-    #[error("no account given: {}", ANY_FORMS)]
+    #[error("empty account input")]
     Empty,
-    #[error("this is longer than 2,048 characters, too long to be an account: {}", ANY_FORMS)]
+    #[error("account input over {MAX_INPUT_CHARS} characters")]
     TooLong,
-    #[error(
-        "this contains control characters (such as a line break or tab): {}, one at a time",
-        ANY_FORMS
-    )]
+    #[error("control character in account input")]
     ControlCharacter,
-    #[error("“{scheme}:” links are not accepted, only http:// and https:// ones: {}", ANY_FORMS)]
+    #[error("unsupported link scheme {scheme:?}")]
     UnsupportedScheme { scheme: String },
-    #[error("this is not a valid link: {}", ANY_FORMS)]
+    #[error("unparsable link")]
     InvalidLink,
-    #[error(
-        "links with a name before the host (name@host) are not accepted, as they can hide where they lead: {}",
-        ANY_FORMS
-    )]
+    #[error("link with user info before the host")]
     UserInfo,
-    #[error("“{given}” is not a platform this bot knows: use one of {}", platform_names())]
+    #[error("unknown platform {given:?}")]
     UnknownPlatform { given: String },
-    #[error(
-        "a bare name cannot be a website account: paste {}, or choose the platform the name is on",
-        Platform::Web.forms()
-    )]
+    #[error("bare name for a web account")]
     WebNeedsLink,
-    #[error("this {} link does not name an account: paste the profile link ({})", .platform.label(), .platform.forms())]
+    #[error("{platform} link without an account")]
     MissingAccount { platform: Platform },
-    #[error("{page} {}: paste the profile link instead ({})", .why.text(), .platform.forms())]
+    #[error("{page:?} on {platform} is not an account ({why:?})")]
     NotAnAccount {
         platform: Platform,
         /// Where the link pointed, such as `instagram.com/p/…`.
         page: String,
         why: NotAccount,
     },
-    #[error(
-        "“{given}” is not a valid {} ({}): paste {}",
-        .kind.rule().noun,
-        .kind.rule().rule,
-        .kind.rule().platform.forms()
-    )]
+    #[error("invalid {kind:?} {given:?}")]
     InvalidName { kind: NameKind, given: String },
-    #[error("“{key}” is not a valid stored account key (expected <platform>:<id>, such as x:jack)")]
+    #[error("invalid stored account key {key:?}")]
     InvalidStoredKey { key: String },
 }
 
@@ -339,20 +293,6 @@ pub enum NotAccount {
     ShortLink,
     /// A subreddit.
     Community,
-}
-
-impl NotAccount {
-    fn text(self) -> &'static str {
-        match self {
-            NotAccount::Page => "is not an account page",
-            NotAccount::Post => "is a post link and does not name the account",
-            NotAccount::Video => "is a video link and does not name the channel",
-            NotAccount::ShortLink => {
-                "is a short link that the bot cannot open (open it in a browser to see the account)"
-            }
-            NotAccount::Community => "is a community (subreddit), not an account",
-        }
-    }
 }
 
 /// The kinds of names an account id is made of; each has its own rule.
@@ -375,9 +315,6 @@ pub enum NameKind {
 /// How one [`NameKind`] is checked and turned into an id.
 struct NameRule {
     platform: Platform,
-    noun: &'static str,
-    /// The rule in words, for the rejection message.
-    rule: &'static str,
     /// Matched against the normalised name.
     pattern: &'static str,
     /// Inclusive bounds on the normalised name's length in characters, where the
@@ -398,7 +335,7 @@ const YOUTUBE_NAME: &str = r"^[\p{L}\p{M}\p{N}_.\-·]+$";
 
 impl NameKind {
     /// In declaration order: [`NameKind::pattern`] indexes by discriminant.
-    const ALL: [NameKind; 12] = [
+    pub const ALL: [NameKind; 12] = [
         NameKind::XHandle,
         NameKind::TelegramUsername,
         NameKind::TelegramInvite,
@@ -413,12 +350,15 @@ impl NameKind {
         NameKind::RedditUsername,
     ];
 
+    /// The platform whose accounts this kind of name names.
+    pub fn platform(self) -> Platform {
+        self.rule().platform
+    }
+
     fn rule(self) -> &'static NameRule {
         match self {
             NameKind::XHandle => &NameRule {
                 platform: Platform::X,
-                noun: "X handle",
-                rule: "1–15 letters, digits or _",
                 pattern: r"^[a-z0-9_]{1,15}$",
                 chars: None,
                 normalise: str::to_ascii_lowercase,
@@ -443,8 +383,6 @@ impl NameKind {
             },
             NameKind::TelegramUsername => &NameRule {
                 platform: Platform::Telegram,
-                noun: "Telegram username",
-                rule: "5–32 letters, digits or _, starting with a letter",
                 pattern: r"^[a-z][a-z0-9_]{4,31}$",
                 chars: None,
                 normalise: str::to_ascii_lowercase,
@@ -471,8 +409,6 @@ impl NameKind {
             },
             NameKind::TelegramInvite => &NameRule {
                 platform: Platform::Telegram,
-                noun: "Telegram invite code",
-                rule: "up to 64 letters, digits, _ or -",
                 pattern: r"^[A-Za-z0-9_-]{1,64}$",
                 chars: None,
                 normalise: str::to_owned,
@@ -481,8 +417,6 @@ impl NameKind {
             },
             NameKind::FacebookUsername => &NameRule {
                 platform: Platform::Facebook,
-                noun: "Facebook username",
-                rule: "at least 5 letters or digits; periods do not count",
                 pattern: r"^[a-z0-9]{5,}$",
                 chars: None,
                 normalise: facebook_username,
@@ -518,8 +452,6 @@ impl NameKind {
             },
             NameKind::FacebookNumber => &NameRule {
                 platform: Platform::Facebook,
-                noun: "Facebook profile number",
-                rule: "1–20 digits",
                 pattern: r"^[0-9]{1,20}$",
                 chars: None,
                 normalise: str::to_owned,
@@ -528,8 +460,6 @@ impl NameKind {
             },
             NameKind::InstagramUsername => &NameRule {
                 platform: Platform::Instagram,
-                noun: "Instagram username",
-                rule: "1–30 letters, digits, . or _",
                 pattern: r"^[a-z0-9._]{1,30}$",
                 chars: None,
                 normalise: str::to_ascii_lowercase,
@@ -552,8 +482,6 @@ impl NameKind {
             },
             NameKind::YoutubeHandle => &NameRule {
                 platform: Platform::Youtube,
-                noun: "YouTube handle",
-                rule: "3–30 letters, digits, _, - or .",
                 pattern: YOUTUBE_NAME,
                 chars: Some((3, 30)),
                 normalise: str::to_lowercase,
@@ -562,8 +490,6 @@ impl NameKind {
             },
             NameKind::YoutubeChannel => &NameRule {
                 platform: Platform::Youtube,
-                noun: "YouTube channel ID",
-                rule: "UC followed by 22 letters, digits, _ or -",
                 pattern: r"^UC[A-Za-z0-9_-]{22}$",
                 chars: None,
                 normalise: str::to_owned,
@@ -572,8 +498,6 @@ impl NameKind {
             },
             NameKind::YoutubeCustomName => &NameRule {
                 platform: Platform::Youtube,
-                noun: "YouTube channel name",
-                rule: "1–100 letters, digits, _, - or .",
                 pattern: YOUTUBE_NAME,
                 chars: Some((1, 100)),
                 normalise: str::to_lowercase,
@@ -582,8 +506,6 @@ impl NameKind {
             },
             NameKind::YoutubeUserName => &NameRule {
                 platform: Platform::Youtube,
-                noun: "YouTube user name",
-                rule: "1–100 letters, digits, _, - or .",
                 pattern: YOUTUBE_NAME,
                 chars: Some((1, 100)),
                 normalise: str::to_lowercase,
@@ -592,8 +514,6 @@ impl NameKind {
             },
             NameKind::TiktokUsername => &NameRule {
                 platform: Platform::Tiktok,
-                noun: "TikTok username",
-                rule: "2–24 letters, digits, . or _",
                 pattern: r"^[a-z0-9._]{2,24}$",
                 chars: None,
                 normalise: str::to_ascii_lowercase,
@@ -602,8 +522,6 @@ impl NameKind {
             },
             NameKind::RedditUsername => &NameRule {
                 platform: Platform::Reddit,
-                noun: "Reddit username",
-                rule: "3–20 letters, digits, _ or -",
                 pattern: r"^[a-z0-9_-]{3,20}$",
                 chars: None,
                 normalise: str::to_ascii_lowercase,
@@ -1022,10 +940,6 @@ fn excerpt(text: &str) -> String {
     shown
 }
 
-fn platform_names() -> String {
-    Platform::ALL.map(Platform::as_str).join(", ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1034,13 +948,6 @@ mod tests {
 
     fn parse(input: &str, explicit: Option<Platform>) -> Result<AccountKey, AccountKeyError> {
         AccountKey::parse(input, explicit, Platform::X)
-    }
-
-    fn message(input: &str, explicit: Option<Platform>) -> String {
-        match parse(input, explicit) {
-            Ok(key) => panic!("{input:?} was accepted as {key}"),
-            Err(error) => error.to_string(),
-        }
     }
 
     /// Asserts the invariants every accepted key keeps.
@@ -1058,17 +965,13 @@ mod tests {
         );
     }
 
-    /// Asserts what every rejection keeps: one line, and a hint at what is accepted.
-    fn assert_helpful(error: &AccountKeyError, input: &str) {
+    /// Asserts what every rejection keeps: the user text it quotes is on one line (the
+    /// render layer's tests check that each variant's wording hints at what is accepted).
+    fn assert_one_line(error: &AccountKeyError, input: &str) {
         let text = error.to_string();
         assert!(
             !text.contains(['\n', '\r']),
-            "{input:?} gave a multi-line message: {text:?}"
-        );
-        let hints = ["paste", "use one of", "expected"];
-        assert!(
-            hints.iter().any(|hint| text.contains(hint)),
-            "{input:?} gave no hint: {text:?}"
+            "{input:?} gave a multi-line rejection: {text:?}"
         );
     }
 
@@ -1322,453 +1225,15 @@ mod tests {
         assert_eq!((key.platform(), key.id()), (Telegram, "+AbCdEf"));
     }
 
-    /// (input, explicit platform, phrases the message must contain)
-    const REJECTED: &[(&str, Option<Platform>, &[&str])] = &[
-        ("", None, &["no account given", "https://x.com/<handle>"]),
-        ("   ", None, &["no account given", "@handle"]),
-        ("@", None, &["no account given", "@handle"]),
-        ("x.com/ja\tck", None, &["control characters", "https://x.com/<handle>"]),
-        ("x.com/jack\u{7f}", None, &["control characters", "@handle"]),
-        (
-            "ftp://example.com/x",
-            None,
-            &["“ftp:” links are not accepted", "only http:// and https://", "paste"],
-        ),
-        (
-            "javascript:alert(1)",
-            None,
-            &["“javascript:” links are not accepted", "paste a profile link"],
-        ),
-        (
-            "mailto:jack@example.com",
-            None,
-            &["“mailto:” links are not accepted", "paste a profile link"],
-        ),
-        ("x:jack", None, &["“x:” links are not accepted", "paste a profile link"]),
-        (
-            "https://exa mple.com",
-            None,
-            &["not a valid link", "https://x.com/<handle>"],
-        ),
-        (
-            "https://localhost/x",
-            None,
-            &["not a valid link", "https://x.com/<handle>"],
-        ),
-        ("localhost:8080", None, &["not a valid link", "@handle"]),
-        ("https://", None, &["not a valid link", "@handle"]),
-        ("[jack", None, &["not a valid link", "@handle"]),
-        (
-            "https://x.com@evil.com/jack",
-            None,
-            &["a name before the host", "paste a profile link"],
-        ),
-        (
-            "https://user:secret@example.com",
-            None,
-            &["a name before the host", "paste"],
-        ),
-        ("jack@example.com", None, &["a name before the host", "paste"]),
-        (
-            "jack",
-            Some(Web),
-            &["a bare name cannot be a website account", "https://example.com/page"],
-        ),
-        // a link to the platform with no account in it
-        (
-            "https://x.com",
-            None,
-            &[
-                "this X (Twitter) link does not name an account",
-                "x.com/<handle> or @handle",
-            ],
-        ),
-        (
-            "t.me/",
-            None,
-            &["this Telegram link does not name an account", "t.me/<username>"],
-        ),
-        (
-            "facebook.com",
-            None,
-            &["this Facebook link does not name an account", "facebook.com/<username>"],
-        ),
-        (
-            "instagram.com",
-            Some(Instagram),
-            &[
-                "this Instagram link does not name an account",
-                "instagram.com/<username>",
-            ],
-        ),
-        (
-            "youtube.com",
-            None,
-            &["this YouTube link does not name an account", "youtube.com/@<handle>"],
-        ),
-        (
-            "tiktok.com",
-            None,
-            &["this TikTok link does not name an account", "tiktok.com/@<username>"],
-        ),
-        (
-            "reddit.com/",
-            None,
-            &[
-                "this Reddit link does not name an account",
-                "reddit.com/user/<username>",
-            ],
-        ),
-        // x
-        (
-            "x.com/intent/tweet?text=hi",
-            None,
-            &["x.com/intent/… is not an account page", "x.com/<handle>"],
-        ),
-        (
-            "x.com/intent/user",
-            None,
-            &["x.com/intent/… is not an account page", "x.com/<handle>"],
-        ),
-        (
-            "x.com/intent/user?screen_name=home",
-            None,
-            &["x.com/home/… is not an account page", "@handle"],
-        ),
-        ("@Home", None, &["x.com/Home/… is not an account page", "@handle"]),
-        (
-            "x.com/abcdefghij123456",
-            None,
-            &[
-                "“abcdefghij123456” is not a valid X handle",
-                "1–15 letters, digits or _",
-                "x.com/<handle>",
-            ],
-        ),
-        (
-            "x.com/ja-ck",
-            None,
-            &["“ja-ck” is not a valid X handle", "x.com/<handle> or @handle"],
-        ),
-        (
-            "john.smith",
-            Some(X),
-            &["“john.smith” is not a valid X handle", "x.com/<handle>"],
-        ),
-        (
-            "@john.smith",
-            None,
-            &["“john.smith” is not a valid X handle", "x.com/<handle>"],
-        ),
-        (
-            "x.com/%FF",
-            None,
-            &["“\u{FFFD}” is not a valid X handle", "x.com/<handle>"],
-        ),
-        (
-            "x.com/%0A",
-            None,
-            &["“\u{FFFD}” is not a valid X handle", "x.com/<handle>"],
-        ),
-        // telegram
-        (
-            "t.me/abcd",
-            None,
-            &[
-                "“abcd” is not a valid Telegram username",
-                "5–32 letters",
-                "t.me/<username>",
-            ],
-        ),
-        (
-            "t.me/a_2345678901234567890123456789012",
-            None,
-            &["not a valid Telegram username", "t.me/+<invite code>"],
-        ),
-        (
-            "t.me/1abcde",
-            None,
-            &["“1abcde” is not a valid Telegram username", "starting with a letter"],
-        ),
-        (
-            "t.me/c/12345/67",
-            None,
-            &["t.me/c/… is not an account page", "t.me/<username>"],
-        ),
-        (
-            "t.me/share/url?url=x",
-            None,
-            &["t.me/share/… is not an account page", "t.me/<username>"],
-        ),
-        ("t.me/s", None, &["t.me/s/… is not an account page", "t.me/<username>"]),
-        (
-            "t.me/joinchat",
-            None,
-            &["t.me/joinchat/… is not an account page", "t.me/+<invite code>"],
-        ),
-        (
-            "t.me/+",
-            None,
-            &["“” is not a valid Telegram invite code", "t.me/+<invite code>"],
-        ),
-        (
-            "t.me/+ab.cd",
-            None,
-            &["“ab.cd” is not a valid Telegram invite code", "t.me/+<invite code>"],
-        ),
-        // facebook
-        (
-            "facebook.com/abcd",
-            None,
-            &[
-                "“abcd” is not a valid Facebook username",
-                "at least 5",
-                "facebook.com/<username>",
-            ],
-        ),
-        (
-            "facebook.com/a.b.c.d",
-            None,
-            &["“a.b.c.d” is not a valid Facebook username", "periods do not count"],
-        ),
-        (
-            "facebook.com/john_smith",
-            None,
-            &[
-                "“john_smith” is not a valid Facebook username",
-                "facebook.com/<username>",
-            ],
-        ),
-        (
-            "facebook.com/profile.php",
-            None,
-            &[
-                "facebook.com/profile.php/… is not an account page",
-                "profile.php?id=<number>",
-            ],
-        ),
-        (
-            "facebook.com/profile.php?id=abc",
-            None,
-            &[
-                "“abc” is not a valid Facebook profile number",
-                "profile.php?id=<number>",
-            ],
-        ),
-        (
-            "facebook.com/groups/12345",
-            None,
-            &[
-                "facebook.com/groups/… is not an account page",
-                "facebook.com/<username>",
-            ],
-        ),
-        (
-            "facebook.com/watch?v=1",
-            None,
-            &["facebook.com/watch/… is not an account page", "facebook.com/<username>"],
-        ),
-        (
-            "g.r.o.u.p.s",
-            Some(Facebook),
-            &[
-                "facebook.com/g.r.o.u.p.s/… is not an account page",
-                "facebook.com/<username>",
-            ],
-        ),
-        // instagram
-        (
-            "instagram.com/p/Cabc123/",
-            None,
-            &[
-                "instagram.com/p/… is a post link and does not name the account",
-                "paste the profile link instead (instagram.com/<username>",
-            ],
-        ),
-        (
-            "instagram.com/reel/Cabc123/",
-            None,
-            &["instagram.com/reel/… is a post link", "instagram.com/<username>"],
-        ),
-        (
-            "instagram.com/reels/Cabc123/",
-            None,
-            &["instagram.com/reels/… is a post link", "instagram.com/<username>"],
-        ),
-        (
-            "instagram.com/tv/Cabc123/",
-            None,
-            &["instagram.com/tv/… is a post link", "instagram.com/<username>"],
-        ),
-        (
-            "instagram.com/explore/tags/x",
-            None,
-            &[
-                "instagram.com/explore/… is not an account page",
-                "instagram.com/<username>",
-            ],
-        ),
-        (
-            "instagram.com/stories/highlights/123",
-            None,
-            &[
-                "instagram.com/highlights/… is not an account page",
-                "instagram.com/<username>",
-            ],
-        ),
-        (
-            "instagram.com/abcdefghij.abcdefghij_abcdefghi",
-            None,
-            &["is not a valid Instagram username", "1–30", "instagram.com/<username>"],
-        ),
-        (
-            "instagram.com/john-smith",
-            None,
-            &[
-                "“john-smith” is not a valid Instagram username",
-                "instagram.com/<username>",
-            ],
-        ),
-        // youtube
-        (
-            "youtube.com/watch?v=dQw4w9WgXcQ",
-            None,
-            &[
-                "youtube.com/watch/… is a video link and does not name the channel",
-                "youtube.com/@<handle>",
-            ],
-        ),
-        (
-            "https://youtu.be/dQw4w9WgXcQ",
-            None,
-            &["youtu.be/… is a video link", "youtube.com/channel/UC…"],
-        ),
-        (
-            "youtube.com/shorts/abc",
-            None,
-            &["youtube.com/shorts/… is a video link", "youtube.com/@<handle>"],
-        ),
-        (
-            "youtube.com/live/abc",
-            None,
-            &["youtube.com/live/… is a video link", "youtube.com/@<handle>"],
-        ),
-        (
-            "youtube.com/channel/UCshort",
-            None,
-            &["“UCshort” is not a valid YouTube channel ID", "UC followed by 22"],
-        ),
-        (
-            "youtube.com/@ab",
-            None,
-            &["“ab” is not a valid YouTube handle", "3–30", "youtube.com/@<handle>"],
-        ),
-        (
-            "youtube.com/playlist?list=x",
-            None,
-            &["youtube.com/playlist/… is not an account page", "youtube.com/@<handle>"],
-        ),
-        (
-            "youtube.com/MrBeast",
-            None,
-            &["youtube.com/MrBeast/… is not an account page", "youtube.com/c/<name>"],
-        ),
-        // tiktok
-        (
-            "vm.tiktok.com/ZMabc/",
-            None,
-            &[
-                "vm.tiktok.com/… is a short link that the bot cannot open",
-                "tiktok.com/@<username>",
-            ],
-        ),
-        (
-            "https://vt.tiktok.com/ZSabc/",
-            None,
-            &["vt.tiktok.com/… is a short link", "tiktok.com/@<username>"],
-        ),
-        (
-            "tiktok.com/t/ZTabc/",
-            None,
-            &["tiktok.com/t/… is a short link", "tiktok.com/@<username>"],
-        ),
-        (
-            "tiktok.com/@a",
-            None,
-            &["“a” is not a valid TikTok username", "2–24", "tiktok.com/@<username>"],
-        ),
-        (
-            "tiktok.com/@abcdefghijabcdefghijabcde",
-            None,
-            &["is not a valid TikTok username", "2–24"],
-        ),
-        (
-            "tiktok.com/@some-user",
-            None,
-            &["“some-user” is not a valid TikTok username", "tiktok.com/@<username>"],
-        ),
-        (
-            "tiktok.com/discover",
-            None,
-            &["tiktok.com/discover/… is not an account page", "tiktok.com/@<username>"],
-        ),
-        // reddit
-        (
-            "reddit.com/r/worldnews",
-            None,
-            &[
-                "reddit.com/r/… is a community (subreddit), not an account",
-                "reddit.com/user/<username>",
-            ],
-        ),
-        (
-            "reddit.com/user/ab",
-            None,
-            &[
-                "“ab” is not a valid Reddit username",
-                "3–20",
-                "reddit.com/user/<username>",
-            ],
-        ),
-        (
-            "reddit.com/user/abcdefghij_abcdefghij",
-            None,
-            &["is not a valid Reddit username", "3–20"],
-        ),
-        (
-            "reddit.com/user",
-            None,
-            &["reddit.com/user/… is not an account page", "reddit.com/user/<username>"],
-        ),
-        (
-            "reddit.com/comments/abc",
-            None,
-            &[
-                "reddit.com/comments/… is not an account page",
-                "reddit.com/user/<username>",
-            ],
-        ),
-    ];
-
-    #[test]
-    fn every_rejection_names_the_problem_and_the_accepted_forms() {
-        for (input, explicit, phrases) in REJECTED {
-            let text = message(input, *explicit);
-            for phrase in *phrases {
-                assert!(text.contains(phrase), "{input:?}: {text:?} lacks {phrase:?}");
-            }
-            assert_helpful(&parse(input, *explicit).expect_err("rejected"), input);
-        }
-    }
-
     #[test]
     fn every_reserved_x_path_is_rejected_as_not_an_account() {
         for word in NameKind::XHandle.rule().reserved {
-            let text = message(&format!("https://x.com/{word}/more"), None);
-            assert!(
-                text.contains(&format!("x.com/{word}/… is not an account page")),
-                "{text}"
-            );
+            let expected = AccountKeyError::NotAnAccount {
+                platform: X,
+                page: format!("x.com/{word}/…"),
+                why: NotAccount::Page,
+            };
+            assert_eq!(parse(&format!("https://x.com/{word}/more"), None), Err(expected));
         }
     }
 
@@ -1779,7 +1244,6 @@ mod tests {
         for too_long in [format!("{at_limit}a"), format!(" {at_limit}"), chars('a', 100_000)] {
             assert_eq!(parse(&too_long, None), Err(AccountKeyError::TooLong));
         }
-        assert!(message(&format!("{at_limit}a"), None).contains("longer than 2,048 characters"));
     }
 
     #[test]
@@ -1820,8 +1284,11 @@ mod tests {
 
     #[test]
     fn quoted_input_is_cut_to_80_characters() {
-        let text = message(&format!("x.com/{}", chars('a', 500)), None);
-        assert!(text.contains(&format!("“{}…”", chars('a', 80))), "{text}");
+        let expected = AccountKeyError::InvalidName {
+            kind: NameKind::XHandle,
+            given: format!("{}…", chars('a', 80)),
+        };
+        assert_eq!(parse(&format!("x.com/{}", chars('a', 500)), None), Err(expected));
     }
 
     #[test]
@@ -1829,21 +1296,17 @@ mod tests {
         for platform in Platform::ALL {
             assert_eq!(platform.as_str().to_uppercase().parse(), Ok(platform));
             assert_eq!(platform.to_string(), platform.as_str());
-            assert!(!platform.label().is_empty());
         }
         assert_eq!(" Twitter ".parse(), Ok(X));
     }
 
     #[test]
-    fn an_unknown_platform_name_lists_the_valid_ones() {
-        let error = "myspace".parse::<Platform>().expect_err("unknown");
-        let text = error.to_string();
-        assert!(text.contains("“myspace” is not a platform this bot knows"), "{text}");
-        assert!(
-            text.contains("x, telegram, facebook, instagram, youtube, tiktok, reddit, web"),
-            "{text}"
+    fn an_unknown_platform_name_is_refused_with_the_name_given() {
+        let given = "myspace".to_owned();
+        assert_eq!(
+            "myspace".parse::<Platform>(),
+            Err(AccountKeyError::UnknownPlatform { given })
         );
-        assert_helpful(&error, "myspace");
     }
 
     #[test]
@@ -1872,10 +1335,8 @@ mod tests {
         ];
         for key in bad {
             let error = AccountKey::from_key(key).expect_err(key);
-            let text = error.to_string();
-            assert!(text.contains("is not a valid stored account key"), "{key:?}: {text}");
-            assert!(text.contains("<platform>:<id>"), "{key:?}: {text}");
-            assert_helpful(&error, key);
+            assert_eq!(error, AccountKeyError::InvalidStoredKey { key: key.to_owned() });
+            assert_one_line(&error, key);
         }
     }
 
@@ -1989,11 +1450,11 @@ mod tests {
         "https://EXAMPLE.com/İ",
     ];
 
-    /// Checks the invariants on one input: no panic, a helpful rejection or a key that round-trips.
+    /// Checks the invariants on one input: no panic, a one-line rejection or a key that round-trips.
     fn check(input: &str, explicit: Option<Platform>) {
         match parse(input, explicit) {
             Ok(key) => assert_round_trips(&key, input),
-            Err(error) => assert_helpful(&error, input),
+            Err(error) => assert_one_line(&error, input),
         }
     }
 

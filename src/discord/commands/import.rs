@@ -10,7 +10,7 @@ use super::{acting, member_context};
 use crate::discord::checks::require_moderator;
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::evidence;
-use crate::discord::render::answers;
+use crate::discord::render::{answers, rejections};
 use crate::domain::audit::Actor;
 use crate::domain::reason::ReasonCategory;
 use crate::import::{import as run_import, Progress};
@@ -81,7 +81,7 @@ fn record(seen: &Mutex<Seen>, event: Progress) {
     match event {
         Progress::Counted(summary) => seen.summary = summary,
         Progress::Rejected { line_no, why } if seen.rejections.len() < SHOWN_REJECTIONS => {
-            seen.rejections.push((line_no, why));
+            seen.rejections.push((line_no, rejections::import_line(&why)));
         }
         Progress::Rejected { .. } => {}
     }

@@ -22,8 +22,8 @@ pub async fn status(
     let full = sees_full_state(&settings, &who);
     let text = match (account, case) {
         (Some(input), None) => {
-            let key =
-                AccountKey::parse(&input, None, settings.default_platform).map_err(|e| user_error(e.to_string()))?;
+            let key = AccountKey::parse(&input, None, settings.default_platform)
+                .map_err(|e| user_error(answers::unreadable_account(&e)))?;
             let found = store
                 .case_for_key(guild, &key)
                 .await?

@@ -2,8 +2,8 @@
 //! and error messages. Handlers decide what happened; the words live here, so translating
 //! flagwatch means translating this module and its siblings.
 
-use super::{escape, key_text, labels, link, MAX_LINK_CHARS};
-use crate::domain::account::AccountKey;
+use super::{escape, key_text, labels, link, rejections, MAX_LINK_CHARS};
+use crate::domain::account::{AccountKey, AccountKeyError};
 use crate::domain::audit::ChainHead;
 use crate::domain::case::{AccountStatus, Decision, LifecycleError};
 use crate::domain::intake::NotYet;
@@ -120,8 +120,14 @@ pub fn missing_field(option: &str) -> String {
 
 // ---- /report and /status ----
 
-pub fn unusable_account(why: &dyn std::fmt::Display) -> String {
-    format!("{why} Nothing was filed.")
+/// Why `/report` could not use the account given.
+pub fn unusable_account(why: &AccountKeyError) -> String {
+    format!("{} Nothing was filed.", unreadable_account(why))
+}
+
+/// Why `/status` could not read the account given.
+pub fn unreadable_account(why: &AccountKeyError) -> String {
+    rejections::account_key_for_discord(why)
 }
 
 /// What the intake policy limits: reports, or presses of a call to action's buttons.

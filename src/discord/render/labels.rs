@@ -1,5 +1,6 @@
 //! The names people read for the domain's values (the domain itself only knows their
-//! stored names), and the member-facing wording of the domain's refusals.
+//! stored names), and the member-facing wording of the case and policy refusals (an
+//! account key's rejection is worded in `rejections`).
 
 use std::collections::BTreeSet;
 
@@ -46,7 +47,16 @@ pub fn reasons(reasons: &BTreeSet<ReasonCategory>) -> String {
 }
 
 pub fn platform(p: Platform) -> &'static str {
-    p.label()
+    match p {
+        Platform::X => "X (Twitter)",
+        Platform::Telegram => "Telegram",
+        Platform::Facebook => "Facebook",
+        Platform::Instagram => "Instagram",
+        Platform::Youtube => "YouTube",
+        Platform::Tiktok => "TikTok",
+        Platform::Reddit => "Reddit",
+        Platform::Web => "Website",
+    }
 }
 
 /// Why the case lifecycle refused a change, for the moderator who asked.
@@ -81,5 +91,17 @@ pub fn policy_refusal(e: &PolicyError) -> String {
             format!("the voting window must be between 10 minutes and 30 days (got {m} minutes)")
         }
         PolicyError::HoldDays(d) => format!("holds must last between 1 and 365 days (got {d})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_platform_has_a_name_people_read() {
+        for p in Platform::ALL {
+            assert!(!platform(p).is_empty(), "{p}");
+        }
     }
 }
