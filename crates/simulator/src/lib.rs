@@ -9,6 +9,11 @@
 //! ([`Simulator::transcript`], [`Simulator::messages`], [`Simulator::wait_reply`]) and on
 //! how the bot behaved ([`Simulator::requests`], [`Simulator::rate_limited_count`]).
 //!
+//! Several bot processes may connect at once, as when they share one database: each
+//! IDENTIFY opens its own session of its shard (`[id, count]`), and every event of a
+//! guild goes to each session of that guild's shard ([`Simulator::session_stats`],
+//! [`Simulator::wait_for_shards`]).
+//!
 //! ```no_run
 //! # use flagwatch_simulator::{Opt, SimConfig, Simulator};
 //! # use std::time::Duration;
@@ -54,7 +59,7 @@ use tokio::task::JoinHandle;
 pub use interactions::Reply;
 pub use options::Opt;
 pub use ratelimit::{Limit, RateLimits};
-pub use session::GatewayStats;
+pub use session::{GatewayStats, SessionStats};
 pub use state::{RecordedRequest, SimMessage};
 pub use visible::{VisibleEvent, VisibleKind};
 
@@ -81,6 +86,8 @@ pub struct SimConfig {
     /// Sent in HELLO (Discord: 41.25 s).
     pub heartbeat_interval: Duration,
     pub rate_limits: RateLimits,
+    /// `shards` of `GET /gateway/bot`: how many shards Discord recommends.
+    pub recommended_shards: u32,
 }
 
 impl Default for SimConfig {
@@ -92,6 +99,7 @@ impl Default for SimConfig {
             interaction_token_lifetime: Duration::from_secs(15 * 60),
             heartbeat_interval: Duration::from_millis(41_250),
             rate_limits: RateLimits::default(),
+            recommended_shards: 1,
         }
     }
 }
@@ -105,8 +113,10 @@ pub enum SimError {
     Timeout { what: String, after: Duration },
     #[error("unknown {0}")]
     Unknown(&'static str),
-    #[error("the bot has no gateway session yet (it has not identified)")]
+    #[error("the bot has no gateway session for this server's shard (it has not identified)")]
     NoSession,
+    #[error("shard {shard} does not exist among {count}")]
+    InvalidShard { shard: u32, count: u32 },
     #[error("message {message} has no enabled button {custom_id:?}")]
     NoSuchButton { message: u64, custom_id: String },
 }
@@ -149,7 +159,7 @@ pub struct Simulator {
 
 impl Drop for Simulator {
     fn drop(&mut self) {
-        self.shared.with(|w| w.gateway.drop_live());
+        self.shared.with(|w| w.gateway.drop_live(None));
         for task in &self.tasks {
             task.abort();
         }
@@ -198,12 +208,27 @@ impl Simulator {
 
     // ---- building the world ----
 
-    /// A server with its `@everyone` role; the bot is a member.
+    /// A server with its `@everyone` role; the bot is a member. Successive servers land
+    /// on successive shards (whatever the shard count), as their ids are a millisecond apart.
     pub fn add_guild(&self, name: &str) -> GuildRef {
+        self.create_guild(name, None)
+    }
+
+    /// A server on shard `shard` of `count` (`(id >> 22) % count == shard`), so a sharded
+    /// test knows which session gets its events.
+    pub fn add_guild_on_shard(&self, name: &str, shard: u32, count: u32) -> Result<GuildRef, SimError> {
+        if shard >= count {
+            return Err(SimError::InvalidShard { shard, count });
+        }
+        Ok(self.create_guild(name, Some((shard, count))))
+    }
+
+    /// Sessions of the guild's shard get GUILD_CREATE.
+    fn create_guild(&self, name: &str, on: Option<(u32, u32)>) -> GuildRef {
         GuildRef(self.shared.with(|w| {
-            let id = w.add_guild(name);
+            let id = w.add_guild(name, on);
             let create = payloads::guild_create(w, id);
-            w.dispatch("GUILD_CREATE", create);
+            w.dispatch(id, "GUILD_CREATE", create);
             id
         }))
     }
@@ -215,7 +240,7 @@ impl Simulator {
             let id = w.add_channel(guild.0, name).unwrap_or_default();
             if let Some(c) = w.channels.get(&id) {
                 let channel = payloads::channel(c);
-                w.dispatch("CHANNEL_CREATE", channel);
+                w.dispatch(guild.0, "CHANNEL_CREATE", channel);
             }
             id
         }))
@@ -228,7 +253,7 @@ impl Simulator {
             let id = w.add_role(guild.0, name, permissions).unwrap_or_default();
             if let Some(r) = w.roles.get(&id) {
                 let event = json!({ "guild_id": guild.0.to_string(), "role": payloads::role(r) });
-                w.dispatch("GUILD_ROLE_CREATE", event);
+                w.dispatch(guild.0, "GUILD_ROLE_CREATE", event);
             }
             id
         }))
@@ -355,7 +380,8 @@ impl Simulator {
 
     // ---- the gateway ----
 
-    /// Wait until the bot has identified (or resumed) and been sent its guilds.
+    /// Wait until the bot has identified (or resumed) and been sent its guilds: some
+    /// session is connected.
     pub async fn wait_for_bot_ready(&self, timeout: Duration) -> Result<(), SimError> {
         self.wait_until("the bot to connect to the gateway", timeout, |s| {
             s.gateway_stats().connected
@@ -363,14 +389,36 @@ impl Simulator {
         .await
     }
 
-    /// Cut the bot's gateway connection without a close frame; its session stays
-    /// resumable.
-    pub fn drop_gateway(&self) {
-        self.shared.with(|w| w.gateway.drop_live());
+    /// Wait until every shard `0..count` (identified with that `count`) has a connected
+    /// session, as a sharded bot, or several processes together, must have.
+    pub async fn wait_for_shards(&self, count: u32, timeout: Duration) -> Result<(), SimError> {
+        let what = format!("sessions of all {count} shards");
+        self.wait_until(&what, timeout, |s| {
+            s.shared.read(|w| w.gateway.all_shards_connected(count))
+        })
+        .await
     }
 
+    /// Cut every gateway connection of the bot without a close frame; the sessions stay
+    /// resumable.
+    pub fn drop_gateway(&self) {
+        self.shared.with(|w| w.gateway.drop_live(None));
+    }
+
+    /// Cut the connections of the sessions of shard `id` (of any count), like
+    /// [`Simulator::drop_gateway`] for that shard alone.
+    pub fn drop_shard(&self, id: u32) {
+        self.shared.with(|w| w.gateway.drop_live(Some(id)));
+    }
+
+    /// Counts over every session; `connected` when any session is.
     pub fn gateway_stats(&self) -> GatewayStats {
-        self.shared.read(|w| w.gateway.stats)
+        self.shared.read(|w| w.gateway.stats())
+    }
+
+    /// Each session the bot opened (one per IDENTIFY), in order.
+    pub fn session_stats(&self) -> Vec<SessionStats> {
+        self.shared.read(|w| w.gateway.session_stats())
     }
 
     // ---- faults ----

@@ -10,7 +10,7 @@ use serde_json::Value;
 use tokio::sync::watch;
 
 use super::ratelimit::RateLimiter;
-use super::session::GatewaySession;
+use super::session::Gateway;
 use super::visible::VisibleEvent;
 use super::SimConfig;
 
@@ -66,19 +66,54 @@ impl Shared {
     }
 }
 
+/// How long before the simulator started its guilds were created: their ids count
+/// from there, one millisecond apart, below every other id.
+const GUILD_AGE_MS: u64 = 30 * 24 * 3600 * 1000;
+
 /// Strictly increasing snowflakes whose timestamp part is the creation time, as
 /// serenity derives `created_at` from ids.
-#[derive(Default)]
 pub(crate) struct Snowflakes {
     last: u64,
+    /// The timestamp part of the next guild id.
+    next_guild_ms: u64,
+}
+
+impl Default for Snowflakes {
+    fn default() -> Self {
+        Snowflakes {
+            last: 0,
+            next_guild_ms: since_epoch_ms().saturating_sub(GUILD_AGE_MS),
+        }
+    }
 }
 
 impl Snowflakes {
     pub fn next(&mut self) -> u64 {
-        let since_epoch = (Utc::now().timestamp_millis() - DISCORD_EPOCH_MS).max(0) as u64;
-        self.last = (since_epoch << 22).max(self.last + 1);
+        self.last = (since_epoch_ms() << 22).max(self.last + 1);
         self.last
     }
+
+    /// A guild id. Sharding reads the timestamp part (`(id >> 22) % count`), so guild ids
+    /// differ there, one millisecond apart: successive guilds land on successive shards,
+    /// and `on` = `(shard, count)` skips ahead to the next id of that shard.
+    pub fn next_guild(&mut self, on: Option<(u32, u32)>) -> u64 {
+        let mut ms = self.next_guild_ms;
+        if let Some((shard, count)) = on.filter(|(_, count)| *count > 0) {
+            let count = u64::from(count);
+            ms += (u64::from(shard) + count - ms % count) % count;
+        }
+        self.next_guild_ms = ms + 1;
+        ms << 22
+    }
+}
+
+fn since_epoch_ms() -> u64 {
+    (Utc::now().timestamp_millis() - DISCORD_EPOCH_MS).max(0) as u64
+}
+
+/// When a snowflake was made.
+pub(crate) fn snowflake_time(id: u64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis((id >> 22) as i64 + DISCORD_EPOCH_MS).unwrap_or_default()
 }
 
 pub(crate) struct GuildRec {
@@ -275,7 +310,7 @@ pub(crate) struct World {
     pub faults: Faults,
     pub limiter: RateLimiter,
     pub rate_limited: usize,
-    pub gateway: GatewaySession,
+    pub gateway: Gateway,
 }
 
 impl World {
@@ -314,7 +349,7 @@ impl World {
             faults: Faults::default(),
             limiter: RateLimiter::new(config.rate_limits.clone()),
             rate_limited: 0,
-            gateway: GatewaySession::default(),
+            gateway: Gateway::default(),
         }
     }
 
@@ -323,8 +358,9 @@ impl World {
         self.me.application_id
     }
 
-    pub fn add_guild(&mut self, name: &str) -> u64 {
-        let id = self.ids.next();
+    /// A guild on the next shard in turn, or on `(shard, count)`.
+    pub fn add_guild(&mut self, name: &str, on: Option<(u32, u32)>) -> u64 {
+        let id = self.ids.next_guild(on);
         let owner_id = self.ids.next();
         let owner = UserRec {
             id: owner_id,
@@ -341,7 +377,7 @@ impl World {
                 channels: Vec::new(),
                 roles: vec![id],
                 members: vec![self.bot_id()],
-                created: Utc::now(),
+                created: snowflake_time(id),
             },
         );
         self.roles.insert(
