@@ -815,6 +815,7 @@ async fn two_processes_on_one_shard_both_get_an_interaction_and_one_answer_is_re
     assert_eq!(second.status(), 400);
     let refusal = json!({ "message": "Interaction has already been acknowledged.", "code": 40060 });
     assert_eq!(second.json::<Value>().await.unwrap(), refusal);
+    assert_eq!(f.sim.refused_acknowledgements(), 1);
     assert_eq!(f.sim.reply(&status).unwrap().content, "from a");
 
     f.sim.drop_shard(0);

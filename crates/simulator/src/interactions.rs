@@ -145,6 +145,7 @@ impl World {
             .filter(|i| i.token == token)
             .ok_or_else(api::unknown_interaction)?;
         if rec.callback.is_some() {
+            self.refused_acknowledgements += 1;
             return Err(api::already_acknowledged());
         }
         if now.saturating_duration_since(rec.dispatched_at) > deadline {

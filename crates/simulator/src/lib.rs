@@ -12,7 +12,8 @@
 //! Several bot processes may connect at once, as when they share one database: each
 //! IDENTIFY opens its own session of its shard (`[id, count]`), and every event of a
 //! guild goes to each session of that guild's shard ([`Simulator::session_stats`],
-//! [`Simulator::wait_for_shards`]).
+//! [`Simulator::wait_for_shards`]). What they do together is measured: answers refused
+//! because another process acknowledged first ([`Simulator::refused_acknowledgements`]).
 //!
 //! ```no_run
 //! # use flagwatch_simulator::{Opt, SimConfig, Simulator};
@@ -482,6 +483,12 @@ impl Simulator {
     /// 429s sent by the rate limiter (route or global); 30046 refusals are not counted.
     pub fn rate_limited_count(&self) -> usize {
         self.shared.read(|w| w.rate_limited)
+    }
+
+    /// Callbacks refused with 40060 because the interaction was already acknowledged
+    /// (by another bot process, say).
+    pub fn refused_acknowledgements(&self) -> usize {
+        self.shared.read(|w| w.refused_acknowledgements)
     }
 
     /// What members saw happen, in order.

@@ -310,6 +310,8 @@ pub(crate) struct World {
     pub faults: Faults,
     pub limiter: RateLimiter,
     pub rate_limited: usize,
+    /// Callbacks refused because the interaction was already acknowledged.
+    pub refused_acknowledgements: usize,
     pub gateway: Gateway,
 }
 
@@ -349,6 +351,7 @@ impl World {
             faults: Faults::default(),
             limiter: RateLimiter::new(config.rate_limits.clone()),
             rate_limited: 0,
+            refused_acknowledgements: 0,
             gateway: Gateway::default(),
         }
     }
