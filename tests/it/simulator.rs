@@ -439,13 +439,32 @@ async fn post_message(
     channel: ChannelRef,
     content: &str,
 ) -> reqwest::Response {
+    post_payload(client, sim, channel, json!({ "content": content })).await
+}
+
+async fn post_payload(
+    client: &reqwest::Client,
+    sim: &Simulator,
+    channel: ChannelRef,
+    body: Value,
+) -> reqwest::Response {
+    bot_call(
+        client,
+        sim,
+        reqwest::Method::POST,
+        &format!("/channels/{}/messages", channel.0),
+    )
+    .json(&body)
+    .send()
+    .await
+    .unwrap()
+}
+
+/// A request to the bot's REST API with its token.
+fn bot_call(client: &reqwest::Client, sim: &Simulator, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
     client
-        .post(format!("{}/api/v10/channels/{}/messages", sim.api_base(), channel.0))
+        .request(method, format!("{}/api/v10{path}", sim.api_base()))
         .header("Authorization", format!("Bot {}", sim.token()))
-        .json(&json!({ "content": content }))
-        .send()
-        .await
-        .unwrap()
 }
 
 async fn callback(client: &reqwest::Client, sim: &Simulator, i: &InteractionRef, body: Value) -> reqwest::Response {
@@ -902,4 +921,64 @@ async fn serenity_clients_of_two_shards_each_get_and_answer_their_guild() {
         manager.shutdown_all().await;
         running.abort();
     }
+}
+
+#[tokio::test]
+async fn enforced_nonces_answer_the_first_message_and_create_nothing() {
+    let config = SimConfig {
+        nonce_window: Duration::from_millis(800),
+        rate_limits: RateLimits {
+            channel_messages: Limit::new(100, Duration::from_secs(1)),
+            ..RateLimits::default()
+        },
+        ..SimConfig::default()
+    };
+    let f = fixture(config).await;
+    let http = http(&f.sim);
+    let (review, general) = (
+        serenity::ChannelId::new(f.review.0),
+        serenity::ChannelId::new(f.general.0),
+    );
+    let card = || {
+        serenity::CreateMessage::new()
+            .content("Case #1")
+            .nonce(serenity::Nonce::String("case-1".to_owned()))
+            .enforce_nonce(true)
+    };
+    let first = review.send_message(&http, card()).await.unwrap();
+    assert!(matches!(&first.nonce, Some(serenity::Nonce::String(n)) if n == "case-1"));
+    assert_eq!(review.send_message(&http, card()).await.unwrap().id, first.id);
+    assert_eq!((f.sim.messages(f.review).len(), f.sim.deduplicated_posts()), (1, 1));
+    let sent = f.sim.requests()[1].body.clone().unwrap();
+    assert_eq!(
+        (&sent["nonce"], &sent["enforce_nonce"]),
+        (&json!("case-1"), &json!(true))
+    );
+    assert_ne!(general.send_message(&http, card()).await.unwrap().id, first.id);
+
+    let client = reqwest::Client::new();
+    let plain = json!({ "content": "echoed only", "nonce": 42 });
+    let a: Value = post_payload(&client, &f.sim, f.review, plain.clone())
+        .await
+        .json()
+        .await
+        .unwrap();
+    let b: Value = post_payload(&client, &f.sim, f.review, plain)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!((&a["nonce"], a["id"] != b["id"]), (&json!(42), true));
+    for bad in [json!("n".repeat(26)), json!(1.5), json!(true)] {
+        let body = json!({ "content": "x", "nonce": bad, "enforce_nonce": true });
+        let refused = post_payload(&client, &f.sim, f.review, body).await;
+        assert_eq!(refused.status(), 400);
+        let errors = refused.json::<Value>().await.unwrap()["errors"]["nonce"]["_errors"].clone();
+        assert_eq!(errors.as_array().map(Vec::len), Some(1), "nonce {bad}");
+    }
+    assert_eq!(f.sim.messages(f.review).len(), 3);
+
+    tokio::time::sleep(Duration::from_millis(850)).await;
+    assert_ne!(review.send_message(&http, card()).await.unwrap().id, first.id);
+    assert_eq!(f.sim.deduplicated_posts(), 1);
 }

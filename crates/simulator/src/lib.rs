@@ -38,6 +38,7 @@ mod handlers;
 mod interactions;
 mod messages;
 mod multipart;
+mod nonces;
 mod options;
 mod payloads;
 mod ratelimit;
@@ -89,6 +90,9 @@ pub struct SimConfig {
     pub rate_limits: RateLimits,
     /// `shards` of `GET /gateway/bot`: how many shards Discord recommends.
     pub recommended_shards: u32,
+    /// How long a message nonce with `enforce_nonce` deduplicates posts (Discord: "a
+    /// few minutes").
+    pub nonce_window: Duration,
 }
 
 impl Default for SimConfig {
@@ -101,6 +105,7 @@ impl Default for SimConfig {
             heartbeat_interval: Duration::from_millis(41_250),
             rate_limits: RateLimits::default(),
             recommended_shards: 1,
+            nonce_window: Duration::from_secs(5 * 60),
         }
     }
 }
@@ -489,6 +494,12 @@ impl Simulator {
     /// (by another bot process, say).
     pub fn refused_acknowledgements(&self) -> usize {
         self.shared.read(|w| w.refused_acknowledgements)
+    }
+
+    /// Channel posts that repeated an enforced nonce and were answered with the first
+    /// message instead of creating one.
+    pub fn deduplicated_posts(&self) -> usize {
+        self.shared.read(|w| w.nonces.deduplicated)
     }
 
     /// What members saw happen, in order.

@@ -284,6 +284,9 @@ pub(crate) fn message(w: &World, m: &SimMessage) -> Value {
     if m.author_id == w.bot_id() {
         extend(&mut v, json!({ "application_id": w.me.application_id.to_string() }));
     }
+    if let Some(nonce) = &m.nonce {
+        extend(&mut v, json!({ "nonce": nonce }));
+    }
     if let Some(reference) = m.reference {
         let r = json!({ "type": 0, "message_id": reference.to_string(), "channel_id": m.channel_id.to_string(), "guild_id": m.guild_id.to_string() });
         extend(&mut v, json!({ "message_reference": r }));

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 use tokio::sync::watch;
 
+use super::nonces::Nonces;
 use super::ratelimit::RateLimiter;
 use super::session::Gateway;
 use super::visible::VisibleEvent;
@@ -180,6 +181,8 @@ pub struct SimMessage {
     pub interaction_id: Option<u64>,
     /// The message this one refers to (the pinned message, for a pin notice).
     pub reference: Option<u64>,
+    /// The `nonce` the post carried (a string or an integer), echoed as given.
+    pub nonce: Option<Value>,
 }
 
 impl SimMessage {
@@ -312,6 +315,7 @@ pub(crate) struct World {
     pub rate_limited: usize,
     /// Callbacks refused because the interaction was already acknowledged.
     pub refused_acknowledgements: usize,
+    pub nonces: Nonces,
     pub gateway: Gateway,
 }
 
@@ -352,6 +356,7 @@ impl World {
             limiter: RateLimiter::new(config.rate_limits.clone()),
             rate_limited: 0,
             refused_acknowledgements: 0,
+            nonces: Nonces::new(config.nonce_window),
             gateway: Gateway::default(),
         }
     }
