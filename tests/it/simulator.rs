@@ -982,3 +982,54 @@ async fn enforced_nonces_answer_the_first_message_and_create_nothing() {
     assert_ne!(review.send_message(&http, card()).await.unwrap().id, first.id);
     assert_eq!(f.sim.deduplicated_posts(), 1);
 }
+
+#[tokio::test]
+async fn requested_429s_carry_discords_headers_and_early_retries_are_violations() {
+    let f = fixture(SimConfig::default()).await;
+    let _gateway = identify(&f.sim).await;
+    let client = reqwest::Client::new();
+    let wait = Duration::from_millis(500);
+    f.sim
+        .rate_limit_next("POST", &format!("/channels/{}/messages", f.review.0), wait, false, 1);
+    let limited = post_message(&client, &f.sim, f.review, "card").await;
+    assert_eq!(limited.status(), 429);
+    let headers = [
+        "retry-after",
+        "x-ratelimit-scope",
+        "x-ratelimit-global",
+        "x-ratelimit-remaining",
+    ];
+    let values: Vec<&str> = headers.iter().map(|h| header(&limited, h)).collect();
+    assert_eq!(values, ["1", "user", "", "0"]);
+    let body = json!({ "message": "You are being rate limited.", "retry_after": 0.5, "global": false, "code": 0 });
+    assert_eq!(limited.json::<Value>().await.unwrap(), body);
+    assert_eq!(post_message(&client, &f.sim, f.review, "too soon").await.status(), 200);
+    assert_eq!(
+        post_message(&client, &f.sim, f.general, "other bucket").await.status(),
+        200
+    );
+    assert_eq!(f.sim.rate_limit_violations(), 1);
+    tokio::time::sleep(wait + Duration::from_millis(50)).await;
+    assert_eq!(post_message(&client, &f.sim, f.review, "waited").await.status(), 200);
+    assert_eq!(f.sim.rate_limit_violations(), 1);
+
+    f.sim
+        .rate_limit_next("GET", "/users/@me", Duration::from_secs(2), true, 1);
+    let me = bot_call(&client, &f.sim, reqwest::Method::GET, "/users/@me");
+    let global = me.send().await.unwrap();
+    let values: Vec<&str> = headers[..3].iter().map(|h| header(&global, h)).collect();
+    assert_eq!((global.status().as_u16(), values), (429, vec!["2", "global", "true"]));
+    let body = global.json::<Value>().await.unwrap();
+    assert_eq!((&body["global"], &body["retry_after"]), (&json!(true), &json!(2.0)));
+    let i = f.sim.slash(f.general, f.alice, "status", vec![]).unwrap();
+    let answer = json!({ "type": 4, "data": { "content": "ok" } });
+    assert_eq!(callback(&client, &f.sim, &i, answer).await.status(), 204);
+    assert_eq!(
+        f.sim.rate_limit_violations(),
+        1,
+        "callbacks are exempt from the global limit"
+    );
+    assert_eq!(post_message(&client, &f.sim, f.general, "during").await.status(), 200);
+    assert_eq!(f.sim.rate_limit_violations(), 2);
+    assert_eq!(f.sim.rate_limited_count(), 0, "requested 429s are not the limiter's");
+}

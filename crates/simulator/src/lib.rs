@@ -13,7 +13,8 @@
 //! IDENTIFY opens its own session of its shard (`[id, count]`), and every event of a
 //! guild goes to each session of that guild's shard ([`Simulator::session_stats`],
 //! [`Simulator::wait_for_shards`]). What they do together is measured: answers refused
-//! because another process acknowledged first ([`Simulator::refused_acknowledgements`]).
+//! because another process acknowledged first ([`Simulator::refused_acknowledgements`]),
+//! and retries that did not wait out a 429 ([`Simulator::rate_limit_violations`]).
 //!
 //! ```no_run
 //! # use flagwatch_simulator::{Opt, SimConfig, Simulator};
@@ -31,6 +32,7 @@
 //! # Ok(()) }
 //! ```
 
+mod announced;
 mod api;
 mod commands;
 mod gateway;
@@ -66,7 +68,7 @@ pub use state::{RecordedRequest, SimMessage};
 pub use visible::{VisibleEvent, VisibleKind};
 
 use interactions::Invoker;
-use state::{FailRule, Shared, World};
+use state::{Calls, FailRule, LimitRule, Shared, World};
 
 /// Discord permission bits a test gives roles (see Discord's permissions table).
 pub mod permissions {
@@ -439,13 +441,25 @@ impl Simulator {
     /// 50013 Missing Permissions or 10003 Unknown Channel).
     pub fn fail_next_with_code(&self, method: &str, path_prefix: &str, status: u16, code: u32, times: usize) {
         let rule = FailRule {
-            method: method.to_owned(),
-            path_prefix: path_prefix.to_owned(),
+            calls: Calls::new(method, path_prefix, times),
             status,
             code,
-            remaining: times,
         };
         self.shared.with(|w| w.faults.fail_next.push(rule));
+    }
+
+    /// Answer the next `times` calls like [`Simulator::fail_next`] with a 429 announcing
+    /// `retry_after`, shaped as the rate limiter's own: `Retry-After` (whole seconds,
+    /// rounded up), `X-RateLimit-Scope` (`user`, or `global` with
+    /// `X-RateLimit-Global: true`) and a body with the precise `retry_after`. Requests
+    /// that do not wait it out count in [`Simulator::rate_limit_violations`].
+    pub fn rate_limit_next(&self, method: &str, path_prefix: &str, retry_after: Duration, global: bool, times: usize) {
+        let rule = LimitRule {
+            calls: Calls::new(method, path_prefix, times),
+            retry_after,
+            global,
+        };
+        self.shared.with(|w| w.faults.limit_next.push(rule));
     }
 
     /// Refuse every further edit of the message with Discord's error 30046, as Discord
@@ -485,9 +499,17 @@ impl Simulator {
             .read(|w| w.requests.iter().filter(|r| r.unexpected).cloned().collect())
     }
 
-    /// 429s sent by the rate limiter (route or global); 30046 refusals are not counted.
+    /// 429s sent by the rate limiter (route or global); 30046 refusals and the 429s of
+    /// [`Simulator::rate_limit_next`] are not counted.
     pub fn rate_limited_count(&self) -> usize {
         self.shared.read(|w| w.rate_limited)
+    }
+
+    /// Requests that arrived while a 429's wait (its body's `retry_after`) was still
+    /// running: after a global 429, any request the global limit applies to (interaction
+    /// callbacks and webhooks are exempt); after a route 429, one to the same bucket.
+    pub fn rate_limit_violations(&self) -> usize {
+        self.shared.read(|w| w.announced.violations)
     }
 
     /// Callbacks refused with 40060 because the interaction was already acknowledged

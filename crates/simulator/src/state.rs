@@ -3,12 +3,13 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Mutex, MutexGuard};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use tokio::sync::watch;
 
+use super::announced::Announced;
 use super::nonces::Nonces;
 use super::ratelimit::RateLimiter;
 use super::session::Gateway;
@@ -255,20 +256,53 @@ pub struct RecordedRequest {
     pub at: DateTime<Utc>,
 }
 
-/// An answer a test asked for in advance: the next `remaining` calls matching
-/// `method` and `path_prefix` get `status`.
-pub(crate) struct FailRule {
+/// The calls a test's rule applies to: the next `remaining` with `method` whose path
+/// starts with `path_prefix`.
+pub(crate) struct Calls {
     pub method: String,
     pub path_prefix: String,
-    pub status: u16,
-    /// Discord's JSON error code (0 for a plain server error).
-    pub code: u32,
     pub remaining: usize,
+}
+
+impl Calls {
+    pub fn new(method: &str, path_prefix: &str, times: usize) -> Self {
+        Calls {
+            method: method.to_owned(),
+            path_prefix: path_prefix.to_owned(),
+            remaining: times,
+        }
+    }
+
+    /// Whether this call is one of them, consuming one use if so.
+    fn take(&mut self, method: &str, path: &str) -> bool {
+        let applies =
+            self.remaining > 0 && self.method.eq_ignore_ascii_case(method) && path.starts_with(&self.path_prefix);
+        if applies {
+            self.remaining -= 1;
+        }
+        applies
+    }
+}
+
+/// An answer a test asked for in advance: `status` with Discord's JSON error `code`
+/// (0 for a plain server error).
+pub(crate) struct FailRule {
+    pub calls: Calls,
+    pub status: u16,
+    pub code: u32,
+}
+
+/// A 429 a test asked for in advance, announcing `retry_after`.
+pub(crate) struct LimitRule {
+    pub calls: Calls,
+    pub retry_after: Duration,
+    pub global: bool,
 }
 
 #[derive(Default)]
 pub(crate) struct Faults {
     pub fail_next: Vec<FailRule>,
+    pub limit_next: Vec<LimitRule>,
     pub refuse_edits: HashSet<u64>,
 }
 
@@ -276,12 +310,16 @@ impl Faults {
     /// The status and error code to fail this call with, consuming one use of the
     /// matching rule.
     pub fn take(&mut self, method: &str, path: &str) -> Option<(u16, u32)> {
-        let rule = self
-            .fail_next
+        self.fail_next
             .iter_mut()
-            .find(|r| r.remaining > 0 && r.method.eq_ignore_ascii_case(method) && path.starts_with(&r.path_prefix))?;
-        rule.remaining -= 1;
-        Some((rule.status, rule.code))
+            .find_map(|r| r.calls.take(method, path).then_some((r.status, r.code)))
+    }
+
+    /// The wait and scope (global or not) of a 429 to answer this call with.
+    pub fn take_limit(&mut self, method: &str, path: &str) -> Option<(Duration, bool)> {
+        self.limit_next
+            .iter_mut()
+            .find_map(|r| r.calls.take(method, path).then_some((r.retry_after, r.global)))
     }
 }
 
@@ -313,6 +351,8 @@ pub(crate) struct World {
     pub faults: Faults,
     pub limiter: RateLimiter,
     pub rate_limited: usize,
+    /// The 429s' running waits, and the requests that broke them.
+    pub announced: Announced,
     /// Callbacks refused because the interaction was already acknowledged.
     pub refused_acknowledgements: usize,
     pub nonces: Nonces,
@@ -355,6 +395,7 @@ impl World {
             faults: Faults::default(),
             limiter: RateLimiter::new(config.rate_limits.clone()),
             rate_limited: 0,
+            announced: Announced::default(),
             refused_acknowledgements: 0,
             nonces: Nonces::new(config.nonce_window),
             gateway: Gateway::default(),
