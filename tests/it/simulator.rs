@@ -1033,3 +1033,41 @@ async fn requested_429s_carry_discords_headers_and_early_retries_are_violations(
     assert_eq!(f.sim.rate_limit_violations(), 2);
     assert_eq!(f.sim.rate_limited_count(), 0, "requested 429s are not the limiter's");
 }
+
+#[tokio::test]
+async fn clients_of_one_token_share_buckets_and_channel_rates_are_measured() {
+    let f = fixture(SimConfig::default()).await;
+    let clients = [reqwest::Client::new(), reqwest::Client::new()];
+    let mut answers = Vec::new();
+    for n in 0..6 {
+        answers.push(post_message(&clients[n % 2], &f.sim, f.review, "card").await);
+    }
+    let statuses: Vec<u16> = answers.iter().map(|r| r.status().as_u16()).collect();
+    assert_eq!(statuses, [200, 200, 200, 200, 200, 429]);
+    let limited = answers.pop().unwrap();
+    assert_eq!(header(&limited, "x-ratelimit-scope"), "user");
+    assert_eq!(limited.json::<Value>().await.unwrap()["code"], 0);
+    assert_eq!(f.sim.rate_limit_violations(), 0);
+    assert_eq!(post_message(&clients[0], &f.sim, f.review, "again").await.status(), 429);
+    assert_eq!(f.sim.rate_limit_violations(), 1, "a retry before Retry-After");
+
+    let posted: Value = post_message(&clients[1], &f.sim, f.general, "a")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let message = format!("/channels/{}/messages/{}", f.general.0, posted["id"].as_str().unwrap());
+    let edit = bot_call(&clients[0], &f.sim, reqwest::Method::PATCH, &message).json(&json!({ "content": "b" }));
+    assert_eq!(edit.send().await.unwrap().status(), 200);
+    let read = bot_call(&clients[1], &f.sim, reqwest::Method::GET, &message);
+    assert_eq!(read.send().await.unwrap().status(), 200, "reads are not counted");
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(post_message(&clients[0], &f.sim, f.general, "c").await.status(), 200);
+
+    let five_seconds = Duration::from_secs(5);
+    assert_eq!(f.sim.max_channel_requests_within(five_seconds), 7);
+    let general = |method, window| f.sim.channel_requests_within(f.general, method, window);
+    assert_eq!(general(None, five_seconds), 3);
+    assert_eq!(general(Some("POST"), five_seconds), 2);
+    assert_eq!(general(None, Duration::from_millis(300)), 2);
+}

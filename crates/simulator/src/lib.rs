@@ -14,7 +14,8 @@
 //! guild goes to each session of that guild's shard ([`Simulator::session_stats`],
 //! [`Simulator::wait_for_shards`]). What they do together is measured: answers refused
 //! because another process acknowledged first ([`Simulator::refused_acknowledgements`]),
-//! and retries that did not wait out a 429 ([`Simulator::rate_limit_violations`]).
+//! retries that did not wait out a 429 ([`Simulator::rate_limit_violations`]), and the
+//! busiest channel's request rate ([`Simulator::max_channel_requests_within`]).
 //!
 //! ```no_run
 //! # use flagwatch_simulator::{Opt, SimConfig, Simulator};
@@ -38,6 +39,7 @@ mod commands;
 mod gateway;
 mod handlers;
 mod interactions;
+mod measure;
 mod messages;
 mod multipart;
 mod nonces;
@@ -522,6 +524,23 @@ impl Simulator {
     /// message instead of creating one.
     pub fn deduplicated_posts(&self) -> usize {
         self.shared.read(|w| w.nonces.deduplicated)
+    }
+
+    /// The most requests to one channel's message routes (create, edit, delete — what
+    /// its message buckets cover), whatever their answer, within any `window` of time:
+    /// what Discord limits to about 5 per 5 s per channel, whichever process sends them.
+    pub fn max_channel_requests_within(&self, window: Duration) -> usize {
+        self.shared.read(|w| measure::peak_per_channel(&w.requests, window))
+    }
+
+    /// Like [`Simulator::max_channel_requests_within`] for one channel, and only for
+    /// `method` when given (`"POST"` for posts alone).
+    pub fn channel_requests_within(&self, channel: ChannelRef, method: Option<&str>, window: Duration) -> usize {
+        self.shared.read(|w| {
+            measure::peak(&w.requests, window, |r| {
+                measure::message_channel(r) == Some(channel.0) && method.is_none_or(|m| r.method == m)
+            })
+        })
     }
 
     /// What members saw happen, in order.
