@@ -6,14 +6,16 @@ use std::time::Duration;
 
 use chrono::Utc;
 use flagwatch::simulator::{
-    permissions, ChannelRef, GuildRef, InteractionRef, Limit, Opt, RateLimits, RoleRef, SimConfig, Simulator, UserRef,
-    VisibleKind,
+    permissions, ChannelRef, GatewayStats, GuildRef, InteractionRef, Limit, Opt, RateLimits, RoleRef, SimConfig,
+    SimError, Simulator, UserRef, VisibleKind,
 };
 use futures::{SinkExt, StreamExt};
 use poise::serenity_prelude as serenity;
 use serde_json::{json, Value};
 use serenity::{Event, GatewayEvent, Interaction, ResolvedValue};
 use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::protocol::CloseFrame;
 use tokio_tungstenite::tungstenite::Message as WsMessage;
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
@@ -355,9 +357,10 @@ async fn a_wrong_token_is_refused_on_the_gateway_and_on_rest() {
 }
 
 /// A minimal bot: reports the guilds it receives and answers every command privately
-/// with its name.
+/// with its own name and the command's.
 struct Pong {
     guilds: tokio::sync::mpsc::UnboundedSender<serenity::GuildId>,
+    name: String,
 }
 
 #[serenity::async_trait]
@@ -369,7 +372,7 @@ impl serenity::EventHandler for Pong {
     async fn interaction_create(&self, ctx: serenity::Context, interaction: Interaction) {
         if let Interaction::Command(cmd) = interaction {
             let message = serenity::CreateInteractionResponseMessage::new()
-                .content(format!("pong {}", cmd.data.name))
+                .content(format!("{} {}", self.name, cmd.data.name))
                 .ephemeral(true);
             let answer = serenity::CreateInteractionResponse::Message(message);
             cmd.create_response(&ctx.http, answer).await.unwrap();
@@ -386,7 +389,10 @@ async fn a_serenity_client_connects_answers_and_resumes() {
         .build();
     let (guilds, mut received) = tokio::sync::mpsc::unbounded_channel();
     let mut client = serenity::ClientBuilder::new_with_http(http, serenity::GatewayIntents::GUILDS)
-        .event_handler(Pong { guilds })
+        .event_handler(Pong {
+            guilds,
+            name: "pong".to_owned(),
+        })
         .await
         .unwrap();
     let shards = client.shard_manager.clone();
@@ -433,13 +439,32 @@ async fn post_message(
     channel: ChannelRef,
     content: &str,
 ) -> reqwest::Response {
+    post_payload(client, sim, channel, json!({ "content": content })).await
+}
+
+async fn post_payload(
+    client: &reqwest::Client,
+    sim: &Simulator,
+    channel: ChannelRef,
+    body: Value,
+) -> reqwest::Response {
+    bot_call(
+        client,
+        sim,
+        reqwest::Method::POST,
+        &format!("/channels/{}/messages", channel.0),
+    )
+    .json(&body)
+    .send()
+    .await
+    .unwrap()
+}
+
+/// A request to the bot's REST API with its token.
+fn bot_call(client: &reqwest::Client, sim: &Simulator, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
     client
-        .post(format!("{}/api/v10/channels/{}/messages", sim.api_base(), channel.0))
+        .request(method, format!("{}/api/v10{path}", sim.api_base()))
         .header("Authorization", format!("Bot {}", sim.token()))
-        .json(&json!({ "content": content }))
-        .send()
-        .await
-        .unwrap()
 }
 
 async fn callback(client: &reqwest::Client, sim: &Simulator, i: &InteractionRef, body: Value) -> reqwest::Response {
@@ -658,4 +683,391 @@ async fn faults_refusals_and_bookkeeping() {
     assert_eq!(unexpected.len(), 1);
     assert_eq!(unexpected[0].path, "/voice/regions");
     assert_eq!(f.sim.requests().len(), 6);
+}
+
+// --- Several bot processes against one Discord: shards, sessions, limits ---
+
+/// A bare gateway connection that has read HELLO.
+async fn connect(sim: &Simulator) -> Ws {
+    let (mut ws, _) = tokio_tungstenite::connect_async(format!("{}/?v=10", sim.gateway_url()))
+        .await
+        .unwrap();
+    next_frame(&mut ws).await;
+    ws
+}
+
+async fn send(ws: &mut Ws, frame: Value) {
+    ws.send(WsMessage::Text(frame.to_string())).await.unwrap();
+}
+
+fn identify_frame(sim: &Simulator, shard: Option<Value>) -> Value {
+    let mut d = json!({ "token": sim.token(), "intents": 1, "properties": {} });
+    if let Some(shard) = shard {
+        d["shard"] = shard;
+    }
+    json!({ "op": 2, "d": d })
+}
+
+/// IDENTIFY as `shard`, read READY and the GUILD_CREATE of each guild it lists; returns
+/// READY's frame and those guilds' ids.
+async fn identify_shard(sim: &Simulator, shard: [u32; 2]) -> (Ws, Value, Vec<u64>) {
+    let mut ws = connect(sim).await;
+    send(&mut ws, identify_frame(sim, Some(json!(shard)))).await;
+    let ready = next_frame(&mut ws).await;
+    let mut created = Vec::new();
+    for _ in 0..ready["d"]["guilds"].as_array().unwrap().len() {
+        created.push(snowflake(&next_frame(&mut ws).await["d"]["id"]));
+    }
+    (ws, ready, created)
+}
+
+fn snowflake(v: &Value) -> u64 {
+    v.as_str().unwrap().parse().unwrap()
+}
+
+async fn close_code(ws: &mut Ws) -> u16 {
+    match tokio::time::timeout(WAIT, ws.next()).await.unwrap() {
+        Some(Ok(WsMessage::Close(Some(frame)))) => u16::from(frame.code),
+        other => panic!("expected a close frame, got {other:?}"),
+    }
+}
+
+fn resume_frame(sim: &Simulator, session_id: &str, seq: u64) -> Value {
+    json!({ "op": 6, "d": { "token": sim.token(), "session_id": session_id, "seq": seq } })
+}
+
+fn sharded(count: u32) -> SimConfig {
+    SimConfig {
+        recommended_shards: count,
+        ..SimConfig::default()
+    }
+}
+
+#[tokio::test]
+async fn each_session_gets_only_its_shards_guilds_and_events() {
+    let sim = Simulator::start(sharded(2)).await.unwrap();
+    assert_eq!(http(&sim).get_bot_gateway().await.unwrap().shards, 2);
+    let zero = sim.add_guild_on_shard("Zero", 0, 2).unwrap();
+    let one = sim.add_guild_on_shard("One", 1, 2).unwrap();
+    assert!(matches!(
+        sim.add_guild_on_shard("Nowhere", 2, 2),
+        Err(SimError::InvalidShard { shard: 2, count: 2 })
+    ));
+    let general = sim.add_channel(one, "general");
+    let alice = sim.add_member(one, "alice", &[], Utc::now());
+
+    let (mut ws0, ready0, created0) = identify_shard(&sim, [0, 2]).await;
+    assert!(sim.wait_for_shards(2, Duration::from_millis(50)).await.is_err());
+    let (mut ws1, ready1, created1) = identify_shard(&sim, [1, 2]).await;
+    sim.wait_for_shards(2, WAIT).await.unwrap();
+    assert_eq!((&ready0["d"]["shard"], created0), (&json!([0, 2]), vec![zero.0]));
+    assert_eq!((&ready1["d"]["shard"], created1), (&json!([1, 2]), vec![one.0]));
+    let Event::Ready(ready) = dispatch(&ready1) else {
+        panic!("expected READY")
+    };
+    assert_eq!((ready.ready.shard.unwrap().total, ready.ready.guilds.len()), (2, 1));
+
+    sim.slash(general, alice, "status", vec![]).unwrap();
+    assert!(matches!(
+        interaction(&next_frame(&mut ws1).await),
+        Interaction::Command(_)
+    ));
+    sim.add_channel(zero, "lobby");
+    let Event::ChannelCreate(lobby) = dispatch(&next_frame(&mut ws0).await) else {
+        panic!("shard 0's next event is its own guild's, not shard 1's interaction")
+    };
+    assert_eq!(lobby.channel.guild_id.get(), zero.0);
+
+    let (later, after) = (sim.add_guild("Later"), sim.add_guild("After"));
+    let shard_of = |g: GuildRef| (g.0 >> 22) % 2;
+    assert_ne!(
+        shard_of(later),
+        shard_of(after),
+        "successive guilds land on successive shards"
+    );
+    let (first, second) = if shard_of(later) == 0 {
+        (&mut ws0, &mut ws1)
+    } else {
+        (&mut ws1, &mut ws0)
+    };
+    assert_eq!(snowflake(&next_frame(first).await["d"]["id"]), later.0);
+    assert_eq!(snowflake(&next_frame(second).await["d"]["id"]), after.0);
+    let sessions: Vec<_> = sim
+        .session_stats()
+        .iter()
+        .map(|s| (s.shard_id, s.shard_count, s.connected, s.dispatches))
+        .collect();
+    assert_eq!(sessions, [(0, 2, true, 4), (1, 2, true, 4)]);
+}
+
+#[tokio::test]
+async fn identify_refuses_an_invalid_shard_and_a_second_identify() {
+    let f = fixture(SimConfig::default()).await;
+    for shard in [json!([1, 1]), json!([0, 0]), json!([0]), json!("0")] {
+        let mut ws = connect(&f.sim).await;
+        send(&mut ws, identify_frame(&f.sim, Some(shard.clone()))).await;
+        assert_eq!(close_code(&mut ws).await, 4010, "shard {shard}");
+    }
+    let (mut ws, _) = identify(&f.sim).await;
+    send(&mut ws, identify_frame(&f.sim, None)).await;
+    assert_eq!(close_code(&mut ws).await, 4005);
+    assert_eq!(f.sim.gateway_stats().identifies, 1);
+}
+
+#[tokio::test]
+async fn two_processes_on_one_shard_both_get_an_interaction_and_one_answer_is_refused() {
+    let f = fixture(SimConfig::default()).await;
+    let (mut a, frames) = identify(&f.sim).await;
+    let (mut b, _) = identify(&f.sim).await;
+    f.sim.wait_for_shards(1, WAIT).await.unwrap();
+    let status = f.sim.slash(f.general, f.alice, "status", vec![]).unwrap();
+    for ws in [&mut a, &mut b] {
+        let Interaction::Command(cmd) = interaction(&next_frame(ws).await) else {
+            panic!("expected a command")
+        };
+        assert_eq!(cmd.id.get(), status.id);
+    }
+    let client = reqwest::Client::new();
+    let answer = |text: &str| json!({ "type": 4, "data": { "content": text, "flags": 64 } });
+    assert_eq!(callback(&client, &f.sim, &status, answer("from a")).await.status(), 204);
+    let second = callback(&client, &f.sim, &status, answer("from b")).await;
+    assert_eq!(second.status(), 400);
+    let refusal = json!({ "message": "Interaction has already been acknowledged.", "code": 40060 });
+    assert_eq!(second.json::<Value>().await.unwrap(), refusal);
+    assert_eq!(f.sim.refused_acknowledgements(), 1);
+    assert_eq!(f.sim.reply(&status).unwrap().content, "from a");
+
+    f.sim.drop_shard(0);
+    assert!(!f.sim.gateway_stats().connected);
+    f.sim.slash(f.general, f.mod1, "queue", vec![]).unwrap();
+    let mut resumed = connect(&f.sim).await;
+    let session_a = frames[1]["d"]["session_id"].as_str().unwrap();
+    send(&mut resumed, resume_frame(&f.sim, session_a, 3)).await;
+    let replayed = next_frame(&mut resumed).await;
+    assert_eq!(replayed["s"], 4, "READY, GUILD_CREATE, status, then the missed queue");
+    assert!(matches!(interaction(&replayed), Interaction::Command(c) if c.data.name == "queue"));
+    assert_eq!(next_frame(&mut resumed).await["t"], "RESUMED");
+    let sessions: Vec<_> = f
+        .sim
+        .session_stats()
+        .iter()
+        .map(|s| (s.resumes, s.connected, s.dispatches))
+        .collect();
+    assert_eq!(sessions, [(1, true, 5), (0, false, 4)]);
+    let all = GatewayStats {
+        connections: 3,
+        identifies: 2,
+        resumes: 1,
+        invalid_sessions: 0,
+        connected: true,
+    };
+    assert_eq!(f.sim.gateway_stats(), all);
+}
+
+#[tokio::test]
+async fn a_session_the_bot_closed_normally_gets_nothing_and_cannot_resume() {
+    let f = fixture(SimConfig::default()).await;
+    let (mut ws, frames) = identify(&f.sim).await;
+    let normal = CloseFrame {
+        code: CloseCode::Normal,
+        reason: "".into(),
+    };
+    ws.close(Some(normal)).await.unwrap();
+    f.sim.wait_for(|s| !s.session_stats()[0].resumable, WAIT).await.unwrap();
+    assert!(matches!(
+        f.sim.slash(f.general, f.alice, "status", vec![]),
+        Err(SimError::NoSession)
+    ));
+    let mut again = connect(&f.sim).await;
+    let session_id = frames[1]["d"]["session_id"].as_str().unwrap();
+    send(&mut again, resume_frame(&f.sim, session_id, 2)).await;
+    assert!(matches!(
+        event(&next_frame(&mut again).await),
+        GatewayEvent::InvalidateSession(false)
+    ));
+}
+
+#[tokio::test]
+async fn serenity_clients_of_two_shards_each_get_and_answer_their_guild() {
+    let sim = Simulator::start(sharded(2)).await.unwrap();
+    let guilds = [0, 1].map(|shard| sim.add_guild_on_shard("Server", shard, 2).unwrap());
+    let channels = guilds.map(|g| sim.add_channel(g, "general"));
+    let members = guilds.map(|g| sim.add_member(g, "alice", &[], Utc::now()));
+    let mut bots = Vec::new();
+    for shard in 0..2u32 {
+        let (tx, mut received) = tokio::sync::mpsc::unbounded_channel();
+        let pong = Pong {
+            guilds: tx,
+            name: format!("shard{shard}"),
+        };
+        let mut client = serenity::ClientBuilder::new_with_http(http(&sim), serenity::GatewayIntents::GUILDS)
+            .event_handler(pong)
+            .await
+            .unwrap();
+        let manager = client.shard_manager.clone();
+        let running = tokio::spawn(async move { client.start_shard(shard, 2).await });
+        let guild = tokio::time::timeout(WAIT, received.recv()).await.unwrap();
+        assert_eq!(guild, Some(serenity::GuildId::new(guilds[shard as usize].0)));
+        bots.push((manager, running, received));
+    }
+    sim.wait_for_shards(2, WAIT).await.unwrap();
+    for shard in 0..2 {
+        let i = sim.slash(channels[shard], members[shard], "status", vec![]).unwrap();
+        let reply = sim.wait_reply(&i, WAIT).await.unwrap();
+        assert_eq!(reply.content, format!("shard{shard} status"));
+    }
+    for (manager, running, mut received) in bots {
+        assert!(received.try_recv().is_err(), "one guild per shard");
+        manager.shutdown_all().await;
+        running.abort();
+    }
+}
+
+#[tokio::test]
+async fn enforced_nonces_answer_the_first_message_and_create_nothing() {
+    let config = SimConfig {
+        nonce_window: Duration::from_millis(800),
+        rate_limits: RateLimits {
+            channel_messages: Limit::new(100, Duration::from_secs(1)),
+            ..RateLimits::default()
+        },
+        ..SimConfig::default()
+    };
+    let f = fixture(config).await;
+    let http = http(&f.sim);
+    let (review, general) = (
+        serenity::ChannelId::new(f.review.0),
+        serenity::ChannelId::new(f.general.0),
+    );
+    let card = || {
+        serenity::CreateMessage::new()
+            .content("Case #1")
+            .nonce(serenity::Nonce::String("case-1".to_owned()))
+            .enforce_nonce(true)
+    };
+    let first = review.send_message(&http, card()).await.unwrap();
+    assert!(matches!(&first.nonce, Some(serenity::Nonce::String(n)) if n == "case-1"));
+    assert_eq!(review.send_message(&http, card()).await.unwrap().id, first.id);
+    assert_eq!((f.sim.messages(f.review).len(), f.sim.deduplicated_posts()), (1, 1));
+    let sent = f.sim.requests()[1].body.clone().unwrap();
+    assert_eq!(
+        (&sent["nonce"], &sent["enforce_nonce"]),
+        (&json!("case-1"), &json!(true))
+    );
+    assert_ne!(general.send_message(&http, card()).await.unwrap().id, first.id);
+
+    let client = reqwest::Client::new();
+    let plain = json!({ "content": "echoed only", "nonce": 42 });
+    let a: Value = post_payload(&client, &f.sim, f.review, plain.clone())
+        .await
+        .json()
+        .await
+        .unwrap();
+    let b: Value = post_payload(&client, &f.sim, f.review, plain)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!((&a["nonce"], a["id"] != b["id"]), (&json!(42), true));
+    for bad in [json!("n".repeat(26)), json!(1.5), json!(true)] {
+        let body = json!({ "content": "x", "nonce": bad, "enforce_nonce": true });
+        let refused = post_payload(&client, &f.sim, f.review, body).await;
+        assert_eq!(refused.status(), 400);
+        let errors = refused.json::<Value>().await.unwrap()["errors"]["nonce"]["_errors"].clone();
+        assert_eq!(errors.as_array().map(Vec::len), Some(1), "nonce {bad}");
+    }
+    assert_eq!(f.sim.messages(f.review).len(), 3);
+
+    tokio::time::sleep(Duration::from_millis(850)).await;
+    assert_ne!(review.send_message(&http, card()).await.unwrap().id, first.id);
+    assert_eq!(f.sim.deduplicated_posts(), 1);
+}
+
+#[tokio::test]
+async fn requested_429s_carry_discords_headers_and_early_retries_are_violations() {
+    let f = fixture(SimConfig::default()).await;
+    let _gateway = identify(&f.sim).await;
+    let client = reqwest::Client::new();
+    let wait = Duration::from_millis(500);
+    f.sim
+        .rate_limit_next("POST", &format!("/channels/{}/messages", f.review.0), wait, false, 1);
+    let limited = post_message(&client, &f.sim, f.review, "card").await;
+    assert_eq!(limited.status(), 429);
+    let headers = [
+        "retry-after",
+        "x-ratelimit-scope",
+        "x-ratelimit-global",
+        "x-ratelimit-remaining",
+    ];
+    let values: Vec<&str> = headers.iter().map(|h| header(&limited, h)).collect();
+    assert_eq!(values, ["1", "user", "", "0"]);
+    let body = json!({ "message": "You are being rate limited.", "retry_after": 0.5, "global": false, "code": 0 });
+    assert_eq!(limited.json::<Value>().await.unwrap(), body);
+    assert_eq!(post_message(&client, &f.sim, f.review, "too soon").await.status(), 200);
+    assert_eq!(
+        post_message(&client, &f.sim, f.general, "other bucket").await.status(),
+        200
+    );
+    assert_eq!(f.sim.rate_limit_violations(), 1);
+    tokio::time::sleep(wait + Duration::from_millis(50)).await;
+    assert_eq!(post_message(&client, &f.sim, f.review, "waited").await.status(), 200);
+    assert_eq!(f.sim.rate_limit_violations(), 1);
+
+    f.sim
+        .rate_limit_next("GET", "/users/@me", Duration::from_secs(2), true, 1);
+    let me = bot_call(&client, &f.sim, reqwest::Method::GET, "/users/@me");
+    let global = me.send().await.unwrap();
+    let values: Vec<&str> = headers[..3].iter().map(|h| header(&global, h)).collect();
+    assert_eq!((global.status().as_u16(), values), (429, vec!["2", "global", "true"]));
+    let body = global.json::<Value>().await.unwrap();
+    assert_eq!((&body["global"], &body["retry_after"]), (&json!(true), &json!(2.0)));
+    let i = f.sim.slash(f.general, f.alice, "status", vec![]).unwrap();
+    let answer = json!({ "type": 4, "data": { "content": "ok" } });
+    assert_eq!(callback(&client, &f.sim, &i, answer).await.status(), 204);
+    assert_eq!(
+        f.sim.rate_limit_violations(),
+        1,
+        "callbacks are exempt from the global limit"
+    );
+    assert_eq!(post_message(&client, &f.sim, f.general, "during").await.status(), 200);
+    assert_eq!(f.sim.rate_limit_violations(), 2);
+    assert_eq!(f.sim.rate_limited_count(), 0, "requested 429s are not the limiter's");
+}
+
+#[tokio::test]
+async fn clients_of_one_token_share_buckets_and_channel_rates_are_measured() {
+    let f = fixture(SimConfig::default()).await;
+    let clients = [reqwest::Client::new(), reqwest::Client::new()];
+    let mut answers = Vec::new();
+    for n in 0..6 {
+        answers.push(post_message(&clients[n % 2], &f.sim, f.review, "card").await);
+    }
+    let statuses: Vec<u16> = answers.iter().map(|r| r.status().as_u16()).collect();
+    assert_eq!(statuses, [200, 200, 200, 200, 200, 429]);
+    let limited = answers.pop().unwrap();
+    assert_eq!(header(&limited, "x-ratelimit-scope"), "user");
+    assert_eq!(limited.json::<Value>().await.unwrap()["code"], 0);
+    assert_eq!(f.sim.rate_limit_violations(), 0);
+    assert_eq!(post_message(&clients[0], &f.sim, f.review, "again").await.status(), 429);
+    assert_eq!(f.sim.rate_limit_violations(), 1, "a retry before Retry-After");
+
+    let posted: Value = post_message(&clients[1], &f.sim, f.general, "a")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let message = format!("/channels/{}/messages/{}", f.general.0, posted["id"].as_str().unwrap());
+    let edit = bot_call(&clients[0], &f.sim, reqwest::Method::PATCH, &message).json(&json!({ "content": "b" }));
+    assert_eq!(edit.send().await.unwrap().status(), 200);
+    let read = bot_call(&clients[1], &f.sim, reqwest::Method::GET, &message);
+    assert_eq!(read.send().await.unwrap().status(), 200, "reads are not counted");
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(post_message(&clients[0], &f.sim, f.general, "c").await.status(), 200);
+
+    let five_seconds = Duration::from_secs(5);
+    assert_eq!(f.sim.max_channel_requests_within(five_seconds), 7);
+    let general = |method, window| f.sim.channel_requests_within(f.general, method, window);
+    assert_eq!(general(None, five_seconds), 3);
+    assert_eq!(general(Some("POST"), five_seconds), 2);
+    assert_eq!(general(None, Duration::from_millis(300)), 2);
 }

@@ -1,6 +1,7 @@
 //! The gateway: a WebSocket server speaking Discord's gateway protocol v10 with JSON
-//! (<https://discord.com/developers/docs/topics/gateway>): HELLO, IDENTIFY → READY and
-//! GUILD_CREATE, heartbeats, RESUME with replay of missed dispatches, INVALID_SESSION.
+//! (<https://discord.com/developers/docs/topics/gateway>): HELLO, IDENTIFY (sharded) →
+//! READY and GUILD_CREATE, heartbeats, RESUME with replay of missed dispatches,
+//! INVALID_SESSION, and the close codes of those steps.
 
 use std::sync::Arc;
 
@@ -13,70 +14,54 @@ use tokio_tungstenite::tungstenite::protocol::CloseFrame;
 use tokio_tungstenite::tungstenite::Message;
 
 use super::payloads;
-use super::session::Outgoing;
+use super::session::{Outgoing, Shard};
 use super::state::{Shared, World};
 
 /// Close code for a wrong token in IDENTIFY or RESUME.
 const AUTHENTICATION_FAILED: u16 = 4004;
 /// Close code for a frame that is not JSON.
 const DECODE_ERROR: u16 = 4002;
+/// Close code for IDENTIFY or RESUME on a connection that already has a session.
+const ALREADY_AUTHENTICATED: u16 = 4005;
+/// Close code for an IDENTIFY whose `shard` is not `[id, count]` with `id < count`.
+const INVALID_SHARD: u16 = 4010;
 
 impl World {
-    /// Send a dispatch (op 0) with the next sequence number; it is kept for RESUME and
-    /// delivered when the bot is connected. `false` when the bot has no session.
-    pub fn dispatch(&mut self, event: &str, data: Value) -> bool {
-        let session = &mut self.gateway;
-        if session.session_id.is_none() {
-            return false;
+    /// Dispatch a guild's event to every session of its shard; `false` when no session
+    /// (live or resumable) gets it.
+    pub fn dispatch(&mut self, guild_id: u64, event: &str, data: Value) -> bool {
+        let mut sent = false;
+        for session in self.gateway.serving(guild_id) {
+            session.dispatch(event, &data);
+            sent = true;
         }
-        session.seq += 1;
-        let frame = json!({ "op": 0, "t": event, "s": session.seq, "d": data }).to_string();
-        session.sent.push((session.seq, frame.clone()));
-        session.send(Outgoing::Frame(frame));
-        true
+        sent
     }
 
-    /// IDENTIFY: a new session with READY, then GUILD_CREATE for every guild.
-    fn identify(&mut self, connection: u64, tx: UnboundedSender<Outgoing>) {
+    /// IDENTIFY: a new session with READY, then GUILD_CREATE for every guild of its shard.
+    fn identify(&mut self, connection: u64, tx: UnboundedSender<Outgoing>, shard: Shard) {
+        let guilds: Vec<u64> = self.guilds.keys().copied().filter(|g| shard.has(*g)).collect();
         let session_id = uuid::Uuid::new_v4().simple().to_string();
-        let session = &mut self.gateway;
-        session.attach(connection, tx);
-        session.session_id = Some(session_id.clone());
-        session.seq = 0;
-        session.sent.clear();
-        session.stats.identifies += 1;
-        let ready = payloads::ready(self, &session_id);
-        self.dispatch("READY", ready);
-        let guilds: Vec<u64> = self.guilds.keys().copied().collect();
-        for g in guilds {
-            let create = payloads::guild_create(self, g);
-            self.dispatch("GUILD_CREATE", create);
+        let ready = payloads::ready(self, &session_id, shard, &guilds);
+        let creates: Vec<Value> = guilds.iter().map(|g| payloads::guild_create(self, *g)).collect();
+        let session = self.gateway.identify(connection, tx, shard, session_id);
+        session.dispatch("READY", &ready);
+        for create in &creates {
+            session.dispatch("GUILD_CREATE", create);
         }
     }
 
     /// RESUME: replay what came after `seq`, then RESUMED; or INVALID_SESSION (not
     /// resumable) for an unknown session.
     fn resume(&mut self, connection: u64, tx: UnboundedSender<Outgoing>, session_id: &str, seq: u64) {
-        let session = &mut self.gateway;
-        if session.session_id.as_deref() != Some(session_id) {
-            session.stats.invalid_sessions += 1;
+        let Some(session) = self.gateway.resume(connection, tx.clone(), session_id) else {
             let _ = tx.send(Outgoing::Frame(
                 json!({ "op": 9, "d": false, "s": null, "t": null }).to_string(),
             ));
             return;
-        }
-        session.attach(connection, tx);
-        session.stats.resumes += 1;
-        let missed: Vec<String> = session
-            .sent
-            .iter()
-            .filter(|(s, _)| *s > seq)
-            .map(|(_, f)| f.clone())
-            .collect();
-        for frame in missed {
-            session.send(Outgoing::Frame(frame));
-        }
-        self.dispatch("RESUMED", json!({}));
+        };
+        session.replay_after(seq);
+        session.dispatch("RESUMED", &json!({}));
     }
 }
 
@@ -103,11 +88,17 @@ async fn connection(stream: TcpStream, shared: Arc<Shared>) {
     let interval = shared.config.heartbeat_interval.as_millis();
     let hello = json!({ "op": 10, "d": { "heartbeat_interval": interval }, "s": null, "t": null });
     let _ = tx.send(Outgoing::Frame(hello.to_string()));
+    // Discord ends the session when the bot closes with 1000 or 1001.
+    let mut ended = false;
     loop {
         tokio::select! {
             frame = incoming.next() => match frame {
                 Some(Ok(Message::Text(text))) => on_frame(&shared, id, &tx, &text),
-                Some(Ok(Message::Close(_)) | Err(_)) | None => break,
+                Some(Ok(Message::Close(close))) => {
+                    ended = close.is_some_and(|c| matches!(u16::from(c.code), 1000 | 1001));
+                    break;
+                }
+                Some(Err(_)) | None => break,
                 Some(Ok(_)) => {}
             },
             out = rx.recv() => match out {
@@ -125,7 +116,7 @@ async fn connection(stream: TcpStream, shared: Arc<Shared>) {
             },
         }
     }
-    shared.with(|w| w.gateway.detach(id));
+    shared.with(|w| w.gateway.detach(id, ended));
 }
 
 /// Handle one frame from the bot.
@@ -144,7 +135,15 @@ fn on_frame(shared: &Shared, connection: u64, tx: &UnboundedSender<Outgoing>, te
         Some(2 | 6) if !token_matches(d["token"].as_str(), &shared.config.token) => {
             let _ = tx.send(Outgoing::Close(AUTHENTICATION_FAILED, "Authentication failed."));
         }
-        Some(2) => shared.with(|w| w.identify(connection, tx.clone())),
+        Some(2 | 6) if shared.read(|w| w.gateway.is_authenticated(connection)) => {
+            let _ = tx.send(Outgoing::Close(ALREADY_AUTHENTICATED, "Already authenticated."));
+        }
+        Some(2) => match Shard::parse(&d["shard"]) {
+            Some(shard) => shared.with(|w| w.identify(connection, tx.clone(), shard)),
+            None => {
+                let _ = tx.send(Outgoing::Close(INVALID_SHARD, "Invalid shard."));
+            }
+        },
         Some(6) => {
             let session_id = d["session_id"].as_str().unwrap_or_default();
             let seq = d["seq"].as_u64().unwrap_or(0);

@@ -25,7 +25,7 @@ pub(crate) struct Context<'a> {
 pub(crate) fn handle(w: &mut World, route: Route, cx: &Context) -> ApiResult {
     match route {
         Route::Gateway => Ok(Answer::json(json!({ "url": w.me.gateway_url }))),
-        Route::GatewayBot => Ok(Answer::json(gateway_bot(w))),
+        Route::GatewayBot => Ok(Answer::json(gateway_bot(w, cx.config))),
         Route::CurrentUser => Ok(Answer::json(payloads::current_user(w))),
         Route::CurrentApplication => Ok(Answer::json(payloads::application(w))),
         Route::Commands { app, guild, op } => commands::handle(w, app, guild, op, cx.body),
@@ -59,10 +59,10 @@ pub(crate) fn handle(w: &mut World, route: Route, cx: &Context) -> ApiResult {
     }
 }
 
-fn gateway_bot(w: &World) -> Value {
+fn gateway_bot(w: &World, config: &SimConfig) -> Value {
     json!({
         "url": w.me.gateway_url,
-        "shards": 1,
+        "shards": config.recommended_shards,
         "session_start_limit": { "total": 1000, "remaining": 999, "reset_after": 14_400_000, "max_concurrency": 1 },
     })
 }

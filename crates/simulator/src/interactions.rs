@@ -124,12 +124,12 @@ impl World {
 
     /// Send the same INTERACTION_CREATE again, as Discord occasionally does.
     pub fn redispatch(&mut self, id: u64) -> Result<(), SimError> {
-        let payload = self
+        let (guild_id, payload) = self
             .interactions
             .get(&id)
-            .map(|i| i.payload.clone())
+            .map(|i| (i.guild_id, i.payload.clone()))
             .ok_or(SimError::Unknown("interaction"))?;
-        if self.dispatch("INTERACTION_CREATE", payload) {
+        if self.dispatch(guild_id, "INTERACTION_CREATE", payload) {
             Ok(())
         } else {
             Err(SimError::NoSession)
@@ -145,6 +145,7 @@ impl World {
             .filter(|i| i.token == token)
             .ok_or_else(api::unknown_interaction)?;
         if rec.callback.is_some() {
+            self.refused_acknowledgements += 1;
             return Err(api::already_acknowledged());
         }
         if now.saturating_duration_since(rec.dispatched_at) > deadline {
@@ -331,7 +332,8 @@ impl World {
         data: Value,
         source: Option<u64>,
     ) -> Result<(u64, String), SimError> {
-        if !self.gateway.has_session() {
+        let guild_id = self.channels.get(&by.channel_id).map_or(0, |c| c.guild_id);
+        if self.gateway.serving(guild_id).next().is_none() {
             return Err(SimError::NoSession);
         }
         let id = self.ids.next();
@@ -345,7 +347,7 @@ impl World {
             id,
             token: token.clone(),
             kind,
-            guild_id: self.channels.get(&by.channel_id).map_or(0, |c| c.guild_id),
+            guild_id,
             channel_id: by.channel_id,
             user_id: by.user_id,
             payload: payload.clone(),
@@ -358,7 +360,7 @@ impl World {
         };
         self.interactions.insert(id, rec);
         self.tokens.insert(token.clone(), id);
-        self.dispatch("INTERACTION_CREATE", payload);
+        self.dispatch(guild_id, "INTERACTION_CREATE", payload);
         Ok((id, token))
     }
 

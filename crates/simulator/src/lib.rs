@@ -9,6 +9,14 @@
 //! ([`Simulator::transcript`], [`Simulator::messages`], [`Simulator::wait_reply`]) and on
 //! how the bot behaved ([`Simulator::requests`], [`Simulator::rate_limited_count`]).
 //!
+//! Several bot processes may connect at once, as when they share one database: each
+//! IDENTIFY opens its own session of its shard (`[id, count]`), and every event of a
+//! guild goes to each session of that guild's shard ([`Simulator::session_stats`],
+//! [`Simulator::wait_for_shards`]). What they do together is measured: answers refused
+//! because another process acknowledged first ([`Simulator::refused_acknowledgements`]),
+//! retries that did not wait out a 429 ([`Simulator::rate_limit_violations`]), and the
+//! busiest channel's request rate ([`Simulator::max_channel_requests_within`]).
+//!
 //! ```no_run
 //! # use flagwatch_simulator::{Opt, SimConfig, Simulator};
 //! # use std::time::Duration;
@@ -25,13 +33,16 @@
 //! # Ok(()) }
 //! ```
 
+mod announced;
 mod api;
 mod commands;
 mod gateway;
 mod handlers;
 mod interactions;
+mod measure;
 mod messages;
 mod multipart;
+mod nonces;
 mod options;
 mod payloads;
 mod ratelimit;
@@ -54,12 +65,12 @@ use tokio::task::JoinHandle;
 pub use interactions::Reply;
 pub use options::Opt;
 pub use ratelimit::{Limit, RateLimits};
-pub use session::GatewayStats;
+pub use session::{GatewayStats, SessionStats};
 pub use state::{RecordedRequest, SimMessage};
 pub use visible::{VisibleEvent, VisibleKind};
 
 use interactions::Invoker;
-use state::{FailRule, Shared, World};
+use state::{Calls, FailRule, LimitRule, Shared, World};
 
 /// Discord permission bits a test gives roles (see Discord's permissions table).
 pub mod permissions {
@@ -81,6 +92,11 @@ pub struct SimConfig {
     /// Sent in HELLO (Discord: 41.25 s).
     pub heartbeat_interval: Duration,
     pub rate_limits: RateLimits,
+    /// `shards` of `GET /gateway/bot`: how many shards Discord recommends.
+    pub recommended_shards: u32,
+    /// How long a message nonce with `enforce_nonce` deduplicates posts (Discord: "a
+    /// few minutes").
+    pub nonce_window: Duration,
 }
 
 impl Default for SimConfig {
@@ -92,6 +108,8 @@ impl Default for SimConfig {
             interaction_token_lifetime: Duration::from_secs(15 * 60),
             heartbeat_interval: Duration::from_millis(41_250),
             rate_limits: RateLimits::default(),
+            recommended_shards: 1,
+            nonce_window: Duration::from_secs(5 * 60),
         }
     }
 }
@@ -105,8 +123,10 @@ pub enum SimError {
     Timeout { what: String, after: Duration },
     #[error("unknown {0}")]
     Unknown(&'static str),
-    #[error("the bot has no gateway session yet (it has not identified)")]
+    #[error("the bot has no gateway session for this server's shard (it has not identified)")]
     NoSession,
+    #[error("shard {shard} does not exist among {count}")]
+    InvalidShard { shard: u32, count: u32 },
     #[error("message {message} has no enabled button {custom_id:?}")]
     NoSuchButton { message: u64, custom_id: String },
 }
@@ -149,7 +169,7 @@ pub struct Simulator {
 
 impl Drop for Simulator {
     fn drop(&mut self) {
-        self.shared.with(|w| w.gateway.drop_live());
+        self.shared.with(|w| w.gateway.drop_live(None));
         for task in &self.tasks {
             task.abort();
         }
@@ -198,12 +218,27 @@ impl Simulator {
 
     // ---- building the world ----
 
-    /// A server with its `@everyone` role; the bot is a member.
+    /// A server with its `@everyone` role; the bot is a member. Successive servers land
+    /// on successive shards (whatever the shard count), as their ids are a millisecond apart.
     pub fn add_guild(&self, name: &str) -> GuildRef {
+        self.create_guild(name, None)
+    }
+
+    /// A server on shard `shard` of `count` (`(id >> 22) % count == shard`), so a sharded
+    /// test knows which session gets its events.
+    pub fn add_guild_on_shard(&self, name: &str, shard: u32, count: u32) -> Result<GuildRef, SimError> {
+        if shard >= count {
+            return Err(SimError::InvalidShard { shard, count });
+        }
+        Ok(self.create_guild(name, Some((shard, count))))
+    }
+
+    /// Sessions of the guild's shard get GUILD_CREATE.
+    fn create_guild(&self, name: &str, on: Option<(u32, u32)>) -> GuildRef {
         GuildRef(self.shared.with(|w| {
-            let id = w.add_guild(name);
+            let id = w.add_guild(name, on);
             let create = payloads::guild_create(w, id);
-            w.dispatch("GUILD_CREATE", create);
+            w.dispatch(id, "GUILD_CREATE", create);
             id
         }))
     }
@@ -215,7 +250,7 @@ impl Simulator {
             let id = w.add_channel(guild.0, name).unwrap_or_default();
             if let Some(c) = w.channels.get(&id) {
                 let channel = payloads::channel(c);
-                w.dispatch("CHANNEL_CREATE", channel);
+                w.dispatch(guild.0, "CHANNEL_CREATE", channel);
             }
             id
         }))
@@ -228,7 +263,7 @@ impl Simulator {
             let id = w.add_role(guild.0, name, permissions).unwrap_or_default();
             if let Some(r) = w.roles.get(&id) {
                 let event = json!({ "guild_id": guild.0.to_string(), "role": payloads::role(r) });
-                w.dispatch("GUILD_ROLE_CREATE", event);
+                w.dispatch(guild.0, "GUILD_ROLE_CREATE", event);
             }
             id
         }))
@@ -355,7 +390,8 @@ impl Simulator {
 
     // ---- the gateway ----
 
-    /// Wait until the bot has identified (or resumed) and been sent its guilds.
+    /// Wait until the bot has identified (or resumed) and been sent its guilds: some
+    /// session is connected.
     pub async fn wait_for_bot_ready(&self, timeout: Duration) -> Result<(), SimError> {
         self.wait_until("the bot to connect to the gateway", timeout, |s| {
             s.gateway_stats().connected
@@ -363,14 +399,36 @@ impl Simulator {
         .await
     }
 
-    /// Cut the bot's gateway connection without a close frame; its session stays
-    /// resumable.
-    pub fn drop_gateway(&self) {
-        self.shared.with(|w| w.gateway.drop_live());
+    /// Wait until every shard `0..count` (identified with that `count`) has a connected
+    /// session, as a sharded bot, or several processes together, must have.
+    pub async fn wait_for_shards(&self, count: u32, timeout: Duration) -> Result<(), SimError> {
+        let what = format!("sessions of all {count} shards");
+        self.wait_until(&what, timeout, |s| {
+            s.shared.read(|w| w.gateway.all_shards_connected(count))
+        })
+        .await
     }
 
+    /// Cut every gateway connection of the bot without a close frame; the sessions stay
+    /// resumable.
+    pub fn drop_gateway(&self) {
+        self.shared.with(|w| w.gateway.drop_live(None));
+    }
+
+    /// Cut the connections of the sessions of shard `id` (of any count), like
+    /// [`Simulator::drop_gateway`] for that shard alone.
+    pub fn drop_shard(&self, id: u32) {
+        self.shared.with(|w| w.gateway.drop_live(Some(id)));
+    }
+
+    /// Counts over every session; `connected` when any session is.
     pub fn gateway_stats(&self) -> GatewayStats {
-        self.shared.read(|w| w.gateway.stats)
+        self.shared.read(|w| w.gateway.stats())
+    }
+
+    /// Each session the bot opened (one per IDENTIFY), in order.
+    pub fn session_stats(&self) -> Vec<SessionStats> {
+        self.shared.read(|w| w.gateway.session_stats())
     }
 
     // ---- faults ----
@@ -385,13 +443,25 @@ impl Simulator {
     /// 50013 Missing Permissions or 10003 Unknown Channel).
     pub fn fail_next_with_code(&self, method: &str, path_prefix: &str, status: u16, code: u32, times: usize) {
         let rule = FailRule {
-            method: method.to_owned(),
-            path_prefix: path_prefix.to_owned(),
+            calls: Calls::new(method, path_prefix, times),
             status,
             code,
-            remaining: times,
         };
         self.shared.with(|w| w.faults.fail_next.push(rule));
+    }
+
+    /// Answer the next `times` calls like [`Simulator::fail_next`] with a 429 announcing
+    /// `retry_after`, shaped as the rate limiter's own: `Retry-After` (whole seconds,
+    /// rounded up), `X-RateLimit-Scope` (`user`, or `global` with
+    /// `X-RateLimit-Global: true`) and a body with the precise `retry_after`. Requests
+    /// that do not wait it out count in [`Simulator::rate_limit_violations`].
+    pub fn rate_limit_next(&self, method: &str, path_prefix: &str, retry_after: Duration, global: bool, times: usize) {
+        let rule = LimitRule {
+            calls: Calls::new(method, path_prefix, times),
+            retry_after,
+            global,
+        };
+        self.shared.with(|w| w.faults.limit_next.push(rule));
     }
 
     /// Refuse every further edit of the message with Discord's error 30046, as Discord
@@ -431,9 +501,46 @@ impl Simulator {
             .read(|w| w.requests.iter().filter(|r| r.unexpected).cloned().collect())
     }
 
-    /// 429s sent by the rate limiter (route or global); 30046 refusals are not counted.
+    /// 429s sent by the rate limiter (route or global); 30046 refusals and the 429s of
+    /// [`Simulator::rate_limit_next`] are not counted.
     pub fn rate_limited_count(&self) -> usize {
         self.shared.read(|w| w.rate_limited)
+    }
+
+    /// Requests that arrived while a 429's wait (its body's `retry_after`) was still
+    /// running: after a global 429, any request the global limit applies to (interaction
+    /// callbacks and webhooks are exempt); after a route 429, one to the same bucket.
+    pub fn rate_limit_violations(&self) -> usize {
+        self.shared.read(|w| w.announced.violations)
+    }
+
+    /// Callbacks refused with 40060 because the interaction was already acknowledged
+    /// (by another bot process, say).
+    pub fn refused_acknowledgements(&self) -> usize {
+        self.shared.read(|w| w.refused_acknowledgements)
+    }
+
+    /// Channel posts that repeated an enforced nonce and were answered with the first
+    /// message instead of creating one.
+    pub fn deduplicated_posts(&self) -> usize {
+        self.shared.read(|w| w.nonces.deduplicated)
+    }
+
+    /// The most requests to one channel's message routes (create, edit, delete — what
+    /// its message buckets cover), whatever their answer, within any `window` of time:
+    /// what Discord limits to about 5 per 5 s per channel, whichever process sends them.
+    pub fn max_channel_requests_within(&self, window: Duration) -> usize {
+        self.shared.read(|w| measure::peak_per_channel(&w.requests, window))
+    }
+
+    /// Like [`Simulator::max_channel_requests_within`] for one channel, and only for
+    /// `method` when given (`"POST"` for posts alone).
+    pub fn channel_requests_within(&self, channel: ChannelRef, method: Option<&str>, window: Duration) -> usize {
+        self.shared.read(|w| {
+            measure::peak(&w.requests, window, |r| {
+                measure::message_channel(r) == Some(channel.0) && method.is_none_or(|m| r.method == m)
+            })
+        })
     }
 
     /// What members saw happen, in order.

@@ -29,7 +29,8 @@ pub(crate) struct Origin {
 }
 
 impl World {
-    /// Create a message from a create-message payload; `Err` is Discord's refusal.
+    /// Create a message from a create-message payload; `Err` is Discord's refusal. A
+    /// channel post that repeats an enforced nonce answers the first message's id.
     pub fn post_message(&mut self, origin: Origin, body: &Body) -> Result<u64, Answer> {
         let payload = body.json.clone().unwrap_or_else(|| json!({}));
         validate::message_payload(&payload).map_err(|e| Answer::error_body(400, e))?;
@@ -41,6 +42,9 @@ impl World {
         let placeholder = origin.extra_flags & FLAG_LOADING != 0;
         if !placeholder && is_empty_payload(&payload, &body.uploads) {
             return Err(api::empty_message());
+        }
+        if let Some(first) = self.repeated_post(&origin, &payload) {
+            return Ok(first);
         }
         let attachments = self.attachments_for(&payload, &body.uploads, &[]);
         let id = self.ids.next();
@@ -64,8 +68,10 @@ impl World {
             edited_at: None,
             interaction_id: origin.interaction_id,
             reference: None,
+            nonce: payload.get("nonce").filter(|n| !n.is_null()).cloned(),
         };
         self.messages.insert(id, message);
+        self.remember_nonce(&origin, &payload, id);
         self.show(VisibleKind::Posted, id, origin.author_id);
         Ok(id)
     }
@@ -176,6 +182,7 @@ impl World {
             edited_at: None,
             interaction_id: None,
             reference: Some(pinned_id),
+            nonce: None,
             channel_id,
             guild_id,
             deleted: false,

@@ -4,6 +4,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{json, Value};
 
+use super::session::Shard;
 use super::state::{ChannelRec, RoleRec, SimMessage, UserRec, World};
 
 pub(crate) use super::state::{FLAG_EPHEMERAL, FLAG_LOADING};
@@ -213,11 +214,10 @@ pub(crate) fn guild_create(w: &World, guild_id: u64) -> Value {
     v
 }
 
-/// The READY `d` for a new session.
-pub(crate) fn ready(w: &World, session_id: &str) -> Value {
-    let guilds: Vec<Value> = w
-        .guilds
-        .keys()
+/// The READY `d` for a new session of `shard`, which gets `guilds`.
+pub(crate) fn ready(w: &World, session_id: &str, shard: Shard, guilds: &[u64]) -> Value {
+    let guilds: Vec<Value> = guilds
+        .iter()
         .map(|id| json!({ "id": id.to_string(), "unavailable": true }))
         .collect();
     json!({
@@ -226,7 +226,7 @@ pub(crate) fn ready(w: &World, session_id: &str) -> Value {
         "guilds": guilds,
         "session_id": session_id,
         "resume_gateway_url": w.me.gateway_url,
-        "shard": [0, 1],
+        "shard": [shard.id, shard.count],
         "application": { "id": w.me.application_id.to_string(), "flags": 0 },
     })
 }
@@ -283,6 +283,9 @@ pub(crate) fn message(w: &World, m: &SimMessage) -> Value {
     });
     if m.author_id == w.bot_id() {
         extend(&mut v, json!({ "application_id": w.me.application_id.to_string() }));
+    }
+    if let Some(nonce) = &m.nonce {
+        extend(&mut v, json!({ "nonce": nonce }));
     }
     if let Some(reference) = m.reference {
         let r = json!({ "type": 0, "message_id": reference.to_string(), "channel_id": m.channel_id.to_string(), "guild_id": m.guild_id.to_string() });

@@ -70,10 +70,16 @@ pub(crate) struct BucketKey {
 /// The answer to "may this request go through?", with the headers to send either way.
 pub(crate) enum Verdict {
     Allowed(Vec<(&'static str, String)>),
-    Limited {
-        headers: Vec<(&'static str, String)>,
-        body: Value,
-    },
+    Limited(Limited),
+}
+
+/// A 429: its headers and body, and the wait it announces.
+pub(crate) struct Limited {
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Value,
+    /// The precise `retry_after` of the body (the header rounds it up).
+    pub wait: Duration,
+    pub global: bool,
 }
 
 struct Window {
@@ -119,7 +125,7 @@ impl RateLimiter {
         if key.global {
             let per_second = Limit::new(self.limits.global_per_second, Duration::from_secs(1));
             if let Err(wait) = self.global.take(per_second, now) {
-                return global_limited(wait);
+                return Verdict::Limited(global_limited(wait));
             }
         }
         let limit = self.limit(key.class);
@@ -132,8 +138,18 @@ impl RateLimiter {
         let headers = bucket_headers(key.shape, limit, window.remaining, reset_after);
         match taken {
             Ok(()) => Verdict::Allowed(headers),
-            Err(wait) => route_limited(headers, wait),
+            Err(wait) => Verdict::Limited(route_limited(headers, wait)),
         }
+    }
+
+    /// A 429 a test asked for, shaped like the limiter's own: global, or on the route's
+    /// bucket (`key`, when it has one) with that bucket's headers.
+    pub fn forced(&self, key: Option<&BucketKey>, wait: Duration, global: bool) -> Limited {
+        if global {
+            return global_limited(wait);
+        }
+        let headers = key.map_or_else(Vec::new, |k| bucket_headers(k.shape, self.limit(k.class), 0, wait));
+        route_limited(headers, wait)
     }
 
     fn limit(&self, class: LimitClass) -> Limit {
@@ -157,24 +173,28 @@ fn bucket_headers(shape: &str, limit: Limit, remaining: u32, reset_after: Durati
     ]
 }
 
-fn route_limited(mut headers: Vec<(&'static str, String)>, wait: Duration) -> Verdict {
+fn route_limited(mut headers: Vec<(&'static str, String)>, wait: Duration) -> Limited {
     headers.push(("retry-after", retry_after_header(wait)));
     headers.push(("x-ratelimit-scope", "user".to_owned()));
-    Verdict::Limited {
+    Limited {
         headers,
         body: limited_body(wait, false),
+        wait,
+        global: false,
     }
 }
 
-fn global_limited(wait: Duration) -> Verdict {
+fn global_limited(wait: Duration) -> Limited {
     let headers = vec![
         ("retry-after", retry_after_header(wait)),
         ("x-ratelimit-global", "true".to_owned()),
         ("x-ratelimit-scope", "global".to_owned()),
     ];
-    Verdict::Limited {
+    Limited {
         headers,
         body: limited_body(wait, true),
+        wait,
+        global: true,
     }
 }
 
@@ -189,6 +209,7 @@ fn limited_body(wait: Duration, global: bool) -> Value {
         "message": "You are being rate limited.",
         "retry_after": (wait.as_secs_f64() * 1000.0).ceil() / 1000.0,
         "global": global,
+        "code": 0,
     })
 }
 

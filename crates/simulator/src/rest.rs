@@ -13,10 +13,11 @@ use axum::Router;
 use chrono::Utc;
 use tokio::net::TcpListener;
 
+use super::announced::Scope;
 use super::api::{self, Answer, AnswerBody};
 use super::handlers::{self, Context};
 use super::multipart::{self, Body};
-use super::ratelimit::Verdict;
+use super::ratelimit::{Limited, Verdict};
 use super::routes::{self, Route};
 use super::state::{RecordedRequest, Shared, World};
 use super::SimConfig;
@@ -74,8 +75,10 @@ async fn entry(
 fn respond(w: &mut World, config: &SimConfig, request: &Incoming) -> Answer {
     let route = routes::parse(&request.method, &request.path);
     let unexpected = route.is_none();
+    let scope = Scope::of(route.as_ref(), &request.method, &request.path);
+    w.announced.arrive(&scope, Instant::now());
     let body = multipart::parse(request.content_type.as_deref(), &request.bytes);
-    let answer = decide(w, config, request, route, &body);
+    let answer = decide(w, config, request, route, &body, &scope);
     tracing::debug!("simulator: {} {} -> {}", request.method, request.path, answer.status);
     record(w, request, &body, &answer, unexpected);
     answer
@@ -87,9 +90,15 @@ fn decide(
     request: &Incoming,
     route: Option<Route>,
     body: &Result<Body, String>,
+    scope: &Scope,
 ) -> Answer {
     if let Some((status, code)) = w.faults.take(&request.method, &request.path) {
         return api::injected(status, code);
+    }
+    if let Some((wait, global)) = w.faults.take_limit(&request.method, &request.path) {
+        let key = route.as_ref().and_then(Route::bucket);
+        let limited = w.limiter.forced(key.as_ref(), wait, global);
+        return too_many(w, limited, scope);
     }
     let Some(route) = route else {
         return api::not_found();
@@ -98,11 +107,9 @@ fn decide(
         return api::unauthorized();
     }
     let limit_headers = match route.bucket().map(|key| w.limiter.check(&key, Instant::now())) {
-        Some(Verdict::Limited { headers, body }) => {
+        Some(Verdict::Limited(limited)) => {
             w.rate_limited += 1;
-            let mut answer = Answer::error_body(429, body);
-            answer.headers = headers;
-            return answer;
+            return too_many(w, limited, scope);
         }
         Some(Verdict::Allowed(headers)) => headers,
         None => Vec::new(),
@@ -119,6 +126,14 @@ fn decide(
         }
     };
     answer.headers.extend(limit_headers);
+    answer
+}
+
+/// A 429, whose wait the bot must now honour.
+fn too_many(w: &mut World, limited: Limited, scope: &Scope) -> Answer {
+    w.announced.announce(scope, &limited, Instant::now());
+    let mut answer = Answer::error_body(429, limited.body);
+    answer.headers = limited.headers;
     answer
 }
 

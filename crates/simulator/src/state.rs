@@ -3,14 +3,16 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{Mutex, MutexGuard};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use tokio::sync::watch;
 
+use super::announced::Announced;
+use super::nonces::Nonces;
 use super::ratelimit::RateLimiter;
-use super::session::GatewaySession;
+use super::session::Gateway;
 use super::visible::VisibleEvent;
 use super::SimConfig;
 
@@ -66,19 +68,54 @@ impl Shared {
     }
 }
 
+/// How long before the simulator started its guilds were created: their ids count
+/// from there, one millisecond apart, below every other id.
+const GUILD_AGE_MS: u64 = 30 * 24 * 3600 * 1000;
+
 /// Strictly increasing snowflakes whose timestamp part is the creation time, as
 /// serenity derives `created_at` from ids.
-#[derive(Default)]
 pub(crate) struct Snowflakes {
     last: u64,
+    /// The timestamp part of the next guild id.
+    next_guild_ms: u64,
+}
+
+impl Default for Snowflakes {
+    fn default() -> Self {
+        Snowflakes {
+            last: 0,
+            next_guild_ms: since_epoch_ms().saturating_sub(GUILD_AGE_MS),
+        }
+    }
 }
 
 impl Snowflakes {
     pub fn next(&mut self) -> u64 {
-        let since_epoch = (Utc::now().timestamp_millis() - DISCORD_EPOCH_MS).max(0) as u64;
-        self.last = (since_epoch << 22).max(self.last + 1);
+        self.last = (since_epoch_ms() << 22).max(self.last + 1);
         self.last
     }
+
+    /// A guild id. Sharding reads the timestamp part (`(id >> 22) % count`), so guild ids
+    /// differ there, one millisecond apart: successive guilds land on successive shards,
+    /// and `on` = `(shard, count)` skips ahead to the next id of that shard.
+    pub fn next_guild(&mut self, on: Option<(u32, u32)>) -> u64 {
+        let mut ms = self.next_guild_ms;
+        if let Some((shard, count)) = on.filter(|(_, count)| *count > 0) {
+            let count = u64::from(count);
+            ms += (u64::from(shard) + count - ms % count) % count;
+        }
+        self.next_guild_ms = ms + 1;
+        ms << 22
+    }
+}
+
+fn since_epoch_ms() -> u64 {
+    (Utc::now().timestamp_millis() - DISCORD_EPOCH_MS).max(0) as u64
+}
+
+/// When a snowflake was made.
+pub(crate) fn snowflake_time(id: u64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis((id >> 22) as i64 + DISCORD_EPOCH_MS).unwrap_or_default()
 }
 
 pub(crate) struct GuildRec {
@@ -145,6 +182,8 @@ pub struct SimMessage {
     pub interaction_id: Option<u64>,
     /// The message this one refers to (the pinned message, for a pin notice).
     pub reference: Option<u64>,
+    /// The `nonce` the post carried (a string or an integer), echoed as given.
+    pub nonce: Option<Value>,
 }
 
 impl SimMessage {
@@ -217,20 +256,53 @@ pub struct RecordedRequest {
     pub at: DateTime<Utc>,
 }
 
-/// An answer a test asked for in advance: the next `remaining` calls matching
-/// `method` and `path_prefix` get `status`.
-pub(crate) struct FailRule {
+/// The calls a test's rule applies to: the next `remaining` with `method` whose path
+/// starts with `path_prefix`.
+pub(crate) struct Calls {
     pub method: String,
     pub path_prefix: String,
-    pub status: u16,
-    /// Discord's JSON error code (0 for a plain server error).
-    pub code: u32,
     pub remaining: usize,
+}
+
+impl Calls {
+    pub fn new(method: &str, path_prefix: &str, times: usize) -> Self {
+        Calls {
+            method: method.to_owned(),
+            path_prefix: path_prefix.to_owned(),
+            remaining: times,
+        }
+    }
+
+    /// Whether this call is one of them, consuming one use if so.
+    fn take(&mut self, method: &str, path: &str) -> bool {
+        let applies =
+            self.remaining > 0 && self.method.eq_ignore_ascii_case(method) && path.starts_with(&self.path_prefix);
+        if applies {
+            self.remaining -= 1;
+        }
+        applies
+    }
+}
+
+/// An answer a test asked for in advance: `status` with Discord's JSON error `code`
+/// (0 for a plain server error).
+pub(crate) struct FailRule {
+    pub calls: Calls,
+    pub status: u16,
+    pub code: u32,
+}
+
+/// A 429 a test asked for in advance, announcing `retry_after`.
+pub(crate) struct LimitRule {
+    pub calls: Calls,
+    pub retry_after: Duration,
+    pub global: bool,
 }
 
 #[derive(Default)]
 pub(crate) struct Faults {
     pub fail_next: Vec<FailRule>,
+    pub limit_next: Vec<LimitRule>,
     pub refuse_edits: HashSet<u64>,
 }
 
@@ -238,12 +310,16 @@ impl Faults {
     /// The status and error code to fail this call with, consuming one use of the
     /// matching rule.
     pub fn take(&mut self, method: &str, path: &str) -> Option<(u16, u32)> {
-        let rule = self
-            .fail_next
+        self.fail_next
             .iter_mut()
-            .find(|r| r.remaining > 0 && r.method.eq_ignore_ascii_case(method) && path.starts_with(&r.path_prefix))?;
-        rule.remaining -= 1;
-        Some((rule.status, rule.code))
+            .find_map(|r| r.calls.take(method, path).then_some((r.status, r.code)))
+    }
+
+    /// The wait and scope (global or not) of a 429 to answer this call with.
+    pub fn take_limit(&mut self, method: &str, path: &str) -> Option<(Duration, bool)> {
+        self.limit_next
+            .iter_mut()
+            .find_map(|r| r.calls.take(method, path).then_some((r.retry_after, r.global)))
     }
 }
 
@@ -275,7 +351,12 @@ pub(crate) struct World {
     pub faults: Faults,
     pub limiter: RateLimiter,
     pub rate_limited: usize,
-    pub gateway: GatewaySession,
+    /// The 429s' running waits, and the requests that broke them.
+    pub announced: Announced,
+    /// Callbacks refused because the interaction was already acknowledged.
+    pub refused_acknowledgements: usize,
+    pub nonces: Nonces,
+    pub gateway: Gateway,
 }
 
 impl World {
@@ -314,7 +395,10 @@ impl World {
             faults: Faults::default(),
             limiter: RateLimiter::new(config.rate_limits.clone()),
             rate_limited: 0,
-            gateway: GatewaySession::default(),
+            announced: Announced::default(),
+            refused_acknowledgements: 0,
+            nonces: Nonces::new(config.nonce_window),
+            gateway: Gateway::default(),
         }
     }
 
@@ -323,8 +407,9 @@ impl World {
         self.me.application_id
     }
 
-    pub fn add_guild(&mut self, name: &str) -> u64 {
-        let id = self.ids.next();
+    /// A guild on the next shard in turn, or on `(shard, count)`.
+    pub fn add_guild(&mut self, name: &str, on: Option<(u32, u32)>) -> u64 {
+        let id = self.ids.next_guild(on);
         let owner_id = self.ids.next();
         let owner = UserRec {
             id: owner_id,
@@ -341,7 +426,7 @@ impl World {
                 channels: Vec::new(),
                 roles: vec![id],
                 members: vec![self.bot_id()],
-                created: Utc::now(),
+                created: snowflake_time(id),
             },
         );
         self.roles.insert(

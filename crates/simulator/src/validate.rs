@@ -17,6 +17,7 @@ struct Violation {
 pub(crate) fn message_payload(payload: &Value) -> Result<(), Value> {
     let mut found = Vec::new();
     max_len(&mut found, &["content"], &payload["content"], 2000);
+    nonce(&mut found, &payload["nonce"]);
     embeds(&mut found, &payload["embeds"]);
     components(&mut found, &payload["components"]);
     if found.is_empty() {
@@ -33,6 +34,22 @@ fn max_len(found: &mut Vec<Violation>, path: &[&str], value: &Value, max: usize)
             code: "BASE_TYPE_MAX_LENGTH",
             message: format!("Must be {max} or fewer in length."),
         });
+    }
+}
+
+/// A nonce is a string of at most 25 characters or an integer (whose 20 digits at most
+/// always fit), or null. Discord's error for a wrong type names the field; its code
+/// here is the simulator's own.
+fn nonce(found: &mut Vec<Violation>, nonce: &Value) {
+    match nonce {
+        Value::String(_) => max_len(found, &["nonce"], nonce, 25),
+        Value::Null => {}
+        Value::Number(n) if n.is_i64() || n.is_u64() => {}
+        _ => found.push(Violation {
+            path: vec!["nonce".to_owned()],
+            code: "NONCE_TYPE_INVALID",
+            message: "Must be a string or integer.".to_owned(),
+        }),
     }
 }
 
