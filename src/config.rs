@@ -168,9 +168,17 @@ mod tests {
     #[test]
     fn shards_are_one_or_a_range_below_the_count() {
         let spec = |v: &str| config(&[("FLAGWATCH_SHARDS", v)]).map(|c| c.shards);
-        let one = ShardSpec { first: 1, last: 1, count: 2 };
+        let one = ShardSpec {
+            first: 1,
+            last: 1,
+            count: 2,
+        };
         assert_eq!(spec("1/2").unwrap(), Some(one));
-        let range = ShardSpec { first: 0, last: 1, count: 4 };
+        let range = ShardSpec {
+            first: 0,
+            last: 1,
+            count: 4,
+        };
         assert_eq!(spec(" 0-1/4 ").unwrap(), Some(range));
         assert_eq!(config(&[]).unwrap().shards, None);
         for bad in ["2/2", "1", "1-0/4", "0-4/4", "a/2", "0/0", "-1/2", "0/2/3"] {

@@ -17,7 +17,7 @@ use crate::discord::render::notices::{self, Post};
 use crate::discord::render::{self, answers};
 use crate::domain::time::Millis;
 use crate::store::{
-    Backend, CardLocation, GuildSettings, OutboxItem, OutboxKind, Refusal, Store, FAILURE_ALERT_INTERVAL_MS,
+    Backend, CardLocation, GuildSettings, LeaseGrant, OutboxItem, OutboxKind, Refusal, Store, FAILURE_ALERT_INTERVAL_MS,
 };
 
 /// Discord allows about 5 messages per 5 s per channel; stay just under.
@@ -48,6 +48,9 @@ pub struct OutboxWorker {
     lease: Duration,
     /// When this process last took or renewed the lease, while it holds it.
     renewed: Option<Instant>,
+    /// After taking over from a process that may have sent until just now, nothing is
+    /// sent before this: its last burst and ours must not add up in one channel.
+    quiet_until: Option<Instant>,
     /// The nonce of the item in hand: a post repeated for it (its first try reached
     /// Discord, then the process died or the reply was lost) returns the first message.
     nonce: String,
@@ -89,6 +92,7 @@ impl OutboxWorker {
             owner: uuid::Uuid::new_v4().simple().to_string(),
             lease,
             renewed: None,
+            quiet_until: None,
             nonce: String::new(),
         }
     }
@@ -139,13 +143,17 @@ impl OutboxWorker {
         }
         let now = wall_clock();
         let until = now.plus(self.lease);
-        let held = match self.store.hold_outbox_lease(&self.owner, now, until).await {
-            Ok(held) => held,
+        let grant = match self.store.hold_outbox_lease(&self.owner, now, until).await {
+            Ok(grant) => grant,
             Err(e) => {
                 tracing::error!("outbox lease: {e}");
-                false
+                LeaseGrant::Refused
             }
         };
+        let held = grant != LeaseGrant::Refused;
+        if grant == LeaseGrant::TakenOver {
+            self.quiet_until = Some(Instant::now() + CHANNEL_WINDOW);
+        }
         if held && self.renewed.is_none() {
             tracing::info!(owner = %self.owner, "this process now sends the outbox");
             if let Err(e) = self.store.recover_outbox(&self.owner).await {
@@ -247,7 +255,7 @@ impl OutboxWorker {
             Some(role) => serenity::CreateAllowedMentions::new().roles([serenity::RoleId::new(role)]),
             None => serenity::CreateAllowedMentions::new(),
         };
-        self.pace(channel).await;
+        self.pace(channel).await?;
         let message = serenity::CreateMessage::new()
             .content(content)
             .allowed_mentions(mentions)
@@ -374,7 +382,7 @@ impl OutboxWorker {
         on_limit: OnEditLimit,
     ) -> anyhow::Result<Placed> {
         if let Some(at) = existing {
-            self.pace(at.channel_id).await;
+            self.pace(at.channel_id).await?;
             let edit = edit_message(&post);
             let edited = serenity::ChannelId::new(at.channel_id)
                 .edit_message(&self.http, at.message_id, edit)
@@ -407,7 +415,7 @@ impl OutboxWorker {
 
     /// Delete a message; one that is already gone counts as deleted.
     async fn delete(&mut self, at: CardLocation) -> anyhow::Result<()> {
-        self.pace(at.channel_id).await;
+        self.pace(at.channel_id).await?;
         let deleted = serenity::ChannelId::new(at.channel_id)
             .delete_message(&self.http, at.message_id)
             .await;
@@ -418,7 +426,7 @@ impl OutboxWorker {
     }
 
     async fn post(&mut self, channel: u64, post: Post) -> anyhow::Result<CardLocation> {
-        self.pace(channel).await;
+        self.pace(channel).await?;
         let message = serenity::ChannelId::new(channel)
             .send_message(&self.http, create_message(post, &self.nonce))
             .await?;
@@ -429,7 +437,7 @@ impl OutboxWorker {
     }
 
     async fn pin(&mut self, at: CardLocation, pin: bool) -> anyhow::Result<()> {
-        self.pace(at.channel_id).await;
+        self.pace(at.channel_id).await?;
         let channel = serenity::ChannelId::new(at.channel_id);
         let message = serenity::MessageId::new(at.message_id);
         if pin {
@@ -441,15 +449,27 @@ impl OutboxWorker {
     }
 
     /// Wait until this channel may take another request: at most `CHANNEL_BURST` in any
-    /// `CHANNEL_WINDOW`.
-    async fn pace(&mut self, channel: u64) {
+    /// `CHANNEL_WINDOW`. The lease is kept while waiting, and a sender that lost it stops
+    /// here: the process that took over sends instead.
+    async fn pace(&mut self, channel: u64) -> anyhow::Result<()> {
         let sent = self.recent.entry(channel).or_default();
-        if sent.len() >= CHANNEL_BURST {
-            if let Some(oldest) = sent.pop_front() {
-                tokio::time::sleep_until(oldest + CHANNEL_WINDOW).await;
-            }
+        let full = (sent.len() >= CHANNEL_BURST).then(|| sent.pop_front()).flatten();
+        let until = [full.map(|oldest| oldest + CHANNEL_WINDOW), self.quiet_until]
+            .into_iter()
+            .flatten()
+            .max();
+        while let Some(until) = until.filter(|&u| u > Instant::now()) {
+            tokio::time::sleep_until(until.min(Instant::now() + self.lease / 3)).await;
+            self.keep_lease().await?;
         }
-        sent.push_back(Instant::now());
+        self.keep_lease().await?;
+        self.recent.entry(channel).or_default().push_back(Instant::now());
+        Ok(())
+    }
+
+    async fn keep_lease(&mut self) -> anyhow::Result<()> {
+        anyhow::ensure!(self.lead().await, "this process no longer holds the outbox lease");
+        Ok(())
     }
 }
 

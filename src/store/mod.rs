@@ -33,8 +33,8 @@ use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor, Row};
 use tokio::sync::Notify;
 
-use base::write_tx::WriteTx;
 use crate::domain::time::Millis;
+use base::write_tx::WriteTx;
 
 pub use audit::AuditFailure;
 pub use base::case_row::{CaseRecord, CaseRef};
@@ -47,7 +47,7 @@ pub use details::{CaseDetails, ReportEntry, Reporter};
 pub use export::{CaseExport, EvidenceExport, HistoryEntry};
 pub use guilds::SettingsChange;
 pub use import::{ImportLine, ImportSummary, Importer};
-pub use outbox::{OutboxItem, ParkedItem, Refusal};
+pub use outbox::{LeaseGrant, OutboxItem, ParkedItem, Refusal};
 pub use queue::{MAX_DEQUEUE, MAX_WAITING_CARDS};
 pub use reports::{NewEvidence, NewReport, ReportOutcome, ReportSource};
 pub use status::Observation;
@@ -235,7 +235,11 @@ impl Store {
             Backend::Postgres => self.pool.begin().await?,
         };
         let mut tx = WriteTx::new(tx, self.outbox_wakeup.clone());
-        if let Some(claim) = self.interaction.as_ref().filter(|c| !c.committed.load(Ordering::Acquire)) {
+        if let Some(claim) = self
+            .interaction
+            .as_ref()
+            .filter(|c| !c.committed.load(Ordering::Acquire))
+        {
             base::transition::claim_interaction(&mut tx, claim.id, claim.at).await?;
             tx.on_commit_claimed(claim.clone());
         }

@@ -28,6 +28,17 @@ pub struct ParkedItem {
 /// (`p`, left-joined on the key) says so.
 const EFFECTIVE_DUE: &str = "CASE WHEN p.next_at > o.not_before THEN p.next_at ELSE o.not_before END";
 
+/// What asking for the outbox lease gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeaseGrant {
+    /// Another process holds it.
+    Refused,
+    /// Taken while free, or renewed.
+    Held,
+    /// Taken from another process whose lease had expired: it may have sent until just now.
+    TakenOver,
+}
+
 /// The lease whose holder drains the outbox.
 const OUTBOX_LEASE: &str = "outbox";
 
@@ -40,6 +51,8 @@ pub struct OutboxItem {
     /// The case id, or for digests the UTC day; `None` for per-server items.
     pub target: Option<i64>,
     pub attempts: u32,
+    /// The claimer: only it may hand the item back for a retry.
+    pub owner: String,
 }
 
 impl OutboxItem {
@@ -72,9 +85,13 @@ impl Store {
     /// Take the outbox lease for `owner` until `until`, or renew it: it is granted when
     /// free, expired at `now`, or already `owner`'s. Only its holder sends, so that
     /// Discord's per-channel pacing (kept by the sender) holds for all processes together.
-    pub async fn hold_outbox_lease(&self, owner: &str, now: Millis, until: Millis) -> Result<bool> {
+    pub async fn hold_outbox_lease(&self, owner: &str, now: Millis, until: Millis) -> Result<LeaseGrant> {
         op("hold_outbox_lease", async {
             let mut tx = self.begin_write().await?;
+            let before: Option<String> = sqlx::query_scalar("SELECT owner FROM leases WHERE name = $1")
+                .bind(OUTBOX_LEASE)
+                .fetch_optional(&mut *tx)
+                .await?;
             let n = sqlx::query(
                 "INSERT INTO leases (name, owner, until) VALUES ($1, $2, $3) \
                  ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, until = excluded.until \
@@ -88,7 +105,11 @@ impl Store {
             .await?
             .rows_affected();
             tx.commit().await?;
-            Ok(n == 1)
+            Ok(match (n, before) {
+                (0, _) => LeaseGrant::Refused,
+                (_, Some(previous)) if previous != owner => LeaseGrant::TakenOver,
+                _ => LeaseGrant::Held,
+            })
         })
         .await
     }
@@ -158,6 +179,7 @@ impl Store {
                     kind: super::parse_col(&r, "kind")?,
                     target: r.try_get("target")?,
                     attempts: u32::try_from(r.try_get::<i64, _>("attempts")?).unwrap_or(u32::MAX),
+                    owner: owner.to_owned(),
                 })
             })
             .transpose()
@@ -202,10 +224,12 @@ impl Store {
             .await?
             .rows_affected();
             if superseded == 0 {
-                sqlx::query("UPDATE outbox SET claimed_at = NULL, claimed_by = NULL, attempts = attempts + 1, not_before = $1, last_error = $2 WHERE id = $3")
+                // A sender that lost the lease meanwhile leaves the item to the new one.
+                sqlx::query("UPDATE outbox SET claimed_at = NULL, claimed_by = NULL, attempts = attempts + 1, not_before = $1, last_error = $2 WHERE id = $3 AND claimed_by = $4")
                     .bind(not_before.0)
                     .bind(error.chars().take(500).collect::<String>())
                     .bind(id)
+                    .bind(&item.owner)
                     .execute(&mut *tx)
                     .await?;
             }

@@ -780,18 +780,39 @@ async fn moderator_notes_stay_out_of_exports_and_the_audit_payload(db: TestDb) {
 }
 
 async fn one_process_at_a_time_holds_the_outbox_lease(db: TestDb) {
+    use flagwatch::store::LeaseGrant::{Held, Refused, TakenOver};
     let s = &db.store;
     let at = |ms: i64| Millis(T0.0 + ms);
-    assert!(s.hold_outbox_lease("a", T0, at(10_000)).await.unwrap(), "free: a takes it");
-    assert!(!s.hold_outbox_lease("b", at(5_000), at(15_000)).await.unwrap(), "a holds it");
-    assert!(s.hold_outbox_lease("a", at(5_000), at(15_000)).await.unwrap(), "a renews");
-    assert!(!s.hold_outbox_lease("b", at(14_999), at(25_000)).await.unwrap(), "renewed, not expired");
-    assert!(s.hold_outbox_lease("b", at(15_001), at(25_000)).await.unwrap(), "expired: b takes over");
-    assert!(!s.hold_outbox_lease("a", at(16_000), at(26_000)).await.unwrap(), "a lost it");
+    assert_eq!(
+        s.hold_outbox_lease("a", T0, at(10_000)).await.unwrap(),
+        Held,
+        "free: a takes it"
+    );
+    assert_eq!(
+        s.hold_outbox_lease("b", at(5_000), at(15_000)).await.unwrap(),
+        Refused,
+        "a holds it"
+    );
+    assert_eq!(
+        s.hold_outbox_lease("a", at(5_000), at(15_000)).await.unwrap(),
+        Held,
+        "a renews"
+    );
+    let early = s.hold_outbox_lease("b", at(14_999), at(25_000)).await.unwrap();
+    assert_eq!(early, Refused, "renewed, not expired");
+    let late = s.hold_outbox_lease("b", at(15_001), at(25_000)).await.unwrap();
+    assert_eq!(late, TakenOver, "expired: b takes over");
+    assert_eq!(
+        s.hold_outbox_lease("a", at(16_000), at(26_000)).await.unwrap(),
+        Refused,
+        "a lost it"
+    );
     s.release_outbox_lease("a").await.unwrap();
-    assert!(!s.hold_outbox_lease("c", at(16_000), at(26_000)).await.unwrap(), "only the holder gives it up");
+    let c = s.hold_outbox_lease("c", at(16_000), at(26_000)).await.unwrap();
+    assert_eq!(c, Refused, "only the holder gives it up");
     s.release_outbox_lease("b").await.unwrap();
-    assert!(s.hold_outbox_lease("c", at(16_000), at(26_000)).await.unwrap(), "given up: c takes it at once");
+    let c = s.hold_outbox_lease("c", at(16_000), at(26_000)).await.unwrap();
+    assert_eq!(c, Held, "given up: c takes it at once, nobody was cut off");
 }
 
 async fn a_new_lease_holder_releases_the_claims_of_the_one_before(db: TestDb) {
@@ -805,7 +826,10 @@ async fn a_new_lease_holder_releases_the_claims_of_the_one_before(db: TestDb) {
     }
     assert!(claimed >= 3, "a card per case at least: {claimed}");
     s.recover_outbox("dead").await.unwrap();
-    assert!(s.claim_outbox(T0, "dead").await.unwrap().is_none(), "a holder keeps its own claims");
+    assert!(
+        s.claim_outbox(T0, "dead").await.unwrap().is_none(),
+        "a holder keeps its own claims"
+    );
     s.recover_outbox("next").await.unwrap();
     let mut recovered = 0;
     while s.claim_outbox(T0, "next").await.unwrap().is_some() {
@@ -848,11 +872,17 @@ async fn an_interaction_delivered_twice_changes_nothing_the_second_time(db: Test
     let s = &db.store;
     let no = case_no_of(s, "notedtwice", 1, 10).await;
     let first = s.for_interaction(4242, T0);
-    first.add_note(GUILD, no, 900, "seen on two channels", T0).await.unwrap();
+    first
+        .add_note(GUILD, no, 900, "seen on two channels", T0)
+        .await
+        .unwrap();
     first.queue_changed(GUILD, T0).await.unwrap();
     let replay = s.for_interaction(4242, T0);
     let again = replay.add_note(GUILD, no, 900, "seen on two channels", T0).await;
-    assert!(matches!(again, Err(flagwatch::store::StoreError::AlreadyHandled)), "{again:?}");
+    assert!(
+        matches!(again, Err(flagwatch::store::StoreError::AlreadyHandled)),
+        "{again:?}"
+    );
     let notes = s.case_details(GUILD, no, 10).await.unwrap().history;
     assert_eq!(notes.iter().filter(|(_, kind, _)| kind == "note_added").count(), 1);
     let other = s.for_interaction(4243, T0);
