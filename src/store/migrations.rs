@@ -10,16 +10,15 @@ use sqlx::SqlSafeStr as _;
 
 use super::Backend;
 
-/// Each migration's version and name, for both backends (`migrations/<backend>/`).
+/// Each migration's version and file (`migrations/<backend>/<file>.sql`); sqlx records
+/// the part of the name after the version as its description.
 macro_rules! migrations {
-    ($backend:literal: $($version:literal $name:literal),* $(,)?) => {
+    ($backend:literal: $($version:literal $file:literal),* $(,)?) => {
         vec![$(Migration::new(
             $version,
-            Cow::Borrowed($name),
+            Cow::Borrowed($file.split_once('_').map_or($file, |(_, name)| name)),
             MigrationType::Simple,
-            sqlx::AssertSqlSafe(include_str!(concat!(
-                "../../migrations/", $backend, "/", stringify!($version), "_", $name, ".sql"
-            ))).into_sql_str(),
+            sqlx::AssertSqlSafe(include_str!(concat!("../../migrations/", $backend, "/", $file, ".sql"))).into_sql_str(),
             false,
         )),*]
     };
@@ -29,12 +28,12 @@ macro_rules! migrations {
 /// on PostgreSQL), so processes starting at once migrate one after the other.
 pub(super) fn migrator(backend: Backend) -> Migrator {
     Migrator::with_migrations(match backend {
-        Backend::Sqlite => migrations!("sqlite": 0001 "foundation", 0002 "discord", 0003 "coordination",
-            0004 "outbox_pacing", 0005 "round_note", 0006 "outbox_failed", 0007 "audit_hash_version",
-            0008 "pseudonyms", 0009 "outbox_leases"),
-        Backend::Postgres => migrations!("postgres": 0001 "foundation", 0002 "discord", 0003 "coordination",
-            0004 "outbox_pacing", 0005 "round_note", 0006 "outbox_failed", 0007 "audit_hash_version",
-            0008 "pseudonyms", 0009 "outbox_leases"),
+        Backend::Sqlite => migrations!("sqlite": 1 "0001_foundation", 2 "0002_discord", 3 "0003_coordination",
+            4 "0004_outbox_pacing", 5 "0005_round_note", 6 "0006_outbox_failed", 7 "0007_audit_hash_version",
+            8 "0008_pseudonyms", 9 "0009_outbox_leases"),
+        Backend::Postgres => migrations!("postgres": 1 "0001_foundation", 2 "0002_discord", 3 "0003_coordination",
+            4 "0004_outbox_pacing", 5 "0005_round_note", 6 "0006_outbox_failed", 7 "0007_audit_hash_version",
+            8 "0008_pseudonyms", 9 "0009_outbox_leases"),
     })
 }
 

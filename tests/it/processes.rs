@@ -235,7 +235,7 @@ async fn vote_everything(fleet: &Fleet, store: &Store) {
             let found = |sim: &Simulator| {
                 sim.messages(server.review)
                     .into_iter()
-                    .find(|m| !m.deleted && m.custom_ids().iter().any(|id| *id == card))
+                    .find(|m| !m.deleted && m.custom_ids().contains(&card))
             };
             fleet.sim.wait_for(|sim| found(sim).is_some(), PATIENCE).await.unwrap();
             let Some(message) = found(&fleet.sim) else { continue };
