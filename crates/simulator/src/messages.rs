@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use super::api::{self, Answer};
 use super::multipart::{Body, Upload};
+use super::nonces::Key;
 use super::payloads::{self, FLAG_LOADING};
 use super::state::{SimMessage, World};
 use super::transcript;
@@ -43,8 +44,15 @@ impl World {
         if !placeholder && is_empty_payload(&payload, &body.uploads) {
             return Err(api::empty_message());
         }
-        if let Some(first) = self.repeated_post(&origin, &payload) {
-            return Ok(first);
+        let nonce = nonce_key(&origin, &payload);
+        if let Some(key) = nonce.as_ref().filter(|_| payload["enforce_nonce"] == true) {
+            let messages = &self.messages;
+            if let Some(first) = self
+                .nonces
+                .repeated(key, |id| messages.get(&id).is_some_and(|m| !m.deleted))
+            {
+                return Ok(first);
+            }
         }
         let attachments = self.attachments_for(&payload, &body.uploads, &[]);
         let id = self.ids.next();
@@ -71,7 +79,11 @@ impl World {
             nonce: payload.get("nonce").filter(|n| !n.is_null()).cloned(),
         };
         self.messages.insert(id, message);
-        self.remember_nonce(&origin, &payload, id);
+        if let Some(key) = nonce {
+            let messages = &self.messages;
+            self.nonces
+                .remember(key, id, |id| messages.get(&id).is_some_and(|m| !m.deleted));
+        }
         self.show(VisibleKind::Posted, id, origin.author_id);
         Ok(id)
     }
@@ -281,6 +293,16 @@ fn embeds(v: &Value) -> Vec<Value> {
         }
     }
     embeds
+}
+
+/// The nonce key of a post (`POST /channels/{id}/messages`): only the bot's own channel
+/// posts take part; interaction answers do not.
+fn nonce_key(origin: &Origin, payload: &Value) -> Option<Key> {
+    let nonce = payload.get("nonce").filter(|n| !n.is_null())?;
+    origin
+        .interaction_id
+        .is_none()
+        .then(|| (origin.channel_id, origin.author_id, id_string(nonce)))
 }
 
 /// A snowflake or index that may arrive as a JSON number or string.
