@@ -3,4 +3,5 @@
 //! scheduler.
 
 pub mod outbox;
+mod rest;
 pub mod scheduler;

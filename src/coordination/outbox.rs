@@ -12,6 +12,7 @@ use poise::serenity_prelude as serenity;
 use tokio::sync::{watch, Notify};
 use tokio::time::Instant;
 
+use super::rest::{Fired, Rest};
 use crate::clock::Clock;
 use crate::discord::render::notices::{self, Post};
 use crate::discord::render::{self, answers};
@@ -27,6 +28,8 @@ const CHANNEL_WINDOW: Duration = Duration::from_millis(5_250);
 const MAX_SLEEP: Duration = Duration::from_secs(30);
 /// On a database shared by several processes, look for items they queued this often.
 const POLL_SHARED: Duration = Duration::from_millis(250);
+/// 429s waited out for one request before it counts as failed.
+const MAX_WAITS: u32 = 3;
 /// Unknown Message: someone deleted it.
 const UNKNOWN_MESSAGE: isize = 10_008;
 /// Discord refuses further edits to a message older than an hour.
@@ -38,7 +41,7 @@ const EDIT_LIMIT_REACHED: isize = 30_046;
 /// take over when the lease expires (a crash) or is given up (a clean stop).
 pub struct OutboxWorker {
     store: Store,
-    http: Arc<serenity::Http>,
+    rest: Rest,
     clock: Clock,
     changed: Arc<Notify>,
     /// When the last requests to each channel were sent (at most `CHANNEL_BURST`).
@@ -86,7 +89,7 @@ impl OutboxWorker {
         OutboxWorker {
             changed: store.outbox_wakeup(),
             store,
-            http,
+            rest: Rest::new(http),
             clock,
             recent: HashMap::new(),
             owner: uuid::Uuid::new_v4().simple().to_string(),
@@ -255,15 +258,10 @@ impl OutboxWorker {
             Some(role) => serenity::CreateAllowedMentions::new().roles([serenity::RoleId::new(role)]),
             None => serenity::CreateAllowedMentions::new(),
         };
-        self.pace(channel).await?;
         let message = serenity::CreateMessage::new()
             .content(content)
-            .allowed_mentions(mentions)
-            .nonce(serenity::Nonce::String(self.nonce.clone()))
-            .enforce_nonce(true);
-        serenity::ChannelId::new(channel)
-            .send_message(&self.http, message)
-            .await?;
+            .allowed_mentions(mentions);
+        self.post_message(channel, message).await?;
         Ok(())
     }
 
@@ -383,10 +381,9 @@ impl OutboxWorker {
     ) -> anyhow::Result<Placed> {
         if let Some(at) = existing {
             self.pace(at.channel_id).await?;
-            let edit = edit_message(&post);
-            let edited = serenity::ChannelId::new(at.channel_id)
-                .edit_message(&self.http, at.message_id, edit)
-                .await;
+            let edit = serenity::Request::new(message_route(at), serenity::LightMethod::Patch)
+                .body(Some(serde_json::to_vec(&edit_message(&post))?));
+            let edited = self.fire(edit).await;
             match edited.map_err(|e| (discord_code(&e), e)) {
                 Ok(_) => return Ok(Placed::Edited),
                 Err((Some(UNKNOWN_MESSAGE), _)) => {
@@ -397,16 +394,14 @@ impl OutboxWorker {
                         tracing::info!(message = at.message_id, "edits refused ({e}); posting afresh");
                     }
                     OnEditLimit::RetryThenReplace { attempts } if attempts + 1 < REPLACE_AFTER_REFUSALS => {
-                        return Err(
-                            anyhow::Error::from(e).context("Discord refuses more edits for now; retrying later")
-                        );
+                        return Err(e.context("Discord refuses more edits for now; retrying later"));
                     }
                     OnEditLimit::RetryThenReplace { .. } => {
                         tracing::info!(message = at.message_id, "edits still refused; replacing the message");
                         self.delete(at).await?;
                     }
                 },
-                Err((_, e)) => return Err(e.into()),
+                Err((_, e)) => return Err(e),
             }
         }
         let at = self.post(channel, post).await?;
@@ -416,36 +411,64 @@ impl OutboxWorker {
     /// Delete a message; one that is already gone counts as deleted.
     async fn delete(&mut self, at: CardLocation) -> anyhow::Result<()> {
         self.pace(at.channel_id).await?;
-        let deleted = serenity::ChannelId::new(at.channel_id)
-            .delete_message(&self.http, at.message_id)
-            .await;
-        match deleted {
-            Err(e) if discord_code(&e) != Some(UNKNOWN_MESSAGE) => Err(e.into()),
+        let delete = serenity::Request::new(message_route(at), serenity::LightMethod::Delete);
+        match self.fire(delete).await {
+            Err(e) if discord_code(&e) != Some(UNKNOWN_MESSAGE) => Err(e),
             _ => Ok(()),
         }
     }
 
     async fn post(&mut self, channel: u64, post: Post) -> anyhow::Result<CardLocation> {
+        self.post_message(channel, create_message(post)).await
+    }
+
+    /// Post `message` with the nonce of the item in hand: Discord answers a repeat of it
+    /// (in the channel, within minutes) with the first message instead of a second one.
+    async fn post_message(&mut self, channel: u64, message: serenity::CreateMessage) -> anyhow::Result<CardLocation> {
         self.pace(channel).await?;
-        let message = serenity::ChannelId::new(channel)
-            .send_message(&self.http, create_message(post, &self.nonce))
-            .await?;
+        let message = message
+            .nonce(serenity::Nonce::String(self.nonce.clone()))
+            .enforce_nonce(true);
+        let route = serenity::Route::ChannelMessages {
+            channel_id: serenity::ChannelId::new(channel),
+        };
+        let request = serenity::Request::new(route, serenity::LightMethod::Post).body(Some(serde_json::to_vec(&message)?));
+        let posted: serde_json::Value = self.fire(request).await?.json().await?;
+        let message_id = posted["id"]
+            .as_str()
+            .and_then(|id| id.parse().ok())
+            .context("Discord's answer to a post carries no message id")?;
         Ok(CardLocation {
             channel_id: channel,
-            message_id: message.id.get(),
+            message_id,
         })
     }
 
     async fn pin(&mut self, at: CardLocation, pin: bool) -> anyhow::Result<()> {
         self.pace(at.channel_id).await?;
-        let channel = serenity::ChannelId::new(at.channel_id);
-        let message = serenity::MessageId::new(at.message_id);
-        if pin {
-            channel.pin(&self.http, message).await?;
-        } else {
-            channel.unpin(&self.http, message).await?;
-        }
+        let route = serenity::Route::ChannelPin {
+            channel_id: serenity::ChannelId::new(at.channel_id),
+            message_id: serenity::MessageId::new(at.message_id),
+        };
+        let method = if pin { serenity::LightMethod::Put } else { serenity::LightMethod::Delete };
+        self.fire(serenity::Request::new(route, method)).await?;
         Ok(())
+    }
+
+    /// Send one request; a 429 is waited out as Discord asks (the lease kept meanwhile)
+    /// and the request sent again, up to [`MAX_WAITS`] times before it counts as failed
+    /// (and the item is retried later).
+    async fn fire(&mut self, request: serenity::Request<'_>) -> anyhow::Result<reqwest::Response> {
+        for _ in 0..MAX_WAITS {
+            match self.rest.fire(request.clone()).await? {
+                Fired::Done(response) => return Ok(response),
+                Fired::Limited { retry_after, global } => {
+                    tracing::warn!(?retry_after, global, "Discord asked the bot to wait");
+                    self.sleep_leased(Instant::now() + retry_after).await?;
+                }
+            }
+        }
+        anyhow::bail!("Discord still rate-limits this after {MAX_WAITS} waits")
     }
 
     /// Wait until this channel may take another request: at most `CHANNEL_BURST` in any
@@ -458,12 +481,20 @@ impl OutboxWorker {
             .into_iter()
             .flatten()
             .max();
-        while let Some(until) = until.filter(|&u| u > Instant::now()) {
-            tokio::time::sleep_until(until.min(Instant::now() + self.lease / 3)).await;
-            self.keep_lease().await?;
+        if let Some(until) = until {
+            self.sleep_leased(until).await?;
         }
         self.keep_lease().await?;
         self.recent.entry(channel).or_default().push_back(Instant::now());
+        Ok(())
+    }
+
+    /// Sleep until `until`, renewing the lease on the way.
+    async fn sleep_leased(&mut self, until: Instant) -> anyhow::Result<()> {
+        while until > Instant::now() {
+            tokio::time::sleep_until(until.min(Instant::now() + self.lease / 3)).await;
+            self.keep_lease().await?;
+        }
         Ok(())
     }
 
@@ -473,12 +504,15 @@ impl OutboxWorker {
     }
 }
 
-/// A new message; Discord returns the earlier one instead if `nonce` was posted by the
-/// bot in this channel in the last minutes.
-fn create_message(post: Post, nonce: &str) -> serenity::CreateMessage {
+fn message_route(at: CardLocation) -> serenity::Route<'static> {
+    serenity::Route::ChannelMessage {
+        channel_id: serenity::ChannelId::new(at.channel_id),
+        message_id: serenity::MessageId::new(at.message_id),
+    }
+}
+
+fn create_message(post: Post) -> serenity::CreateMessage {
     let mut message = serenity::CreateMessage::new()
-        .nonce(serenity::Nonce::String(nonce.to_owned()))
-        .enforce_nonce(true)
         .content(post.content)
         .components(post.components)
         .allowed_mentions(serenity::CreateAllowedMentions::new());
@@ -540,8 +574,8 @@ fn discord_error(e: &serenity::Error) -> Option<&serenity::ErrorResponse> {
     }
 }
 
-fn discord_code(e: &serenity::Error) -> Option<isize> {
-    discord_error(e).map(|response| response.error.code)
+fn discord_code(e: &anyhow::Error) -> Option<isize> {
+    discord_error(e.downcast_ref::<serenity::Error>()?).map(|response| response.error.code)
 }
 
 /// Leases run on the wall clock, shared by every process (kept in sync by NTP), never on
