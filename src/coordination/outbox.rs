@@ -432,7 +432,8 @@ impl OutboxWorker {
         let route = serenity::Route::ChannelMessages {
             channel_id: serenity::ChannelId::new(channel),
         };
-        let request = serenity::Request::new(route, serenity::LightMethod::Post).body(Some(serde_json::to_vec(&message)?));
+        let request =
+            serenity::Request::new(route, serenity::LightMethod::Post).body(Some(serde_json::to_vec(&message)?));
         let posted: serde_json::Value = self.fire(request).await?.json().await?;
         let message_id = posted["id"]
             .as_str()
@@ -450,7 +451,11 @@ impl OutboxWorker {
             channel_id: serenity::ChannelId::new(at.channel_id),
             message_id: serenity::MessageId::new(at.message_id),
         };
-        let method = if pin { serenity::LightMethod::Put } else { serenity::LightMethod::Delete };
+        let method = if pin {
+            serenity::LightMethod::Put
+        } else {
+            serenity::LightMethod::Delete
+        };
         self.fire(serenity::Request::new(route, method)).await?;
         Ok(())
     }

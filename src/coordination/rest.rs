@@ -14,7 +14,10 @@ pub enum Fired {
     Done(reqwest::Response),
     /// Rate-limited: nothing may be sent to this route (or at all, when `global`) before
     /// `retry_after` has passed.
-    Limited { retry_after: Duration, global: bool },
+    Limited {
+        retry_after: Duration,
+        global: bool,
+    },
 }
 
 /// Sends serenity's requests, to Discord or to the configured proxy.
@@ -45,7 +48,9 @@ impl Rest {
         let built = request.build(&self.client, self.http.token(), Some(proxy))?.build()?;
         let response = self.client.execute(built).await?;
         let status = response.status();
-        if status == reqwest::StatusCode::TOO_MANY_REQUESTS {
+        // A rate limit announces its wait; a 429 without one is a refusal (Discord's
+        // 30046, no more edits of an old message), read by its JSON code like others.
+        if status == reqwest::StatusCode::TOO_MANY_REQUESTS && response.headers().contains_key("retry-after") {
             return Ok(limited(response).await);
         }
         if status.is_success() {
@@ -56,8 +61,9 @@ impl Rest {
     }
 }
 
-/// Discord's wait from a 429: the `Retry-After` header (seconds, possibly fractional) or
-/// the body's `retry_after`; global when `X-RateLimit-Global` is set or the body says so.
+/// Discord's wait from a 429: the `Retry-After` header (seconds, possibly fractional; the
+/// body's `retry_after` if it is unreadable); global when `X-RateLimit-Global` is set or
+/// the body says so.
 async fn limited(response: reqwest::Response) -> Fired {
     let header = |name: &str| {
         response

@@ -1550,16 +1550,29 @@ async fn an_import_of_a_thousand_accounts_adds_one_message_and_queue_posts_five_
 async fn a_429_through_the_proxy_is_waited_out_as_discord_asks() {
     let (c, _db) = ready().await;
     let review_posts = format!("/channels/{}/messages", c.review.0);
-    c.sim.rate_limit_next("POST", &review_posts, Duration::from_millis(2_500), false, 1);
+    c.sim
+        .rate_limit_next("POST", &review_posts, Duration::from_millis(2_500), false, 1);
     c.report(c.members[0], "x.com/limited", "threat", vec![]).await.unwrap();
     c.card(1).await.unwrap();
     assert_eq!(c.sim.rate_limit_violations(), 0, "the route waited its Retry-After");
-    c.sim.rate_limit_next("POST", "/channels/", Duration::from_millis(2_200), true, 1);
-    c.report(c.members[1], "x.com/limitedtoo", "threat", vec![]).await.unwrap();
+    c.sim
+        .rate_limit_next("POST", "/channels/", Duration::from_millis(2_200), true, 1);
+    c.report(c.members[1], "x.com/limitedtoo", "threat", vec![])
+        .await
+        .unwrap();
     c.card(2).await.unwrap();
     c.settle().await.unwrap();
-    assert_eq!(c.sim.rate_limit_violations(), 0, "nothing was sent during a global limit");
-    let cards = c.sim.messages(c.review).into_iter().filter(|m| !m.embeds.is_empty()).count();
+    assert_eq!(
+        c.sim.rate_limit_violations(),
+        0,
+        "nothing was sent during a global limit"
+    );
+    let cards = c
+        .sim
+        .messages(c.review)
+        .into_iter()
+        .filter(|m| !m.embeds.is_empty())
+        .count();
     assert_eq!(cards, 2, "each card posted once after its wait");
     finish(c).await;
 }
