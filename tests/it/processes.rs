@@ -7,6 +7,7 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use chrono::{TimeDelta, Utc};
+use flagwatch::discord::render::notices;
 use flagwatch::domain::account::{AccountKey, Platform};
 use flagwatch::domain::case::Decision;
 use flagwatch::simulator::{
@@ -177,11 +178,14 @@ impl Fleet {
         self.running()[i].1 = Some(child);
     }
 
-    /// Wait until nothing is left to send (paced items included) and nothing is claimed.
+    /// Wait until nothing is claimed and nothing is left to send but count-only edits of
+    /// calls to action (which wait a minute between them): the board's next edit, 10 s
+    /// after its last, included.
     async fn settle(&self) {
         let store = self.store().await;
         let deadline = tokio::time::Instant::now() + PATIENCE;
-        while store.outbox_len().await.unwrap() > 0 {
+        let horizon = || flagwatch::cli::now().plus(Duration::from_secs(11));
+        while store.outbox_due(horizon()).await.unwrap() > 0 {
             assert!(tokio::time::Instant::now() < deadline, "the outbox did not drain");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -230,6 +234,9 @@ async fn vote_everything(fleet: &Fleet, store: &Store) {
     let mut presses = Vec::new();
     for server in &fleet.servers {
         for case in store.export_cases(server.guild.0, None).await.unwrap() {
+            if case.case.queued {
+                continue;
+            }
             let case_no = case.case.case_no;
             let card = format!("vote:{case_no}:report_now");
             let found = |sim: &Simulator| {
@@ -271,7 +278,12 @@ async fn assert_exactly_once(fleet: &Fleet) {
                 .collect()
         };
         let cards = live(server.review).into_iter().filter(|m| !m.embeds.is_empty()).count();
-        assert_eq!(cards, cases.len(), "one card per case in {:?}", server.guild);
+        let brought_up = cases.iter().filter(|c| !c.case.queued).count();
+        assert_eq!(
+            cards, brought_up,
+            "one card per case out of the queue in {:?}",
+            server.guild
+        );
         let coordination = live(server.coordination);
         let report_now = cases
             .iter()
@@ -284,6 +296,7 @@ async fn assert_exactly_once(fleet: &Fleet) {
         assert_eq!(calls, report_now, "one call to action per report_now case");
         let pinned: Vec<_> = coordination.iter().filter(|m| m.pinned).collect();
         assert_eq!(pinned.len(), 1, "one pinned board");
+        assert_board_matches(&store, server.guild.0, &pinned[0].embeds[0]).await;
         for case in &cases {
             let decided = case.history.iter().filter(|h| h.kind == "case_decided").count();
             assert!(decided <= 1, "case {} decided {decided} times", case.case.case_no);
@@ -318,6 +331,61 @@ async fn assert_exactly_once(fleet: &Fleet) {
     assert!(peak <= 5, "{peak} requests to one channel within 5 s");
 }
 
+/// The board shows what the database holds (its time stamp aside).
+async fn assert_board_matches(store: &Store, guild: u64, shown: &serde_json::Value) {
+    let now = flagwatch::cli::now();
+    let facts = store.board_facts(guild, now).await.unwrap();
+    let expected = serde_json::to_value(notices::board(&facts, now).embed).unwrap();
+    for part in ["title", "description", "fields"] {
+        assert_eq!(shown[part], expected[part], "the board's {part} in {guild}");
+    }
+}
+
+/// A moderator of every server imports a list (its cases wait in the review queue).
+async fn import_everywhere(fleet: &Fleet) {
+    let mut imports = Vec::new();
+    for (i, server) in fleet.servers.iter().enumerate() {
+        let list: String = (0..3).map(|n| format!("t.me/imported{i}x{n}\n")).collect();
+        let file = fleet.sim.host_attachment(list.into_bytes(), "list.txt", "text/plain");
+        let options = vec![Opt::attachment("file", &file)];
+        imports.push(
+            fleet
+                .sim
+                .slash(server.general, server.moderators[1], "import", options)
+                .unwrap(),
+        );
+    }
+    for import in imports {
+        let reply = fleet.sim.wait_reply(&import, PATIENCE).await.unwrap();
+        assert!(reply.ephemeral, "{reply:?}");
+    }
+}
+
+/// Two members press "I reported it" on every call to action.
+async fn press_calls(fleet: &Fleet) {
+    let mut presses = Vec::new();
+    for server in &fleet.servers {
+        for call in fleet
+            .sim
+            .messages(server.coordination)
+            .into_iter()
+            .filter(|m| !m.deleted)
+        {
+            let ids = call.custom_ids();
+            let Some(id) = ids.iter().find(|id| id.starts_with("cta:reported:")) else {
+                continue;
+            };
+            for member in &server.members[..2] {
+                presses.push(fleet.sim.press(server.coordination, *member, call.id, id).unwrap());
+            }
+        }
+    }
+    assert!(!presses.is_empty(), "there are calls to action to press");
+    for press in presses {
+        fleet.sim.wait_reply(&press, PATIENCE).await.unwrap();
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_processes_on_two_shards_post_everything_exactly_once() {
     let Some(fleet) = Fleet::start(&["0/2", "1/2"], 2, 2).await else {
@@ -326,8 +394,17 @@ async fn two_processes_on_two_shards_post_everything_exactly_once() {
     let store = fleet.store().await;
     let answered = report_wave(&fleet, 0).await;
     assert!(answered.iter().all(|a| a.2), "every report is answered");
+    import_everywhere(&fleet).await;
     vote_everything(&fleet, &store).await;
+    fleet.settle().await;
+    press_calls(&fleet).await;
     assert_exactly_once(&fleet).await;
+    let cases = store.export_cases(fleet.servers[0].guild.0, None).await.unwrap();
+    assert_eq!(
+        cases.iter().filter(|c| c.case.queued).count(),
+        3,
+        "the imported cases wait"
+    );
     fleet.stop().await;
 }
 
