@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::domain::stix::Tlp;
 use crate::store::DEFAULT_DATABASE_URL;
 
 /// A setting that is present but unusable; the message names the setting.
@@ -20,6 +21,10 @@ pub enum ConfigError {
     Shards(String),
     #[error("FLAGWATCH_OUTBOX_LEASE must be a number of seconds from 1 to 3600, got {0:?}")]
     OutboxLease(String),
+    #[error("FLAGWATCH_TAXII_ADDR must be an address to listen on, such as 127.0.0.1:8443 (got {0:?})")]
+    TaxiiAddr(String),
+    #[error("{0} must be a TLP 2.0 level: clear, green, amber, amber_strict or red (got {1:?})")]
+    TaxiiMarking(&'static str, String),
     #[error("DISCORD_TOKEN is not set: create a bot at discord.com/developers/applications and put its token in DISCORD_TOKEN (or in a .env file)")]
     MissingToken,
     #[error("DISCORD_TOKEN does not look like a bot token (it should be three dot-separated parts, without the \"Bot \" prefix)")]
@@ -41,6 +46,8 @@ pub struct Config {
     /// How long the sending process's lease lasts: after a crash, another process takes
     /// over the outbox this long after the last renewal.
     pub outbox_lease: Duration,
+    /// The TAXII 2.1 feed, when `FLAGWATCH_TAXII_ADDR` is set (off by default).
+    pub taxii: Option<crate::taxii::TaxiiSettings>,
 }
 
 /// The outbox lease when `FLAGWATCH_OUTBOX_LEASE` is not set.
@@ -104,7 +111,30 @@ impl Config {
             })
             .transpose()?
             .unwrap_or(DEFAULT_OUTBOX_LEASE);
+        let taxii = get("FLAGWATCH_TAXII_ADDR")
+            .map(|raw| {
+                let addr = raw
+                    .trim()
+                    .parse()
+                    .map_err(|_| ConfigError::TaxiiAddr(raw.chars().take(60).collect()))?;
+                let marking = |name: &'static str, default: Tlp| {
+                    get(name)
+                        .map(|v| {
+                            v.parse()
+                                .map_err(|_| ConfigError::TaxiiMarking(name, v.chars().take(20).collect()))
+                        })
+                        .transpose()
+                        .map(|m| m.unwrap_or(default))
+                };
+                Ok(crate::taxii::TaxiiSettings {
+                    addr,
+                    report_now_marking: marking("FLAGWATCH_TAXII_TLP_REPORT_NOW", Tlp::Clear)?,
+                    held_marking: marking("FLAGWATCH_TAXII_TLP_HELD", Tlp::Amber)?,
+                })
+            })
+            .transpose()?;
         Ok(Config {
+            taxii,
             database_url,
             discord_token: get("DISCORD_TOKEN").map(SecretString::from),
             api_base,
@@ -185,6 +215,30 @@ mod tests {
             let err = spec(bad).unwrap_err().to_string();
             assert!(err.starts_with("FLAGWATCH_SHARDS"), "{bad}: {err}");
         }
+    }
+
+    #[test]
+    fn the_taxii_feed_is_off_by_default_and_its_settings_are_named() {
+        assert!(config(&[]).unwrap().taxii.is_none());
+        let on = config(&[
+            ("FLAGWATCH_TAXII_ADDR", "127.0.0.1:8443"),
+            ("FLAGWATCH_TAXII_TLP_HELD", "red"),
+        ])
+        .unwrap()
+        .taxii
+        .unwrap();
+        assert_eq!(on.addr.port(), 8443);
+        assert_eq!((on.report_now_marking, on.held_marking), (Tlp::Clear, Tlp::Red));
+        let err = config(&[("FLAGWATCH_TAXII_ADDR", "localhost")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("FLAGWATCH_TAXII_ADDR"), "{err}");
+        let bad = [
+            ("FLAGWATCH_TAXII_ADDR", "127.0.0.1:1"),
+            ("FLAGWATCH_TAXII_TLP_REPORT_NOW", "white"),
+        ];
+        let err = config(&bad).unwrap_err().to_string();
+        assert!(err.starts_with("FLAGWATCH_TAXII_TLP_REPORT_NOW"), "{err}");
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod discord;
 pub mod export;
 pub mod import;
 pub mod store;
+pub mod taxii;
 
 /// The domain core, its own crate so that it cannot depend on Discord, SQL or a runtime.
 pub use flagwatch_domain as domain;

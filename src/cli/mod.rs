@@ -5,6 +5,7 @@ mod account;
 mod audit;
 mod export;
 mod import;
+mod taxii;
 
 use std::path::PathBuf;
 
@@ -15,6 +16,7 @@ use crate::domain::account::Platform;
 use crate::domain::audit::ChainHead;
 use crate::domain::case::Decision;
 use crate::domain::reason::ReasonCategory;
+use crate::domain::stix::Collection;
 use crate::domain::time::Millis;
 use crate::export::Format;
 use crate::store::Store;
@@ -75,6 +77,37 @@ pub enum Command {
     Audit {
         #[command(subcommand)]
         action: AuditAction,
+    },
+    /// Agencies' credentials for the TAXII 2.1 feed (served by `run` on FLAGWATCH_TAXII_ADDR).
+    Taxii {
+        #[command(subcommand)]
+        action: TaxiiAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TaxiiAction {
+    /// Create a credential for an agency and print its secret (shown once).
+    Grant {
+        #[arg(long)]
+        guild: u64,
+        /// The agency, as it appears in the audit log.
+        #[arg(long)]
+        name: String,
+        /// Collections besides report-now (which every credential reads): `held`.
+        #[arg(long = "collection")]
+        collections: Vec<Collection>,
+    },
+    /// List credentials (never their secrets).
+    List {
+        #[arg(long)]
+        guild: Option<u64>,
+    },
+    /// Revoke a credential by the id `grant` and `list` print.
+    Revoke {
+        #[arg(long)]
+        guild: u64,
+        id: i64,
     },
 }
 
@@ -139,6 +172,18 @@ pub async fn run(command: Command, config: &Config) -> anyhow::Result<Outcome> {
                 AuditAction::Head { guild } => audit::head(&store, guild).await,
             }
         }
+        Command::Taxii { action } => {
+            let store = Store::open(&config.database_url).await?;
+            match action {
+                TaxiiAction::Grant {
+                    guild,
+                    name,
+                    collections,
+                } => taxii::grant(&store, guild, &name, &collections).await,
+                TaxiiAction::List { guild } => taxii::list(&store, guild).await,
+                TaxiiAction::Revoke { guild, id } => taxii::revoke(&store, guild, id).await,
+            }
+        }
     }
 }
 
@@ -158,7 +203,15 @@ async fn run_bot(config: &Config) -> anyhow::Result<Outcome> {
         let _ = stop.send(true);
     });
     let clock = crate::clock::Clock::system();
-    crate::app::run(store.clone(), connection, clock, config.outbox_lease, stopped).await?;
+    crate::app::run(
+        store.clone(),
+        connection,
+        clock,
+        config.outbox_lease,
+        config.taxii,
+        stopped,
+    )
+    .await?;
     store.close().await;
     Ok(Outcome::Success)
 }

@@ -36,7 +36,7 @@ impl Bot {
             shards: None,
         };
         let (stop, stopped) = watch::channel(false);
-        let task = tokio::spawn(app::run(store, connection, clock, DEFAULT_OUTBOX_LEASE, stopped));
+        let task = tokio::spawn(app::run(store, connection, clock, DEFAULT_OUTBOX_LEASE, None, stopped));
         Bot { stop, task }
     }
 

@@ -5,6 +5,8 @@ mod csv_rows;
 mod json;
 mod stix;
 
+pub use stix::feed_object;
+
 use std::io::Write;
 use std::str::FromStr;
 

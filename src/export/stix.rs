@@ -4,43 +4,18 @@
 use std::io::Write;
 
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::domain::account::Platform;
-use crate::domain::audit::canonical_json;
+use crate::domain::stix::{account_type, export_report_id, identity_id, user_account_id, Tlp};
 use crate::domain::time::Millis;
-use crate::store::CaseExport;
-
-/// STIX 2.1's namespace for deterministic identifiers of cyber observables (SCOs).
-const STIX_SCO_NAMESPACE: Uuid = Uuid::from_u128(0x00abedb4_aa42_466c_9c01_fed23315a9b7);
-/// An identifier for an object we author (STIX asks for UUIDv4 there): v4-shaped, but
-/// derived from `name`, so that re-exporting a case gives the same `report` id.
-fn stable_v4(name: &str) -> Uuid {
-    let digest = Sha256::digest(format!("flagwatch:{name}").as_bytes());
-    let mut bytes = [0u8; 16];
-    bytes.copy_from_slice(&digest[..16]);
-    uuid::Builder::from_random_bytes(bytes).into_uuid()
-}
-
-/// The `account_type` of STIX's account-type vocabulary (open: other platforms by name).
-fn account_type(p: Platform) -> &'static str {
-    match p {
-        Platform::X => "twitter",
-        Platform::Facebook => "facebook",
-        Platform::Web => "website",
-        other => other.as_str(),
-    }
-}
+use crate::store::{CaseExport, FeedEntry};
 
 fn user_account(c: &CaseExport) -> Value {
     let key = &c.case.key;
-    let contributing = json!({"account_type": account_type(key.platform()), "account_login": key.id()});
-    let id = Uuid::new_v5(&STIX_SCO_NAMESPACE, canonical_json(&contributing).as_bytes());
     json!({
         "type": "user-account",
         "spec_version": "2.1",
-        "id": format!("user-account--{id}"),
+        "id": user_account_id(key),
         "account_type": account_type(key.platform()),
         "account_login": key.id(),
     })
@@ -48,7 +23,6 @@ fn user_account(c: &CaseExport) -> Value {
 
 fn report(c: &CaseExport, identity: &str, account_ref: &str, now: Millis) -> Value {
     let case = &c.case;
-    let id = stable_v4(&format!("report:{}:{}", case.guild_id, case.case_no));
     let created = case.created_at.min(now);
     let mut labels: Vec<&str> = c.reasons.iter().map(|r| r.as_str()).collect();
     if labels.is_empty() {
@@ -57,7 +31,7 @@ fn report(c: &CaseExport, identity: &str, account_ref: &str, now: Millis) -> Val
     json!({
         "type": "report",
         "spec_version": "2.1",
-        "id": format!("report--{id}"),
+        "id": export_report_id(case.guild_id, case.case_no),
         "created_by_ref": identity,
         "created": created.to_rfc3339(),
         "modified": now.to_rfc3339(),
@@ -78,16 +52,43 @@ fn report(c: &CaseExport, identity: &str, account_ref: &str, now: Millis) -> Val
 }
 
 fn identity(guild_id: u64, now: Millis) -> Value {
-    let id = stable_v4(&format!("identity:{guild_id}"));
     json!({
         "type": "identity",
         "spec_version": "2.1",
-        "id": format!("identity--{id}"),
+        "id": identity_id(guild_id),
         "created": now.to_rfc3339(),
         "modified": now.to_rfc3339(),
         "name": format!("flagwatch community (Discord server {guild_id})"),
         "identity_class": "organization",
     })
+}
+
+/// One version of an object of a TAXII collection, as the feed serves it: the same
+/// objects as the bundle, with the version's date added as `modified` (so each version
+/// has its own), a TLP marking, and `revoked` on the report of a case that left the
+/// collection. `case` is the entry's case (`None` for the identity); `None` when the
+/// entry names a case that is gone.
+pub fn feed_object(guild_id: u64, entry: &FeedEntry, case: Option<&CaseExport>, marking: Tlp) -> Option<Value> {
+    let at = entry.date_added;
+    let mut object = match entry.object_type.as_str() {
+        "identity" => identity(guild_id, at),
+        "user-account" => user_account(case?),
+        "report" => {
+            let mut c = case?.clone();
+            if let Some(decision) = entry.decision {
+                c.case.lifecycle.decision = decision;
+            }
+            let mut r = report(&c, &identity_id(guild_id), &user_account_id(&c.case.key), at);
+            r["id"] = Value::from(entry.object_id.as_str());
+            if entry.revoked {
+                r["revoked"] = Value::Bool(true);
+            }
+            r
+        }
+        _ => return None,
+    };
+    object["object_marking_refs"] = json!([marking.marking_id()]);
+    Some(object)
 }
 
 /// The bundle as a JSON value.

@@ -61,45 +61,71 @@ struct ReportAgg {
 impl Store {
     /// Every case of a server (optionally with one decision), by case number.
     pub async fn export_cases(&self, guild_id: u64, decision: Option<Decision>) -> Result<Vec<CaseExport>> {
-        op("export_cases", async {
-            let guild = id_to_db(guild_id);
-            let filter = if decision.is_some() { "AND decision = $2" } else { "" };
-            let sql = format!("SELECT * FROM cases WHERE guild_id = $1 {filter} ORDER BY case_no");
-            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(guild);
-            if let Some(d) = decision {
-                query = query.bind(d.as_str());
-            }
-            let cases = query.fetch_all(&self.pool).await?;
-            let mut reports = self.report_aggregates(guild).await?;
-            let mut evidence = self.evidence_by_case(guild).await?;
-            let mut votes = self.votes_by_case(guild).await?;
-            let mut history = self.history_by_case(guild).await?;
-            cases
-                .iter()
-                .map(|row| {
-                    let case = case_from_row(row)?;
-                    let agg = reports.remove(&case.id).unwrap_or_default();
-                    Ok(CaseExport {
-                        reasons: agg.reasons,
-                        report_count: agg.count,
-                        first_reported_at: agg.first,
-                        last_reported_at: agg.last,
-                        evidence: evidence.remove(&case.id).unwrap_or_default(),
-                        votes: votes.remove(&case.id).unwrap_or_default(),
-                        history: history.remove(&case.id).unwrap_or_default(),
-                        case,
-                    })
-                })
-                .collect()
-        })
-        .await
+        op("export_cases", self.export_scope(guild_id, decision, None)).await
     }
 
-    async fn report_aggregates(&self, guild: i64) -> Result<HashMap<i64, ReportAgg>> {
-        let rows = sqlx::query(
+    /// The cases of a server with these ids (a page of a TAXII collection), by case
+    /// number; only they are read, not the whole server.
+    pub async fn export_cases_by_id(&self, guild_id: u64, ids: &[i64]) -> Result<Vec<CaseExport>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        op("export_cases_by_id", self.export_scope(guild_id, None, Some(ids))).await
+    }
+
+    async fn export_scope(
+        &self,
+        guild_id: u64,
+        decision: Option<Decision>,
+        ids: Option<&[i64]>,
+    ) -> Result<Vec<CaseExport>> {
+        let guild = id_to_db(guild_id);
+        // Ids are numbers read from the database: written into the SQL, not bound.
+        let within = |col: &str| match ids {
+            Some(ids) => {
+                let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+                format!(" AND {col} IN ({})", list.join(", "))
+            }
+            None => String::new(),
+        };
+        let filter = if decision.is_some() { "AND decision = $2" } else { "" };
+        let sql = format!(
+            "SELECT * FROM cases WHERE guild_id = $1 {filter}{} ORDER BY case_no",
+            within("id")
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(guild);
+        if let Some(d) = decision {
+            query = query.bind(d.as_str());
+        }
+        let cases = query.fetch_all(&self.pool).await?;
+        let mut reports = self.report_aggregates(guild, &within("c.id")).await?;
+        let mut evidence = self.evidence_by_case(guild, &within("c.id")).await?;
+        let mut votes = self.votes_by_case(guild, &within("c.id")).await?;
+        let mut history = self.history_by_case(guild, &within("case_id")).await?;
+        cases
+            .iter()
+            .map(|row| {
+                let case = case_from_row(row)?;
+                let agg = reports.remove(&case.id).unwrap_or_default();
+                Ok(CaseExport {
+                    reasons: agg.reasons,
+                    report_count: agg.count,
+                    first_reported_at: agg.first,
+                    last_reported_at: agg.last,
+                    evidence: evidence.remove(&case.id).unwrap_or_default(),
+                    votes: votes.remove(&case.id).unwrap_or_default(),
+                    history: history.remove(&case.id).unwrap_or_default(),
+                    case,
+                })
+            })
+            .collect()
+    }
+
+    async fn report_aggregates(&self, guild: i64, within: &str) -> Result<HashMap<i64, ReportAgg>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT r.case_id, r.reason, COUNT(*) AS n, MIN(r.created_at) AS first, MAX(r.created_at) AS last \
-             FROM reports r JOIN cases c ON c.id = r.case_id WHERE c.guild_id = $1 GROUP BY r.case_id, r.reason",
-        )
+             FROM reports r JOIN cases c ON c.id = r.case_id WHERE c.guild_id = $1{within} GROUP BY r.case_id, r.reason",
+        )))
         .bind(guild)
         .fetch_all(&self.pool)
         .await?;
@@ -115,12 +141,12 @@ impl Store {
         Ok(out)
     }
 
-    async fn evidence_by_case(&self, guild: i64) -> Result<HashMap<i64, Vec<EvidenceExport>>> {
-        let rows = sqlx::query(
+    async fn evidence_by_case(&self, guild: i64, within: &str) -> Result<HashMap<i64, Vec<EvidenceExport>>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT r.case_id, e.kind, e.url, e.filename, e.content_type, e.size_bytes, e.sha256, e.status \
              FROM evidence e JOIN reports r ON r.id = e.report_id JOIN cases c ON c.id = r.case_id \
-             WHERE c.guild_id = $1 ORDER BY e.id",
-        )
+             WHERE c.guild_id = $1{within} ORDER BY e.id",
+        )))
         .bind(guild)
         .fetch_all(&self.pool)
         .await?;
@@ -133,11 +159,11 @@ impl Store {
         Ok(out)
     }
 
-    async fn votes_by_case(&self, guild: i64) -> Result<HashMap<i64, Vec<(u32, Tally)>>> {
-        let rows = sqlx::query(
+    async fn votes_by_case(&self, guild: i64, within: &str) -> Result<HashMap<i64, Vec<(u32, Tally)>>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT v.case_id, v.round, v.choice FROM votes v JOIN cases c ON c.id = v.case_id \
-             WHERE c.guild_id = $1 ORDER BY v.case_id, v.round",
-        )
+             WHERE c.guild_id = $1{within} ORDER BY v.case_id, v.round",
+        )))
         .bind(guild)
         .fetch_all(&self.pool)
         .await?;
@@ -157,10 +183,10 @@ impl Store {
         Ok(out)
     }
 
-    async fn history_by_case(&self, guild: i64) -> Result<HashMap<i64, Vec<HistoryEntry>>> {
-        let rows = sqlx::query(
-            "SELECT case_id, at, actor, kind, payload FROM audit_events WHERE guild_id = $1 AND case_id IS NOT NULL ORDER BY seq",
-        )
+    async fn history_by_case(&self, guild: i64, within: &str) -> Result<HashMap<i64, Vec<HistoryEntry>>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT case_id, at, actor, kind, payload FROM audit_events WHERE guild_id = $1 AND case_id IS NOT NULL{within} ORDER BY seq",
+        )))
         .bind(guild)
         .fetch_all(&self.pool)
         .await?;

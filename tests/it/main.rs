@@ -12,3 +12,4 @@ mod discord;
 mod processes;
 mod simulator;
 mod storage;
+mod taxii;

@@ -29,6 +29,11 @@ pub enum AuditKind {
     ConfigChanged,
     Exported,
     ReporterForgotten,
+    /// An agency was given TAXII credentials.
+    TaxiiGranted,
+    TaxiiRevoked,
+    /// An agency pulled objects from a TAXII collection.
+    TaxiiPulled,
 }
 
 crate::named!(AuditKind, "kind of audit event", {
@@ -47,6 +52,9 @@ crate::named!(AuditKind, "kind of audit event", {
     ConfigChanged => "config_changed",
     Exported => "exported",
     ReporterForgotten => "reporter_forgotten",
+    TaxiiGranted => "taxii_granted",
+    TaxiiRevoked => "taxii_revoked",
+    TaxiiPulled => "taxii_pulled",
 });
 
 /// Who caused a change.

@@ -7,5 +7,6 @@ pub mod intake;
 pub mod names;
 pub mod reason;
 pub mod status;
+pub mod stix;
 pub mod time;
 pub mod vote;

@@ -4,6 +4,7 @@
 
 pub(super) mod audit;
 pub(super) mod case_row;
+pub(super) mod collection;
 pub(super) mod guild_row;
 pub(super) mod locations;
 pub(super) mod outbox;

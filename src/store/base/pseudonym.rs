@@ -23,6 +23,12 @@ async fn secret(conn: &mut AnyConnection) -> Result<Vec<u8>> {
     hex::decode(value).map_err(|e| StoreError::Corrupt(format!("pseudonym secret: {e}")))
 }
 
+/// The installation's secret key, for other keyed uses (signing the TAXII feed's `next`
+/// tokens, under a key derived from it).
+pub(in crate::store) async fn installation_key(conn: &mut AnyConnection) -> Result<Vec<u8>> {
+    secret(conn).await
+}
+
 /// The member's pseudonym in this server: a negative number, so never a Discord id
 /// (stored ids are `u64` cast to `i64`; this is returned the same way).
 pub(in crate::store) async fn pseudonym(conn: &mut AnyConnection, guild_id: u64, member: u64) -> Result<u64> {

@@ -4,6 +4,7 @@
 use sqlx::AnyConnection;
 
 use super::case_row::CaseRecord;
+use super::collection;
 use super::outbox::{enqueue, enqueue_board, enqueue_card, OutboxKind};
 use super::write_tx::WriteTx;
 use crate::domain::case::{Decision, Lifecycle};
@@ -13,7 +14,8 @@ use crate::store::{flag, id_to_db, Result, StoreError};
 /// Store `to` as the case's lifecycle if it is still the one `case` was read with (every
 /// field it changes is compared, so two hold extensions cannot both apply to one state).
 /// Returns whether it applied: of several racing callers (clicks, replays, processes)
-/// exactly one sees `true`. Queues what Discord must show of the change.
+/// exactly one sees `true`. Queues what Discord must show of the change, and records
+/// what it does to the TAXII collections.
 pub(crate) async fn transition(tx: &mut WriteTx, case: &CaseRecord, to: Lifecycle, at: Millis) -> Result<bool> {
     let from = case.lifecycle;
     let decision_changed = to.decision != from.decision;
@@ -45,6 +47,7 @@ pub(crate) async fn transition(tx: &mut WriteTx, case: &CaseRecord, to: Lifecycl
         enqueue_card(tx, case.guild_id, case.id, at).await?;
     }
     if done && decision_changed {
+        collection::decision_changed(tx, case, from.decision, to.decision, at).await?;
         enqueue(tx, case.guild_id, OutboxKind::Notice, Some(case.id), at).await?;
         enqueue_board(tx, case.guild_id, at).await?;
     }

@@ -1,0 +1,158 @@
+//! The TAXII collections' entries, appended in the transaction of the lifecycle change
+//! that adds a case to a collection or takes it out (`transition` calls this, and every
+//! decision change passes through `transition`).
+
+use sqlx::AnyConnection;
+
+use super::case_row::CaseRecord;
+use crate::domain::case::Decision;
+use crate::domain::stix::{identity_id, user_account_id, Collection};
+use crate::domain::time::Millis;
+use crate::store::{flag, id_to_db, Result};
+
+/// The next `date_added` of `collection`: `at`, or one past the last if that is not
+/// later. The head row's `UPDATE … RETURNING` takes its lock, so concurrent changes get
+/// increasing values in the order they commit.
+async fn next_date_added(conn: &mut AnyConnection, guild: i64, collection: Collection, at: Millis) -> Result<i64> {
+    sqlx::query(
+        "INSERT INTO collection_heads (guild_id, collection, last_added) VALUES ($1, $2, 0) \
+         ON CONFLICT (guild_id, collection) DO NOTHING",
+    )
+    .bind(guild)
+    .bind(collection.as_str())
+    .execute(&mut *conn)
+    .await?;
+    let added: i64 = sqlx::query_scalar(
+        "UPDATE collection_heads SET last_added = CASE WHEN last_added + 1 > $1 THEN last_added + 1 ELSE $1 END \
+         WHERE guild_id = $2 AND collection = $3 RETURNING last_added",
+    )
+    .bind(at.0)
+    .bind(guild)
+    .bind(collection.as_str())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(added)
+}
+
+struct Entry<'a> {
+    collection: Collection,
+    object_type: &'a str,
+    object_id: &'a str,
+    case_id: Option<i64>,
+    decision: Option<Decision>,
+    revoked: bool,
+}
+
+async fn add(conn: &mut AnyConnection, guild_id: u64, entry: Entry<'_>, at: Millis) -> Result<()> {
+    let guild = id_to_db(guild_id);
+    let added = next_date_added(conn, guild, entry.collection, at).await?;
+    sqlx::query(
+        "INSERT INTO collection_entries (guild_id, collection, date_added, object_type, object_id, case_id, decision, revoked) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(guild)
+    .bind(entry.collection.as_str())
+    .bind(added)
+    .bind(entry.object_type)
+    .bind(entry.object_id)
+    .bind(entry.case_id)
+    .bind(entry.decision.map(Decision::as_str))
+    .bind(flag(entry.revoked))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+async fn has_object(conn: &mut AnyConnection, guild_id: u64, collection: Collection, object_id: &str) -> Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM collection_entries WHERE guild_id = $1 AND collection = $2 AND object_id = $3 LIMIT 1",
+    )
+    .bind(id_to_db(guild_id))
+    .bind(collection.as_str())
+    .bind(object_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// How many times the case's report entered `collection` before (its stays so far).
+async fn stays(conn: &mut AnyConnection, guild_id: u64, collection: Collection, case_id: i64) -> Result<u32> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM collection_entries WHERE guild_id = $1 AND collection = $2 AND case_id = $3 \
+         AND object_type = 'report' AND revoked = 0",
+    )
+    .bind(id_to_db(guild_id))
+    .bind(collection.as_str())
+    .bind(case_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// Record what a decision change from `from` to `to` does to the collections: a case
+/// leaving one gets a revoked version of its report there; a case entering one gets a
+/// new report (and the community's identity and the account, the first time).
+pub(crate) async fn decision_changed(
+    conn: &mut AnyConnection,
+    case: &CaseRecord,
+    from: Decision,
+    to: Decision,
+    at: Millis,
+) -> Result<()> {
+    let (left, entered) = (Collection::of(from), Collection::of(to));
+    if left == entered {
+        return Ok(());
+    }
+    let g = case.guild_id;
+    if let Some(c) = left {
+        let generation = stays(conn, g, c, case.id).await?;
+        let id = c.report_id(g, case.case_no, generation.max(1));
+        let entry = Entry {
+            collection: c,
+            object_type: "report",
+            object_id: &id,
+            case_id: Some(case.id),
+            decision: Some(to),
+            revoked: true,
+        };
+        add(conn, g, entry, at).await?;
+    }
+    if let Some(c) = entered {
+        let identity = identity_id(g);
+        if !has_object(conn, g, c, &identity).await? {
+            let entry = Entry {
+                collection: c,
+                object_type: "identity",
+                object_id: &identity,
+                case_id: None,
+                decision: None,
+                revoked: false,
+            };
+            add(conn, g, entry, at).await?;
+        }
+        let account = user_account_id(&case.key);
+        if !has_object(conn, g, c, &account).await? {
+            let entry = Entry {
+                collection: c,
+                object_type: "user-account",
+                object_id: &account,
+                case_id: Some(case.id),
+                decision: None,
+                revoked: false,
+            };
+            add(conn, g, entry, at).await?;
+        }
+        let generation = stays(conn, g, c, case.id).await? + 1;
+        let id = c.report_id(g, case.case_no, generation);
+        let entry = Entry {
+            collection: c,
+            object_type: "report",
+            object_id: &id,
+            case_id: Some(case.id),
+            decision: Some(to),
+            revoked: false,
+        };
+        add(conn, g, entry, at).await?;
+    }
+    Ok(())
+}
