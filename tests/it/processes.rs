@@ -127,8 +127,13 @@ impl Fleet {
     }
 
     fn spawn(&self, shards: &str) -> Child {
+        self.spawn_with(shards, &[])
+    }
+
+    fn spawn_with(&self, shards: &str, env: &[(&str, &str)]) -> Child {
         Command::new(env!("CARGO_BIN_EXE_flagwatch"))
             .arg("run")
+            .envs(env.iter().copied())
             .env("DATABASE_URL", &self.url)
             .env("DISCORD_TOKEN", self.sim.token())
             .env("FLAGWATCH_API_BASE", self.sim.api_base())
@@ -405,7 +410,58 @@ async fn two_processes_on_two_shards_post_everything_exactly_once() {
         3,
         "the imported cases wait"
     );
+    agencies_pull_the_decisions(&fleet, &store).await;
     fleet.stop().await;
+}
+
+/// The TAXII feed of a third process (`FLAGWATCH_TAXII_ADDR`) serves what the others
+/// decided through Discord: a report per `report_now` case, and only to credentials.
+async fn agencies_pull_the_decisions(fleet: &Fleet, store: &Store) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let feed = fleet.spawn_with("0/2", &[("FLAGWATCH_TAXII_ADDR", addr.as_str())]);
+    fleet.running().push(("0/2".into(), Some(feed)));
+    let guild = fleet.servers[0].guild.0;
+    let granted = std::process::Command::new(env!("CARGO_BIN_EXE_flagwatch"))
+        .args(["taxii", "grant", "--guild", &guild.to_string(), "--name", "Agency X"])
+        .env("DATABASE_URL", &fleet.url)
+        .output()
+        .unwrap();
+    assert!(granted.status.success(), "{granted:?}");
+    let secret = String::from_utf8(granted.stdout).unwrap().trim().to_owned();
+    let url = format!("http://{addr}/{guild}/collections/report-now/objects/");
+    let client = reqwest::Client::new();
+    let get = |auth: Option<&str>| {
+        let request = client.get(&url).header("Accept", "application/taxii+json;version=2.1");
+        match auth {
+            Some(secret) => request.basic_auth("agency", Some(secret)),
+            None => request,
+        }
+        .send()
+    };
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    while get(None).await.is_err() {
+        assert!(tokio::time::Instant::now() < deadline, "the feed did not come up");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(get(None).await.unwrap().status(), 401, "no credentials, no feed");
+    let envelope: serde_json::Value = get(Some(&secret)).await.unwrap().json().await.unwrap();
+    let reports = envelope["objects"]
+        .as_array()
+        .map_or(0, |objects| objects.iter().filter(|o| o["type"] == "report").count());
+    let report_now = store
+        .export_cases(guild, None)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|c| c.case.lifecycle.decision == Decision::ReportNow)
+        .count();
+    assert!(report_now > 0);
+    assert_eq!(reports, report_now, "one report per report_now case: {envelope}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
