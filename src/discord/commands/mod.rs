@@ -70,9 +70,12 @@ async fn member_context(ctx: Context<'_>) -> Result<(u64, Caller, GuildSettings)
 /// defers (the member sees "thinking…") and answers when the work is done.
 const DEFER_AFTER: std::time::Duration = std::time::Duration::from_millis(2_000);
 
-/// Run `work`, deferring the private answer if it takes longer than [`DEFER_AFTER`].
+/// Run `work`, deferring the private answer if the handler, `started` at this instant,
+/// runs longer than [`DEFER_AFTER`] (what came before `work`, such as reading settings
+/// while the database is busy, counts too).
 async fn within_deadline<T, E>(
     ctx: Context<'_>,
+    started: tokio::time::Instant,
     work: impl std::future::Future<Output = Result<T, E>>,
 ) -> Result<T, Error>
 where
@@ -81,7 +84,7 @@ where
     tokio::pin!(work);
     tokio::select! {
         done = &mut work => Ok(done?),
-        _ = tokio::time::sleep(DEFER_AFTER) => {
+        _ = tokio::time::sleep_until(started + DEFER_AFTER) => {
             ctx.defer_ephemeral().await?;
             Ok(work.await?)
         }

@@ -59,6 +59,7 @@ pub async fn report(
     #[description = "What you saw (optional)"] details: Option<String>,
     #[description = "A screenshot or file (kept at intake, up to 8 MiB)"] evidence: Option<serenity::Attachment>,
 ) -> Result<(), Error> {
+    let started = tokio::time::Instant::now();
     let (guild, who) = caller(ctx)?;
     let settings = configured(ctx, guild).await?;
     may_report(&settings, &who)?;
@@ -94,7 +95,7 @@ pub async fn report(
         },
         settings.intake(),
     );
-    let outcome = match within_deadline(ctx, filing).await {
+    let outcome = match within_deadline(ctx, started, filing).await {
         Err(e) => match e.downcast_ref::<StoreError>() {
             Some(StoreError::NotYet(not_yet)) => {
                 return Err(user_error(answers::intake_refusal(*not_yet, &settings, Intake::Report)))
