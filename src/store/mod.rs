@@ -140,6 +140,10 @@ pub struct Store {
     outbox_wakeup: Arc<Notify>,
     /// The interaction this handle acts for, if any: its first committed write claims it.
     interaction: Option<Arc<InteractionClaim>>,
+    /// SQLite's one writer, taken in turn: a waiting write starts the moment the previous
+    /// one ends, instead of polling in SQLite's busy handler (which sleeps up to 100 ms
+    /// between tries and leaves the lock idle under a burst of reports).
+    writer: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// A Discord interaction being handled. Its id is claimed in the same transaction as the
@@ -152,6 +156,10 @@ pub(crate) struct InteractionClaim {
     /// Set once the claiming transaction committed; later writes of the handler go ahead.
     committed: std::sync::atomic::AtomicBool,
 }
+
+/// How long a write waits for its turn on SQLite before failing, as SQLite's own busy
+/// timeout would.
+const WRITER_WAIT: std::time::Duration = std::time::Duration::from_secs(15);
 
 /// The default database: a SQLite file in the working directory, created on first use.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://flagwatch.db";
@@ -190,6 +198,7 @@ impl Store {
                 backend,
                 outbox_wakeup: Arc::new(Notify::new()),
                 interaction: None,
+                writer: Arc::default(),
             })
         })
         .await
@@ -232,11 +241,16 @@ impl Store {
     /// IMMEDIATE`), so a transaction that reads before it writes waits for the lock
     /// (busy timeout) instead of failing when another writer committed in between.
     async fn begin_write(&self) -> Result<WriteTx> {
-        let tx = match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
+        let (tx, turn) = match self.backend {
+            Backend::Sqlite => {
+                let turn = tokio::time::timeout(WRITER_WAIT, self.writer.clone().lock_owned())
+                    .await
+                    .map_err(|_| sqlx::Error::PoolTimedOut)?;
+                (self.pool.begin_with("BEGIN IMMEDIATE").await?, Some(turn))
+            }
+            Backend::Postgres => (self.pool.begin().await?, None),
         };
-        let mut tx = WriteTx::new(tx, self.outbox_wakeup.clone());
+        let mut tx = WriteTx::new(tx, self.outbox_wakeup.clone(), turn);
         if let Some(claim) = self
             .interaction
             .as_ref()

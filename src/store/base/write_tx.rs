@@ -5,7 +5,7 @@ use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 
 use sqlx::{Any, AnyConnection, Transaction};
-use tokio::sync::Notify;
+use tokio::sync::{Notify, OwnedMutexGuard};
 
 use crate::store::{InteractionClaim, Result};
 
@@ -16,15 +16,22 @@ pub(crate) struct WriteTx {
     queued_outbox: bool,
     /// The interaction this transaction claims, marked claimed once it commits.
     claims: Option<Arc<InteractionClaim>>,
+    /// SQLite's writer turn, held until the transaction ends (dropped with it).
+    _turn: Option<OwnedMutexGuard<()>>,
 }
 
 impl WriteTx {
-    pub(crate) fn new(tx: Transaction<'static, Any>, outbox_wakeup: Arc<Notify>) -> WriteTx {
+    pub(crate) fn new(
+        tx: Transaction<'static, Any>,
+        outbox_wakeup: Arc<Notify>,
+        turn: Option<OwnedMutexGuard<()>>,
+    ) -> WriteTx {
         WriteTx {
             tx,
             outbox_wakeup,
             queued_outbox: false,
             claims: None,
+            _turn: turn,
         }
     }
 
