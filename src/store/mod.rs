@@ -52,7 +52,7 @@ pub use outbox::{LeaseGrant, OutboxItem, ParkedItem, Refusal};
 pub use queue::{MAX_DEQUEUE, MAX_WAITING_CARDS};
 pub use reports::{NewEvidence, NewReport, ReportOutcome, ReportSource};
 pub use status::Observation;
-pub use taxii::{FeedEntry, FeedPage, FeedQuery, TaxiiCredential, VersionMatch};
+pub use taxii::{FeedEntry, FeedPage, FeedQuery, TaxiiCredential, TaxiiPull, VersionMatch};
 pub use votes::VoteOutcome;
 
 /// A storage failure. User mistakes never come out of here as `Database`; they are

@@ -76,6 +76,20 @@ pub struct FeedPage {
     pub more: bool,
 }
 
+/// An agency's last pull of one collection, as the audit log recorded it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaxiiPull {
+    pub agency: String,
+    pub collection: Collection,
+    /// Objects served by that request.
+    pub objects: u64,
+    pub at: Millis,
+}
+
+/// How many of the latest pull events `taxii_last_pulls` reads to find the last pull of
+/// each agency and collection (a scheduler's paged pull is one event per page).
+const PULL_EVENTS_READ: i64 = 500;
+
 fn hash_secret(secret: &str) -> String {
     hex::encode(Sha256::digest(secret.as_bytes()))
 }
@@ -308,6 +322,47 @@ impl Store {
                 })
                 .collect::<Result<Vec<_>>>()?;
             Ok(FeedPage { entries, more })
+        })
+        .await
+    }
+
+    /// The last pull of each credential and collection in `guild_id`, latest first, at
+    /// most `max`; read from the audit log's latest pull events.
+    pub async fn taxii_last_pulls(&self, guild_id: u64, max: usize) -> Result<Vec<TaxiiPull>> {
+        op("taxii_last_pulls", async {
+            let rows = sqlx::query(
+                "SELECT at, payload FROM audit_events WHERE guild_id = $1 AND kind = $2 ORDER BY seq DESC LIMIT $3",
+            )
+            .bind(id_to_db(guild_id))
+            .bind(AuditKind::TaxiiPulled.as_str())
+            .bind(PULL_EVENTS_READ)
+            .fetch_all(&self.pool)
+            .await?;
+            let mut seen = std::collections::HashSet::new();
+            let mut pulls = Vec::new();
+            for row in &rows {
+                let payload: String = row.try_get("payload")?;
+                let corrupt = |what: &str| StoreError::Corrupt(format!("taxii_pulled {what}: {payload}"));
+                let value: serde_json::Value = serde_json::from_str(&payload).map_err(|_| corrupt("payload"))?;
+                let collection: Collection = value["collection"]
+                    .as_str()
+                    .and_then(|c| c.parse().ok())
+                    .ok_or_else(|| corrupt("collection"))?;
+                let credential = value["credential"].as_i64().ok_or_else(|| corrupt("credential"))?;
+                if !seen.insert((credential, collection)) {
+                    continue;
+                }
+                pulls.push(TaxiiPull {
+                    agency: value["agency"].as_str().ok_or_else(|| corrupt("agency"))?.to_owned(),
+                    collection,
+                    objects: value["objects"].as_u64().ok_or_else(|| corrupt("objects"))?,
+                    at: Millis(row.try_get("at")?),
+                });
+                if pulls.len() == max {
+                    break;
+                }
+            }
+            Ok(pulls)
         })
         .await
     }

@@ -1485,6 +1485,65 @@ async fn export_answers_liaisons_privately_with_a_file() {
     finish(c).await;
 }
 
+/// Liaisons see in `/export`'s answer who pulled what of the TAXII feed, and when: the
+/// last pull of each agency and collection, as the feed recorded it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn export_shows_liaisons_the_last_pulls_of_the_taxii_feed() {
+    let (c, db) = ready().await;
+    c.report(c.members[0], "x.com/pulled", "threat", vec![]).await.unwrap();
+    for moderator in c.moderators.clone() {
+        c.vote(moderator, 1, "report_now").await.unwrap();
+    }
+    let before = c
+        .command(c.liaison, "export", vec![Opt::string("format", "json")])
+        .await
+        .unwrap();
+    assert!(!private(&before).contains("Last pulls"), "{}", before.content);
+
+    let (_, secret) = db
+        .store
+        .taxii_grant(c.guild.0, "Agency X", &[], c.clock.now())
+        .await
+        .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let settings = flagwatch::taxii::TaxiiSettings {
+        addr: listener.local_addr().unwrap(),
+        report_now_marking: flagwatch::domain::stix::Tlp::Clear,
+        held_marking: flagwatch::domain::stix::Tlp::Amber,
+    };
+    let url = format!("http://{}/{}/collections/report-now/objects/", settings.addr, c.guild.0);
+    let app = flagwatch::taxii::router(db.store.clone(), c.clock.clone(), settings)
+        .await
+        .unwrap();
+    let server = tokio::spawn(async move { axum::serve(listener, app).await });
+    let pulled = reqwest::Client::new()
+        .get(&url)
+        .header("Accept", "application/taxii+json;version=2.1")
+        .basic_auth("agency", Some(&secret))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(pulled.status(), 200);
+    let envelope: serde_json::Value = pulled.json().await.unwrap();
+    let served = envelope["objects"].as_array().unwrap().len();
+    assert_eq!(served, 3, "the identity, the account and its report");
+
+    let after = c
+        .command(c.liaison, "export", vec![Opt::string("format", "json")])
+        .await
+        .unwrap();
+    let when = c.clock.now().0 / 1000;
+    let line = format!("Agency X — report-now, {served} object(s), <t:{when}:R>");
+    assert!(
+        private(&after).contains("Last pulls of the TAXII feed:"),
+        "{}",
+        after.content
+    );
+    assert!(after.content.contains(&line), "{}", after.content);
+    server.abort();
+    finish(c).await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn an_import_of_a_thousand_accounts_adds_one_message_and_queue_posts_five_cards() {
     let (c, db) = ready().await;

@@ -9,6 +9,7 @@ mod common;
 
 mod cli;
 mod discord;
+mod fleet;
 mod processes;
 mod simulator;
 mod storage;

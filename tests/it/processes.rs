@@ -3,210 +3,15 @@
 //! killed with SIGKILL mid-load, and Discord's per-channel rate for all of them together.
 //! PostgreSQL only (SQLite is for one process); skipped when no server is configured.
 
-use std::process::Stdio;
 use std::time::Duration;
 
-use chrono::{TimeDelta, Utc};
+use crate::fleet::{free_addr, Fleet, PATIENCE};
 use flagwatch::discord::render::notices;
 use flagwatch::domain::account::{AccountKey, Platform};
 use flagwatch::domain::case::Decision;
-use flagwatch::simulator::{
-    permissions, ChannelRef, GuildRef, InteractionRef, Opt, RoleRef, SimConfig, Simulator, UserRef,
-};
+use flagwatch::simulator::Opt;
 use flagwatch::store::Store;
-use sqlx::{AnyPool, Executor};
-use tokio::process::{Child, Command};
-
-const PATIENCE: Duration = Duration::from_secs(60);
-/// The outbox lease the processes run with: a killed sender is replaced this fast.
-const LEASE_SECS: &str = "2";
-
-/// A new, empty (unmigrated) database on the test server: the processes migrate it
-/// themselves, at the same moment.
-async fn empty_postgres() -> Option<String> {
-    let Ok(admin) = std::env::var("FLAGWATCH_TEST_POSTGRES") else {
-        assert!(std::env::var_os("CI").is_none(), "CI must set FLAGWATCH_TEST_POSTGRES");
-        eprintln!("FLAGWATCH_TEST_POSTGRES is not set: skipping the several-process tests");
-        return None;
-    };
-    sqlx::any::install_default_drivers();
-    let name = format!("flagwatch_test_{}", uuid::Uuid::new_v4().simple());
-    let pool = AnyPool::connect(&admin).await.unwrap();
-    pool.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .await
-        .unwrap();
-    pool.close().await;
-    let i = admin.rfind('/').expect("FLAGWATCH_TEST_POSTGRES ends with /<database>");
-    Some(format!("{}/{name}", &admin[..i]))
-}
-
-/// One simulated server with the people a scripted load needs.
-struct Server {
-    guild: GuildRef,
-    general: ChannelRef,
-    review: ChannelRef,
-    coordination: ChannelRef,
-    admin: UserRef,
-    moderator_role: RoleRef,
-    moderators: Vec<UserRef>,
-    members: Vec<UserRef>,
-}
-
-impl Server {
-    fn add(sim: &Simulator, name: &str, shard: u32, shards: u32) -> Server {
-        let guild = sim.add_guild_on_shard(name, shard, shards).unwrap();
-        let long_ago = Utc::now() - TimeDelta::days(400);
-        let moderator_role = sim.add_role(guild, "Moderators", 0);
-        let admin_role = sim.add_role(guild, "Admins", permissions::MANAGE_GUILD);
-        Server {
-            general: sim.add_channel(guild, "general"),
-            review: sim.add_channel(guild, "review"),
-            coordination: sim.add_channel(guild, "coordination"),
-            admin: sim.add_member(guild, "admin", &[admin_role], long_ago),
-            moderators: (0..3)
-                .map(|i| sim.add_member(guild, &format!("mod{i}"), &[moderator_role], long_ago))
-                .collect(),
-            members: (0..4)
-                .map(|i| sim.add_member(guild, &format!("member{i}"), &[], long_ago))
-                .collect(),
-            moderator_role,
-            guild,
-        }
-    }
-
-    /// `/setup set` with a quorum of one, so that one vote decides.
-    fn setup(&self, sim: &Simulator) -> InteractionRef {
-        let options = vec![
-            Opt::channel("review_channel", self.review),
-            Opt::channel("coordination_channel", self.coordination),
-            Opt::role("moderator_role", self.moderator_role),
-            Opt::integer("quorum", 1),
-        ];
-        sim.slash(self.general, self.admin, "setup", vec![Opt::sub("set", options)])
-            .unwrap()
-    }
-}
-
-/// The simulator, its servers and the bot processes on one database.
-struct Fleet {
-    sim: Simulator,
-    url: String,
-    servers: Vec<Server>,
-    /// Each process's `FLAGWATCH_SHARDS` and, while it runs, the process.
-    processes: std::sync::Mutex<Vec<(String, Option<Child>)>>,
-}
-
-impl Fleet {
-    /// `shards`: each process's `FLAGWATCH_SHARDS`; `count` shards in all, `per_shard`
-    /// servers on each.
-    async fn start(shards: &[&str], count: u32, per_shard: u32) -> Option<Fleet> {
-        let url = empty_postgres().await?;
-        let config = SimConfig {
-            recommended_shards: count,
-            ..SimConfig::default()
-        };
-        let sim = Simulator::start(config).await.unwrap();
-        let servers = (0..count * per_shard)
-            .map(|i| Server::add(&sim, &format!("server{i}"), i % count, count))
-            .collect();
-        let fleet = Fleet {
-            sim,
-            url,
-            servers,
-            processes: std::sync::Mutex::default(),
-        };
-        for spec in shards {
-            let child = fleet.spawn(spec);
-            fleet.running().push((spec.to_string(), Some(child)));
-        }
-        fleet.sim.wait_for_shards(count, PATIENCE).await.unwrap();
-        let registered = |sim: &Simulator| !sim.registered_commands(None).is_empty();
-        fleet.sim.wait_for(registered, PATIENCE).await.unwrap();
-        fleet.setup_all().await;
-        Some(fleet)
-    }
-
-    fn spawn(&self, shards: &str) -> Child {
-        self.spawn_with(shards, &[])
-    }
-
-    fn spawn_with(&self, shards: &str, env: &[(&str, &str)]) -> Child {
-        Command::new(env!("CARGO_BIN_EXE_flagwatch"))
-            .arg("run")
-            .envs(env.iter().copied())
-            .env("DATABASE_URL", &self.url)
-            .env("DISCORD_TOKEN", self.sim.token())
-            .env("FLAGWATCH_API_BASE", self.sim.api_base())
-            .env("FLAGWATCH_SHARDS", shards)
-            .env("FLAGWATCH_OUTBOX_LEASE", LEASE_SECS)
-            .env_remove("FLAGWATCH_DEV_GUILD")
-            .env("RUST_LOG", "error")
-            .stdout(Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("the flagwatch binary starts")
-    }
-
-    async fn setup_all(&self) {
-        let store = self.store().await;
-        for server in &self.servers {
-            let setup = server.setup(&self.sim);
-            let reply = self.sim.wait_reply(&setup, PATIENCE).await.unwrap();
-            assert!(reply.ephemeral, "{reply:?}");
-            let settings = store
-                .guild_settings(server.guild.0, flagwatch::cli::now())
-                .await
-                .unwrap();
-            assert!(settings.missing().is_empty(), "server set up: {:?}", reply.text());
-        }
-    }
-
-    async fn store(&self) -> Store {
-        Store::connect(&self.url).await.unwrap()
-    }
-
-    fn running(&self) -> std::sync::MutexGuard<'_, Vec<(String, Option<Child>)>> {
-        self.processes.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Kill process `i` as a crash would (SIGKILL: nothing is finished or given up).
-    async fn kill(&self, i: usize) {
-        let child = self.running()[i].1.take();
-        if let Some(mut child) = child {
-            child.kill().await.unwrap();
-        }
-    }
-
-    fn restart(&self, i: usize) {
-        let spec = self.running()[i].0.clone();
-        let child = self.spawn(&spec);
-        self.running()[i].1 = Some(child);
-    }
-
-    /// Wait until nothing is claimed and nothing is left to send but count-only edits of
-    /// calls to action (which wait a minute between them): the board's next edit, 10 s
-    /// after its last, included.
-    async fn settle(&self) {
-        let store = self.store().await;
-        let deadline = tokio::time::Instant::now() + PATIENCE;
-        let horizon = || flagwatch::cli::now().plus(Duration::from_secs(11));
-        while store.outbox_due(horizon()).await.unwrap() > 0 {
-            assert!(tokio::time::Instant::now() < deadline, "the outbox did not drain");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-    }
-
-    /// Stop every process as on SIGTERM and wait for it to finish its work in hand.
-    async fn stop(self) {
-        let children: Vec<Child> = self.running().iter_mut().filter_map(|p| p.1.take()).collect();
-        for mut child in children {
-            if let Some(pid) = child.id() {
-                let _ = std::process::Command::new("kill").arg(pid.to_string()).status();
-            }
-            let _ = tokio::time::timeout(PATIENCE, child.wait()).await;
-        }
-    }
-}
+use sqlx::AnyPool;
 
 /// Every member of every server reports accounts (several per account, so reports
 /// merge); returns each answered report's server, account and answer.
@@ -243,20 +48,10 @@ async fn vote_everything(fleet: &Fleet, store: &Store) {
                 continue;
             }
             let case_no = case.case.case_no;
-            let card = format!("vote:{case_no}:report_now");
-            let found = |sim: &Simulator| {
-                sim.messages(server.review)
-                    .into_iter()
-                    .find(|m| !m.deleted && m.custom_ids().contains(&card))
-            };
-            fleet.sim.wait_for(|sim| found(sim).is_some(), PATIENCE).await.unwrap();
-            let Some(message) = found(&fleet.sim) else { continue };
             let choice = choices[usize::try_from(case_no).unwrap_or(0) % 3];
-            let id = format!("vote:{case_no}:{choice}");
-            let press = fleet
-                .sim
-                .press(server.review, server.moderators[0], message.id, &id)
-                .unwrap();
+            let Some(press) = fleet.press_vote(server, case_no, choice).await else {
+                continue;
+            };
             presses.push(press);
         }
     }
@@ -417,22 +212,12 @@ async fn two_processes_on_two_shards_post_everything_exactly_once() {
 /// The TAXII feed of a third process (`FLAGWATCH_TAXII_ADDR`) serves what the others
 /// decided through Discord: a report per `report_now` case, and only to credentials.
 async fn agencies_pull_the_decisions(fleet: &Fleet, store: &Store) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr = format!("127.0.0.1:{port}");
+    let addr = free_addr();
     let feed = fleet.spawn_with("0/2", &[("FLAGWATCH_TAXII_ADDR", addr.as_str())]);
     fleet.running().push(("0/2".into(), Some(feed)));
     let guild = fleet.servers[0].guild.0;
-    let granted = std::process::Command::new(env!("CARGO_BIN_EXE_flagwatch"))
-        .args(["taxii", "grant", "--guild", &guild.to_string(), "--name", "Agency X"])
-        .env("DATABASE_URL", &fleet.url)
-        .output()
-        .unwrap();
-    assert!(granted.status.success(), "{granted:?}");
-    let secret = String::from_utf8(granted.stdout).unwrap().trim().to_owned();
+    let granted = fleet.cli(&["taxii", "grant", "--guild", &guild.to_string(), "--name", "Agency X"]);
+    let secret = granted.trim().to_owned();
     let url = format!("http://{addr}/{guild}/collections/report-now/objects/");
     let client = reqwest::Client::new();
     let get = |auth: Option<&str>| {

@@ -1,18 +1,20 @@
 //! The TAXII 2.1 feed: its collections as the store keeps them (both databases), and the
-//! server read by the OASIS client `taxii2-client` (`tests/taxii_client.py`).
+//! feed of a real `flagwatch run` process, decided through Discord, read by the OASIS
+//! client `taxii2-client` (`tests/taxii_client.py`).
 
 use std::process::Command;
 
 use crate::common::TestDb;
-use flagwatch::clock::Clock;
+use crate::fleet::{free_addr, Fleet, PATIENCE};
 use flagwatch::domain::account::{AccountKey, Platform};
 use flagwatch::domain::audit::Actor;
+use flagwatch::domain::case::Decision;
 use flagwatch::domain::reason::ReasonCategory;
-use flagwatch::domain::stix::{Collection, Tlp};
+use flagwatch::domain::stix::Collection;
 use flagwatch::domain::time::Millis;
 use flagwatch::domain::vote::VoteChoice;
+use flagwatch::simulator::Opt;
 use flagwatch::store::{FeedQuery, NewReport, ReportSource, Store, VersionMatch};
-use flagwatch::taxii::TaxiiSettings;
 
 const GUILD: u64 = 1_200_000_000_000_000_001;
 const T0: Millis = Millis(1_800_000_000_000);
@@ -177,44 +179,104 @@ fn client(phase: &str, settings: &serde_json::Value) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// Wait until the feed of a started process answers HTTP at all.
+async fn feed_up(addr: &str) {
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    while reqwest::get(format!("http://{addr}/taxii2/")).await.is_err() {
+        assert!(tokio::time::Instant::now() < deadline, "the feed did not come up");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// The real `flagwatch run` (one process, SQLite) against the simulator with its feed on
+/// `FLAGWATCH_TAXII_ADDR`; members report through `/report`, a moderator decides each case
+/// with one vote (quorum 1), credentials come from `flagwatch taxii`, the admin releases
+/// the hold with `/handoff release`, and the OASIS client reads what the process serves.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_oasis_client_pages_pulls_incrementally_and_is_refused_as_it_should_be() {
     if !taxii_client_available() {
         return;
     }
-    let db = TestDb::sqlite().await;
-    let s = &db.store;
-    // Twelve cases decided report-now at one timestamp: an identity, twelve accounts and
-    // twelve reports, 25 objects; and one held case.
-    for i in 0..12 {
-        decided(s, &format!("account{i}"), i, VoteChoice::ReportNow).await;
+    let addr = free_addr();
+    let fleet = Fleet::start_sqlite(&[("FLAGWATCH_TAXII_ADDR", addr.as_str())]).await;
+    let server = &fleet.servers[0];
+    let guild = server.guild.0;
+    // Twelve cases decided report-now (an identity, twelve accounts and twelve reports:
+    // 25 objects) and one handed off; spread over the members, within the report limit.
+    let accounts: Vec<String> = (0..12)
+        .map(|i| format!("x.com/account{i}"))
+        .chain(["x.com/handedoff".to_owned()])
+        .collect();
+    let mut filed = Vec::new();
+    for (i, account) in accounts.iter().enumerate() {
+        let member = server.members[i % server.members.len()];
+        let options = vec![
+            Opt::string("account", account),
+            Opt::string("reason", "propaganda"),
+            Opt::string("details", "moderator-only detail"),
+        ];
+        filed.push(fleet.sim.slash(server.general, member, "report", options).unwrap());
     }
-    let held = decided(s, "handedoff", 99, VoteChoice::HandOff).await;
-    let (_, agency) = s.taxii_grant(GUILD, "Agency X", &[Collection::Held], T0).await.unwrap();
-    let (_, public) = s.taxii_grant(GUILD, "Platform", &[], T0).await.unwrap();
-    let (gone, revoked) = s.taxii_grant(GUILD, "Former", &[Collection::Held], T0).await.unwrap();
-    assert!(s.taxii_revoke(GUILD, gone.id, T0).await.unwrap());
+    for report in &filed {
+        let reply = fleet.sim.wait_reply(report, PATIENCE).await.unwrap();
+        assert!(reply.ephemeral, "{reply:?}");
+    }
+    let store = fleet.store().await;
+    let cases = store.export_cases(guild, None).await.unwrap();
+    assert_eq!(cases.len(), 13, "one case per account");
+    let held_key = AccountKey::parse("x.com/handedoff", None, Platform::X).unwrap();
+    let mut held = None;
+    for case in &cases {
+        assert!(!case.case.queued, "case {} waits in the queue", case.case.case_no);
+        let choice = if case.case.key == held_key {
+            held = Some(case.case.case_no);
+            "hand_off"
+        } else {
+            "report_now"
+        };
+        let press = fleet.press_vote(server, case.case.case_no, choice).await.unwrap();
+        fleet.sim.wait_reply(&press, PATIENCE).await.unwrap();
+    }
+    let held = held.unwrap();
+    let decided = store.export_cases(guild, None).await.unwrap();
+    let count = |d: Decision| decided.iter().filter(|c| c.case.lifecycle.decision == d).count();
+    assert_eq!((count(Decision::ReportNow), count(Decision::HandOff)), (12, 1));
 
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let settings = TaxiiSettings {
-        addr,
-        report_now_marking: Tlp::Clear,
-        held_marking: Tlp::Amber,
-    };
-    let app = flagwatch::taxii::router(s.clone(), Clock::system(), settings)
-        .await
-        .unwrap();
-    let server = tokio::spawn(async move { axum::serve(listener, app).await });
+    let g = guild.to_string();
+    let agency = fleet.cli(&[
+        "taxii",
+        "grant",
+        "--guild",
+        &g,
+        "--name",
+        "Agency X",
+        "--collection",
+        "held",
+    ]);
+    let public = fleet.cli(&["taxii", "grant", "--guild", &g, "--name", "Platform"]);
+    let revoked = fleet.cli(&[
+        "taxii",
+        "grant",
+        "--guild",
+        &g,
+        "--name",
+        "Former",
+        "--collection",
+        "held",
+    ]);
+    let former = store.taxii_credentials(Some(guild)).await.unwrap();
+    let former = former.iter().find(|c| c.name == "Former").unwrap().id.to_string();
+    fleet.cli(&["taxii", "revoke", "--guild", &g, &former]);
+    feed_up(&addr).await;
 
     let dir = tempfile::tempdir().unwrap();
     let bundle = dir.path().join("served.json");
     let mut config = serde_json::json!({
         "base": format!("http://{addr}"),
-        "guild": GUILD.to_string(),
-        "agency": agency,
-        "public": public,
-        "revoked": revoked,
+        "guild": g,
+        "agency": agency.trim(),
+        "public": public.trim(),
+        "revoked": revoked.trim(),
         "report_now_objects": 25,
         "held_objects": 3,
         "bundle": bundle.display().to_string(),
@@ -231,10 +293,26 @@ async fn the_oasis_client_pages_pulls_incrementally_and_is_refused_as_it_should_
         !served.contains("moderator-only detail"),
         "notes and details are never served"
     );
+    for member in &server.members {
+        assert!(!served.contains(&member.0.to_string()), "reporters are never served");
+    }
 
-    s.release_hold(GUILD, held, &Actor::Member(1), "agency done", T0)
-        .await
+    let release = vec![Opt::sub(
+        "release",
+        vec![Opt::integer("case", held), Opt::string("reason", "agency done")],
+    )];
+    let released = fleet
+        .sim
+        .slash(server.general, server.admin, "handoff", release)
         .unwrap();
+    let reply = fleet.sim.wait_reply(&released, PATIENCE).await.unwrap();
+    let case = store.case_details(guild, held, 10).await.unwrap().case;
+    assert_eq!(
+        case.lifecycle.decision,
+        Decision::ReportNow,
+        "released: {}",
+        reply.text()
+    );
     for key in ["report_now_url", "held_url", "last", "held_last"] {
         config[key] = pulled[key].clone();
     }
@@ -242,8 +320,9 @@ async fn the_oasis_client_pages_pulls_incrementally_and_is_refused_as_it_should_
         .await
         .unwrap();
 
-    assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
-    let raw = db.raw().await;
+    // Every pull is in the audit chain, and the chain holds.
+    fleet.cli(&["audit", "verify", "--guild", &g]);
+    let raw = sqlx::AnyPool::connect(&fleet.url).await.unwrap();
     let pulls: Vec<String> = sqlx::query_scalar("SELECT payload FROM audit_events WHERE kind = 'taxii_pulled'")
         .fetch_all(&raw)
         .await
@@ -252,5 +331,13 @@ async fn the_oasis_client_pages_pulls_incrementally_and_is_refused_as_it_should_
     assert!(pulls
         .iter()
         .all(|p| p.contains("\"agency\"") && p.contains("\"objects\"")));
-    server.abort();
+    let last = store.taxii_last_pulls(guild, 10).await.unwrap();
+    let agencies: Vec<(&str, &str)> = last.iter().map(|p| (p.agency.as_str(), p.collection.title())).collect();
+    assert!(agencies.contains(&("Agency X", "held")), "{agencies:?}");
+    assert!(agencies.contains(&("Agency X", "report-now")), "{agencies:?}");
+    assert!(
+        !agencies.iter().any(|a| a.0 == "Former"),
+        "a revoked credential pulls nothing"
+    );
+    fleet.stop().await;
 }

@@ -9,6 +9,9 @@ use crate::domain::audit::Actor;
 use crate::domain::case::Decision;
 use crate::export::{self, Format};
 
+/// The TAXII feed's last pulls (one per agency and collection) `/export` shows liaisons.
+const LAST_PULLS_SHOWN: usize = 5;
+
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum FormatChoice {
     #[name = "json"]
@@ -61,8 +64,9 @@ pub async fn export(
     acting(ctx)
         .record_export(guild, &actor, format.as_str(), decision, cases.len(), now)
         .await?;
+    let pulls = data.store.taxii_last_pulls(guild, LAST_PULLS_SHOWN).await?;
     let name = format!("flagwatch-{}.{}", format.as_str(), format.extension());
-    let reply = private(crate::discord::render::answers::exported(cases.len()))
+    let reply = private(crate::discord::render::answers::exported(cases.len(), &pulls))
         .attachment(serenity::CreateAttachment::bytes(bytes, name));
     ctx.send(reply).await?;
     Ok(())

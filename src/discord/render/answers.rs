@@ -10,7 +10,8 @@ use crate::domain::intake::NotYet;
 use crate::domain::time::Millis;
 use crate::domain::vote::{PolicyError, VoteChoice};
 use crate::store::{
-    CaseDetails, CaseRecord, GuildSettings, ImportSummary, OutboxKind, ParkedItem, ReportOutcome, Reporter, VoteOutcome,
+    CaseDetails, CaseRecord, GuildSettings, ImportSummary, OutboxKind, ParkedItem, ReportOutcome, Reporter, TaxiiPull,
+    VoteOutcome,
 };
 
 /// Discord's full date-time markup.
@@ -342,8 +343,22 @@ pub fn queue_posted(case_nos: &[i64], left: u64) -> String {
     )
 }
 
-pub fn exported(cases: usize) -> String {
-    format!("{cases} case(s) exported.")
+/// The answer to `/export`, with the TAXII feed's last pulls (latest first), if any.
+pub fn exported(cases: usize, pulls: &[TaxiiPull]) -> String {
+    let mut text = format!("{cases} case(s) exported.");
+    if !pulls.is_empty() {
+        text.push_str("\nLast pulls of the TAXII feed:");
+        for pull in pulls {
+            text.push_str(&format!(
+                "\n- {} — {}, {} object(s), {}",
+                escape(&pull.agency),
+                pull.collection.title(),
+                pull.objects,
+                super::relative(pull.at)
+            ));
+        }
+    }
+    text
 }
 
 pub fn forgotten(reports: u64) -> String {
