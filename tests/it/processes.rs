@@ -9,7 +9,7 @@ use crate::fleet::{free_addr, Fleet, PATIENCE};
 use flagwatch::discord::render::notices;
 use flagwatch::domain::account::{AccountKey, Platform};
 use flagwatch::domain::case::Decision;
-use flagwatch::simulator::Opt;
+use flagwatch::simulator::{Opt, Simulator};
 use flagwatch::store::Store;
 use sqlx::AnyPool;
 
@@ -311,8 +311,16 @@ async fn a_process_killed_mid_load_loses_nothing_acknowledged_and_posts_nothing_
                 answered.extend(load.await);
             }
         }
+        // The killed process's session may still look connected: wait for the new one.
+        let sessions = fleet.sim.session_stats().len();
         fleet.restart(0);
-        fleet.sim.wait_for_shards(2, PATIENCE).await.unwrap();
+        let identified = |sim: &Simulator| {
+            sim.session_stats()
+                .iter()
+                .skip(sessions)
+                .any(|s| s.shard_id == 0 && s.connected)
+        };
+        fleet.sim.wait_for(identified, PATIENCE).await.unwrap();
     }
     for (guild, account, acknowledged) in &answered {
         if *acknowledged {
