@@ -183,6 +183,20 @@ fn require_root(credential: &TaxiiCredential, root: &str) -> Result<(), Refusal>
 }
 
 /// The collection named by its id or title, if this credential may see it.
+/// The credential of a request for one collection of an API root, and that collection,
+/// if the credential may see it.
+async fn open_collection(
+    shared: &Shared,
+    headers: &HeaderMap,
+    root: &str,
+    name: &str,
+) -> Result<(TaxiiCredential, Collection), Refusal> {
+    let credential = admit(shared, headers).await?;
+    require_root(&credential, root)?;
+    let c = visible_collection(&credential, name)?;
+    Ok((credential, c))
+}
+
 fn visible_collection(credential: &TaxiiCredential, name: &str) -> Result<Collection, Refusal> {
     Collection::ALL
         .into_iter()
@@ -254,9 +268,7 @@ async fn collection(
     Path((root, name)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, Refusal> {
-    let credential = admit(&shared, &headers).await?;
-    require_root(&credential, &root)?;
-    let c = visible_collection(&credential, &name)?;
+    let (credential, c) = open_collection(&shared, &headers, &root, &name).await?;
     Ok(taxii_json(StatusCode::OK, &collection_resource(credential.guild_id, c)))
 }
 
@@ -412,9 +424,7 @@ async fn serve_objects(
     raw: Option<&str>,
     object: Option<String>,
 ) -> Result<Response, Refusal> {
-    let credential = admit(shared, headers).await?;
-    require_root(&credential, root)?;
-    let c = visible_collection(&credential, name)?;
+    let (credential, c) = open_collection(shared, headers, root, name).await?;
     let mut params = parse_params(raw, vec![VersionMatch::Last])?;
     let scope = match object {
         Some(id) => {
@@ -462,9 +472,7 @@ async fn versions(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, Refusal> {
-    let credential = admit(&shared, &headers).await?;
-    require_root(&credential, &root)?;
-    let c = visible_collection(&credential, &name)?;
+    let (credential, c) = open_collection(&shared, &headers, &root, &name).await?;
     let mut params = parse_params(raw.as_deref(), vec![VersionMatch::All])?;
     params.query.ids = vec![id];
     let (page, next) = page(&shared, &credential, c, &params, "versions").await?;
@@ -487,9 +495,7 @@ async fn manifest(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, Refusal> {
-    let credential = admit(&shared, &headers).await?;
-    require_root(&credential, &root)?;
-    let c = visible_collection(&credential, &name)?;
+    let (credential, c) = open_collection(&shared, &headers, &root, &name).await?;
     let params = parse_params(raw.as_deref(), vec![VersionMatch::Last])?;
     let (page, next) = page(&shared, &credential, c, &params, "manifest").await?;
     let records = page

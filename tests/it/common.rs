@@ -25,22 +25,7 @@ impl TestDb {
 
     /// `None` when no PostgreSQL server is configured outside CI.
     pub async fn postgres() -> Option<TestDb> {
-        let Ok(admin) = std::env::var("FLAGWATCH_TEST_POSTGRES") else {
-            assert!(std::env::var_os("CI").is_none(), "CI must set FLAGWATCH_TEST_POSTGRES");
-            eprintln!("FLAGWATCH_TEST_POSTGRES is not set: skipping the PostgreSQL run");
-            return None;
-        };
-        sqlx::any::install_default_drivers();
-        let name = format!("flagwatch_test_{}", uuid::Uuid::new_v4().simple());
-        let pool = AnyPool::connect(&admin).await.unwrap();
-        pool.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .await
-            .unwrap();
-        pool.close().await;
-        let url = match admin.rfind('/') {
-            Some(i) => format!("{}/{name}", &admin[..i]),
-            None => panic!("FLAGWATCH_TEST_POSTGRES must end with /<database>"),
-        };
+        let url = empty_postgres().await?;
         let store = Store::open(&url).await.unwrap();
         Some(TestDb { url, store, _dir: None })
     }
@@ -49,6 +34,25 @@ impl TestDb {
     pub async fn raw(&self) -> AnyPool {
         AnyPool::connect(&self.url).await.unwrap()
     }
+}
+
+/// The URL of a new, empty (unmigrated) database on the server named by
+/// `FLAGWATCH_TEST_POSTGRES`; `None` when none is configured outside CI.
+pub async fn empty_postgres() -> Option<String> {
+    let Ok(admin) = std::env::var("FLAGWATCH_TEST_POSTGRES") else {
+        assert!(std::env::var_os("CI").is_none(), "CI must set FLAGWATCH_TEST_POSTGRES");
+        eprintln!("FLAGWATCH_TEST_POSTGRES is not set: skipping the PostgreSQL run");
+        return None;
+    };
+    sqlx::any::install_default_drivers();
+    let name = format!("flagwatch_test_{}", uuid::Uuid::new_v4().simple());
+    let pool = AnyPool::connect(&admin).await.unwrap();
+    pool.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .await
+        .unwrap();
+    pool.close().await;
+    let i = admin.rfind('/').expect("FLAGWATCH_TEST_POSTGRES ends with /<database>");
+    Some(format!("{}/{name}", &admin[..i]))
 }
 
 /// Run one async test body on SQLite and on PostgreSQL.

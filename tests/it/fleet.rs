@@ -6,36 +6,17 @@
 use std::process::Stdio;
 use std::time::Duration;
 
+use crate::common::empty_postgres;
 use chrono::{TimeDelta, Utc};
 use flagwatch::simulator::{
     permissions, ChannelRef, GuildRef, InteractionRef, Opt, RoleRef, SimConfig, Simulator, UserRef,
 };
 use flagwatch::store::Store;
-use sqlx::{AnyPool, Executor};
 use tokio::process::{Child, Command};
 
 pub const PATIENCE: Duration = Duration::from_secs(60);
 /// The outbox lease the processes run with: a killed sender is replaced this fast.
 const LEASE_SECS: &str = "2";
-
-/// A new, empty (unmigrated) database on the test server: the processes migrate it
-/// themselves, at the same moment.
-async fn empty_postgres() -> Option<String> {
-    let Ok(admin) = std::env::var("FLAGWATCH_TEST_POSTGRES") else {
-        assert!(std::env::var_os("CI").is_none(), "CI must set FLAGWATCH_TEST_POSTGRES");
-        eprintln!("FLAGWATCH_TEST_POSTGRES is not set: skipping the several-process tests");
-        return None;
-    };
-    sqlx::any::install_default_drivers();
-    let name = format!("flagwatch_test_{}", uuid::Uuid::new_v4().simple());
-    let pool = AnyPool::connect(&admin).await.unwrap();
-    pool.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .await
-        .unwrap();
-    pool.close().await;
-    let i = admin.rfind('/').expect("FLAGWATCH_TEST_POSTGRES ends with /<database>");
-    Some(format!("{}/{name}", &admin[..i]))
-}
 
 /// A loopback address nothing listens on (yet).
 pub fn free_addr() -> String {
