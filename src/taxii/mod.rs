@@ -30,6 +30,8 @@ use paging::{NextToken, Signer};
 /// The media type of every TAXII 2.1 response (and what requests must accept).
 pub const TAXII_MEDIA_TYPE: &str = "application/taxii+json;version=2.1";
 const STIX_MEDIA_TYPE: &str = "application/stix+json;version=2.1";
+/// The one STIX version every object is served in (TAXII's `match[spec_version]`).
+const STIX_VERSION: &str = "2.1";
 /// Objects per page when the client asks for none, and the most it may ask for.
 const DEFAULT_LIMIT: u32 = 100;
 const MAX_LIMIT: u32 = 1000;
@@ -276,6 +278,9 @@ async fn collection(
 struct Params {
     query: FeedQuery,
     next: Option<String>,
+    /// `match[spec_version]` was given without `2.1`, the only version served: nothing
+    /// matches.
+    other_spec_version: bool,
 }
 
 fn bad_request(title: &'static str) -> Refusal {
@@ -296,6 +301,7 @@ fn parse_params(raw: Option<&str>, default_versions: Vec<VersionMatch>) -> Resul
     };
     let mut next = None;
     let mut asked_versions = false;
+    let mut spec_versions: Option<Vec<String>> = None;
     for (key, value) in url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
         let values = || {
             value
@@ -315,6 +321,7 @@ fn parse_params(raw: Option<&str>, default_versions: Vec<VersionMatch>) -> Resul
             "next" => next = Some(value.into_owned()),
             "match[type]" => query.types.extend(values()),
             "match[id]" => query.ids.extend(values()),
+            "match[spec_version]" => spec_versions.get_or_insert_with(Vec::new).extend(values()),
             "match[version]" => {
                 if !asked_versions {
                     query.versions.clear();
@@ -332,7 +339,12 @@ fn parse_params(raw: Option<&str>, default_versions: Vec<VersionMatch>) -> Resul
             _ => {}
         }
     }
-    Ok(Params { query, next })
+    let other_spec_version = spec_versions.is_some_and(|v| !v.iter().any(|v| v == STIX_VERSION));
+    Ok(Params {
+        query,
+        next,
+        other_spec_version,
+    })
 }
 
 /// Read one page of `c` for this request, honouring a `next` token bound to the query.
@@ -343,6 +355,13 @@ async fn page(
     params: &Params,
     scope: &str,
 ) -> Result<(FeedPage, Option<String>), Refusal> {
+    if params.other_spec_version {
+        let none = FeedPage {
+            entries: Vec::new(),
+            more: false,
+        };
+        return Ok((none, None));
+    }
     let binding = paging::query_digest(credential.guild_id, c, scope, &params.query);
     let mut query = params.query.clone();
     if let Some(raw) = &params.next {
