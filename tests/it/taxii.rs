@@ -213,6 +213,39 @@ async fn match_spec_version_serves_2_1_and_nothing_else(db: TestDb) {
     server.abort();
 }
 
+/// The query plan of `query` on `db` (after `ANALYZE` on PostgreSQL, so its planner
+/// weighs the rows the test put in), one line per step.
+async fn plan_of(db: &TestDb, query: &str) -> Vec<String> {
+    let raw = db.raw().await;
+    let (explain, column) = match db.store.backend() {
+        Backend::Sqlite => ("EXPLAIN QUERY PLAN", "detail"),
+        Backend::Postgres => {
+            sqlx::query("ANALYZE").execute(&raw).await.unwrap();
+            ("EXPLAIN", "QUERY PLAN")
+        }
+    };
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{explain} {query}")))
+        .fetch_all(&raw)
+        .await
+        .unwrap();
+    rows.iter().map(|r| r.get::<String, _>(column)).collect()
+}
+
+/// Filler rows straight into `table` (5,000, numbered from 100 in `n`), so a planner has
+/// a table the size of a busy server's to choose over. `columns` and `values` name the
+/// columns and their values (`$1` is the guild, `n` the row's number).
+async fn fill(db: &TestDb, table: &str, columns: &str, values: &str) {
+    let sql = format!(
+        "WITH RECURSIVE f(n) AS (SELECT 100 UNION ALL SELECT n + 1 FROM f WHERE n < 5099) \
+         INSERT INTO {table} ({columns}) SELECT {values} FROM f"
+    );
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(i64::try_from(GUILD).unwrap())
+        .execute(&db.raw().await)
+        .await
+        .unwrap();
+}
+
 /// The last pulls are read through the index on (server, kind, seq), not by walking back
 /// through every later event of the server: a pull a year old, under thousands of case
 /// events, costs the same as one a minute old.
@@ -222,44 +255,63 @@ async fn last_pulls_read_an_index_not_the_whole_log(db: TestDb) {
     s.record_taxii_pull(&agency, Collection::ReportNow, 3, T0)
         .await
         .unwrap();
-    let raw = db.raw().await;
-    // Filler rows straight into the table (the chain is not what is tested here), so the
-    // planner has a log the size of a busy server's to choose over.
-    sqlx::query(
-        "WITH RECURSIVE n(seq) AS (SELECT 100 UNION ALL SELECT seq + 1 FROM n WHERE seq < 5099) \
-         INSERT INTO audit_events (guild_id, seq, at, actor, kind, payload, prev_hash, hash) \
-         SELECT $1, seq, $2, 'system', 'case_decided', '{}', '', '' FROM n",
+    // The chain is not what is tested here.
+    let columns = "guild_id, seq, at, actor, kind, payload, prev_hash, hash";
+    fill(
+        &db,
+        "audit_events",
+        columns,
+        "$1, n, 0, 'system', 'case_decided', '{}', '', ''",
     )
-    .bind(i64::try_from(GUILD).unwrap())
-    .bind(T0.0)
-    .execute(&raw)
-    .await
-    .unwrap();
-    let query = format!(
-        "SELECT at, payload FROM audit_events WHERE guild_id = {GUILD} AND kind = 'taxii_pulled' \
-         ORDER BY seq DESC LIMIT 500"
-    );
-    let plan: Vec<String> = match s.backend() {
-        Backend::Sqlite => {
-            let rows = sqlx::query(sqlx::AssertSqlSafe(format!("EXPLAIN QUERY PLAN {query}")))
-                .fetch_all(&raw)
-                .await
-                .unwrap();
-            rows.iter().map(|r| r.get::<String, _>("detail")).collect()
-        }
-        Backend::Postgres => {
-            sqlx::query("ANALYZE audit_events").execute(&raw).await.unwrap();
-            let rows = sqlx::query(sqlx::AssertSqlSafe(format!("EXPLAIN {query}")))
-                .fetch_all(&raw)
-                .await
-                .unwrap();
-            rows.iter().map(|r| r.get::<String, _>(0)).collect()
-        }
-    };
+    .await;
+    let plan = plan_of(
+        &db,
+        &format!(
+            "SELECT at, payload FROM audit_events WHERE guild_id = {GUILD} AND kind = 'taxii_pulled' \
+             ORDER BY seq DESC LIMIT 500"
+        ),
+    )
+    .await;
     assert!(plan.iter().any(|line| line.contains("audit_events_kind")), "{plan:?}");
     let pulls = s.taxii_last_pulls(GUILD, 10).await.unwrap();
     assert_eq!(pulls.len(), 1, "{pulls:?}");
     assert_eq!((pulls[0].agency.as_str(), pulls[0].objects), ("Agency X", 3));
+}
+
+/// Every decision change counts the case's earlier stays in the collection it enters or
+/// leaves; that count reads the case's entries through an index, not the whole
+/// collection, so deciding does not slow down as the feed grows (it did: 100,000 cases
+/// took quadratic time to decide before the index).
+async fn a_decision_reads_its_cases_entries_not_the_whole_collection(db: TestDb) {
+    let columns = "guild_id, collection, date_added, object_type, object_id, case_id, decision, revoked";
+    let values = "$1, 'report_now', n, 'report', 'report--' || n, n, 'report_now', 0";
+    fill(&db, "collection_entries", columns, values).await;
+    let plan = plan_of(
+        &db,
+        &format!(
+            "SELECT COUNT(*) FROM collection_entries WHERE guild_id = {GUILD} AND collection = 'report_now' \
+             AND case_id = 2500 AND object_type = 'report' AND revoked = 0"
+        ),
+    )
+    .await;
+    assert!(
+        plan.iter().any(|line| line.contains("collection_entries_case")),
+        "{plan:?}"
+    );
+    // And the decision path still counts stays right on top of the filler.
+    let no = decided(&db.store, "x.com/ontop", 1, VoteChoice::ReportNow).await;
+    assert!(no > 0);
+    let reports = FeedQuery {
+        types: vec!["report".into()],
+        ids: vec![Collection::ReportNow.report_id(GUILD, no, 1)],
+        ..all_of(10)
+    };
+    let page = db
+        .store
+        .taxii_page(GUILD, Collection::ReportNow, &reports)
+        .await
+        .unwrap();
+    assert_eq!(page.entries.len(), 1, "the case's first stay: {:?}", page.entries);
 }
 
 on_both_databases!(
@@ -267,6 +319,7 @@ on_both_databases!(
     credentials_are_hashed_granted_and_revoked,
     match_spec_version_serves_2_1_and_nothing_else,
     last_pulls_read_an_index_not_the_whole_log,
+    a_decision_reads_its_cases_entries_not_the_whole_collection,
 );
 
 /// Whether the OASIS client is importable; without it, fail when
