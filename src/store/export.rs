@@ -80,28 +80,33 @@ impl Store {
         ids: Option<&[i64]>,
     ) -> Result<Vec<CaseExport>> {
         let guild = id_to_db(guild_id);
-        // Ids are numbers read from the database: written into the SQL, not bound.
-        let within = |col: &str| match ids {
+        // Which rows, by the columns naming their server and case. Ids are numbers read
+        // from the database: written into the SQL, not bound. With ids (a feed page) the
+        // server's column is compared through `+`, which no index serves, so the planner
+        // looks up the page's cases by id instead of walking every case and audit event
+        // of the server for each page.
+        let within = |guild_col: &str, case_col: &str| match ids {
             Some(ids) => {
                 let list: Vec<String> = ids.iter().map(i64::to_string).collect();
-                format!(" AND {col} IN ({})", list.join(", "))
+                format!("+{guild_col} = $1 AND {case_col} IN ({})", list.join(", "))
             }
-            None => String::new(),
+            None => format!("{guild_col} = $1"),
         };
-        let filter = if decision.is_some() { "AND decision = $2" } else { "" };
+        let filter = if decision.is_some() { " AND decision = $2" } else { "" };
         let sql = format!(
-            "SELECT * FROM cases WHERE guild_id = $1 {filter}{} ORDER BY case_no",
-            within("id")
+            "SELECT * FROM cases WHERE {}{filter} ORDER BY case_no",
+            within("guild_id", "id")
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(guild);
         if let Some(d) = decision {
             query = query.bind(d.as_str());
         }
         let cases = query.fetch_all(&self.pool).await?;
-        let mut reports = self.report_aggregates(guild, &within("c.id")).await?;
-        let mut evidence = self.evidence_by_case(guild, &within("c.id")).await?;
-        let mut votes = self.votes_by_case(guild, &within("c.id")).await?;
-        let mut history = self.history_by_case(guild, &within("case_id")).await?;
+        let by_case = within("c.guild_id", "c.id");
+        let mut reports = self.report_aggregates(guild, &by_case).await?;
+        let mut evidence = self.evidence_by_case(guild, &by_case).await?;
+        let mut votes = self.votes_by_case(guild, &by_case).await?;
+        let mut history = self.history_by_case(guild, &within("guild_id", "case_id")).await?;
         cases
             .iter()
             .map(|row| {
@@ -124,7 +129,7 @@ impl Store {
     async fn report_aggregates(&self, guild: i64, within: &str) -> Result<HashMap<i64, ReportAgg>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT r.case_id, r.reason, COUNT(*) AS n, MIN(r.created_at) AS first, MAX(r.created_at) AS last \
-             FROM reports r JOIN cases c ON c.id = r.case_id WHERE c.guild_id = $1{within} GROUP BY r.case_id, r.reason",
+             FROM reports r JOIN cases c ON c.id = r.case_id WHERE {within} GROUP BY r.case_id, r.reason",
         )))
         .bind(guild)
         .fetch_all(&self.pool)
@@ -145,7 +150,7 @@ impl Store {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT r.case_id, e.kind, e.url, e.filename, e.content_type, e.size_bytes, e.sha256, e.status \
              FROM evidence e JOIN reports r ON r.id = e.report_id JOIN cases c ON c.id = r.case_id \
-             WHERE c.guild_id = $1{within} ORDER BY e.id",
+             WHERE {within} ORDER BY e.id",
         )))
         .bind(guild)
         .fetch_all(&self.pool)
@@ -162,7 +167,7 @@ impl Store {
     async fn votes_by_case(&self, guild: i64, within: &str) -> Result<HashMap<i64, Vec<(u32, Tally)>>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT v.case_id, v.round, v.choice FROM votes v JOIN cases c ON c.id = v.case_id \
-             WHERE c.guild_id = $1{within} ORDER BY v.case_id, v.round",
+             WHERE {within} ORDER BY v.case_id, v.round",
         )))
         .bind(guild)
         .fetch_all(&self.pool)
@@ -185,7 +190,7 @@ impl Store {
 
     async fn history_by_case(&self, guild: i64, within: &str) -> Result<HashMap<i64, Vec<HistoryEntry>>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT case_id, at, actor, kind, payload FROM audit_events WHERE guild_id = $1 AND case_id IS NOT NULL{within} ORDER BY seq",
+            "SELECT case_id, at, actor, kind, payload FROM audit_events WHERE {within} AND case_id IS NOT NULL ORDER BY seq",
         )))
         .bind(guild)
         .fetch_all(&self.pool)
