@@ -17,6 +17,7 @@ use crate::clock::Clock;
 use crate::discord::render::notices::{self, Post};
 use crate::discord::render::{self, answers};
 use crate::domain::time::Millis;
+use crate::metrics::{Metrics, SendResult};
 use crate::store::{
     Backend, CardLocation, GuildSettings, LeaseGrant, OutboxItem, OutboxKind, Refusal, Store, FAILURE_ALERT_INTERVAL_MS,
 };
@@ -57,6 +58,7 @@ pub struct OutboxWorker {
     /// The nonce of the item in hand: a post repeated for it (its first try reached
     /// Discord, then the process died or the reply was lost) returns the first message.
     nonce: String,
+    metrics: Metrics,
 }
 
 /// Refusals of an edit (30046) before a card or call to action is replaced: deleted,
@@ -85,8 +87,15 @@ enum Placed {
 
 impl OutboxWorker {
     /// `lease`: how long this process's hold on the outbox outlives its last renewal.
-    pub fn new(store: Store, http: Arc<serenity::Http>, clock: Clock, lease: Duration) -> OutboxWorker {
+    pub fn new(
+        store: Store,
+        http: Arc<serenity::Http>,
+        clock: Clock,
+        lease: Duration,
+        metrics: Metrics,
+    ) -> OutboxWorker {
         OutboxWorker {
+            metrics,
             changed: store.outbox_wakeup(),
             store,
             rest: Rest::new(http),
@@ -179,9 +188,13 @@ impl OutboxWorker {
         let now = self.clock.now();
         let next_at = item.kind.min_interval_ms().map(|ms| Millis(now.0.saturating_add(ms)));
         let stored = match result {
-            Ok(()) => self.store.complete_outbox(&item, next_at).await,
+            Ok(()) => {
+                self.metrics.outbox_send(item.kind.as_str(), SendResult::Sent);
+                self.store.complete_outbox(&item, next_at).await
+            }
             Err(e) => match refusal_of(&e) {
                 Some((status, code)) => {
+                    self.metrics.outbox_send(item.kind.as_str(), SendResult::Parked);
                     tracing::error!(
                         guild = item.guild_id,
                         item = item.id,
@@ -199,6 +212,7 @@ impl OutboxWorker {
                     self.store.park_outbox(&item, refusal, now).await
                 }
                 None => {
+                    self.metrics.outbox_send(item.kind.as_str(), SendResult::Retried);
                     let delay = backoff(item.attempts);
                     tracing::warn!(
                         guild = item.guild_id,
@@ -468,6 +482,7 @@ impl OutboxWorker {
             match self.rest.fire(request.clone()).await? {
                 Fired::Done(response) => return Ok(response),
                 Fired::Limited { retry_after, global } => {
+                    self.metrics.rate_limited();
                     tracing::warn!(?retry_after, global, "Discord asked the bot to wait");
                     self.sleep_leased(Instant::now() + retry_after).await?;
                 }

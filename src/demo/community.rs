@@ -36,7 +36,14 @@ impl Bot {
             shards: None,
         };
         let (stop, stopped) = watch::channel(false);
-        let task = tokio::spawn(app::run(store, connection, clock, DEFAULT_OUTBOX_LEASE, None, stopped));
+        let task = tokio::spawn(app::run(
+            store,
+            connection,
+            clock,
+            DEFAULT_OUTBOX_LEASE,
+            app::Listeners::default(),
+            stopped,
+        ));
         Bot { stop, task }
     }
 

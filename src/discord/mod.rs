@@ -17,6 +17,7 @@ use tokio::sync::watch;
 
 use crate::clock::Clock;
 use crate::config::ShardSpec;
+use crate::metrics::Metrics;
 use crate::store::Store;
 
 /// What every handler can reach.
@@ -25,6 +26,7 @@ pub struct Data {
     pub clock: Clock,
     /// For downloading evidence attachments.
     pub downloader: evidence::Downloader,
+    pub metrics: Metrics,
 }
 
 /// How to reach Discord.
@@ -40,10 +42,16 @@ pub struct Connection {
 }
 
 /// A Discord client with flagwatch's commands and handlers, not yet connected.
-pub async fn client(store: Store, connection: &Connection, clock: Clock) -> anyhow::Result<serenity::Client> {
+pub async fn client(
+    store: Store,
+    connection: &Connection,
+    clock: Clock,
+    metrics: Metrics,
+) -> anyhow::Result<serenity::Client> {
     let data = Data {
         store,
         clock,
+        metrics,
         downloader: evidence::Downloader::new(evidence::AttachmentHosts::new(connection.api_base.as_deref()))?,
     };
     let framework = framework(data, connection.dev_guild);
@@ -86,6 +94,7 @@ fn framework(data: Data, dev_guild: Option<u64>) -> poise::Framework<Data, error
     let options = poise::FrameworkOptions {
         commands: commands::all(),
         on_error: |e| Box::pin(error::on_error(e)),
+        post_command: |ctx| Box::pin(async move { error::record(ctx, crate::metrics::Outcome::Ok) }),
         event_handler: |framework, event| {
             Box::pin(events::on_event(framework.serenity_context, event, framework.user_data))
         },

@@ -2,7 +2,7 @@
 
 use super::base::audit::{append, Event};
 use super::base::guild_row::{ensure_guild, settings_in, GuildSettings};
-use super::{id_to_db, op, Result, Store, StoreError};
+use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::account::Platform;
 use crate::domain::time::Millis;
 use crate::domain::vote::{HoldDays, Quorum, VotingWindow};
@@ -10,7 +10,7 @@ use crate::domain::vote::{HoldDays, Quorum, VotingWindow};
 impl Store {
     /// The server's settings, with defaults for a server never seen before.
     pub async fn guild_settings(&self, guild_id: u64, now: Millis) -> Result<GuildSettings> {
-        op("guild_settings", async {
+        self.op("guild_settings", async {
             let mut conn = self.pool.acquire().await?;
             if let Some(s) = settings_in(&mut conn, guild_id).await? {
                 return Ok(s);
@@ -75,7 +75,7 @@ impl Store {
         change: &SettingsChange,
         now: Millis,
     ) -> Result<GuildSettings> {
-        op("update_settings", async {
+        self.op("update_settings", async {
             let mut tx = self.begin_write().await?;
             ensure_guild(&mut tx, guild_id, now).await?;
             sqlx::query(

@@ -421,6 +421,17 @@ impl Simulator {
         self.shared.with(|w| w.gateway.drop_live(Some(id)));
     }
 
+    /// A gateway outage while `down`: live connections are cut and new ones end before
+    /// the WebSocket handshake, so the bot stays disconnected until the outage ends.
+    pub fn gateway_outage(&self, down: bool) {
+        self.shared.with(|w| {
+            w.gateway.down = down;
+            if down {
+                w.gateway.drop_live(None);
+            }
+        });
+    }
+
     /// Counts over every session; `connected` when any session is.
     pub fn gateway_stats(&self) -> GatewayStats {
         self.shared.read(|w| w.gateway.stats())

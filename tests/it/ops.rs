@@ -1,0 +1,214 @@
+//! Operating flagwatch: the real `flagwatch run` against the simulator with its operator
+//! address on; `/metrics` read with the Prometheus project's own parser
+//! (`tests/metrics_parse.py`) as a scripted session runs, `/readyz` and
+//! `flagwatch healthcheck` as the database file and the gateway go away and come back.
+
+use std::collections::HashMap;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::fleet::{free_addr, Fleet, Server, PATIENCE};
+use flagwatch::simulator::Opt;
+
+/// Every sample of a `/metrics` text, keyed `name{label=value,…}` (labels sorted).
+type Samples = HashMap<String, f64>;
+
+/// Whether the `prometheus_client` package is importable; without it the metrics test
+/// fails when `FLAGWATCH_REQUIRE_PROMETHEUS_PARSER` is set (CI) and otherwise skips.
+fn parser_available() -> bool {
+    let found = Command::new("python3")
+        .args(["-c", "import prometheus_client.openmetrics.parser"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        assert!(
+            std::env::var_os("FLAGWATCH_REQUIRE_PROMETHEUS_PARSER").is_none(),
+            "FLAGWATCH_REQUIRE_PROMETHEUS_PARSER is set but prometheus_client is not installed (pip install prometheus-client)"
+        );
+        eprintln!("prometheus_client is not installed: skipping the /metrics test");
+    }
+    found
+}
+
+async fn scrape(addr: &str) -> Samples {
+    let response = reqwest::get(format!("http://{addr}/metrics")).await.unwrap();
+    assert_eq!(response.status(), 200);
+    let content_type = response.headers()["content-type"].to_str().unwrap().to_owned();
+    assert!(
+        content_type.starts_with("application/openmetrics-text"),
+        "{content_type}"
+    );
+    let text = response.text().await.unwrap();
+    tokio::task::spawn_blocking(move || parse(&text)).await.unwrap()
+}
+
+fn parse(text: &str) -> Samples {
+    use std::io::Write;
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/metrics_parse.py");
+    let mut child = Command::new("python3")
+        .arg(script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "the parser refused /metrics:\n{}\n{text}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn get(samples: &Samples, key: &str) -> f64 {
+    samples.get(key).copied().unwrap_or(0.0)
+}
+
+/// `/readyz`'s status and body.
+async fn readyz(addr: &str) -> (u16, String) {
+    match reqwest::get(format!("http://{addr}/readyz")).await {
+        Ok(r) => (r.status().as_u16(), r.text().await.unwrap_or_default()),
+        Err(e) => (0, e.to_string()),
+    }
+}
+
+/// Wait until `/readyz` answers `status`; its body then.
+async fn readyz_becomes(addr: &str, status: u16) -> String {
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        let (now, body) = readyz(addr).await;
+        if now == status {
+            return body;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "/readyz stayed {now}, not {status}: {body}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// `flagwatch healthcheck` against `addr`: its exit code.
+fn healthcheck(addr: &str) -> Option<i32> {
+    Command::new(env!("CARGO_BIN_EXE_flagwatch"))
+        .arg("healthcheck")
+        .env("FLAGWATCH_METRICS_ADDR", addr)
+        .output()
+        .unwrap()
+        .status
+        .code()
+}
+
+async fn report(fleet: &Fleet, server: &Server, member: usize, account: &str) -> String {
+    let options = vec![Opt::string("account", account), Opt::string("reason", "propaganda")];
+    let report = fleet
+        .sim
+        .slash(server.general, server.members[member], "report", options)
+        .unwrap();
+    fleet.sim.wait_reply(&report, PATIENCE).await.unwrap().text()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn metrics_parse_and_count_a_scripted_session() {
+    if !parser_available() {
+        return;
+    }
+    let addr = free_addr();
+    let fleet = Fleet::start_sqlite(&[("FLAGWATCH_METRICS_ADDR", addr.as_str())]).await;
+    let server = &fleet.servers[0];
+    readyz_becomes(&addr, 200).await;
+    let before = scrape(&addr).await;
+    assert_eq!(
+        get(&before, "flagwatch_interactions_total{command=setup set,outcome=ok}"),
+        1.0,
+        "the fleet's /setup set: {before:?}"
+    );
+
+    for (i, account) in ["x.com/first", "x.com/second", "x.com/third"].iter().enumerate() {
+        report(&fleet, server, i, account).await;
+    }
+    let refused = report(&fleet, server, 3, "not an account at all").await;
+    let store = fleet.store().await;
+    let cases = store.export_cases(server.guild.0, None).await.unwrap();
+    assert_eq!(cases.len(), 3, "the unreadable account made no case: {refused}");
+    for case in &cases {
+        let press = fleet.press_vote(server, case.case.case_no, "report_now").await.unwrap();
+        fleet.sim.wait_reply(&press, PATIENCE).await.unwrap();
+    }
+    fleet.settle().await;
+
+    let after = scrape(&addr).await;
+    let moved = |key: &str| get(&after, key) - get(&before, key);
+    assert_eq!(moved("flagwatch_interactions_total{command=report,outcome=ok}"), 3.0);
+    assert_eq!(
+        moved("flagwatch_interactions_total{command=report,outcome=user_error}"),
+        1.0
+    );
+    assert_eq!(
+        moved("flagwatch_interactions_total{command=button vote,outcome=ok}"),
+        3.0
+    );
+    assert_eq!(moved("flagwatch_report_answer_seconds_count{}"), 4.0);
+    assert_eq!(moved("flagwatch_votes_total{kind=report_now}"), 3.0);
+    assert_eq!(moved("flagwatch_decisions_total{kind=report_now}"), 3.0);
+    assert!(
+        moved("flagwatch_outbox_sends_total{kind=card,result=sent}") >= 3.0,
+        "{after:?}"
+    );
+    assert!(moved("flagwatch_outbox_sends_total{kind=notice,result=sent}") >= 3.0);
+    assert_eq!(get(&after, "flagwatch_database_errors_total{}"), 0.0);
+    assert!(after.contains_key("flagwatch_outbox_oldest_due_age_seconds{}"));
+    assert!(after.contains_key("flagwatch_gateway_reconnects_total{}"));
+    // Labels are closed sets: no server, member or case id is ever one.
+    let ids = [server.guild.0, server.members[0].0, server.moderators[0].0];
+    for key in after.keys() {
+        assert!(!ids.iter().any(|id| key.contains(&id.to_string())), "{key}");
+    }
+    fleet.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn readyz_turns_unready_without_the_database_file_or_the_gateway_and_ready_after() {
+    let addr = free_addr();
+    let fleet = Fleet::start_sqlite(&[("FLAGWATCH_METRICS_ADDR", addr.as_str())]).await;
+    let health = reqwest::get(format!("http://{addr}/healthz")).await.unwrap();
+    assert_eq!(health.status(), 200);
+    let body = readyz_becomes(&addr, 200).await;
+    assert_eq!(body, "database: ok\ngateway: ok\noutbox: ok\n");
+    assert_eq!(healthcheck(&addr), Some(0));
+
+    // The database file moved away: the bot's open connections would write into a file
+    // nobody will find again.
+    let file = fleet.url.trim_start_matches("sqlite://").to_owned();
+    let moved = format!("{file}.elsewhere");
+    std::fs::rename(&file, &moved).unwrap();
+    let body = readyz_becomes(&addr, 503).await;
+    assert!(body.starts_with("database: unreachable"), "{body}");
+    assert_eq!(healthcheck(&addr), Some(1));
+    std::fs::rename(&moved, &file).unwrap();
+    readyz_becomes(&addr, 200).await;
+
+    // A gateway outage: connections are cut and refused until it ends.
+    fleet.sim.gateway_outage(true);
+    let body = readyz_becomes(&addr, 503).await;
+    assert!(body.contains("gateway: shard 0"), "{body}");
+    assert_eq!(healthcheck(&addr), Some(1));
+    fleet.sim.gateway_outage(false);
+    readyz_becomes(&addr, 200).await;
+    let text = reqwest::get(format!("http://{addr}/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !text.contains("flagwatch_gateway_reconnects_total 0\n"),
+        "the reconnect is counted: {text}"
+    );
+
+    // Nobody listening: not ready either.
+    assert_eq!(healthcheck(&free_addr()), Some(1));
+    fleet.stop().await;
+}
