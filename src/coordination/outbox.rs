@@ -11,6 +11,7 @@ use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 use tokio::sync::{watch, Notify};
 use tokio::time::Instant;
+use tracing::Instrument as _;
 
 use super::rest::{Fired, Rest};
 use crate::clock::Clock;
@@ -180,7 +181,20 @@ impl OutboxWorker {
         held
     }
 
+    /// Send one item, every log line about it inside a span naming its server, case,
+    /// item id and kind.
     async fn deliver(&mut self, item: OutboxItem) {
+        let span = tracing::info_span!(
+            "outbox_item",
+            guild = item.guild_id,
+            case = item.case_no,
+            item = item.id,
+            kind = item.kind.as_str(),
+        );
+        self.deliver_item(item).instrument(span).await;
+    }
+
+    async fn deliver_item(&mut self, item: OutboxItem) {
         self.nonce = format!("flagwatch-{}", item.id);
         let result = self.send(&item).await;
         // Read the time only once the requests are made: pacing may have held them for
@@ -189,20 +203,14 @@ impl OutboxWorker {
         let next_at = item.kind.min_interval_ms().map(|ms| Millis(now.0.saturating_add(ms)));
         let stored = match result {
             Ok(()) => {
+                tracing::info!("outbox item sent");
                 self.metrics.outbox_send(item.kind.as_str(), SendResult::Sent);
                 self.store.complete_outbox(&item, next_at).await
             }
             Err(e) => match refusal_of(&e) {
                 Some((status, code)) => {
                     self.metrics.outbox_send(item.kind.as_str(), SendResult::Parked);
-                    tracing::error!(
-                        guild = item.guild_id,
-                        item = item.id,
-                        kind = item.kind.as_str(),
-                        status,
-                        code,
-                        "Discord refused an outbox item for good; parked: {e:#}"
-                    );
+                    tracing::error!(status, code, "Discord refused an outbox item for good; parked: {e:#}");
                     let error = format!("{e:#}");
                     let refusal = Refusal {
                         status,
@@ -215,8 +223,6 @@ impl OutboxWorker {
                     self.metrics.outbox_send(item.kind.as_str(), SendResult::Retried);
                     let delay = backoff(item.attempts);
                     tracing::warn!(
-                        guild = item.guild_id,
-                        item = item.id,
                         attempts = item.attempts,
                         "outbox send failed, retrying in {delay:?}: {e:#}"
                     );
@@ -227,7 +233,7 @@ impl OutboxWorker {
             },
         };
         if let Err(e) = stored {
-            tracing::error!("outbox bookkeeping failed for item {}: {e}", item.id);
+            tracing::error!("outbox bookkeeping failed: {e}");
         }
     }
 

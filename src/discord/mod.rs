@@ -9,6 +9,7 @@ pub mod error;
 pub mod events;
 pub mod evidence;
 pub mod render;
+mod spans;
 
 use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
@@ -56,7 +57,7 @@ pub async fn client(
     };
     let framework = framework(data, connection.dev_guild);
     serenity::ClientBuilder::new_with_http(build_http(connection), serenity::GatewayIntents::GUILDS)
-        .framework(framework)
+        .framework(spans::Traced(framework))
         .await
         .context("cannot create the Discord client")
 }

@@ -51,6 +51,8 @@ pub struct OutboxItem {
     /// The case id, or for digests the UTC day; `None` for per-server items.
     pub target: Option<i64>,
     pub attempts: u32,
+    /// The number of the case it targets, for the log (`None` for per-server items).
+    pub case_no: Option<i64>,
     /// The claimer: only it may hand the item back for a retry.
     pub owner: String,
 }
@@ -171,18 +173,31 @@ impl Store {
             .bind(owner)
             .fetch_optional(&mut *tx)
             .await?;
+            let Some(r) = row else {
+                tx.commit().await?;
+                return Ok(None);
+            };
+            let kind: OutboxKind = super::parse_col(&r, "kind")?;
+            let target: Option<i64> = r.try_get("target")?;
+            let case_no = match target {
+                Some(case_id) if kind.targets_case() => {
+                    sqlx::query_scalar("SELECT case_no FROM cases WHERE id = $1")
+                        .bind(case_id)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                }
+                _ => None,
+            };
             tx.commit().await?;
-            row.map(|r| {
-                Ok(OutboxItem {
-                    id: r.try_get("id")?,
-                    guild_id: id_from_db(r.try_get("guild_id")?),
-                    kind: super::parse_col(&r, "kind")?,
-                    target: r.try_get("target")?,
-                    attempts: u32::try_from(r.try_get::<i64, _>("attempts")?).unwrap_or(u32::MAX),
-                    owner: owner.to_owned(),
-                })
-            })
-            .transpose()
+            Ok(Some(OutboxItem {
+                id: r.try_get("id")?,
+                guild_id: id_from_db(r.try_get("guild_id")?),
+                kind,
+                target,
+                attempts: u32::try_from(r.try_get::<i64, _>("attempts")?).unwrap_or(u32::MAX),
+                case_no,
+                owner: owner.to_owned(),
+            }))
         })
         .await
     }

@@ -212,3 +212,80 @@ async fn readyz_turns_unready_without_the_database_file_or_the_gateway_and_ready
     assert_eq!(healthcheck(&free_addr()), Some(1));
     fleet.stop().await;
 }
+
+/// The spans (name → fields) a JSON log line was written in.
+fn spans_of(line: &serde_json::Value) -> Vec<(String, serde_json::Value)> {
+    line["spans"]
+        .as_array()
+        .map(|spans| {
+            spans
+                .iter()
+                .map(|s| (s["name"].as_str().unwrap_or_default().to_owned(), s.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn json_logs_name_server_case_and_item_but_never_a_reporter_a_token_or_what_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("flagwatch.log");
+    let env = [("FLAGWATCH_LOG_FORMAT", "json"), ("RUST_LOG", "info")];
+    let fleet = Fleet::start_sqlite_logged(&env, &log).await;
+    let server = &fleet.servers[0];
+    let reporter = server.members[0];
+    let review = server.review;
+    let detail = "posted the flyer in the town group, see screenshot";
+    // The review card's first post fails once: the retry is logged about its item.
+    fleet
+        .sim
+        .fail_next("POST", &format!("/channels/{}/messages", review.0), 500, 1);
+    let options = vec![
+        Opt::string("account", "x.com/loggedaccount"),
+        Opt::string("reason", "propaganda"),
+        Opt::string("details", detail),
+    ];
+    let filed = fleet.sim.slash(server.general, reporter, "report", options).unwrap();
+    fleet.sim.wait_reply(&filed, PATIENCE).await.unwrap();
+    fleet.sim.replay(&filed).unwrap();
+    let press = fleet.press_vote(server, 1, "report_now").await.unwrap();
+    fleet.sim.wait_reply(&press, PATIENCE).await.unwrap();
+    fleet.settle().await;
+    let (guild, token) = (serde_json::json!(server.guild.0), fleet.sim.token().to_owned());
+    fleet.stop().await;
+
+    let text = std::fs::read_to_string(&log).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect();
+    assert!(lines.len() > 5, "{text}");
+    for secret in [
+        reporter.0.to_string(),
+        token,
+        filed.token.clone(),
+        press.token.clone(),
+        detail.to_owned(),
+    ] {
+        assert!(!text.contains(&secret), "the log holds {secret:?}:\n{text}");
+    }
+    let in_span = |name: &str, message: &str| {
+        lines.iter().find_map(|l| {
+            let about = l["fields"]["message"].as_str().is_some_and(|m| m.contains(message));
+            spans_of(l).into_iter().find(|(n, _)| about && n == name).map(|s| s.1)
+        })
+    };
+    let filed_span = in_span("interaction", "report filed").expect("the report is logged");
+    assert_eq!(filed_span["guild"], guild);
+    assert_eq!(filed_span["case"], 1);
+    assert_eq!(filed_span["command"], "report");
+    let replayed = in_span("interaction", "handled once").expect("the replay is logged");
+    assert_eq!(replayed["interaction"], serde_json::json!(filed.id));
+    let retried = in_span("outbox_item", "retrying").expect("the failed send is logged");
+    assert_eq!(retried["guild"], guild);
+    assert_eq!(retried["case"], 1);
+    assert_eq!(retried["kind"], "card");
+    assert!(retried["item"].is_i64(), "{retried}");
+    let sent = in_span("outbox_item", "sent").expect("sends are logged");
+    assert!(sent["item"].is_i64(), "{sent}");
+}
