@@ -3,6 +3,7 @@
 
 mod account;
 mod audit;
+mod backup;
 mod export;
 mod import;
 mod taxii;
@@ -41,6 +42,10 @@ pub enum Command {
     Demo,
     /// Apply database migrations.
     Migrate,
+    /// Write a consistent copy of the SQLite database (while the bot runs) to a new file, and verify its audit chains.
+    Backup { file: PathBuf },
+    /// Replace the SQLite database with a backup, after verifying it; refused while the database is in use.
+    Restore { file: PathBuf },
     /// Ask the running bot's /readyz on FLAGWATCH_METRICS_ADDR; exit 0 when ready, 1 when not.
     Healthcheck,
     /// Print the account key and canonical URL of each input.
@@ -150,6 +155,8 @@ pub async fn run(command: Command, config: &Config) -> anyhow::Result<Outcome> {
         }
         Command::Account { inputs, platform } => Ok(account::run(&inputs, platform)),
         Command::Healthcheck => healthcheck(config).await,
+        Command::Backup { file } => backup::backup(config, &file).await,
+        Command::Restore { file } => backup::restore(config, &file).await,
         Command::Migrate => {
             Store::open(&config.database_url).await?;
             println!("database is up to date");

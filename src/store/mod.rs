@@ -7,6 +7,7 @@
 //! also appends its audit event.
 
 mod audit;
+mod backup;
 mod base;
 mod board;
 mod cards;
@@ -41,6 +42,7 @@ use crate::domain::time::Millis;
 use base::write_tx::WriteTx;
 
 pub use audit::AuditFailure;
+pub use backup::sqlite_file_in_use;
 pub use base::case_row::{CaseRecord, CaseRef};
 pub use base::guild_row::GuildSettings;
 pub use base::locations::CardLocation;

@@ -289,3 +289,98 @@ async fn json_logs_name_server_case_and_item_but_never_a_reporter_a_token_or_wha
     let sent = in_span("outbox_item", "sent").expect("sends are logged");
     assert!(sent["item"].is_i64(), "{sent}");
 }
+
+/// `flagwatch <args>` on the database `url`: exit code and standard output.
+fn flagwatch_on(url: &str, args: &[&str]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_flagwatch"))
+        .args(args)
+        .env("DATABASE_URL", url)
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code(), text)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_backup_taken_during_a_burst_of_reports_restores_everything_acknowledged_before_it() {
+    use chrono::{TimeDelta, Utc};
+    use flagwatch::domain::account::{AccountKey, Platform};
+    let fleet = Fleet::start_sqlite(&[]).await;
+    let server = &fleet.servers[0];
+    let long_ago = Utc::now() - TimeDelta::days(400);
+    let members: Vec<_> = (0..20)
+        .map(|i| fleet.sim.add_member(server.guild, &format!("burst{i}"), &[], long_ago))
+        .collect();
+    let file = |batch: &str| -> Vec<(String, flagwatch::simulator::InteractionRef)> {
+        members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let account = format!("x.com/{batch}{i}");
+                let options = vec![Opt::string("account", &account), Opt::string("reason", "propaganda")];
+                let r = fleet.sim.slash(server.general, *m, "report", options).unwrap();
+                (account, r)
+            })
+            .collect()
+    };
+    let first = file("first");
+    for (_, r) in &first {
+        fleet.sim.wait_reply(r, PATIENCE).await.unwrap();
+    }
+    // The backup starts once part of the second burst is answered, the rest in flight.
+    let second = file("second");
+    let answered =
+        |sim: &flagwatch::simulator::Simulator| second.iter().filter(|(_, r)| sim.reply(r).is_some()).count();
+    fleet.sim.wait_for(|sim| answered(sim) >= 5, PATIENCE).await.unwrap();
+    let acknowledged: Vec<String> = second
+        .iter()
+        .filter(|(_, r)| fleet.sim.reply(r).is_some())
+        .map(|(a, _)| a.clone())
+        .chain(first.iter().map(|(a, _)| a.clone()))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("backup.db");
+    let copy_arg = copy.display().to_string();
+    let url = fleet.url.clone();
+    let backup = tokio::task::spawn_blocking(move || flagwatch_on(&url, &["backup", &copy_arg]));
+    for (_, r) in &second {
+        fleet.sim.wait_reply(r, PATIENCE).await.unwrap();
+    }
+    let (code, said) = backup.await.unwrap();
+    assert_eq!(code, Some(0), "{said}");
+    assert!(said.contains("audit events verified"), "{said}");
+
+    // Not over the running bot's database.
+    let copy_arg = copy.display().to_string();
+    let (code, said) = flagwatch_on(&fleet.url, &["restore", &copy_arg]);
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("in use"), "{said}");
+    let live = fleet.store().await.export_cases(server.guild.0, None).await.unwrap();
+    assert_eq!(live.len(), 40, "the live database is untouched");
+
+    let restored = format!("sqlite://{}", dir.path().join("restored.db").display());
+    let (code, said) = flagwatch_on(&restored, &["restore", &copy_arg]);
+    assert_eq!(code, Some(0), "{said}");
+    let (code, said) = flagwatch_on(&restored, &["audit", "verify"]);
+    assert_eq!(code, Some(0), "{said}");
+    let store = flagwatch::store::Store::connect(&restored).await.unwrap();
+    let cases = store.export_cases(server.guild.0, None).await.unwrap();
+    for account in &acknowledged {
+        let key = AccountKey::parse(account, None, Platform::X).unwrap();
+        assert!(
+            cases.iter().any(|c| c.case.key == key),
+            "{account} was acknowledged before the backup began"
+        );
+    }
+    assert!(cases.len() <= 40);
+    eprintln!(
+        "backup held {} cases; {} were acknowledged before it began",
+        cases.len(),
+        acknowledged.len()
+    );
+    fleet.stop().await;
+}
