@@ -384,3 +384,78 @@ async fn a_backup_taken_during_a_burst_of_reports_restores_everything_acknowledg
     );
     fleet.stop().await;
 }
+
+/// The settings a text names: `DISCORD_TOKEN`, `DATABASE_URL`, `RUST_LOG` and every `FLAGWATCH_…`.
+fn setting_names(text: &str, pattern: &str) -> std::collections::BTreeSet<String> {
+    regex::Regex::new(pattern)
+        .unwrap()
+        .captures_iter(text)
+        .map(|c| c[1].to_owned())
+        .collect()
+}
+
+#[test]
+fn env_example_lists_exactly_the_settings_of_the_readme_table_and_config_reads_no_other() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    let table = readme
+        .split("## Configuration")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .unwrap();
+    let rows: String = table
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .map(|l| {
+            // Only the first column names settings.
+            l.split(" | ").next().unwrap_or_default().to_owned() + "\n"
+        })
+        .collect();
+    let documented = setting_names(&rows, r"`([A-Z][A-Z_]+)`");
+    let example = std::fs::read_to_string(format!("{root}/.env.example")).unwrap();
+    let listed = setting_names(&example, r"(?m)^#? ?([A-Z][A-Z_]+)=");
+    assert_eq!(listed, documented, ".env.example against the README's table");
+    let config = std::fs::read_to_string(format!("{root}/src/config.rs")).unwrap();
+    let read = setting_names(&config, r#""((?:FLAGWATCH|DISCORD|DATABASE)_[A-Z_]+)""#);
+    let undocumented: Vec<&String> = read.difference(&documented).collect();
+    assert!(undocumented.is_empty(), "read but not in the README: {undocumented:?}");
+    assert!(documented.len() >= 13, "{documented:?}");
+}
+
+#[test]
+fn the_systemd_units_verify() {
+    let Ok(probe) = Command::new("systemd-analyze").arg("--version").output() else {
+        eprintln!("systemd-analyze is not installed: skipping the systemd unit check");
+        return;
+    };
+    assert!(probe.status.success());
+    // As installed: the binary where the unit expects it (here, the one just built).
+    let dir = tempfile::tempdir().unwrap();
+    let units = [
+        "flagwatch.service",
+        "flagwatch-healthcheck.service",
+        "flagwatch-healthcheck.timer",
+    ];
+    for unit in units {
+        let text = std::fs::read_to_string(format!("{}/deploy/{unit}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let text = text.replace("/usr/local/bin/flagwatch", env!("CARGO_BIN_EXE_flagwatch"));
+        std::fs::write(dir.path().join(unit), text).unwrap();
+    }
+    let unit = std::fs::read_to_string(dir.path().join("flagwatch.service")).unwrap();
+    for needed in [
+        "healthcheck",
+        "Restart=on-failure",
+        "User=flagwatch",
+        "StateDirectory=flagwatch",
+    ] {
+        assert!(unit.contains(needed), "the unit lacks {needed}");
+    }
+    let out = Command::new("systemd-analyze")
+        .arg("verify")
+        .args(units.iter().map(|u| dir.path().join(u)))
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "systemd-analyze verify: {said}");
+    assert!(said.trim().is_empty(), "systemd-analyze warns: {said}");
+}
