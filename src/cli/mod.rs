@@ -4,6 +4,7 @@
 mod account;
 mod audit;
 mod backup;
+mod doctor;
 mod export;
 mod import;
 mod taxii;
@@ -46,6 +47,8 @@ pub enum Command {
     Backup { file: PathBuf },
     /// Replace the SQLite database with a backup, after verifying it; refused while the database is in use.
     Restore { file: PathBuf },
+    /// Check the token, the database, pending migrations, the audit chains and the bot's permissions in every configured server's channels; exit 1 on any problem.
+    Doctor,
     /// Ask the running bot's /readyz on FLAGWATCH_METRICS_ADDR; exit 0 when ready, 1 when not.
     Healthcheck,
     /// Print the account key and canonical URL of each input.
@@ -155,6 +158,7 @@ pub async fn run(command: Command, config: &Config) -> anyhow::Result<Outcome> {
         }
         Command::Account { inputs, platform } => Ok(account::run(&inputs, platform)),
         Command::Healthcheck => healthcheck(config).await,
+        Command::Doctor => doctor::run(config).await,
         Command::Backup { file } => backup::backup(config, &file).await,
         Command::Restore { file } => backup::restore(config, &file).await,
         Command::Migrate => {

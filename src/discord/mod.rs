@@ -9,6 +9,7 @@ pub mod error;
 pub mod events;
 pub mod evidence;
 pub mod render;
+pub mod setup_checks;
 mod spans;
 
 use anyhow::Context as _;
@@ -81,7 +82,7 @@ pub async fn serve(
     started.context("the Discord connection failed")
 }
 
-fn build_http(connection: &Connection) -> serenity::Http {
+pub fn build_http(connection: &Connection) -> serenity::Http {
     let builder = serenity::HttpBuilder::new(connection.token.expose_secret());
     match &connection.api_base {
         // serenity only honours the proxy with its own ratelimiter off: the proxy (or our

@@ -122,3 +122,19 @@ impl Store {
         .await
     }
 }
+
+impl Store {
+    /// The servers with a review or coordination channel set, for `flagwatch doctor`.
+    pub async fn configured_guilds(&self) -> Result<Vec<u64>> {
+        self.op("configured_guilds", async {
+            let ids: Vec<i64> = sqlx::query_scalar(
+                "SELECT guild_id FROM guilds WHERE review_channel_id IS NOT NULL \
+                 OR coordination_channel_id IS NOT NULL ORDER BY guild_id",
+            )
+            .fetch_all(&self.pool)
+            .await?;
+            Ok(ids.into_iter().map(super::id_from_db).collect())
+        })
+        .await
+    }
+}

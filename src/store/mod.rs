@@ -255,6 +255,37 @@ impl Store {
         .await
     }
 
+    /// The versions of the embedded migrations this database has not applied yet.
+    pub async fn pending_migrations(&self) -> Result<Vec<i64>> {
+        self.op("pending_migrations", async {
+            let exists: i64 = match self.backend {
+                Backend::Sqlite => {
+                    sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = '_sqlx_migrations'")
+                        .fetch_one(&self.pool)
+                        .await?
+                }
+                Backend::Postgres => {
+                    sqlx::query_scalar("SELECT COUNT(*) FROM pg_tables WHERE tablename = '_sqlx_migrations'")
+                        .fetch_one(&self.pool)
+                        .await?
+                }
+            };
+            let applied: Vec<i64> = if exists > 0 {
+                sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+                    .fetch_all(&self.pool)
+                    .await?
+            } else {
+                Vec::new()
+            };
+            Ok(migrations::migrator(self.backend)
+                .iter()
+                .map(|m| m.version)
+                .filter(|v| !applied.contains(v))
+                .collect())
+        })
+        .await
+    }
+
     pub async fn migrate(&self) -> Result<()> {
         migrations::migrator(self.backend).run(&self.pool).await?;
         Ok(())

@@ -459,3 +459,111 @@ fn the_systemd_units_verify() {
     assert!(out.status.success(), "systemd-analyze verify: {said}");
     assert!(said.trim().is_empty(), "systemd-analyze warns: {said}");
 }
+
+/// `/setup show` by the server's admin: what it answered.
+async fn setup_show(fleet: &Fleet, server: &Server) -> String {
+    let show = fleet
+        .sim
+        .slash(server.general, server.admin, "setup", vec![Opt::sub("show", vec![])])
+        .unwrap();
+    fleet.sim.wait_reply(&show, PATIENCE).await.unwrap().text()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn setup_warns_while_the_review_channel_is_visible_to_everyone_or_the_bot_lacks_a_permission() {
+    use flagwatch::simulator::{permissions, OverwriteTarget};
+    let fleet = Fleet::start_sqlite(&[]).await;
+    let server = &fleet.servers[0];
+    // The fleet's review channel is an ordinary one: everyone sees it.
+    let said = setup_show(&fleet, server).await;
+    assert!(said.contains("is visible to @everyone"), "{said}");
+    assert!(said.contains("vote tallies would be public"), "{said}");
+
+    // Hidden from @everyone, shown to the moderators: and so hidden from the bot too.
+    let view = permissions::VIEW_CHANNEL;
+    fleet
+        .sim
+        .set_overwrite(server.review, OverwriteTarget::Everyone, 0, view);
+    let moderators = OverwriteTarget::Role(server.moderator_role);
+    fleet.sim.set_overwrite(server.review, moderators, view, 0);
+    let said = setup_show(&fleet, server).await;
+    assert!(!said.contains("visible to @everyone"), "{said}");
+    assert!(
+        said.contains(&format!(
+            "In the review channel <#{}> the bot lacks View Channel",
+            server.review.0
+        )),
+        "{said}"
+    );
+
+    let bot = OverwriteTarget::Member(fleet.sim.bot_user());
+    fleet.sim.set_overwrite(server.review, bot, view, 0);
+    let set = fleet
+        .sim
+        .slash(
+            server.general,
+            server.admin,
+            "setup",
+            vec![Opt::sub("set", vec![Opt::integer("quorum", 1)])],
+        )
+        .unwrap();
+    let said = fleet.sim.wait_reply(&set, PATIENCE).await.unwrap().text();
+    assert!(said.starts_with("Setup saved"), "{said}");
+    assert!(
+        said.contains("The bot can view, send, embed, pin and manage messages"),
+        "{said}"
+    );
+    assert!(!said.contains('⚠'), "{said}");
+    fleet.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn doctor_reports_a_permission_the_server_withholds_from_the_bot() {
+    use flagwatch::simulator::{permissions, OverwriteTarget};
+    let fleet = Fleet::start_sqlite(&[]).await;
+    let server = &fleet.servers[0];
+    let view = permissions::VIEW_CHANNEL;
+    fleet
+        .sim
+        .set_overwrite(server.review, OverwriteTarget::Everyone, 0, view);
+    let bot = OverwriteTarget::Member(fleet.sim.bot_user());
+    fleet.sim.set_overwrite(server.review, bot, view, 0);
+    let doctor = || {
+        Command::new(env!("CARGO_BIN_EXE_flagwatch"))
+            .arg("doctor")
+            .env("DATABASE_URL", &fleet.url)
+            .env("DISCORD_TOKEN", fleet.sim.token())
+            .env("FLAGWATCH_API_BASE", fleet.sim.api_base())
+            .output()
+            .unwrap()
+    };
+    let healthy = doctor();
+    let said = String::from_utf8_lossy(&healthy.stdout).into_owned();
+    assert_eq!(healthy.status.code(), Some(0), "{said}");
+    for line in [
+        "ok    token",
+        "ok    database",
+        "ok    migrations: up to date",
+        "ok    audit chains",
+    ] {
+        assert!(said.contains(line), "{line}: {said}");
+    }
+
+    // The coordination channel withholds Embed Links from the bot.
+    fleet
+        .sim
+        .set_overwrite(server.coordination, bot, 0, permissions::EMBED_LINKS);
+    let sick = doctor();
+    let said = String::from_utf8_lossy(&sick.stdout).into_owned();
+    assert_eq!(sick.status.code(), Some(1), "{said}");
+    let expected = format!(
+        "FAIL  server {} coordination channel {}: the bot lacks Embed Links",
+        server.guild.0, server.coordination.0
+    );
+    assert!(said.contains(&expected), "{said}");
+    assert!(
+        said.contains(&format!("ok    server {} review channel", server.guild.0)),
+        "{said}"
+    );
+    fleet.stop().await;
+}
