@@ -1110,3 +1110,29 @@ async fn clients_of_one_token_share_buckets_and_channel_rates_are_measured() {
     assert_eq!(general(Some("POST"), five_seconds), 2);
     assert_eq!(general(None, Duration::from_millis(300)), 2);
 }
+
+#[tokio::test]
+async fn the_bot_is_refused_where_channel_overwrites_withhold_what_it_needs() {
+    use flagwatch::simulator::{permissions, OverwriteTarget};
+    let f = fixture(SimConfig::default()).await;
+    let http = http(&f.sim);
+    let general = serenity::ChannelId::new(f.general.0);
+    let code = |e: serenity::Error| match e {
+        serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r)) => (r.status_code.as_u16(), r.error.code),
+        other => panic!("{other:?}"),
+    };
+    let post = || general.send_message(&http, serenity::CreateMessage::new().content("hello"));
+    let posted = post().await.unwrap();
+    let bot = OverwriteTarget::Member(f.sim.bot_user());
+    f.sim.set_overwrite(f.general, bot, 0, permissions::MANAGE_MESSAGES);
+    assert_eq!(code(posted.pin(&http).await.unwrap_err()), (403, 50013));
+    f.sim.set_overwrite(f.general, bot, 0, permissions::SEND_MESSAGES);
+    assert_eq!(code(post().await.unwrap_err()), (403, 50013));
+    // Hidden from @everyone; a role overwrite for the bot's role would show it again.
+    f.sim.set_overwrite(f.general, bot, 0, 0);
+    f.sim
+        .set_overwrite(f.general, OverwriteTarget::Everyone, 0, permissions::VIEW_CHANNEL);
+    assert_eq!(code(post().await.unwrap_err()), (403, 50001));
+    f.sim.set_overwrite(f.general, bot, permissions::VIEW_CHANNEL, 0);
+    post().await.unwrap();
+}

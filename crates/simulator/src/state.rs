@@ -558,6 +558,33 @@ impl World {
         }
     }
 
+    /// A member's permissions in a channel, by Discord's rules: the server-level ones,
+    /// then the channel's `@everyone` overwrite, the overwrites of the member's roles
+    /// together, and the member's own; an administrator has everything everywhere.
+    pub fn channel_permissions(&self, channel_id: u64, user_id: u64) -> u64 {
+        let Some(channel) = self.channels.get(&channel_id) else {
+            return 0;
+        };
+        let base = self.member_permissions(channel.guild_id, user_id);
+        if base & ADMINISTRATOR != 0 {
+            return ALL_PERMISSIONS;
+        }
+        let roles = self
+            .members
+            .get(&(channel.guild_id, user_id))
+            .map(|m| m.roles.clone())
+            .unwrap_or_default();
+        let find = |id: u64, kind: u8| channel.overwrites.iter().find(|o| o.id == id && o.kind == kind);
+        let apply = |perms: u64, (allow, deny): (u64, u64)| (perms & !deny) | allow;
+        let everyone = find(channel.guild_id, 0).map_or((0, 0), |o| (o.allow, o.deny));
+        let by_roles = roles
+            .iter()
+            .filter_map(|r| find(*r, 0))
+            .fold((0, 0), |(a, d), o| (a | o.allow, d | o.deny));
+        let own = find(user_id, 1).map_or((0, 0), |o| (o.allow, o.deny));
+        apply(apply(apply(base, everyone), by_roles), own)
+    }
+
     pub fn user_name(&self, user_id: u64) -> String {
         self.users
             .get(&user_id)
