@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::discord::render::labels;
 use crate::discord::setup_checks::{self, Access, ChannelCheck, Purpose};
 use crate::discord::Connection;
-use crate::store::Store;
+use crate::store::{Backend, Store};
 
 /// The lines printed so far, and whether any was a problem.
 #[derive(Default)]
@@ -33,7 +33,11 @@ pub async fn run(config: &Config) -> anyhow::Result<Outcome> {
     let discord = token(config, &mut report).await;
     match Store::connect(&config.database_url).await {
         Ok(store) => {
-            report.ok("database", format!("reachable ({:?})", store.backend()));
+            let backend = match store.backend() {
+                Backend::Sqlite => "SQLite",
+                Backend::Postgres => "PostgreSQL",
+            };
+            report.ok("database", format!("reachable ({backend})"));
             database(&store, &mut report).await?;
             servers(&store, discord.as_ref(), &mut report).await?;
             store.close().await;
