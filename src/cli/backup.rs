@@ -17,7 +17,7 @@ const POSTGRES: &str = "flagwatch backup and restore copy SQLite databases; for 
      pg_dump --format=custom --file=flagwatch.dump \"$DATABASE_URL\" and pg_restore (see the README)";
 
 /// The file of a SQLite `DATABASE_URL`; an error naming `pg_dump` for PostgreSQL.
-fn sqlite_file(config: &Config) -> anyhow::Result<PathBuf> {
+pub(super) fn sqlite_file(config: &Config) -> anyhow::Result<PathBuf> {
     if !config.database_url.starts_with("sqlite:") {
         anyhow::bail!(POSTGRES);
     }

@@ -31,6 +31,16 @@ impl Report {
 pub async fn run(config: &Config) -> anyhow::Result<Outcome> {
     let mut report = Report::default();
     let discord = token(config, &mut report).await;
+    if let Ok(file) = super::backup::sqlite_file(config) {
+        if !file.exists() {
+            // Connecting would create an empty database where a typo points.
+            report.fail(
+                "database",
+                format!("no file at {} (flagwatch migrate creates one)", file.display()),
+            );
+            return Ok(Outcome::Failure);
+        }
+    }
     match Store::connect(&config.database_url).await {
         Ok(store) => {
             let backend = match store.backend() {
@@ -38,8 +48,9 @@ pub async fn run(config: &Config) -> anyhow::Result<Outcome> {
                 Backend::Postgres => "PostgreSQL",
             };
             report.ok("database", format!("reachable ({backend})"));
-            database(&store, &mut report).await?;
-            servers(&store, discord.as_ref(), &mut report).await?;
+            if database(&store, &mut report).await? {
+                servers(&store, discord.as_ref(), &mut report).await?;
+            }
             store.close().await;
         }
         Err(e) => report.fail("database", e),
@@ -79,7 +90,9 @@ async fn token(config: &Config, report: &mut Report) -> Option<(serenity::Http, 
     }
 }
 
-async fn database(store: &Store, report: &mut Report) -> anyhow::Result<()> {
+/// Migrations and audit chains; `false` when the schema is not current, so nothing
+/// further can be read.
+async fn database(store: &Store, report: &mut Report) -> anyhow::Result<bool> {
     let pending = store.pending_migrations().await?;
     if pending.is_empty() {
         report.ok("migrations", "up to date");
@@ -88,11 +101,12 @@ async fn database(store: &Store, report: &mut Report) -> anyhow::Result<()> {
         report.fail(
             "migrations",
             format!(
-                "{} pending ({}): run flagwatch migrate",
+                "{} pending ({}): run flagwatch migrate; the rest is checked after",
                 pending.len(),
                 versions.join(", ")
             ),
         );
+        return Ok(false);
     }
     match store.verify_audit(None).await? {
         Ok(events) => report.ok("audit chains", format!("{events} events verified")),
@@ -104,7 +118,7 @@ async fn database(store: &Store, report: &mut Report) -> anyhow::Result<()> {
             ),
         ),
     }
-    Ok(())
+    Ok(true)
 }
 
 async fn servers(

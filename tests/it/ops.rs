@@ -567,3 +567,25 @@ async fn doctor_reports_a_permission_the_server_withholds_from_the_bot() {
     );
     fleet.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn doctor_creates_no_database_where_none_is_and_names_pending_migrations() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("typo.db");
+    let (code, said) = flagwatch_on(&format!("sqlite://{}", file.display()), &["doctor"]);
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("FAIL  database: no file at"), "{said}");
+    assert!(!file.exists(), "doctor created a database");
+    // An empty file, and an empty PostgreSQL database: nothing migrated yet.
+    std::fs::File::create(&file).unwrap();
+    let sqlite = format!("sqlite://{}", file.display());
+    for url in std::iter::once(sqlite).chain(crate::common::empty_postgres().await) {
+        let (code, said) = flagwatch_on(&url, &["doctor"]);
+        assert_eq!(code, Some(1), "{said}");
+        assert!(
+            said.contains("FAIL  migrations: 10 pending") || said.contains("pending ("),
+            "{said}"
+        );
+        assert!(!said.contains("error:"), "{said}");
+    }
+}
