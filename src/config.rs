@@ -23,8 +23,14 @@ pub enum ConfigError {
     OutboxLease(String),
     #[error("FLAGWATCH_TAXII_ADDR must be an address to listen on, such as 127.0.0.1:8443 (got {0:?})")]
     TaxiiAddr(String),
+    #[error("FLAGWATCH_METRICS_ADDR must be an address to listen on, such as 127.0.0.1:9464 (got {0:?})")]
+    MetricsAddr(String),
+    #[error("FLAGWATCH_READY_OUTBOX_AGE must be a number of seconds from 1 to 86400, got {0:?}")]
+    ReadyOutboxAge(String),
     #[error("{0} must be a TLP 2.0 level: clear, green, amber, amber_strict or red (got {1:?})")]
     TaxiiMarking(&'static str, String),
+    #[error("FLAGWATCH_LOG_FORMAT must be text or json (got {0:?})")]
+    LogFormat(String),
     #[error("DISCORD_TOKEN is not set: create a bot at discord.com/developers/applications and put its token in DISCORD_TOKEN (or in a .env file)")]
     MissingToken,
     #[error("DISCORD_TOKEN does not look like a bot token (it should be three dot-separated parts, without the \"Bot \" prefix)")]
@@ -48,6 +54,21 @@ pub struct Config {
     pub outbox_lease: Duration,
     /// The TAXII 2.1 feed, when `FLAGWATCH_TAXII_ADDR` is set (off by default).
     pub taxii: Option<crate::taxii::TaxiiSettings>,
+    /// How log lines are written (`FLAGWATCH_LOG_FORMAT`).
+    pub log_format: LogFormat,
+    /// The operator address (metrics and health), when `FLAGWATCH_METRICS_ADDR` is set.
+    pub ops: Option<crate::ops::OpsSettings>,
+}
+
+/// How log lines are written to standard error.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LogFormat {
+    /// For people reading a terminal or the journal.
+    #[default]
+    Text,
+    /// One JSON object per line, with the spans' fields (server, case, item), for a log
+    /// collector.
+    Json,
 }
 
 /// The outbox lease when `FLAGWATCH_OUTBOX_LEASE` is not set.
@@ -133,8 +154,35 @@ impl Config {
                 })
             })
             .transpose()?;
+        let ops = get("FLAGWATCH_METRICS_ADDR")
+            .map(|raw| {
+                let addr = raw
+                    .trim()
+                    .parse()
+                    .map_err(|_| ConfigError::MetricsAddr(raw.chars().take(60).collect()))?;
+                let outbox_stuck_after = get("FLAGWATCH_READY_OUTBOX_AGE")
+                    .map(|v| match v.trim().parse::<u64>() {
+                        Ok(secs @ 1..=86_400) => Ok(Duration::from_secs(secs)),
+                        _ => Err(ConfigError::ReadyOutboxAge(v.chars().take(20).collect())),
+                    })
+                    .transpose()?
+                    .unwrap_or(crate::ops::DEFAULT_OUTBOX_STUCK_AFTER);
+                Ok::<_, ConfigError>(crate::ops::OpsSettings {
+                    addr,
+                    outbox_stuck_after,
+                })
+            })
+            .transpose()?;
+        let log_format = match get("FLAGWATCH_LOG_FORMAT").map(|v| v.trim().to_ascii_lowercase()) {
+            None => LogFormat::Text,
+            Some(v) if v == "text" => LogFormat::Text,
+            Some(v) if v == "json" => LogFormat::Json,
+            Some(v) => return Err(ConfigError::LogFormat(v.chars().take(20).collect())),
+        };
         Ok(Config {
             taxii,
+            ops,
+            log_format,
             database_url,
             discord_token: get("DISCORD_TOKEN").map(SecretString::from),
             api_base,
@@ -239,6 +287,34 @@ mod tests {
         ];
         let err = config(&bad).unwrap_err().to_string();
         assert!(err.starts_with("FLAGWATCH_TAXII_TLP_REPORT_NOW"), "{err}");
+    }
+
+    #[test]
+    fn the_operator_address_is_off_by_default_and_its_settings_are_named() {
+        assert!(config(&[]).unwrap().ops.is_none());
+        let on = config(&[("FLAGWATCH_METRICS_ADDR", "0.0.0.0:9464")])
+            .unwrap()
+            .ops
+            .unwrap();
+        assert_eq!(on.addr.port(), 9464);
+        assert_eq!(on.outbox_stuck_after, crate::ops::DEFAULT_OUTBOX_STUCK_AFTER);
+        let err = config(&[("FLAGWATCH_METRICS_ADDR", "9464")]).unwrap_err().to_string();
+        assert!(err.starts_with("FLAGWATCH_METRICS_ADDR"), "{err}");
+        let bad = [
+            ("FLAGWATCH_METRICS_ADDR", "127.0.0.1:9464"),
+            ("FLAGWATCH_READY_OUTBOX_AGE", "0"),
+        ];
+        let err = config(&bad).unwrap_err().to_string();
+        assert!(err.starts_with("FLAGWATCH_READY_OUTBOX_AGE"), "{err}");
+    }
+
+    #[test]
+    fn logs_are_text_unless_json_is_asked_for() {
+        assert_eq!(config(&[]).unwrap().log_format, LogFormat::Text);
+        let json = config(&[("FLAGWATCH_LOG_FORMAT", "JSON")]).unwrap();
+        assert_eq!(json.log_format, LogFormat::Json);
+        let err = config(&[("FLAGWATCH_LOG_FORMAT", "xml")]).unwrap_err().to_string();
+        assert!(err.starts_with("FLAGWATCH_LOG_FORMAT"), "{err}");
     }
 
     #[test]

@@ -12,6 +12,9 @@ pub mod demo;
 pub mod discord;
 pub mod export;
 pub mod import;
+pub mod metrics;
+pub mod ops;
+pub mod serve;
 pub mod store;
 pub mod taxii;
 

@@ -3,6 +3,8 @@
 
 mod account;
 mod audit;
+mod backup;
+mod doctor;
 mod export;
 mod import;
 mod taxii;
@@ -41,6 +43,14 @@ pub enum Command {
     Demo,
     /// Apply database migrations.
     Migrate,
+    /// Write a consistent copy of the SQLite database (while the bot runs) to a new file, and verify its audit chains.
+    Backup { file: PathBuf },
+    /// Replace the SQLite database with a backup, after verifying it; refused while the database is in use.
+    Restore { file: PathBuf },
+    /// Check the token, the database, pending migrations, the audit chains and the bot's permissions in every configured server's channels; exit 1 on any problem.
+    Doctor,
+    /// Ask the running bot's /readyz on FLAGWATCH_METRICS_ADDR; exit 0 when ready, 1 when not.
+    Healthcheck,
     /// Print the account key and canonical URL of each input.
     Account {
         /// Links or handles, e.g. https://x.com/someone or @someone.
@@ -147,6 +157,10 @@ pub async fn run(command: Command, config: &Config) -> anyhow::Result<Outcome> {
             Ok(Outcome::Success)
         }
         Command::Account { inputs, platform } => Ok(account::run(&inputs, platform)),
+        Command::Healthcheck => healthcheck(config).await,
+        Command::Doctor => doctor::run(config).await,
+        Command::Backup { file } => backup::backup(config, &file).await,
+        Command::Restore { file } => backup::restore(config, &file).await,
         Command::Migrate => {
             Store::open(&config.database_url).await?;
             println!("database is up to date");
@@ -208,12 +222,38 @@ async fn run_bot(config: &Config) -> anyhow::Result<Outcome> {
         connection,
         clock,
         config.outbox_lease,
-        config.taxii,
+        crate::app::Listeners {
+            taxii: config.taxii,
+            ops: config.ops,
+        },
         stopped,
     )
     .await?;
     store.close().await;
     Ok(Outcome::Success)
+}
+
+/// `flagwatch healthcheck`: the bot's own readiness, as `/readyz` reports it. Not being
+/// able to ask counts as not ready (exit 1), as a service manager needs.
+async fn healthcheck(config: &Config) -> anyhow::Result<Outcome> {
+    let Some(ops) = config.ops else {
+        eprintln!("not ready: FLAGWATCH_METRICS_ADDR is not set, so the bot serves no /readyz");
+        return Ok(Outcome::Failure);
+    };
+    match crate::ops::healthcheck(ops.addr).await {
+        Ok((true, _)) => {
+            println!("ready");
+            Ok(Outcome::Success)
+        }
+        Ok((false, report)) => {
+            eprint!("not ready:\n{report}");
+            Ok(Outcome::Failure)
+        }
+        Err(e) => {
+            eprintln!("not ready: cannot ask http://{}/readyz: {e}", ops.addr);
+            Ok(Outcome::Failure)
+        }
+    }
 }
 
 /// Ctrl-C, or SIGTERM on Unix (what service managers send).

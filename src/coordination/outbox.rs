@@ -11,12 +11,14 @@ use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 use tokio::sync::{watch, Notify};
 use tokio::time::Instant;
+use tracing::Instrument as _;
 
 use super::rest::{Fired, Rest};
 use crate::clock::Clock;
 use crate::discord::render::notices::{self, Post};
 use crate::discord::render::{self, answers};
 use crate::domain::time::Millis;
+use crate::metrics::{Metrics, SendResult};
 use crate::store::{
     Backend, CardLocation, GuildSettings, LeaseGrant, OutboxItem, OutboxKind, Refusal, Store, FAILURE_ALERT_INTERVAL_MS,
 };
@@ -57,6 +59,7 @@ pub struct OutboxWorker {
     /// The nonce of the item in hand: a post repeated for it (its first try reached
     /// Discord, then the process died or the reply was lost) returns the first message.
     nonce: String,
+    metrics: Metrics,
 }
 
 /// Refusals of an edit (30046) before a card or call to action is replaced: deleted,
@@ -85,8 +88,15 @@ enum Placed {
 
 impl OutboxWorker {
     /// `lease`: how long this process's hold on the outbox outlives its last renewal.
-    pub fn new(store: Store, http: Arc<serenity::Http>, clock: Clock, lease: Duration) -> OutboxWorker {
+    pub fn new(
+        store: Store,
+        http: Arc<serenity::Http>,
+        clock: Clock,
+        lease: Duration,
+        metrics: Metrics,
+    ) -> OutboxWorker {
         OutboxWorker {
+            metrics,
             changed: store.outbox_wakeup(),
             store,
             rest: Rest::new(http),
@@ -171,7 +181,20 @@ impl OutboxWorker {
         held
     }
 
+    /// Send one item, every log line about it inside a span naming its server, case,
+    /// item id and kind.
     async fn deliver(&mut self, item: OutboxItem) {
+        let span = tracing::info_span!(
+            "outbox_item",
+            guild = item.guild_id,
+            case = item.case_no,
+            item = item.id,
+            kind = item.kind.as_str(),
+        );
+        self.deliver_item(item).instrument(span).await;
+    }
+
+    async fn deliver_item(&mut self, item: OutboxItem) {
         self.nonce = format!("flagwatch-{}", item.id);
         let result = self.send(&item).await;
         // Read the time only once the requests are made: pacing may have held them for
@@ -179,17 +202,15 @@ impl OutboxWorker {
         let now = self.clock.now();
         let next_at = item.kind.min_interval_ms().map(|ms| Millis(now.0.saturating_add(ms)));
         let stored = match result {
-            Ok(()) => self.store.complete_outbox(&item, next_at).await,
+            Ok(()) => {
+                tracing::info!("outbox item sent");
+                self.metrics.outbox_send(item.kind.as_str(), SendResult::Sent);
+                self.store.complete_outbox(&item, next_at).await
+            }
             Err(e) => match refusal_of(&e) {
                 Some((status, code)) => {
-                    tracing::error!(
-                        guild = item.guild_id,
-                        item = item.id,
-                        kind = item.kind.as_str(),
-                        status,
-                        code,
-                        "Discord refused an outbox item for good; parked: {e:#}"
-                    );
+                    self.metrics.outbox_send(item.kind.as_str(), SendResult::Parked);
+                    tracing::error!(status, code, "Discord refused an outbox item for good; parked: {e:#}");
                     let error = format!("{e:#}");
                     let refusal = Refusal {
                         status,
@@ -199,10 +220,9 @@ impl OutboxWorker {
                     self.store.park_outbox(&item, refusal, now).await
                 }
                 None => {
+                    self.metrics.outbox_send(item.kind.as_str(), SendResult::Retried);
                     let delay = backoff(item.attempts);
                     tracing::warn!(
-                        guild = item.guild_id,
-                        item = item.id,
                         attempts = item.attempts,
                         "outbox send failed, retrying in {delay:?}: {e:#}"
                     );
@@ -213,7 +233,7 @@ impl OutboxWorker {
             },
         };
         if let Err(e) = stored {
-            tracing::error!("outbox bookkeeping failed for item {}: {e}", item.id);
+            tracing::error!("outbox bookkeeping failed: {e}");
         }
     }
 
@@ -468,6 +488,7 @@ impl OutboxWorker {
             match self.rest.fire(request.clone()).await? {
                 Fired::Done(response) => return Ok(response),
                 Fired::Limited { retry_after, global } => {
+                    self.metrics.rate_limited();
                     tracing::warn!(?retry_after, global, "Discord asked the bot to wait");
                     self.sleep_leased(Instant::now() + retry_after).await?;
                 }

@@ -7,7 +7,9 @@ use std::time::Duration;
 use tokio::sync::watch;
 
 use crate::clock::Clock;
+use crate::domain::case::Decision;
 use crate::domain::time::Millis;
+use crate::metrics::Metrics;
 use crate::store::Store;
 
 /// Look again at least this often, in case a deadline was added by another process.
@@ -16,26 +18,34 @@ const MAX_SLEEP: Duration = Duration::from_secs(30);
 /// Handle every due deadline, then sleep until the next one (or a wake-up). Each case and
 /// each server is handled on its own: one that fails (a row that cannot be decoded, say)
 /// is logged and stops only itself.
-pub async fn run(store: Store, clock: Clock, mut stop: watch::Receiver<bool>) {
+pub async fn run(store: Store, clock: Clock, metrics: Metrics, mut stop: watch::Receiver<bool>) {
     loop {
-        run_due(&store, clock.now()).await;
+        for decision in run_due(&store, clock.now()).await {
+            metrics.decision(decision.as_str());
+        }
         let wait = next_wait(&store, &clock).await;
+        let planned = tokio::time::Instant::now() + wait;
         tokio::select! {
-            _ = tokio::time::sleep(wait) => {}
+            _ = tokio::time::sleep_until(planned) => {
+                metrics.scheduler_lag(tokio::time::Instant::now().saturating_duration_since(planned));
+            }
             _ = clock.moved() => {}
             _ = stop.wait_for(|&stopped| stopped) => return,
         }
     }
 }
 
-/// Close ended windows, re-open holds due for review and queue due digests.
-pub async fn run_due(store: &Store, now: Millis) {
+/// Close ended windows, re-open holds due for review and queue due digests; the
+/// decisions the closed windows made.
+pub async fn run_due(store: &Store, now: Millis) -> Vec<Decision> {
+    let mut decided = Vec::new();
     match store.windows_ended(now).await {
         Ok(cases) => {
             for case in cases {
                 match store.close_window(case.guild_id, case.case_no, now).await {
                     Ok(outcome) if outcome.decided.is_some() || outcome.became_overdue => {
                         tracing::info!(guild = case.guild_id, case = case.case_no, decided = ?outcome.decided, overdue = outcome.became_overdue, "window ended");
+                        decided.extend(outcome.decided);
                     }
                     Ok(_) => {}
                     Err(e) => tracing::error!(
@@ -52,6 +62,7 @@ pub async fn run_due(store: &Store, now: Millis) {
         tracing::error!("listing holds due for review failed: {e}");
     }
     post_due_digests(store, now).await;
+    decided
 }
 
 /// Until the earliest deadline of any kind (digests are checked at least every `MAX_SLEEP`).

@@ -14,7 +14,7 @@ use crate::clock::Clock;
 use crate::config::DEFAULT_OUTBOX_LEASE;
 use crate::discord::Connection;
 use crate::simulator::{
-    permissions, ChannelRef, GuildRef, Opt, Reply, RoleRef, SimConfig, SimMessage, Simulator, UserRef,
+    permissions, ChannelRef, GuildRef, Opt, OverwriteTarget, Reply, RoleRef, SimConfig, SimMessage, Simulator, UserRef,
 };
 use crate::store::Store;
 
@@ -36,7 +36,14 @@ impl Bot {
             shards: None,
         };
         let (stop, stopped) = watch::channel(false);
-        let task = tokio::spawn(app::run(store, connection, clock, DEFAULT_OUTBOX_LEASE, None, stopped));
+        let task = tokio::spawn(app::run(
+            store,
+            connection,
+            clock,
+            DEFAULT_OUTBOX_LEASE,
+            app::Listeners::default(),
+            stopped,
+        ));
         Bot { stop, task }
     }
 
@@ -98,8 +105,21 @@ impl Community {
             liaison_role,
             bot: None,
         };
+        community.hide_review_channel();
         community.start_bot().await?;
         Ok(community)
+    }
+
+    /// As a careful admin sets it up: the review channel hidden from @everyone and shown
+    /// to the moderators and the bot.
+    fn hide_review_channel(&self) {
+        let view = permissions::VIEW_CHANNEL;
+        let review = self.review;
+        self.sim.set_overwrite(review, OverwriteTarget::Everyone, 0, view);
+        self.sim
+            .set_overwrite(review, OverwriteTarget::Role(self.moderator_role), view, 0);
+        self.sim
+            .set_overwrite(review, OverwriteTarget::Member(self.sim.bot_user()), view, 0);
     }
 
     async fn start_bot(&mut self) -> anyhow::Result<()> {

@@ -26,6 +26,16 @@ pub enum ComponentAction {
 }
 
 impl ComponentAction {
+    /// The case the button is about.
+    pub fn case_no(self) -> i64 {
+        match self {
+            ComponentAction::Vote { case_no, .. }
+            | ComponentAction::ReportedIt { case_no }
+            | ComponentAction::LooksSuspended { case_no }
+            | ComponentAction::StillUp { case_no } => case_no,
+        }
+    }
+
     /// `None` for ids the bot did not create (or no longer supports).
     pub fn parse(custom_id: &str) -> Option<ComponentAction> {
         let parts: Vec<&str> = custom_id.split(':').collect();

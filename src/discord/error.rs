@@ -6,6 +6,7 @@ use poise::CreateReply;
 
 use super::render::answers::{self, Refusal};
 use super::Data;
+use crate::metrics::Outcome;
 use crate::store::StoreError;
 
 /// Whatever a command or component handler can fail with.
@@ -53,8 +54,37 @@ pub fn private(content: impl Into<String>) -> CreateReply {
         .allowed_mentions(serenity::CreateAllowedMentions::new())
 }
 
+/// Whether an error is the member's (a message written for them) or ours.
+pub fn outcome_of(error: &Error) -> Outcome {
+    if error.downcast_ref::<UserError>().is_some() {
+        Outcome::UserError
+    } else {
+        Outcome::InternalError
+    }
+}
+
+/// Count a finished command in the metrics; `/report`'s time since the interaction was
+/// created goes to its answer histogram.
+pub fn record(ctx: Context<'_>, outcome: Outcome) {
+    let metrics = &ctx.data().metrics;
+    let command = &ctx.command().qualified_name;
+    metrics.interaction(command, outcome);
+    if command == "report" {
+        let created = ctx.created_at().timestamp_millis();
+        let waited = chrono::Utc::now().timestamp_millis().saturating_sub(created);
+        metrics.report_answered(std::time::Duration::from_millis(u64::try_from(waited).unwrap_or(0)));
+    }
+}
+
 /// poise's error hook: every variant ends in a private answer or a log line.
 pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
+    if let Some(ctx) = error.ctx() {
+        match &error {
+            poise::FrameworkError::Command { error, .. } if already_handled(error) => {}
+            poise::FrameworkError::Command { error, .. } => record(ctx, outcome_of(error)),
+            _ => record(ctx, Outcome::UserError),
+        }
+    }
     match error {
         poise::FrameworkError::Command { error, .. } if already_handled(&error) => {
             tracing::info!("an interaction delivered twice was handled once");

@@ -1,26 +1,33 @@
-//! Gateway events the framework does not handle itself: button presses.
+//! Gateway events the framework does not handle itself: button presses, and the
+//! session starts and resumes the metrics count.
 
 use poise::serenity_prelude as serenity;
 
 use super::checks::{is_moderator, may_report, require_voter};
 use super::components::ComponentAction;
 use super::convert::Caller;
-use super::error::{already_handled, message_for, refused, user_error, Error};
+use super::error::{already_handled, message_for, outcome_of, refused, user_error, Error};
 use super::render::answers::{self, Intake, Refusal};
 use super::Data;
 use crate::domain::case::{AccountStatus, Decision};
 use crate::domain::status::Observed;
 use crate::domain::time::Millis;
 use crate::domain::vote::VoteChoice;
+use crate::metrics::Outcome;
 use crate::store::{GuildSettings, StoreError};
 
 /// Dispatch only; each action has its own function.
 pub async fn on_event(ctx: &serenity::Context, event: &serenity::FullEvent, data: &Data) -> Result<(), Error> {
-    if let serenity::FullEvent::InteractionCreate {
-        interaction: serenity::Interaction::Component(press),
-    } = event
-    {
-        on_press(ctx, press, data).await;
+    match event {
+        serenity::FullEvent::InteractionCreate {
+            interaction: serenity::Interaction::Component(press),
+        } => on_press(ctx, press, data).await,
+        serenity::FullEvent::Ready { data_about_bot } => {
+            let shard = data_about_bot.shard.map_or(0, |s| s.id.0);
+            data.metrics.gateway_ready(shard);
+        }
+        serenity::FullEvent::Resume { .. } => data.metrics.gateway_resumed(),
+        _ => {}
     }
     Ok(())
 }
@@ -35,6 +42,11 @@ async fn on_press(ctx: &serenity::Context, press: &serenity::ComponentInteractio
         Some(ComponentAction::StillUp { case_no }) => observe(press, data, case_no, Observed::StillUp).await,
         None => Err(refused(Refusal::StaleButton)),
     };
+    let outcome = match &answer {
+        Ok(_) => Outcome::Ok,
+        Err(e) => outcome_of(e),
+    };
+    data.metrics.interaction(press_name(&press.data.custom_id), outcome);
     let text = match answer {
         Ok(Some(text)) => text,
         Ok(None) => return,
@@ -50,6 +62,17 @@ async fn on_press(ctx: &serenity::Context, press: &serenity::ComponentInteractio
         .await
     {
         tracing::warn!("could not answer a button press: {e}");
+    }
+}
+
+/// A button's name in the metrics: its action, never its case.
+fn press_name(custom_id: &str) -> &'static str {
+    match ComponentAction::parse(custom_id) {
+        Some(ComponentAction::Vote { .. }) => "button vote",
+        Some(ComponentAction::ReportedIt { .. }) => "button reported_it",
+        Some(ComponentAction::LooksSuspended { .. }) => "button looks_suspended",
+        Some(ComponentAction::StillUp { .. }) => "button still_up",
+        None => "button stale",
     }
 }
 
@@ -143,7 +166,13 @@ async fn vote(
         .cast_vote(guild, case_no, who.user_id, choice, Some(press.id.get()), now)
         .await;
     match outcome {
-        Ok(outcome) => Ok(Some(answers::vote_answer(&outcome, choice))),
+        Ok(outcome) => {
+            data.metrics.vote(choice.as_str());
+            if let Some(decision) = outcome.decided {
+                data.metrics.decision(decision.as_str());
+            }
+            Ok(Some(answers::vote_answer(&outcome, choice)))
+        }
         Err(StoreError::AlreadyHandled) => Ok(None),
         Err(StoreError::Lifecycle(e)) => Err(user_error(answers::vote_refused(case_no, &e))),
         Err(e) => Err(e.into()),

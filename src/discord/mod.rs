@@ -9,6 +9,8 @@ pub mod error;
 pub mod events;
 pub mod evidence;
 pub mod render;
+pub mod setup_checks;
+mod spans;
 
 use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
@@ -17,6 +19,7 @@ use tokio::sync::watch;
 
 use crate::clock::Clock;
 use crate::config::ShardSpec;
+use crate::metrics::Metrics;
 use crate::store::Store;
 
 /// What every handler can reach.
@@ -25,6 +28,7 @@ pub struct Data {
     pub clock: Clock,
     /// For downloading evidence attachments.
     pub downloader: evidence::Downloader,
+    pub metrics: Metrics,
 }
 
 /// How to reach Discord.
@@ -40,15 +44,21 @@ pub struct Connection {
 }
 
 /// A Discord client with flagwatch's commands and handlers, not yet connected.
-pub async fn client(store: Store, connection: &Connection, clock: Clock) -> anyhow::Result<serenity::Client> {
+pub async fn client(
+    store: Store,
+    connection: &Connection,
+    clock: Clock,
+    metrics: Metrics,
+) -> anyhow::Result<serenity::Client> {
     let data = Data {
         store,
         clock,
+        metrics,
         downloader: evidence::Downloader::new(evidence::AttachmentHosts::new(connection.api_base.as_deref()))?,
     };
     let framework = framework(data, connection.dev_guild);
     serenity::ClientBuilder::new_with_http(build_http(connection), serenity::GatewayIntents::GUILDS)
-        .framework(framework)
+        .framework(spans::Traced(framework))
         .await
         .context("cannot create the Discord client")
 }
@@ -72,7 +82,7 @@ pub async fn serve(
     started.context("the Discord connection failed")
 }
 
-fn build_http(connection: &Connection) -> serenity::Http {
+pub fn build_http(connection: &Connection) -> serenity::Http {
     let builder = serenity::HttpBuilder::new(connection.token.expose_secret());
     match &connection.api_base {
         // serenity only honours the proxy with its own ratelimiter off: the proxy (or our
@@ -86,6 +96,7 @@ fn framework(data: Data, dev_guild: Option<u64>) -> poise::Framework<Data, error
     let options = poise::FrameworkOptions {
         commands: commands::all(),
         on_error: |e| Box::pin(error::on_error(e)),
+        post_command: |ctx| Box::pin(async move { error::record(ctx, crate::metrics::Outcome::Ok) }),
         event_handler: |framework, event| {
             Box::pin(events::on_event(framework.serenity_context, event, framework.user_data))
         },

@@ -2,7 +2,7 @@
 
 use sqlx::Row;
 
-use super::{id_from_db, id_to_db, op, Result, Store, StoreError};
+use super::{id_from_db, id_to_db, Result, Store, StoreError};
 use crate::domain::audit::{verify_chain, ChainBreak, ChainHead, ChainedEvent};
 use crate::domain::time::Millis;
 
@@ -17,7 +17,7 @@ impl Store {
     /// Verify the chain of one server, or of every server. Returns the number of events
     /// checked, or the first bad event of the first server that fails.
     pub async fn verify_audit(&self, guild: Option<u64>) -> Result<Result<u64, AuditFailure>> {
-        op("verify_audit", async {
+        self.op("verify_audit", async {
             let guilds = match guild {
                 Some(g) => vec![g],
                 None => self.audit_guilds().await?,
@@ -36,7 +36,7 @@ impl Store {
 
     /// Each server's chain head as `audit_heads` records it, to be witnessed elsewhere.
     pub async fn audit_heads(&self, guild: Option<u64>) -> Result<Vec<(u64, ChainHead)>> {
-        op("audit_heads", async {
+        self.op("audit_heads", async {
             let rows = sqlx::query(
                 "SELECT guild_id, seq, hash FROM audit_heads WHERE $1 IS NULL OR guild_id = $1 ORDER BY guild_id",
             )
@@ -58,7 +58,7 @@ impl Store {
     /// Whether the server's chain still holds the witnessed `head` (same event, same
     /// hash): false once its tail was truncated or rewritten.
     pub async fn audit_contains(&self, guild_id: u64, head: &ChainHead) -> Result<bool> {
-        op("audit_contains", async {
+        self.op("audit_contains", async {
             let found: Option<i64> =
                 sqlx::query_scalar("SELECT seq FROM audit_events WHERE guild_id = $1 AND seq = $2 AND hash = $3")
                     .bind(id_to_db(guild_id))

@@ -9,7 +9,7 @@ use super::base::case_row::{case_by_id, case_from_row, reasons_of, CaseRecord};
 use super::base::locations::{location_from_row, record_location, CardLocation};
 use super::base::outbox::{enqueue, OutboxKind};
 use super::status::reported_count;
-use super::{id_to_db, op, parse_col, Result, Store};
+use super::{id_to_db, parse_col, Result, Store};
 use crate::domain::case::{AccountStatus, Decision};
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
@@ -54,7 +54,7 @@ fn count(v: i64) -> u64 {
 
 impl Store {
     pub async fn notice_facts(&self, case_id: i64) -> Result<NoticeFacts> {
-        op("notice_facts", async {
+        self.op("notice_facts", async {
             let mut conn = self.pool.acquire().await?;
             let case = case_by_id(&mut conn, case_id).await?;
             let reasons = reasons_of(&mut conn, case_id).await?;
@@ -69,7 +69,7 @@ impl Store {
     }
 
     pub async fn board_facts(&self, guild_id: u64, now: Millis) -> Result<BoardFacts> {
-        op("board_facts", async {
+        self.op("board_facts", async {
             let guild = id_to_db(guild_id);
             let since = now.0 - DAY_MS;
             let mut facts = BoardFacts::default();
@@ -127,7 +127,7 @@ impl Store {
     }
 
     pub async fn digest_facts(&self, guild_id: u64, now: Millis) -> Result<DigestFacts> {
-        op("digest_facts", async {
+        self.op("digest_facts", async {
             let guild = id_to_db(guild_id);
             let since = now.0 - DAY_MS;
             let new_reports: i64 = sqlx::query_scalar(
@@ -170,7 +170,7 @@ impl Store {
     }
 
     pub async fn notice_location(&self, case_id: i64) -> Result<Option<CardLocation>> {
-        op("notice_location", async {
+        self.op("notice_location", async {
             let row = sqlx::query("SELECT channel_id, message_id FROM notices WHERE case_id = $1")
                 .bind(case_id)
                 .fetch_optional(&self.pool)
@@ -181,7 +181,7 @@ impl Store {
     }
 
     pub async fn record_notice(&self, case_id: i64, at: CardLocation, now: Millis) -> Result<()> {
-        op("record_notice", async {
+        self.op("record_notice", async {
             record_location(&self.pool, "notices", case_id, at, now).await
         })
         .await
@@ -189,7 +189,7 @@ impl Store {
 
     /// The case's public message was deleted: the next one is posted afresh.
     pub async fn forget_notice(&self, case_id: i64) -> Result<()> {
-        op("forget_notice", async {
+        self.op("forget_notice", async {
             sqlx::query("DELETE FROM notices WHERE case_id = $1")
                 .bind(case_id)
                 .execute(&self.pool)
@@ -200,7 +200,7 @@ impl Store {
     }
 
     pub async fn board_location(&self, guild_id: u64) -> Result<Option<CardLocation>> {
-        op("board_location", async {
+        self.op("board_location", async {
             let row = sqlx::query("SELECT channel_id, message_id FROM boards WHERE guild_id = $1")
                 .bind(id_to_db(guild_id))
                 .fetch_optional(&self.pool)
@@ -212,7 +212,7 @@ impl Store {
 
     /// Record the board's message (new or edited) and when it was last written.
     pub async fn record_board(&self, guild_id: u64, at: CardLocation, now: Millis) -> Result<()> {
-        op("record_board", async {
+        self.op("record_board", async {
             sqlx::query(
                 "INSERT INTO boards (guild_id, channel_id, message_id, posted_at, last_edit_at) VALUES ($1, $2, $3, $4, $4) \
                  ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id, \
@@ -232,7 +232,7 @@ impl Store {
     /// Claim today's digest for a server: true for exactly one caller per server per day,
     /// which also queues its post.
     pub async fn claim_digest(&self, guild_id: u64, day: i64, now: Millis) -> Result<bool> {
-        op("claim_digest", async {
+        self.op("claim_digest", async {
             let mut tx = self.begin_write().await?;
             let claimed = sqlx::query("INSERT INTO digests (guild_id, day) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                 .bind(id_to_db(guild_id))
@@ -253,7 +253,7 @@ impl Store {
 
     /// Servers with a digest hour, for the scheduler.
     pub async fn digest_hours(&self) -> Result<Vec<(u64, u8)>> {
-        op("digest_hours", async {
+        self.op("digest_hours", async {
             let rows = sqlx::query("SELECT guild_id, digest_hour FROM guilds WHERE digest_hour IS NOT NULL")
                 .fetch_all(&self.pool)
                 .await?;

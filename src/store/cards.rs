@@ -6,7 +6,7 @@ use sqlx::Row;
 
 use super::base::case_row::{case_by_id, reasons_of, tally, CaseRecord};
 use super::base::locations::{location_from_row, record_location, CardLocation};
-use super::{op, Result, Store};
+use super::{Result, Store};
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
 use crate::domain::vote::Tally;
@@ -38,7 +38,7 @@ fn count(row: &sqlx::any::AnyRow, col: &str) -> Result<u32> {
 
 impl Store {
     pub async fn card_facts(&self, case_id: i64) -> Result<CardFacts> {
-        op("card_facts", async {
+        self.op("card_facts", async {
             let mut conn = self.pool.acquire().await?;
             let case = case_by_id(&mut conn, case_id).await?;
             let reports = sqlx::query(
@@ -89,7 +89,7 @@ impl Store {
     }
 
     pub async fn card_location(&self, case_id: i64) -> Result<Option<CardLocation>> {
-        op("card_location", async {
+        self.op("card_location", async {
             let row = sqlx::query("SELECT channel_id, message_id FROM cards WHERE case_id = $1")
                 .bind(case_id)
                 .fetch_optional(&self.pool)
@@ -100,7 +100,7 @@ impl Store {
     }
 
     pub async fn record_card(&self, case_id: i64, at: CardLocation, now: Millis) -> Result<()> {
-        op("record_card", async {
+        self.op("record_card", async {
             record_location(&self.pool, "cards", case_id, at, now).await
         })
         .await

@@ -11,7 +11,7 @@ use super::base::case_row::{case_by_no, case_ref, set_round_note, CaseRecord, Ca
 use super::base::guild_row::settings_in;
 use super::base::outbox::enqueue_card;
 use super::base::transition::transition;
-use super::{id_to_db, op, Result, Store, StoreError};
+use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::{Lifecycle, LifecycleError, RoundNote};
 use crate::domain::time::Millis;
@@ -87,7 +87,7 @@ impl Store {
         reference: &str,
         at: Millis,
     ) -> Result<CaseRecord> {
-        op("record_referral", async {
+        self.op("record_referral", async {
             let mut tx = self.begin_write().await?;
             let case = case_by_no(&mut tx, guild_id, case_no).await?;
             case.lifecycle.require_held()?;
@@ -117,7 +117,7 @@ impl Store {
         days: HoldDays,
         at: Millis,
     ) -> Result<CaseRecord> {
-        op("extend_hold", async {
+        self.op("extend_hold", async {
             let details = json!({"days": days.get()});
             let change = Change::new(guild_id, case_no, actor, AuditKind::HoldExtended, details, at);
             self.change_case(change, |l, _| l.extend_hold(days)).await
@@ -134,7 +134,7 @@ impl Store {
         reason: &str,
         at: Millis,
     ) -> Result<CaseRecord> {
-        op("release_hold", async {
+        self.op("release_hold", async {
             let details = json!({"reason": reason});
             let change = Change::new(guild_id, case_no, actor, AuditKind::HoldReleased, details, at);
             self.change_case(change, |l, _| l.release()).await
@@ -183,7 +183,7 @@ impl Store {
         reason: &str,
         at: Millis,
     ) -> Result<CaseRecord> {
-        op("reopen_case", async {
+        self.op("reopen_case", async {
             let details = json!({"reason": reason});
             let change = Change::new(guild_id, case_no, actor, AuditKind::CaseReopened, details, at).noting(
                 RoundNote::Reopened {
@@ -205,7 +205,7 @@ impl Store {
         reason: &str,
         at: Millis,
     ) -> Result<CaseRecord> {
-        op("override_decision", async {
+        self.op("override_decision", async {
             let details = json!({"decision": choice.as_str(), "override": true, "reason": reason});
             let change = Change::new(guild_id, case_no, actor, AuditKind::CaseDecided, details, at);
             self.change_case(change, |l, p| l.override_decision(choice, at, p.hold_days))
@@ -223,7 +223,7 @@ impl Store {
         note: &str,
         at: Millis,
     ) -> Result<CaseRecord> {
-        op("add_note", async {
+        self.op("add_note", async {
             let mut tx = self.begin_write().await?;
             let case = case_by_no(&mut tx, guild_id, case_no).await?;
             sqlx::query("INSERT INTO case_notes (case_id, author_id, note, at) VALUES ($1, $2, $3, $4)")
@@ -247,7 +247,7 @@ impl Store {
 
     /// Holds whose review date has come, by id only (see [`Store::windows_ended`]).
     pub async fn holds_due(&self, now: Millis) -> Result<Vec<CaseRef>> {
-        op("holds_due", async {
+        self.op("holds_due", async {
             let rows = sqlx::query(
                 "SELECT guild_id, case_no FROM cases WHERE decision = 'hand_off' AND held_until <= $1 ORDER BY held_until",
             )
@@ -261,7 +261,7 @@ impl Store {
 
     /// The earliest hold review date, if any.
     pub async fn next_hold_review(&self) -> Result<Option<Millis>> {
-        op("next_hold_review", async {
+        self.op("next_hold_review", async {
             let at: Option<i64> = sqlx::query_scalar("SELECT MIN(held_until) FROM cases WHERE decision = 'hand_off'")
                 .fetch_one(&self.pool)
                 .await?;

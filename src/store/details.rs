@@ -3,7 +3,7 @@
 use sqlx::Row;
 
 use super::base::case_row::{case_by_no, CaseRecord};
-use super::{id_from_db, id_to_db, op, parse_col, Result, Store};
+use super::{id_from_db, id_to_db, parse_col, Result, Store};
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
 use crate::domain::vote::VoteChoice;
@@ -48,7 +48,7 @@ fn reporter(id: Option<i64>) -> Reporter {
 
 impl Store {
     pub async fn case_details(&self, guild_id: u64, case_no: i64, history: u32) -> Result<CaseDetails> {
-        op("case_details", async {
+        self.op("case_details", async {
             let mut conn = self.pool.acquire().await?;
             let case = case_by_no(&mut conn, guild_id, case_no).await?;
             let reports = sqlx::query(

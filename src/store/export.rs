@@ -9,7 +9,7 @@ use sqlx::Row;
 use super::base::audit::{append, Event};
 use super::base::case_row::{case_from_row, CaseRecord};
 use super::base::guild_row::ensure_guild;
-use super::{id_to_db, op, Result, Store, StoreError};
+use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::case::Decision;
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
@@ -61,7 +61,8 @@ struct ReportAgg {
 impl Store {
     /// Every case of a server (optionally with one decision), by case number.
     pub async fn export_cases(&self, guild_id: u64, decision: Option<Decision>) -> Result<Vec<CaseExport>> {
-        op("export_cases", self.export_scope(guild_id, decision, None)).await
+        self.op("export_cases", self.export_scope(guild_id, decision, None))
+            .await
     }
 
     /// The cases of a server with these ids (a page of a TAXII collection), by case
@@ -70,7 +71,8 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        op("export_cases_by_id", self.export_scope(guild_id, None, Some(ids))).await
+        self.op("export_cases_by_id", self.export_scope(guild_id, None, Some(ids)))
+            .await
     }
 
     async fn export_scope(
@@ -234,7 +236,7 @@ impl Store {
         cases: usize,
         at: Millis,
     ) -> Result<()> {
-        op("record_export", async {
+        self.op("record_export", async {
             let mut tx = self.begin_write().await?;
             ensure_guild(&mut tx, guild_id, at).await?;
             let payload =

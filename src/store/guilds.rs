@@ -2,7 +2,7 @@
 
 use super::base::audit::{append, Event};
 use super::base::guild_row::{ensure_guild, settings_in, GuildSettings};
-use super::{id_to_db, op, Result, Store, StoreError};
+use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::account::Platform;
 use crate::domain::time::Millis;
 use crate::domain::vote::{HoldDays, Quorum, VotingWindow};
@@ -10,7 +10,7 @@ use crate::domain::vote::{HoldDays, Quorum, VotingWindow};
 impl Store {
     /// The server's settings, with defaults for a server never seen before.
     pub async fn guild_settings(&self, guild_id: u64, now: Millis) -> Result<GuildSettings> {
-        op("guild_settings", async {
+        self.op("guild_settings", async {
             let mut conn = self.pool.acquire().await?;
             if let Some(s) = settings_in(&mut conn, guild_id).await? {
                 return Ok(s);
@@ -75,7 +75,7 @@ impl Store {
         change: &SettingsChange,
         now: Millis,
     ) -> Result<GuildSettings> {
-        op("update_settings", async {
+        self.op("update_settings", async {
             let mut tx = self.begin_write().await?;
             ensure_guild(&mut tx, guild_id, now).await?;
             sqlx::query(
@@ -118,6 +118,22 @@ impl Store {
             let settings = settings_in(&mut tx, guild_id).await?;
             tx.commit().await?;
             settings.ok_or_else(|| StoreError::Corrupt(format!("guild {guild_id} vanished")))
+        })
+        .await
+    }
+}
+
+impl Store {
+    /// The servers with a review or coordination channel set, for `flagwatch doctor`.
+    pub async fn configured_guilds(&self) -> Result<Vec<u64>> {
+        self.op("configured_guilds", async {
+            let ids: Vec<i64> = sqlx::query_scalar(
+                "SELECT guild_id FROM guilds WHERE review_channel_id IS NOT NULL \
+                 OR coordination_channel_id IS NOT NULL ORDER BY guild_id",
+            )
+            .fetch_all(&self.pool)
+            .await?;
+            Ok(ids.into_iter().map(super::id_from_db).collect())
         })
         .await
     }

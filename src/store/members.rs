@@ -6,14 +6,14 @@ use super::base::audit::{append, Event};
 use super::base::case_row::reports_since;
 use super::base::guild_row::ensure_guild;
 use super::base::pseudonym::{acting_as, pseudonym};
-use super::{id_to_db, op, Result, Store};
+use super::{id_to_db, Result, Store};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::time::Millis;
 
 impl Store {
     /// When the member filed reports in this server since `since`, oldest first.
     pub async fn recent_reports(&self, guild_id: u64, member: u64, since: Millis) -> Result<Vec<Millis>> {
-        op("recent_reports", async {
+        self.op("recent_reports", async {
             let mut conn = self.pool.acquire().await?;
             let member = acting_as(&mut conn, guild_id, member).await?;
             reports_since(&mut conn, guild_id, member, since).await
@@ -26,7 +26,7 @@ impl Store {
     /// counts, rate limits and distinctness hold; later actions are recorded under the
     /// pseudonym too. Returns how many reports were anonymised.
     pub async fn forget_member(&self, guild_id: u64, member: u64, at: Millis) -> Result<u64> {
-        op("forget_member", async {
+        self.op("forget_member", async {
             let mut tx = self.begin_write().await?;
             ensure_guild(&mut tx, guild_id, at).await?;
             let guild = id_to_db(guild_id);

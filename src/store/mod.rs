@@ -7,6 +7,7 @@
 //! also appends its audit event.
 
 mod audit;
+mod backup;
 mod base;
 mod board;
 mod cards;
@@ -30,14 +31,18 @@ use std::str::FromStr;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
+use prometheus_client::metrics::counter::Counter;
 use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{AnyPool, Executor, Row};
+use sqlx::{ConnectOptions as _, Connection as _};
 use tokio::sync::Notify;
 
 use crate::domain::time::Millis;
 use base::write_tx::WriteTx;
 
 pub use audit::AuditFailure;
+pub use backup::sqlite_file_in_use;
 pub use base::case_row::{CaseRecord, CaseRef};
 pub use base::guild_row::GuildSettings;
 pub use base::locations::CardLocation;
@@ -96,7 +101,7 @@ impl From<sqlx::Error> for StoreError {
 
 /// Run the body of the public operation `name`, naming it in a database error the body
 /// returns (unless an inner operation already named itself).
-async fn op<T>(name: &'static str, body: impl Future<Output = Result<T>>) -> Result<T> {
+async fn named<T>(name: &'static str, body: impl Future<Output = Result<T>>) -> Result<T> {
     body.await.map_err(|e| match e {
         StoreError::Database { op: None, source } => StoreError::Database { op: Some(name), source },
         other => other,
@@ -144,6 +149,11 @@ pub struct Store {
     /// one ends, instead of polling in SQLite's busy handler (which sleeps up to 100 ms
     /// between tries and leaves the lock idle under a burst of reports).
     writer: Arc<tokio::sync::Mutex<()>>,
+    /// Failed database operations, for `/metrics` (shared by every clone).
+    database_errors: Counter,
+    /// On SQLite, how [`Store::ping`] opens the file afresh: the pool's connections keep
+    /// working on a file that was moved or deleted, and would lose what they write.
+    probe: Option<Arc<SqliteConnectOptions>>,
 }
 
 /// A Discord interaction being handled. Its id is claimed in the same transaction as the
@@ -174,7 +184,7 @@ impl Store {
 
     /// Connect without migrating.
     pub async fn connect(url: &str) -> Result<Store> {
-        op("connect", async {
+        named("connect", async {
             sqlx::any::install_default_drivers();
             let backend = Backend::of_url(url)?;
             let url_with_mode = match backend {
@@ -190,8 +200,13 @@ impl Store {
                     url: redact(url),
                     source,
                 })?;
+            let mut probe = None;
             if backend == Backend::Sqlite {
                 pool.execute("PRAGMA journal_mode = WAL").await?;
+                let options = SqliteConnectOptions::from_str(url)?
+                    .read_only(true)
+                    .create_if_missing(false);
+                probe = Some(Arc::new(options));
             }
             Ok(Store {
                 pool,
@@ -199,7 +214,74 @@ impl Store {
                 outbox_wakeup: Arc::new(Notify::new()),
                 interaction: None,
                 writer: Arc::default(),
+                database_errors: Counter::default(),
+                probe,
             })
+        })
+        .await
+    }
+
+    /// Run the body of the public operation `name` (see [`named`]), counting a database
+    /// error it returns in [`Store::database_errors`].
+    async fn op<T>(&self, name: &'static str, body: impl Future<Output = Result<T>>) -> Result<T> {
+        let result = named(name, body).await;
+        if let Err(StoreError::Database { .. }) = &result {
+            self.database_errors.inc();
+        }
+        result
+    }
+
+    /// The counter of failed database operations, for `/metrics`.
+    pub fn database_errors(&self) -> Counter {
+        self.database_errors.clone()
+    }
+
+    /// Whether the database answers (for `/readyz`): a read through the pool and, on
+    /// SQLite, the file opened afresh at its path.
+    pub async fn ping(&self) -> Result<()> {
+        self.op("ping", async {
+            sqlx::query("SELECT COUNT(*) FROM _sqlx_migrations")
+                .fetch_one(&self.pool)
+                .await?;
+            if let Some(options) = &self.probe {
+                let mut fresh = options.connect().await?;
+                sqlx::query("SELECT COUNT(*) FROM sqlite_master")
+                    .fetch_one(&mut fresh)
+                    .await?;
+                fresh.close().await?;
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    /// The versions of the embedded migrations this database has not applied yet.
+    pub async fn pending_migrations(&self) -> Result<Vec<i64>> {
+        self.op("pending_migrations", async {
+            let exists: i64 = match self.backend {
+                Backend::Sqlite => {
+                    sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = '_sqlx_migrations'")
+                        .fetch_one(&self.pool)
+                        .await?
+                }
+                Backend::Postgres => {
+                    sqlx::query_scalar("SELECT COUNT(*) FROM pg_tables WHERE tablename = '_sqlx_migrations'")
+                        .fetch_one(&self.pool)
+                        .await?
+                }
+            };
+            let applied: Vec<i64> = if exists > 0 {
+                sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+                    .fetch_all(&self.pool)
+                    .await?
+            } else {
+                Vec::new()
+            };
+            Ok(migrations::migrator(self.backend)
+                .iter()
+                .map(|m| m.version)
+                .filter(|v| !applied.contains(v))
+                .collect())
         })
         .await
     }

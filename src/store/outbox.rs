@@ -4,7 +4,7 @@
 use sqlx::{AnyConnection, Row};
 
 use super::base::outbox::{enqueue, item_key, OutboxKind};
-use super::{id_from_db, id_to_db, op, Result, Store, StoreError};
+use super::{id_from_db, id_to_db, Result, Store, StoreError};
 use crate::domain::time::Millis;
 
 /// Discord's refusal of a request for good.
@@ -51,6 +51,8 @@ pub struct OutboxItem {
     /// The case id, or for digests the UTC day; `None` for per-server items.
     pub target: Option<i64>,
     pub attempts: u32,
+    /// The number of the case it targets, for the log (`None` for per-server items).
+    pub case_no: Option<i64>,
     /// The claimer: only it may hand the item back for a retry.
     pub owner: String,
 }
@@ -86,7 +88,7 @@ impl Store {
     /// free, expired at `now`, or already `owner`'s. Only its holder sends, so that
     /// Discord's per-channel pacing (kept by the sender) holds for all processes together.
     pub async fn hold_outbox_lease(&self, owner: &str, now: Millis, until: Millis) -> Result<LeaseGrant> {
-        op("hold_outbox_lease", async {
+        self.op("hold_outbox_lease", async {
             let mut tx = self.begin_write().await?;
             let before: Option<String> = sqlx::query_scalar("SELECT owner FROM leases WHERE name = $1")
                 .bind(OUTBOX_LEASE)
@@ -116,7 +118,7 @@ impl Store {
 
     /// Give the outbox lease up (at a clean stop), so another process takes over at once.
     pub async fn release_outbox_lease(&self, owner: &str) -> Result<()> {
-        op("release_outbox_lease", async {
+        self.op("release_outbox_lease", async {
             sqlx::query("DELETE FROM leases WHERE name = $1 AND owner = $2")
                 .bind(OUTBOX_LEASE)
                 .bind(owner)
@@ -131,7 +133,7 @@ impl Store {
     /// they stopped mid-send (or lost the lease). An item a newer request for the same
     /// target supersedes is dropped instead.
     pub async fn recover_outbox(&self, owner: &str) -> Result<()> {
-        op("recover_outbox", async {
+        self.op("recover_outbox", async {
             let mut tx = self.begin_write().await?;
             let others = "claimed_at IS NOT NULL AND (claimed_by IS NULL OR claimed_by <> $1)";
             sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -159,7 +161,7 @@ impl Store {
     /// The claim names its `owner` (see [`Store::recover_outbox`]); it is conditional on
     /// the item being unclaimed, so two claimers never both get one item.
     pub async fn claim_outbox(&self, now: Millis, owner: &str) -> Result<Option<OutboxItem>> {
-        op("claim_outbox", async {
+        self.op("claim_outbox", async {
             let mut tx = self.begin_write().await?;
             let row = sqlx::query(sqlx::AssertSqlSafe(format!(
                 "UPDATE outbox SET claimed_at = $1, claimed_by = $2 WHERE id = \
@@ -171,25 +173,38 @@ impl Store {
             .bind(owner)
             .fetch_optional(&mut *tx)
             .await?;
+            let Some(r) = row else {
+                tx.commit().await?;
+                return Ok(None);
+            };
+            let kind: OutboxKind = super::parse_col(&r, "kind")?;
+            let target: Option<i64> = r.try_get("target")?;
+            let case_no = match target {
+                Some(case_id) if kind.targets_case() => {
+                    sqlx::query_scalar("SELECT case_no FROM cases WHERE id = $1")
+                        .bind(case_id)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                }
+                _ => None,
+            };
             tx.commit().await?;
-            row.map(|r| {
-                Ok(OutboxItem {
-                    id: r.try_get("id")?,
-                    guild_id: id_from_db(r.try_get("guild_id")?),
-                    kind: super::parse_col(&r, "kind")?,
-                    target: r.try_get("target")?,
-                    attempts: u32::try_from(r.try_get::<i64, _>("attempts")?).unwrap_or(u32::MAX),
-                    owner: owner.to_owned(),
-                })
-            })
-            .transpose()
+            Ok(Some(OutboxItem {
+                id: r.try_get("id")?,
+                guild_id: id_from_db(r.try_get("guild_id")?),
+                kind,
+                target,
+                attempts: u32::try_from(r.try_get::<i64, _>("attempts")?).unwrap_or(u32::MAX),
+                case_no,
+                owner: owner.to_owned(),
+            }))
         })
         .await
     }
 
     /// The item was sent; a paced target takes no other send before `next_at`.
     pub async fn complete_outbox(&self, item: &OutboxItem, next_at: Option<Millis>) -> Result<()> {
-        op("complete_outbox", async {
+        self.op("complete_outbox", async {
             let mut tx = self.begin_write().await?;
             sqlx::query("DELETE FROM outbox WHERE id = $1")
                 .bind(item.id)
@@ -212,7 +227,7 @@ impl Store {
         next_at: Option<Millis>,
         error: &str,
     ) -> Result<()> {
-        op("retry_outbox", async {
+        self.op("retry_outbox", async {
             let id = item.id;
             let mut tx = self.begin_write().await?;
             pace_target(&mut tx, item, next_at).await?;
@@ -243,7 +258,7 @@ impl Store {
     /// reason instead of retrying, and queue the moderators' alert for that cause (unless
     /// the alert itself is what failed).
     pub async fn park_outbox(&self, item: &OutboxItem, refusal: Refusal<'_>, now: Millis) -> Result<()> {
-        op("park_outbox", async {
+        self.op("park_outbox", async {
             let mut tx = self.begin_write().await?;
             sqlx::query(
                 "INSERT INTO outbox_failed (guild_id, item_key, kind, target, http_status, code, error, failed_at) \
@@ -278,7 +293,7 @@ impl Store {
 
     /// The refusals of one cause in a server since `since`: how many, and the latest.
     pub async fn failures_since(&self, guild_id: u64, code: i64, since: Millis) -> Result<(u64, Option<ParkedItem>)> {
-        op("failures_since", async {
+        self.op("failures_since", async {
             let n: i64 = sqlx::query_scalar(
                 "SELECT COUNT(*) FROM outbox_failed WHERE guild_id = $1 AND code = $2 AND failed_at >= $3",
             )
@@ -311,7 +326,7 @@ impl Store {
 
     /// When the next unclaimed item may be sent, if any.
     pub async fn next_outbox_due(&self) -> Result<Option<Millis>> {
-        op("next_outbox_due", async {
+        self.op("next_outbox_due", async {
             let at: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
                 "SELECT MIN({EFFECTIVE_DUE}) FROM outbox o LEFT JOIN outbox_pacing p ON p.item_key = o.item_key \
                  WHERE o.claimed_at IS NULL"
@@ -325,7 +340,7 @@ impl Store {
 
     /// How many items wait (for tests and shutdown).
     pub async fn outbox_len(&self) -> Result<u64> {
-        op("outbox_len", async {
+        self.op("outbox_len", async {
             let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox")
                 .fetch_one(&self.pool)
                 .await?;
@@ -339,7 +354,7 @@ impl Store {
     /// Items that may be sent by `now` (their pacing allows it), claimed or not: zero once
     /// the worker has caught up.
     pub async fn outbox_due(&self, now: Millis) -> Result<u64> {
-        op("outbox_due", async {
+        self.op("outbox_due", async {
             let sql = format!(
                 "SELECT COUNT(*) FROM outbox o LEFT JOIN outbox_pacing p ON p.item_key = o.item_key \
                  WHERE o.claimed_at IS NOT NULL OR {EFFECTIVE_DUE} <= $1"

@@ -8,7 +8,7 @@ use super::base::guild_row::settings_in;
 use super::base::locations::{location_from_row, CardLocation};
 use super::base::outbox::{enqueue, enqueue_card, OutboxKind};
 use super::base::write_tx::WriteTx;
-use super::{id_to_db, op, Result, Store, StoreError};
+use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::time::Millis;
 
 /// More cards than this waiting to be posted sends new cases to the queue instead.
@@ -40,7 +40,7 @@ pub(super) async fn enter_queue(tx: &mut WriteTx, case: &CaseRecord, at: Millis)
 impl Store {
     /// The queue changed outside a case transaction (an import): refresh its summary.
     pub async fn queue_changed(&self, guild_id: u64, now: Millis) -> Result<()> {
-        op("queue_changed", async {
+        self.op("queue_changed", async {
             let mut tx = self.begin_write().await?;
             enqueue(&mut tx, guild_id, OutboxKind::QueueSummary, None, now).await?;
             tx.commit().await
@@ -49,7 +49,7 @@ impl Store {
     }
 
     pub async fn queue_len(&self, guild_id: u64) -> Result<u64> {
-        op("queue_len", async {
+        self.op("queue_len", async {
             let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cases WHERE guild_id = $1 AND queued = 1")
                 .bind(id_to_db(guild_id))
                 .fetch_one(&self.pool)
@@ -62,7 +62,7 @@ impl Store {
     /// Take the `count` oldest queued cases out of the queue: their cards are posted and
     /// their voting windows start now.
     pub async fn dequeue(&self, guild_id: u64, count: u32, now: Millis) -> Result<Vec<CaseRecord>> {
-        op("dequeue", async {
+        self.op("dequeue", async {
             let mut tx = self.begin_write().await?;
             let window = settings_in(&mut tx, guild_id)
                 .await?
@@ -105,7 +105,7 @@ impl Store {
 
     /// The queue summary message, if posted.
     pub async fn queue_summary_location(&self, guild_id: u64) -> Result<Option<CardLocation>> {
-        op("queue_summary_location", async {
+        self.op("queue_summary_location", async {
             let row = sqlx::query("SELECT channel_id, message_id FROM queue_summaries WHERE guild_id = $1")
                 .bind(id_to_db(guild_id))
                 .fetch_optional(&self.pool)
@@ -116,7 +116,7 @@ impl Store {
     }
 
     pub async fn record_queue_summary(&self, guild_id: u64, at: CardLocation) -> Result<()> {
-        op("record_queue_summary", async {
+        self.op("record_queue_summary", async {
             sqlx::query(
                 "INSERT INTO queue_summaries (guild_id, channel_id, message_id) VALUES ($1, $2, $3) \
                  ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id",

@@ -14,7 +14,7 @@ use super::base::outbox::enqueue_card;
 use super::base::pseudonym::acting_as;
 use super::base::transition::transition;
 use super::queue::{enter_queue, waiting_cards, MAX_WAITING_CARDS};
-use super::{id_to_db, op, Result, Store, StoreError};
+use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::account::AccountKey;
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::{Decision, Lifecycle, RoundNote};
@@ -183,7 +183,7 @@ impl Store {
     /// File a report, opening or merging into its case, and commit before returning:
     /// the caller acknowledges the report only after this succeeds.
     pub async fn file_report(&self, report: NewReport) -> Result<ReportOutcome> {
-        op("file_report", self.file(report, None)).await
+        self.op("file_report", self.file(report, None)).await
     }
 
     /// File a member's report only if the server's intake policy allows it now
@@ -191,7 +191,7 @@ impl Store {
     /// the filing transaction, under a per-member lock, so parallel reports cannot
     /// overshoot the limit.
     pub async fn file_report_within(&self, report: NewReport, policy: IntakePolicy) -> Result<ReportOutcome> {
-        op("file_report_within", self.file(report, Some(policy))).await
+        self.op("file_report_within", self.file(report, Some(policy))).await
     }
 
     async fn file(&self, mut report: NewReport, policy: Option<IntakePolicy>) -> Result<ReportOutcome> {

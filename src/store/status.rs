@@ -8,7 +8,7 @@ use super::base::case_row::{case_by_no, CaseRecord};
 use super::base::outbox::{enqueue, enqueue_board, OutboxKind};
 use super::base::pseudonym::acting_as;
 use super::base::write_tx::WriteTx;
-use super::{flag, id_to_db, op, Result, Store};
+use super::{flag, id_to_db, Result, Store};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::AccountStatus;
 use crate::domain::status::{status_after, Observed};
@@ -26,7 +26,7 @@ impl Store {
     /// When the member pressed a call to action's buttons in this server since `since`,
     /// oldest first: the input of the buttons' rate limit.
     pub async fn recent_presses(&self, guild_id: u64, member: u64, since: Millis) -> Result<Vec<Millis>> {
-        op("recent_presses", async {
+        self.op("recent_presses", async {
             let mut conn = self.pool.acquire().await?;
             let member = acting_as(&mut conn, guild_id, member).await?;
             let rows = sqlx::query(
@@ -47,7 +47,7 @@ impl Store {
 
     /// A member says they reported the account; counted once per member. Returns the count.
     pub async fn mark_reported(&self, guild_id: u64, case_no: i64, member: u64, at: Millis) -> Result<u64> {
-        op("mark_reported", async {
+        self.op("mark_reported", async {
             let mut tx = self.begin_write().await?;
             let member = acting_as(&mut tx, guild_id, member).await?;
             let case = case_by_no(&mut tx, guild_id, case_no).await?;
@@ -80,7 +80,7 @@ impl Store {
         observed: Observed,
         at: Millis,
     ) -> Result<Observation> {
-        op("observe", async {
+        self.op("observe", async {
             let mut tx = self.begin_write().await?;
             let member = acting_as(&mut tx, guild_id, member).await?;
             let case = case_by_no(&mut tx, guild_id, case_no).await?;

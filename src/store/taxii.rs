@@ -10,7 +10,7 @@ use sqlx::Row;
 use super::base::audit::{append, Event};
 use super::base::guild_row::ensure_guild;
 use super::base::pseudonym::installation_key;
-use super::{id_from_db, id_to_db, op, Result, Store, StoreError};
+use super::{id_from_db, id_to_db, Result, Store, StoreError};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::Decision;
 use crate::domain::stix::Collection;
@@ -120,7 +120,7 @@ impl Store {
         collections: &[Collection],
         at: Millis,
     ) -> Result<(TaxiiCredential, String)> {
-        op("taxii_grant", async {
+        self.op("taxii_grant", async {
             let secret = format!("fwx_{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple());
             let mut granted: Vec<Collection> = vec![Collection::ReportNow];
             granted.extend(collections.iter().copied().filter(|c| *c != Collection::ReportNow));
@@ -164,7 +164,7 @@ impl Store {
 
     /// The credentials of one server, or of all, oldest first.
     pub async fn taxii_credentials(&self, guild_id: Option<u64>) -> Result<Vec<TaxiiCredential>> {
-        op("taxii_credentials", async {
+        self.op("taxii_credentials", async {
             let rows = match guild_id {
                 Some(g) => {
                     sqlx::query("SELECT * FROM taxii_credentials WHERE guild_id = $1 ORDER BY id")
@@ -186,7 +186,7 @@ impl Store {
     /// Revoke a credential of `guild_id`; `false` when there is none by that id (or it
     /// was revoked before).
     pub async fn taxii_revoke(&self, guild_id: u64, id: i64, at: Millis) -> Result<bool> {
-        op("taxii_revoke", async {
+        self.op("taxii_revoke", async {
             let mut tx = self.begin_write().await?;
             let name: Option<String> = sqlx::query_scalar(
                 "UPDATE taxii_credentials SET revoked_at = $1 WHERE id = $2 AND guild_id = $3 AND revoked_at IS NULL \
@@ -218,7 +218,7 @@ impl Store {
 
     /// The live credential whose secret this is.
     pub async fn taxii_authenticate(&self, secret: &str) -> Result<Option<TaxiiCredential>> {
-        op("taxii_authenticate", async {
+        self.op("taxii_authenticate", async {
             let row = sqlx::query("SELECT * FROM taxii_credentials WHERE secret_hash = $1 AND revoked_at IS NULL")
                 .bind(hash_secret(secret))
                 .fetch_optional(&self.pool)
@@ -230,7 +230,7 @@ impl Store {
 
     /// The installation's secret key, for signing what the feed hands out (`next`).
     pub async fn taxii_signing_key(&self) -> Result<Vec<u8>> {
-        op("taxii_signing_key", async {
+        self.op("taxii_signing_key", async {
             let mut conn = self.pool.acquire().await?;
             installation_key(&mut conn).await
         })
@@ -240,7 +240,7 @@ impl Store {
     /// One page of `collection` in server `guild_id`: at most `query.limit` entries
     /// matching the query, in the order they were added.
     pub async fn taxii_page(&self, guild_id: u64, collection: Collection, query: &FeedQuery) -> Result<FeedPage> {
-        op("taxii_page", async {
+        self.op("taxii_page", async {
             let mut sql = String::from(
                 "SELECT e.date_added, e.object_type, e.object_id, e.case_id, e.decision, e.revoked \
                  FROM collection_entries e WHERE e.guild_id = $1 AND e.collection = $2",
@@ -329,7 +329,7 @@ impl Store {
     /// The last pull of each credential and collection in `guild_id`, latest first, at
     /// most `max`; read from the audit log's latest pull events.
     pub async fn taxii_last_pulls(&self, guild_id: u64, max: usize) -> Result<Vec<TaxiiPull>> {
-        op("taxii_last_pulls", async {
+        self.op("taxii_last_pulls", async {
             let rows = sqlx::query(
                 "SELECT at, payload FROM audit_events WHERE guild_id = $1 AND kind = $2 ORDER BY seq DESC LIMIT $3",
             )
@@ -375,7 +375,7 @@ impl Store {
         objects: usize,
         at: Millis,
     ) -> Result<()> {
-        op("record_taxii_pull", async {
+        self.op("record_taxii_pull", async {
             let mut tx = self.begin_write().await?;
             ensure_guild(&mut tx, credential.guild_id, at).await?;
             let payload = json!({

@@ -92,18 +92,8 @@ pub async fn start(
     settings: TaxiiSettings,
     stop: watch::Receiver<bool>,
 ) -> anyhow::Result<impl std::future::Future<Output = std::io::Result<()>>> {
-    let listener = tokio::net::TcpListener::bind(settings.addr)
-        .await
-        .map_err(|e| anyhow::anyhow!("FLAGWATCH_TAXII_ADDR: cannot listen on {}: {e}", settings.addr))?;
     let app = router(store, clock, settings).await?;
-    let mut stop = stop;
-    Ok(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                let _ = stop.wait_for(|s| *s).await;
-            })
-            .await
-    })
+    crate::serve::listen("FLAGWATCH_TAXII_ADDR", settings.addr, app, stop).await
 }
 
 /// The TAXII routes over `store`.

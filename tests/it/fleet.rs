@@ -84,6 +84,8 @@ pub struct Fleet {
     processes: std::sync::Mutex<Vec<(String, Option<Child>)>>,
     /// Environment every process of this fleet gets.
     env: Vec<(String, String)>,
+    /// Where the processes' standard error goes (appended), when kept.
+    log: Option<std::path::PathBuf>,
     /// The directory of a SQLite database, removed with the fleet.
     _dir: Option<tempfile::TempDir>,
 }
@@ -94,14 +96,21 @@ impl Fleet {
     /// servers on each.
     pub async fn start(shards: &[&str], count: u32, per_shard: u32) -> Option<Fleet> {
         let url = empty_postgres().await?;
-        Some(Fleet::launch(url, None, shards, count, per_shard, &[]).await)
+        Some(Fleet::launch(url, None, shards, count, per_shard, &[], None).await)
     }
 
     /// One process (`FLAGWATCH_SHARDS=0/1`) on a new SQLite file, one server, and `env`.
     pub async fn start_sqlite(env: &[(&str, &str)]) -> Fleet {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("flagwatch.db").display());
-        Fleet::launch(url, Some(dir), &["0/1"], 1, 1, env).await
+        Fleet::launch(url, Some(dir), &["0/1"], 1, 1, env, None).await
+    }
+
+    /// As [`Fleet::start_sqlite`], the process's standard error appended to `log`.
+    pub async fn start_sqlite_logged(env: &[(&str, &str)], log: &std::path::Path) -> Fleet {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("flagwatch.db").display());
+        Fleet::launch(url, Some(dir), &["0/1"], 1, 1, env, Some(log.to_owned())).await
     }
 
     async fn launch(
@@ -111,6 +120,7 @@ impl Fleet {
         count: u32,
         per_shard: u32,
         env: &[(&str, &str)],
+        log: Option<std::path::PathBuf>,
     ) -> Fleet {
         let config = SimConfig {
             recommended_shards: count,
@@ -126,6 +136,7 @@ impl Fleet {
             servers,
             processes: std::sync::Mutex::default(),
             env: env.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
+            log,
             _dir: dir,
         };
         for spec in shards {
@@ -144,8 +155,19 @@ impl Fleet {
     }
 
     pub fn spawn_with(&self, shards: &str, env: &[(&str, &str)]) -> Child {
+        let stderr = match &self.log {
+            Some(path) => Stdio::from(
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(path)
+                    .unwrap(),
+            ),
+            None => Stdio::inherit(),
+        };
         Command::new(env!("CARGO_BIN_EXE_flagwatch"))
             .arg("run")
+            .env("RUST_LOG", "error")
             .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .envs(env.iter().copied())
             .env("DATABASE_URL", &self.url)
@@ -154,8 +176,8 @@ impl Fleet {
             .env("FLAGWATCH_SHARDS", shards)
             .env("FLAGWATCH_OUTBOX_LEASE", LEASE_SECS)
             .env_remove("FLAGWATCH_DEV_GUILD")
-            .env("RUST_LOG", "error")
             .stdout(Stdio::null())
+            .stderr(stderr)
             .kill_on_drop(true)
             .spawn()
             .expect("the flagwatch binary starts")

@@ -10,6 +10,7 @@ mod common;
 mod cli;
 mod discord;
 mod fleet;
+mod ops;
 mod processes;
 mod simulator;
 mod storage;

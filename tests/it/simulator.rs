@@ -127,7 +127,8 @@ async fn gateway_frames_deserialize_with_serenity() {
             created.guild.channels.len(),
             created.guild.members.len()
         ),
-        (3, 2, 4)
+        // @everyone, the bot's managed role and the two the fixture adds.
+        (4, 2, 4)
     );
 
     ws.send(WsMessage::Text(json!({ "op": 1, "d": 2 }).to_string()))
@@ -213,17 +214,55 @@ async fn rest_objects_and_component_interactions_deserialize_with_serenity() {
     assert!(http.get_current_application_info().await.unwrap().owner.is_some());
     assert_eq!(http.get_gateway().await.unwrap().url, f.sim.gateway_url());
     assert_eq!(http.get_bot_gateway().await.unwrap().shards, 1);
-    assert_eq!(http.get_guild(guild).await.unwrap().roles.len(), 3);
+    let partial = http.get_guild(guild).await.unwrap();
+    assert_eq!(partial.roles.len(), 4);
+    let bot_role = partial
+        .roles
+        .values()
+        .find(|r| r.managed)
+        .expect("the bot's managed role");
+    assert_eq!(bot_role.tags.bot_id.map(|b| b.get()), Some(f.sim.bot_user().0));
     let member = http.get_member(guild, serenity::UserId::new(f.mod1.0)).await.unwrap();
     assert_eq!(member.roles, vec![serenity::RoleId::new(f.mods.0)]);
-    assert_eq!(http.get_guild_roles(guild).await.unwrap().len(), 3);
+    assert_eq!(http.get_guild_roles(guild).await.unwrap().len(), 4);
     assert_eq!(http.get_channels(guild).await.unwrap().len(), 2);
-    assert!(http
+    use flagwatch::simulator::{permissions, OverwriteTarget};
+    f.sim
+        .set_overwrite(f.review, OverwriteTarget::Everyone, 0, permissions::VIEW_CHANNEL);
+    f.sim.set_overwrite(
+        f.review,
+        OverwriteTarget::Member(f.sim.bot_user()),
+        permissions::VIEW_CHANNEL,
+        0,
+    );
+    let channel = http
         .get_channel(serenity::ChannelId::new(f.review.0))
         .await
         .unwrap()
         .guild()
-        .is_some());
+        .unwrap();
+    let kinds: Vec<_> = channel
+        .permission_overwrites
+        .iter()
+        .map(|o| (o.kind, o.allow, o.deny))
+        .collect();
+    let view = serenity::Permissions::VIEW_CHANNEL;
+    let none = serenity::Permissions::empty();
+    assert_eq!(
+        kinds,
+        vec![
+            (
+                serenity::PermissionOverwriteType::Role(serenity::RoleId::new(f.guild.0)),
+                none,
+                view
+            ),
+            (
+                serenity::PermissionOverwriteType::Member(serenity::UserId::new(f.sim.bot_user().0)),
+                view,
+                none
+            ),
+        ]
+    );
     let commands = json!([{ "name": "report", "description": "File a report", "options": [
         { "type": 3, "name": "account", "description": "The account", "required": true }] }]);
     let registered = http.create_guild_commands(guild, &commands).await.unwrap();
@@ -1070,4 +1109,30 @@ async fn clients_of_one_token_share_buckets_and_channel_rates_are_measured() {
     assert_eq!(general(None, five_seconds), 3);
     assert_eq!(general(Some("POST"), five_seconds), 2);
     assert_eq!(general(None, Duration::from_millis(300)), 2);
+}
+
+#[tokio::test]
+async fn the_bot_is_refused_where_channel_overwrites_withhold_what_it_needs() {
+    use flagwatch::simulator::{permissions, OverwriteTarget};
+    let f = fixture(SimConfig::default()).await;
+    let http = http(&f.sim);
+    let general = serenity::ChannelId::new(f.general.0);
+    let code = |e: serenity::Error| match e {
+        serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r)) => (r.status_code.as_u16(), r.error.code),
+        other => panic!("{other:?}"),
+    };
+    let post = || general.send_message(&http, serenity::CreateMessage::new().content("hello"));
+    let posted = post().await.unwrap();
+    let bot = OverwriteTarget::Member(f.sim.bot_user());
+    f.sim.set_overwrite(f.general, bot, 0, permissions::MANAGE_MESSAGES);
+    assert_eq!(code(posted.pin(&http).await.unwrap_err()), (403, 50013));
+    f.sim.set_overwrite(f.general, bot, 0, permissions::SEND_MESSAGES);
+    assert_eq!(code(post().await.unwrap_err()), (403, 50013));
+    // Hidden from @everyone; a role overwrite for the bot's role would show it again.
+    f.sim.set_overwrite(f.general, bot, 0, 0);
+    f.sim
+        .set_overwrite(f.general, OverwriteTarget::Everyone, 0, permissions::VIEW_CHANNEL);
+    assert_eq!(code(post().await.unwrap_err()), (403, 50001));
+    f.sim.set_overwrite(f.general, bot, permissions::VIEW_CHANNEL, 0);
+    post().await.unwrap();
 }

@@ -97,6 +97,16 @@ pub(crate) fn injected(status: u16, code: u32) -> Answer {
     }
 }
 
+/// What Discord answers the bot for a channel it may not see (50001) or may not do this
+/// in (50013).
+pub(crate) fn missing_access() -> Answer {
+    Answer::error(403, 50001, "Missing Access")
+}
+
+pub(crate) fn missing_permissions() -> Answer {
+    Answer::error(403, 50013, "Missing Permissions")
+}
+
 pub(crate) fn invalid_json(why: &str) -> Answer {
     Answer::error(400, 50109, &format!("The request body contains invalid JSON. ({why})"))
 }

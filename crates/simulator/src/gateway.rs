@@ -79,6 +79,10 @@ pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
 
 /// One WebSocket connection: HELLO first, then frames both ways until either side ends.
 async fn connection(stream: TcpStream, shared: Arc<Shared>) {
+    if shared.read(|w| w.gateway.down) {
+        // An outage: the connection ends before the WebSocket handshake.
+        return;
+    }
     let Ok(ws) = tokio_tungstenite::accept_async(stream).await else {
         return;
     };

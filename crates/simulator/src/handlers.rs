@@ -46,6 +46,7 @@ pub(crate) fn handle(w: &mut World, route: Route, cx: &Context) -> ApiResult {
             pinned,
         } => {
             known_channel(w, channel)?;
+            bot_may(w, channel, MANAGE_MESSAGES)?;
             w.set_pinned(channel, message, pinned, w.bot_id())?;
             Ok(Answer::no_content())
         }
@@ -84,6 +85,7 @@ fn message_answer(w: &World, id: u64) -> ApiResult {
 }
 
 fn create_message(w: &mut World, channel: u64, body: &Body) -> ApiResult {
+    bot_may(w, channel, SEND_MESSAGES)?;
     let origin = Origin {
         channel_id: channel,
         author_id: w.bot_id(),
@@ -93,6 +95,27 @@ fn create_message(w: &mut World, channel: u64, body: &Body) -> ApiResult {
     };
     let id = w.post_message(origin, body)?;
     message_answer(w, id)
+}
+
+const VIEW_CHANNEL: u64 = 1 << 10;
+const SEND_MESSAGES: u64 = 1 << 11;
+/// What pinning takes in API v10 as serenity 0.12 knows it.
+const MANAGE_MESSAGES: u64 = 1 << 13;
+
+/// Refuse the bot as Discord does when its permissions in `channel` (overwrites applied)
+/// lack View Channel or `needed`.
+fn bot_may(w: &World, channel: u64, needed: u64) -> Result<(), api::Answer> {
+    if !w.channels.contains_key(&channel) {
+        return Ok(()); // the handler answers Unknown Channel itself
+    }
+    let granted = w.channel_permissions(channel, w.bot_id());
+    if granted & VIEW_CHANNEL == 0 {
+        Err(api::missing_access())
+    } else if granted & needed != needed {
+        Err(api::missing_permissions())
+    } else {
+        Ok(())
+    }
 }
 
 /// A message of a channel that members see: not in another channel, not ephemeral.

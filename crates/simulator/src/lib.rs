@@ -75,8 +75,22 @@ use state::{Calls, FailRule, LimitRule, Shared, World};
 /// Discord permission bits a test gives roles (see Discord's permissions table).
 pub mod permissions {
     pub const ADMINISTRATOR: u64 = 1 << 3;
+    pub const VIEW_CHANNEL: u64 = 1 << 10;
+    pub const SEND_MESSAGES: u64 = 1 << 11;
+    /// Also what pinning takes (API v10 as serenity 0.12 knows it).
+    pub const MANAGE_MESSAGES: u64 = 1 << 13;
+    pub const EMBED_LINKS: u64 = 1 << 14;
     /// "Manage Server": what flagwatch's admins need.
     pub const MANAGE_GUILD: u64 = 1 << 5;
+}
+
+/// Whom a channel permission overwrite is for.
+#[derive(Debug, Clone, Copy)]
+pub enum OverwriteTarget {
+    /// The server's `@everyone` role.
+    Everyone,
+    Role(RoleRef),
+    Member(UserRef),
 }
 
 /// How the simulated Discord behaves.
@@ -419,6 +433,35 @@ impl Simulator {
     /// [`Simulator::drop_gateway`] for that shard alone.
     pub fn drop_shard(&self, id: u32) {
         self.shared.with(|w| w.gateway.drop_live(Some(id)));
+    }
+
+    /// Set (or replace) `channel`'s permission overwrite for `target`, as a server admin
+    /// does in the channel's settings.
+    pub fn set_overwrite(&self, channel: ChannelRef, target: OverwriteTarget, allow: u64, deny: u64) {
+        self.shared.with(|w| {
+            let (id, kind) = match target {
+                OverwriteTarget::Everyone => (w.channels.get(&channel.0).map_or(0, |c| c.guild_id), 0),
+                OverwriteTarget::Role(r) => (r.0, 0),
+                OverwriteTarget::Member(u) => (u.0, 1),
+            };
+            w.set_overwrite(channel.0, id, kind, allow, deny);
+        });
+    }
+
+    /// The bot's own user.
+    pub fn bot_user(&self) -> UserRef {
+        UserRef(self.shared.read(|w| w.bot_id()))
+    }
+
+    /// A gateway outage while `down`: live connections are cut and new ones end before
+    /// the WebSocket handshake, so the bot stays disconnected until the outage ends.
+    pub fn gateway_outage(&self, down: bool) {
+        self.shared.with(|w| {
+            w.gateway.down = down;
+            if down {
+                w.gateway.drop_live(None);
+            }
+        });
     }
 
     /// Counts over every session; `connected` when any session is.

@@ -59,7 +59,7 @@ pub(crate) fn current_user(w: &World) -> Value {
 }
 
 pub(crate) fn role(r: &RoleRec) -> Value {
-    json!({
+    let mut v = json!({
         "id": r.id.to_string(),
         "name": r.name,
         "color": 0,
@@ -70,10 +70,14 @@ pub(crate) fn role(r: &RoleRec) -> Value {
         "unicode_emoji": null,
         "position": r.position,
         "permissions": r.permissions.to_string(),
-        "managed": false,
+        "managed": r.bot.is_some(),
         "mentionable": false,
         "flags": 0,
-    })
+    });
+    if let Some(bot) = r.bot {
+        extend(&mut v, json!({ "tags": { "bot_id": bot.to_string() } }));
+    }
+    v
 }
 
 pub(crate) fn channel(c: &ChannelRec) -> Value {
@@ -82,7 +86,12 @@ pub(crate) fn channel(c: &ChannelRec) -> Value {
         "type": 0,
         "guild_id": c.guild_id.to_string(),
         "position": c.position,
-        "permission_overwrites": [],
+        "permission_overwrites": c.overwrites.iter().map(|o| json!({
+            "id": o.id.to_string(),
+            "type": o.kind,
+            "allow": o.allow.to_string(),
+            "deny": o.deny.to_string(),
+        })).collect::<Vec<Value>>(),
         "name": c.name,
         "topic": null,
         "nsfw": false,

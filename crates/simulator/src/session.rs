@@ -148,6 +148,8 @@ pub(crate) struct Gateway {
     sessions: Vec<Session>,
     next_connection: u64,
     counts: GatewayStats,
+    /// An outage: connections are cut as soon as they open (see `Simulator::gateway_outage`).
+    pub(crate) down: bool,
 }
 
 impl Gateway {

@@ -27,6 +27,11 @@ const DISCORD_EPOCH_MS: i64 = 1_420_070_400_000;
 pub(crate) const EVERYONE_PERMISSIONS: u64 = (1 << 10) | (1 << 11) | (1 << 31);
 /// Every permission bit Discord defines today; what an administrator effectively has.
 pub(crate) const ALL_PERMISSIONS: u64 = (1 << 50) - 1;
+/// What the bot's invite asked for, given to its managed role: view channels, send
+/// messages, manage messages (which pins, too), embed links, attach files, read history
+/// and use application commands.
+pub(crate) const BOT_PERMISSIONS: u64 =
+    (1 << 10) | (1 << 11) | (1 << 13) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 31);
 const ADMINISTRATOR: u64 = 1 << 3;
 
 /// The world plus the lock and the change signal that `wait_for` listens to.
@@ -135,6 +140,16 @@ pub(crate) struct ChannelRec {
     pub guild_id: u64,
     pub name: String,
     pub position: usize,
+    /// Discord's `permission_overwrites`, at most one per role or member.
+    pub overwrites: Vec<OverwriteRec>,
+}
+
+/// A channel's permission overwrite for a role (`kind` 0) or a member (`kind` 1).
+pub(crate) struct OverwriteRec {
+    pub id: u64,
+    pub kind: u8,
+    pub allow: u64,
+    pub deny: u64,
 }
 
 pub(crate) struct RoleRec {
@@ -142,6 +157,8 @@ pub(crate) struct RoleRec {
     pub name: String,
     pub permissions: u64,
     pub position: usize,
+    /// The bot this role was made for when it was invited (a managed role), if any.
+    pub bot: Option<u64>,
 }
 
 pub(crate) struct UserRec {
@@ -436,16 +453,38 @@ impl World {
                 name: "@everyone".to_owned(),
                 permissions: EVERYONE_PERMISSIONS,
                 position: 0,
+                bot: None,
             },
         );
+        // Inviting a bot with permissions gives it a managed role holding them.
+        let bot_role = self.ids.next();
+        if let Some(g) = self.guilds.get_mut(&id) {
+            g.roles.push(bot_role);
+        }
+        let role = RoleRec {
+            id: bot_role,
+            name: self.user_name(self.bot_id()),
+            permissions: BOT_PERMISSIONS,
+            position: 1,
+            bot: Some(self.bot_id()),
+        };
+        self.roles.insert(bot_role, role);
         self.members.insert(
             (id, self.bot_id()),
             MemberRec {
-                roles: Vec::new(),
+                roles: vec![bot_role],
                 joined_at: Utc::now(),
             },
         );
         id
+    }
+
+    /// Set (or replace) a channel's overwrite for role or member `id`; `kind` 0 is a role.
+    pub fn set_overwrite(&mut self, channel_id: u64, id: u64, kind: u8, allow: u64, deny: u64) -> Option<()> {
+        let channel = self.channels.get_mut(&channel_id)?;
+        channel.overwrites.retain(|o| o.id != id);
+        channel.overwrites.push(OverwriteRec { id, kind, allow, deny });
+        Some(())
     }
 
     pub fn add_channel(&mut self, guild_id: u64, name: &str) -> Option<u64> {
@@ -461,6 +500,7 @@ impl World {
                 guild_id,
                 name,
                 position,
+                overwrites: Vec::new(),
             },
         );
         Some(id)
@@ -479,6 +519,7 @@ impl World {
                 name,
                 permissions,
                 position,
+                bot: None,
             },
         );
         Some(id)
@@ -495,7 +536,8 @@ impl World {
     }
 
     /// A member's permissions at server level: `@everyone` and their roles combined, and
-    /// everything for an administrator (channel overwrites are not simulated).
+    /// everything for an administrator. Interactions carry these: channels' overwrites are
+    /// served (`permission_overwrites`) but not applied to them.
     pub fn member_permissions(&self, guild_id: u64, user_id: u64) -> u64 {
         let everyone = self.roles.get(&guild_id).map_or(0, |r| r.permissions);
         let granted = self
@@ -514,6 +556,33 @@ impl World {
         } else {
             all
         }
+    }
+
+    /// A member's permissions in a channel, by Discord's rules: the server-level ones,
+    /// then the channel's `@everyone` overwrite, the overwrites of the member's roles
+    /// together, and the member's own; an administrator has everything everywhere.
+    pub fn channel_permissions(&self, channel_id: u64, user_id: u64) -> u64 {
+        let Some(channel) = self.channels.get(&channel_id) else {
+            return 0;
+        };
+        let base = self.member_permissions(channel.guild_id, user_id);
+        if base & ADMINISTRATOR != 0 {
+            return ALL_PERMISSIONS;
+        }
+        let roles = self
+            .members
+            .get(&(channel.guild_id, user_id))
+            .map(|m| m.roles.clone())
+            .unwrap_or_default();
+        let find = |id: u64, kind: u8| channel.overwrites.iter().find(|o| o.id == id && o.kind == kind);
+        let apply = |perms: u64, (allow, deny): (u64, u64)| (perms & !deny) | allow;
+        let everyone = find(channel.guild_id, 0).map_or((0, 0), |o| (o.allow, o.deny));
+        let by_roles = roles
+            .iter()
+            .filter_map(|r| find(*r, 0))
+            .fold((0, 0), |(a, d), o| (a | o.allow, d | o.deny));
+        let own = find(user_id, 1).map_or((0, 0), |o| (o.allow, o.deny));
+        apply(apply(apply(base, everyone), by_roles), own)
     }
 
     pub fn user_name(&self, user_id: u64) -> String {

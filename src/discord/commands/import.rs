@@ -69,6 +69,8 @@ pub async fn import(
             }
         }
     };
+    let accepted = summary.lines.saturating_sub(summary.rejected);
+    data.metrics.import_rows(accepted, summary.rejected);
     let rejections = seen.lock().map(|s| s.rejections.clone()).unwrap_or_default();
     handle
         .edit(ctx, private(answers::imported(&summary, &rejections)))

@@ -104,6 +104,9 @@ pub async fn report(
         },
         Ok(outcome) => outcome,
     };
+    // The interaction's span (see `discord::spans`) learns its case only now.
+    tracing::Span::current().record("case", outcome.case().case_no);
+    tracing::info!("report filed");
     ctx.send(private(answers::report_answer(&outcome))).await?;
     Ok(())
 }

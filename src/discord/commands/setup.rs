@@ -6,6 +6,7 @@ use super::{acting, caller, PlatformChoice};
 use crate::discord::checks::{require_setup_admin, require_setup_viewer};
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::render::answers;
+use crate::discord::setup_checks;
 use crate::domain::audit::Actor;
 use crate::domain::vote::{HoldDays, Quorum, VotingWindow};
 use crate::store::SettingsChange;
@@ -44,6 +45,8 @@ async fn set(
 ) -> Result<(), Error> {
     let (guild, who) = caller(ctx)?;
     require_setup_admin(&who)?;
+    // The permission checks ask Discord several things: more than 3 s on a slow day.
+    ctx.defer_ephemeral().await?;
     let invalid = |e: crate::domain::vote::PolicyError| user_error(answers::setting_refused(&e));
     let change = SettingsChange {
         review_channel: review_channel.map(|c| c.get()),
@@ -74,7 +77,8 @@ async fn set(
     let settings = acting(ctx)
         .update_settings(guild, &Actor::Member(who.user_id), &change, data.clock.now())
         .await?;
-    ctx.send(private(answers::setup_saved(&settings))).await?;
+    let checks = channel_checks(ctx, &settings).await;
+    ctx.send(private(answers::setup_saved(&settings) + &checks)).await?;
     Ok(())
 }
 
@@ -85,8 +89,22 @@ async fn show(ctx: Context<'_>) -> Result<(), Error> {
     let data = ctx.data();
     let settings = data.store.guild_settings(guild, data.clock.now()).await?;
     require_setup_viewer(&settings, &who)?;
-    ctx.send(private(answers::settings_text(&settings))).await?;
+    ctx.defer_ephemeral().await?;
+    let checks = channel_checks(ctx, &settings).await;
+    ctx.send(private(answers::settings_text(&settings) + &checks)).await?;
     Ok(())
+}
+
+/// What `/setup` says about the bot's permissions in the configured channels.
+async fn channel_checks(ctx: Context<'_>, settings: &crate::store::GuildSettings) -> String {
+    let bot = ctx.serenity_context().cache.current_user().id;
+    match setup_checks::check_channels(ctx.http(), bot, settings).await {
+        Ok(checks) => answers::channel_checks(&checks),
+        Err(e) => {
+            tracing::warn!("could not read the channels' permissions: {e}");
+            answers::channel_checks_failed().to_owned()
+        }
+    }
 }
 
 fn check_range<T: PartialOrd + std::fmt::Display>(name: &str, value: T, min: T, max: T) -> Result<T, Error> {

@@ -3,6 +3,7 @@
 //! flagwatch means translating this module and its siblings.
 
 use super::{escape, key_text, labels, link, rejections, MAX_LINK_CHARS};
+use crate::discord::setup_checks::{Access, ChannelCheck, Purpose};
 use crate::domain::account::{AccountKey, AccountKeyError};
 use crate::domain::audit::ChainHead;
 use crate::domain::case::{AccountStatus, Decision, LifecycleError};
@@ -553,4 +554,48 @@ pub fn overdue_ping(case_no: i64, role: Option<u64>) -> String {
         Some(role) => format!("<@&{role}> {text}"),
         None => text,
     }
+}
+
+/// What `/setup` adds about the configured channels: each problem on its own line, or
+/// that all is well.
+pub fn channel_checks(checks: &[ChannelCheck]) -> String {
+    let problems: Vec<String> = checks.iter().flat_map(channel_problems).collect();
+    if checks.is_empty() {
+        String::new()
+    } else if problems.is_empty() {
+        "\nThe bot can view, send, embed, pin and manage messages in the configured channels.".to_owned()
+    } else {
+        problems.iter().map(|p| format!("\n⚠ {p}")).collect()
+    }
+}
+
+fn channel_problems(check: &ChannelCheck) -> Vec<String> {
+    let what = labels::purpose(check.purpose);
+    let channel = check.channel;
+    match &check.access {
+        Access::Unreadable => vec![format!(
+            "The bot cannot see the {what} <#{channel}>: give its role View Channel there, or choose another channel."
+        )],
+        Access::Read { missing, everyone_sees } => {
+            let mut lines = Vec::new();
+            if *everyone_sees && check.purpose == Purpose::Review {
+                lines.push(format!(
+                    "The review channel <#{channel}> is visible to @everyone: pending accounts and vote tallies would be public. Deny View Channel to @everyone there and allow it to the moderator role."
+                ));
+            }
+            if !missing.is_empty() {
+                let names: Vec<&str> = missing.iter().map(|n| labels::needed(*n)).collect();
+                lines.push(format!(
+                    "In the {what} <#{channel}> the bot lacks {}: allow them for its role in the channel's permissions.",
+                    names.join(", ")
+                ));
+            }
+            lines
+        }
+    }
+}
+
+/// `/setup` could not read the channels' permissions from Discord just now.
+pub fn channel_checks_failed() -> &'static str {
+    "\n⚠ Could not check the bot's permissions in the configured channels just now; run /setup show again later."
 }

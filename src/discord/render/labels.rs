@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::discord::setup_checks::{Needed, Purpose};
 use crate::domain::account::Platform;
 use crate::domain::case::{Decision, LifecycleError};
 use crate::domain::reason::ReasonCategory;
@@ -91,6 +92,25 @@ pub fn policy_refusal(e: &PolicyError) -> String {
             format!("the voting window must be between 10 minutes and 30 days (got {m} minutes)")
         }
         PolicyError::HoldDays(d) => format!("holds must last between 1 and 365 days (got {d})"),
+    }
+}
+
+/// A permission the bot needs, as Discord's channel settings name it.
+pub fn needed(n: Needed) -> &'static str {
+    match n {
+        Needed::View => "View Channel",
+        Needed::Send => "Send Messages",
+        Needed::Embed => "Embed Links",
+        Needed::Pin => "Pin Messages (Manage Messages)",
+        Needed::ManageMessages => "Manage Messages",
+    }
+}
+
+/// Which configured channel a check is about.
+pub fn purpose(p: Purpose) -> &'static str {
+    match p {
+        Purpose::Review => "review channel",
+        Purpose::Coordination => "coordination channel",
     }
 }
 

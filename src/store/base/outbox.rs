@@ -63,6 +63,20 @@ impl OutboxKind {
     }
 }
 
+impl OutboxKind {
+    /// Whether an item of this kind targets a case (its target is the case's row id).
+    pub fn targets_case(self) -> bool {
+        match self {
+            OutboxKind::Card | OutboxKind::OverduePing | OutboxKind::Notice | OutboxKind::NoticeCount => true,
+            OutboxKind::Board
+            | OutboxKind::QueueSummary
+            | OutboxKind::Digest
+            | OutboxKind::ModeratorDigest
+            | OutboxKind::FailureAlert => false,
+        }
+    }
+}
+
 /// The status board is edited at most once per this interval, however many events arrive.
 pub const BOARD_INTERVAL_MS: i64 = 10_000;
 /// The review queue's summary is edited at most once per this interval.
