@@ -3,6 +3,7 @@
 //! keys) is escaped here; no function in this module mentions a reporter.
 
 pub mod answers;
+pub mod campaign;
 pub mod labels;
 pub mod notices;
 pub mod rejections;

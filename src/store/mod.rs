@@ -9,6 +9,7 @@
 mod audit;
 mod base;
 mod board;
+mod campaign;
 mod cards;
 mod cases;
 mod casework;
@@ -43,6 +44,7 @@ pub use base::guild_row::GuildSettings;
 pub use base::locations::CardLocation;
 pub use base::outbox::{OutboxKind, BOARD_INTERVAL_MS, FAILURE_ALERT_INTERVAL_MS};
 pub use board::{BoardFacts, DigestFacts, NoticeFacts, BOARD_LIST_MAX};
+pub use campaign::{BatchItem, NextBatch};
 pub use cards::CardFacts;
 pub use details::{CaseDetails, ReportEntry, Reporter};
 pub use export::{CaseExport, EvidenceExport, HistoryEntry};

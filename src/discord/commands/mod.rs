@@ -5,6 +5,7 @@ mod export;
 mod forget;
 mod handoff;
 mod import;
+mod next;
 mod queue;
 mod report;
 mod setup;
@@ -28,6 +29,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         export::export(),
         import::import(),
         forget::forget_me(),
+        next::next(),
     ]
 }
 

@@ -7,6 +7,7 @@ use crate::discord::checks::{require_setup_admin, require_setup_viewer};
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::render::answers;
 use crate::domain::audit::Actor;
+use crate::domain::campaign::HourlyPace;
 use crate::domain::vote::{HoldDays, Quorum, VotingWindow};
 use crate::store::SettingsChange;
 
@@ -41,6 +42,7 @@ async fn set(
     #[description = "Hours a member must have been in the server to report (default 0)"] min_member_age_hours: Option<
         u32,
     >,
+    #[description = "Accounts /next hands one member per hour (1–100, default 20)"] next_per_hour: Option<u32>,
 ) -> Result<(), Error> {
     let (guild, who) = caller(ctx)?;
     require_setup_admin(&who)?;
@@ -69,6 +71,10 @@ async fn set(
         min_member_age_hours: min_member_age_hours
             .map(|n| check_range("min_member_age_hours", n, 0, 8_760))
             .transpose()?,
+        next_per_hour: next_per_hour
+            .map(HourlyPace::new)
+            .transpose()
+            .map_err(|e| user_error(answers::campaign_setting_refused(&e)))?,
     };
     let data = ctx.data();
     let settings = acting(ctx)

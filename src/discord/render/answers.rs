@@ -5,6 +5,7 @@
 use super::{escape, key_text, labels, link, rejections, MAX_LINK_CHARS};
 use crate::domain::account::{AccountKey, AccountKeyError};
 use crate::domain::audit::ChainHead;
+use crate::domain::campaign::CampaignError;
 use crate::domain::case::{AccountStatus, Decision, LifecycleError};
 use crate::domain::intake::NotYet;
 use crate::domain::time::Millis;
@@ -94,6 +95,10 @@ pub fn refused_rule(rule: &LifecycleError) -> String {
 /// A hold length outside the policy's range.
 pub fn refused_policy(rule: &PolicyError) -> String {
     format!("{}.", labels::policy_refusal(rule))
+}
+
+pub fn campaign_setting_refused(rule: &CampaignError) -> String {
+    format!("{}. Nothing was changed.", labels::campaign_refusal(rule))
 }
 
 pub fn setting_refused(rule: &PolicyError) -> String {
@@ -415,7 +420,8 @@ pub fn settings_text(s: &GuildSettings) -> String {
     let mut text = format!(
         "Review channel: {}\nCoordination channel: {}\nModerator role: {}\nLiaison role: {}\nReporter role: {}\n\
          Quorum: {} votes · Window: {} minutes · Holds: {} days · Default platform: {}\n\
-         Public hold notices: {} · Digest: {} · Report limit: {} per {} minutes · Minimum membership: {} hours",
+         Public hold notices: {} · Digest: {} · Report limit: {} per {} minutes · Minimum membership: {} hours\n\
+         /next: at most {} accounts per member per hour",
         channel(s.review_channel),
         channel(s.coordination_channel),
         role(s.moderator_role),
@@ -431,6 +437,7 @@ pub fn settings_text(s: &GuildSettings) -> String {
         s.report_limit,
         s.report_limit_minutes,
         s.min_member_age_hours,
+        s.next_per_hour.get(),
     );
     let missing = s.missing();
     if !missing.is_empty() {

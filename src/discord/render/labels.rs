@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::domain::account::Platform;
+use crate::domain::campaign::{BatchSize, CampaignError, HourlyPace};
 use crate::domain::case::{Decision, LifecycleError};
 use crate::domain::reason::ReasonCategory;
 use crate::domain::vote::{PolicyError, VoteChoice};
@@ -91,6 +92,14 @@ pub fn policy_refusal(e: &PolicyError) -> String {
             format!("the voting window must be between 10 minutes and 30 days (got {m} minutes)")
         }
         PolicyError::HoldDays(d) => format!("holds must last between 1 and 365 days (got {d})"),
+    }
+}
+
+/// A `/next` batch size or hourly pace outside its range.
+pub fn campaign_refusal(e: &CampaignError) -> String {
+    match e {
+        CampaignError::BatchSize(n) => format!("a batch holds 1 to {} accounts (got {n})", BatchSize::MAX),
+        CampaignError::Pace(n) => format!("next_per_hour must be between 1 and {} (got {n})", HourlyPace::MAX),
     }
 }
 

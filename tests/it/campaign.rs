@@ -1,0 +1,239 @@
+//! Campaign tools (PRODUCT.md "Campaign tools"): `/next` batches, storage on both
+//! databases and end to end against the simulator.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use crate::common::TestDb;
+use flagwatch::clock::Clock;
+use flagwatch::demo::community::Community;
+use flagwatch::domain::account::{AccountKey, Platform};
+use flagwatch::domain::audit::Actor;
+use flagwatch::domain::campaign::{BatchSize, HourlyPace};
+use flagwatch::domain::reason::ReasonCategory;
+use flagwatch::domain::status::Observed;
+use flagwatch::domain::time::Millis;
+use flagwatch::domain::vote::VoteChoice;
+use flagwatch::simulator::{Opt, Reply, SimConfig};
+use flagwatch::store::{NewReport, NextBatch, ReportSource, Store};
+
+const GUILD: u64 = 1_100_000_000_000_000_011;
+const T0: Millis = Millis(1_800_000_000_000);
+const MODERATOR: u64 = 900;
+
+/// Open and decide report-now cases for `handles`, in order; returns their numbers.
+async fn report_now_cases(s: &Store, handles: &[&str]) -> Vec<i64> {
+    let mut numbers = Vec::new();
+    for (i, handle) in handles.iter().enumerate() {
+        let n = u64::try_from(i).unwrap();
+        let report = NewReport {
+            guild_id: GUILD,
+            key: AccountKey::parse(handle, None, Platform::X).unwrap(),
+            reason: ReasonCategory::Propaganda,
+            details: None,
+            reporter: Some(500 + n),
+            member_joined_at: None,
+            interaction_id: Some(7_000 + n),
+            source: ReportSource::Discord,
+            evidence: Vec::new(),
+            at: T0,
+        };
+        let no = s.file_report(report).await.unwrap().case().case_no;
+        let at = Millis(T0.0 + i64::try_from(i).unwrap());
+        s.override_decision(GUILD, no, &Actor::Member(MODERATOR), VoteChoice::ReportNow, "test", at)
+            .await
+            .unwrap();
+        numbers.push(no);
+    }
+    numbers
+}
+
+async fn batch(s: &Store, member: u64, size: u32, pace: u32, now: Millis) -> NextBatch {
+    s.next_batch(
+        GUILD,
+        member,
+        BatchSize::new(size).unwrap(),
+        HourlyPace::new(pace).unwrap(),
+        now,
+    )
+    .await
+    .unwrap()
+}
+
+fn numbers(b: &NextBatch) -> Vec<i64> {
+    match b {
+        NextBatch::Accounts(items) => items.iter().map(|i| i.case.case_no).collect(),
+        NextBatch::Paced(p) => panic!("paced until {:?}", p.until),
+    }
+}
+
+async fn a_batch_favours_the_least_reported_and_skips_what_is_not_to_report(db: TestDb) {
+    let s = &db.store;
+    let cases = report_now_cases(s, &["@one", "@two", "@three", "@four", "@five"]).await;
+    // #1 has two volunteers, #2 one; #3 is suspended; #4 is held again.
+    for member in [31, 32] {
+        s.mark_reported(GUILD, cases[0], member, T0).await.unwrap();
+    }
+    s.mark_reported(GUILD, cases[1], 33, T0).await.unwrap();
+    s.observe(GUILD, cases[2], MODERATOR, true, Observed::LooksSuspended, T0)
+        .await
+        .unwrap();
+    s.override_decision(GUILD, cases[3], &Actor::Member(MODERATOR), VoteChoice::HandOff, "t", T0)
+        .await
+        .unwrap();
+    let got = numbers(&batch(s, 40, 5, 20, T0).await);
+    assert_eq!(got, vec![cases[4], cases[1], cases[0]], "fewest volunteers first");
+    // A member who reported #2 does not get it again.
+    let got = numbers(&batch(s, 33, 5, 20, Millis(T0.0 + 20 * 60_000)).await);
+    assert!(!got.contains(&cases[1]), "{got:?}");
+}
+
+async fn concurrent_batches_are_disjoint_while_enough_cases_exist(db: TestDb) {
+    let s = &db.store;
+    let handles: Vec<String> = (0..12).map(|i| format!("@acct{i}")).collect();
+    let refs: Vec<&str> = handles.iter().map(String::as_str).collect();
+    report_now_cases(s, &refs).await;
+    let asks = (0..4u64).map(|m| {
+        let s = s.clone();
+        tokio::spawn(async move { batch(&s, 60 + m, 3, 20, T0).await })
+    });
+    let mut seen = BTreeSet::new();
+    for ask in asks {
+        for no in numbers(&ask.await.unwrap()) {
+            assert!(seen.insert(no), "case #{no} was in two batches");
+        }
+    }
+    assert_eq!(seen.len(), 12);
+    // Every case is reserved now: a fifth member gets nothing until the reservations end.
+    assert!(numbers(&batch(s, 70, 3, 20, T0).await).is_empty());
+    assert_eq!(numbers(&batch(s, 70, 3, 20, Millis(T0.0 + 16 * 60_000)).await).len(), 3);
+}
+
+async fn the_hourly_pace_caps_what_one_member_is_handed(db: TestDb) {
+    let s = &db.store;
+    let handles: Vec<String> = (0..8).map(|i| format!("@paced{i}")).collect();
+    let refs: Vec<&str> = handles.iter().map(String::as_str).collect();
+    let cases = report_now_cases(s, &refs).await;
+    let first = numbers(&batch(s, 80, 3, 4, T0).await);
+    for &no in &first {
+        s.mark_reported(GUILD, no, 80, T0).await.unwrap();
+    }
+    let later = Millis(T0.0 + 60_000);
+    assert_eq!(
+        numbers(&batch(s, 80, 3, 4, later).await).len(),
+        1,
+        "cut to the pace left"
+    );
+    match batch(s, 80, 3, 4, Millis(T0.0 + 120_000)).await {
+        NextBatch::Paced(p) => assert_eq!(p.until, Millis(T0.0 + 3_600_000)),
+        other => panic!("expected the pace to stop it, got {other:?}"),
+    }
+    let next_hour = Millis(T0.0 + 3_600_001);
+    assert!(!numbers(&batch(s, 80, 3, 4, next_hour).await).is_empty());
+    assert_eq!(cases.len(), 8);
+}
+
+on_both_databases!(
+    a_batch_favours_the_least_reported_and_skips_what_is_not_to_report,
+    concurrent_batches_are_disjoint_while_enough_cases_exist,
+    the_hourly_pace_caps_what_one_member_is_handed,
+);
+
+// --- End to end ---
+
+async fn ready() -> (Community, TestDb) {
+    let db = TestDb::sqlite().await;
+    let clock = Clock::manual(Millis(chrono::Utc::now().timestamp_millis()));
+    let c = Community::start(db.store.clone(), clock, SimConfig::default())
+        .await
+        .unwrap();
+    let setup = c.setup(vec![Opt::integer("next_per_hour", 4)]).await.unwrap();
+    assert!(setup.content.starts_with("Setup saved"), "{}", setup.content);
+    (c, db)
+}
+
+fn private(reply: &Reply) -> &Reply {
+    assert!(reply.ephemeral, "not ephemeral: {}", reply.content);
+    assert!(reply.answered_after < Duration::from_secs(3));
+    reply
+}
+
+async fn decide(c: &Community, no: i64) {
+    for &m in &c.moderators {
+        c.vote(m, no, "report_now").await.unwrap();
+    }
+    c.settle().await.unwrap();
+}
+
+fn batch_cases(reply: &Reply) -> Vec<String> {
+    reply.message.as_ref().map(|m| m.custom_ids()).unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn next_hands_disjoint_paced_batches_whose_button_counts_like_the_call_to_action() {
+    let (c, db) = ready().await;
+    for i in 0..8 {
+        c.report(c.members[5], &format!("x.com/campaign_{i}"), "propaganda", vec![])
+            .await
+            .unwrap();
+        decide(&c, i + 1).await;
+    }
+    let alice = private(&c.command(c.members[0], "next", vec![]).await.unwrap()).clone();
+    let bob = private(
+        &c.command(c.members[1], "next", vec![Opt::integer("count", 3)])
+            .await
+            .unwrap(),
+    )
+    .clone();
+    let (a, b) = (batch_cases(&alice), batch_cases(&bob));
+    assert_eq!((a.len(), b.len()), (3, 3), "{a:?} {b:?}");
+    assert!(a.iter().all(|id| !b.contains(id)), "disjoint: {a:?} {b:?}");
+    assert!(a.iter().all(|id| id.starts_with("cta:reported:")), "{a:?}");
+    let text = alice.text();
+    assert!(
+        text.contains("https://x.com/campaign_") && text.contains("⋯ → Report"),
+        "{text}"
+    );
+    // The batch's buttons are the call to action's: they count on the public message.
+    for id in &a {
+        let pressed = c
+            .press(c.members[0], alice.message.as_ref().unwrap(), id)
+            .await
+            .unwrap();
+        assert!(
+            private(&pressed).content.contains("counted once for you"),
+            "{}",
+            pressed.content
+        );
+    }
+    let no: i64 = a[0].rsplit(':').next().unwrap().parse().unwrap();
+    c.clock.advance(Duration::from_secs(61));
+    c.settle().await.unwrap();
+    let call = c.message_with_button(c.coordination, &a[0]).await.unwrap();
+    assert!(call.content.contains("1 volunteer(s) reported it"), "{}", call.content);
+    assert_eq!(db.store.case(c.guild.0, no).await.unwrap().case_no, no);
+    // Alice's pace is 4 an hour: one more (none of Bob's), then a private refusal.
+    let more = c
+        .command(c.members[0], "next", vec![Opt::integer("count", 5)])
+        .await
+        .unwrap();
+    let one = batch_cases(private(&more));
+    assert!(
+        one.len() == 1 && !b.contains(&one[0]) && !a.contains(&one[0]),
+        "{one:?}"
+    );
+    let stopped = c.command(c.members[0], "next", vec![]).await.unwrap();
+    assert!(
+        private(&stopped).content.contains("in the last hour"),
+        "{}",
+        stopped.content
+    );
+    let too_many = c
+        .command(c.members[2], "next", vec![Opt::integer("count", 9)])
+        .await
+        .unwrap();
+    assert!(private(&too_many).content.contains("1 to 5"), "{}", too_many.content);
+    c.settle().await.unwrap();
+    assert!(c.sim.unexpected_requests().is_empty());
+    c.shutdown().await.unwrap();
+}
