@@ -3,6 +3,7 @@
 use poise::serenity_prelude as serenity;
 
 use super::checks::{is_moderator, may_report, require_voter};
+use super::commands::myreports::withdraw_answer;
 use super::components::ComponentAction;
 use super::convert::Caller;
 use super::error::{already_handled, message_for, refused, user_error, Error};
@@ -33,6 +34,7 @@ async fn on_press(ctx: &serenity::Context, press: &serenity::ComponentInteractio
             observe(press, data, case_no, Observed::LooksSuspended).await
         }
         Some(ComponentAction::StillUp { case_no }) => observe(press, data, case_no, Observed::StillUp).await,
+        Some(ComponentAction::Withdraw { case_no }) => withdraw(press, data, case_no).await,
         None => Err(refused(Refusal::StaleButton)),
     };
     let text = match answer {
@@ -126,6 +128,13 @@ async fn observe(
         (Observed::LooksSuspended, AccountStatus::Suspended) => answers::confirmed_suspended(case_no),
         (Observed::LooksSuspended, _) => answers::suspension_needs_confirmation(case_no),
     }))
+}
+
+/// "Withdraw" on `/myreports`: the same as `/withdraw case`.
+async fn withdraw(press: &serenity::ComponentInteraction, data: &Data, case_no: i64) -> Result<Option<String>, Error> {
+    let (guild, who, _) = presser(press, data, Refusal::ButtonOutsideServer).await?;
+    let text = withdraw_answer(&acting(press, data), guild, case_no, who.user_id, data.clock.now()).await?;
+    Ok(Some(text))
 }
 
 /// Record a moderator's vote. `Ok(None)`: a replayed press, already answered.

@@ -103,6 +103,7 @@ fn status_line(case: &CaseRecord) -> String {
         (Decision::Pending, _, true) => "**Overdue** — the window ended with no vote; a vote still decides.".to_owned(),
         (Decision::Pending, Some(end), _) => format!("Voting open — closes {}", relative(end)),
         (Decision::Pending, None, _) => "Voting open".to_owned(),
+        (Decision::Withdrawn, _, _) => "**Closed** — every report was withdrawn before a decision.".to_owned(),
         (decided, _, _) => format!("**Decided: {}**", labels::decision(decided)),
     };
     if let Some(until) = l.held_until {

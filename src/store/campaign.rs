@@ -3,11 +3,19 @@
 
 use sqlx::{AnyConnection, Row};
 
-use super::base::case_row::{case_from_row, CaseRecord, CASE_COLUMNS};
+use serde_json::json;
+
+use super::base::audit::{append, Event};
+use super::base::case_row::{case_by_no, case_from_row, CaseRecord, CASE_COLUMNS};
 use super::base::guild_row::ensure_guild;
+use super::base::outbox::enqueue_card;
 use super::base::pseudonym::acting_as;
-use super::{id_to_db, op, Result, Store};
-use crate::domain::campaign::{batch_room, BatchSize, HourlyPace, Paced, PACE_WINDOW, RESERVATION};
+use super::base::transition::transition;
+use super::{id_to_db, op, Result, Store, StoreError};
+use crate::domain::audit::{Actor, AuditKind};
+use crate::domain::campaign::{
+    batch_room, may_withdraw, BatchSize, HourlyPace, Paced, WithdrawError, PACE_WINDOW, RESERVATION,
+};
 use crate::domain::time::Millis;
 
 /// One account of a batch, with how many volunteers said they reported it so far.
@@ -154,4 +162,141 @@ async fn hand_out(conn: &mut AnyConnection, guild_id: u64, member: u64, case_id:
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// One of a member's reports, with its case as it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MyReport {
+    pub case: CaseRecord,
+    pub filed_at: Millis,
+    pub withdrawn: bool,
+}
+
+/// The most cases `/myreports` lists.
+pub const MY_REPORTS_MAX: i64 = 15;
+
+/// What a withdrawal did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Withdrawal {
+    pub case: CaseRecord,
+    /// It was the case's last report: the case closed as withdrawn.
+    pub closed: bool,
+}
+
+impl Store {
+    /// The member's latest reports in this server, newest first (one per case).
+    pub async fn my_reports(&self, guild_id: u64, member: u64) -> Result<Vec<MyReport>> {
+        op("my_reports", async {
+            let mut conn = self.pool.acquire().await?;
+            let member = acting_as(&mut conn, guild_id, member).await?;
+            let sql = format!(
+                "SELECT {CASE_COLUMNS}, m.filed_at, m.open_reports FROM cases JOIN \
+                 (SELECT case_id, MAX(created_at) AS filed_at, \
+                 SUM(CASE WHEN withdrawn_at IS NULL THEN 1 ELSE 0 END) AS open_reports \
+                 FROM reports WHERE reporter_id = $2 GROUP BY case_id) m ON m.case_id = cases.id \
+                 WHERE cases.guild_id = $1 ORDER BY m.filed_at DESC, cases.case_no DESC LIMIT $3"
+            );
+            let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(id_to_db(guild_id))
+                .bind(id_to_db(member))
+                .bind(MY_REPORTS_MAX)
+                .fetch_all(&mut *conn)
+                .await?;
+            rows.iter()
+                .map(|r| {
+                    let open: i64 = r.try_get("open_reports")?;
+                    Ok(MyReport {
+                        case: case_from_row(r)?,
+                        filed_at: Millis(r.try_get("filed_at")?),
+                        withdrawn: open == 0,
+                    })
+                })
+                .collect()
+        })
+        .await
+    }
+
+    /// Withdraw the member's reports on case `case_no`, allowed only while it awaits its
+    /// first decision. The member's report is checked before the case's state, so someone
+    /// with no report learns nothing about the case. The last report withdrawn closes the
+    /// case as withdrawn; either way its card is brought up to date.
+    pub async fn withdraw_report(&self, guild_id: u64, case_no: i64, member: u64, at: Millis) -> Result<Withdrawal> {
+        op("withdraw_report", async {
+            let mut tx = self.begin_write().await?;
+            let member = acting_as(&mut tx, guild_id, member).await?;
+            let case = match case_by_no(&mut tx, guild_id, case_no).await {
+                Err(StoreError::NoSuchCase { .. }) => return Err(StoreError::Withdraw(WithdrawError::NoReport)),
+                other => other?,
+            };
+            let (open, all): (i64, i64) = {
+                let row = sqlx::query(
+                    "SELECT SUM(CASE WHEN withdrawn_at IS NULL THEN 1 ELSE 0 END) AS open, COUNT(*) AS total \
+                     FROM reports WHERE case_id = $1 AND reporter_id = $2",
+                )
+                .bind(case.id)
+                .bind(id_to_db(member))
+                .fetch_one(&mut *tx)
+                .await?;
+                (
+                    row.try_get::<Option<i64>, _>("open")?.unwrap_or(0),
+                    row.try_get("total")?,
+                )
+            };
+            match (all, open) {
+                (0, _) => return Err(StoreError::Withdraw(WithdrawError::NoReport)),
+                (_, 0) => return Err(StoreError::Withdraw(WithdrawError::AlreadyWithdrawn)),
+                _ => may_withdraw(&case.lifecycle).map_err(StoreError::Withdraw)?,
+            }
+            sqlx::query(
+                "UPDATE reports SET withdrawn_at = $1 WHERE case_id = $2 AND reporter_id = $3 AND withdrawn_at IS NULL",
+            )
+            .bind(at.0)
+            .bind(case.id)
+            .bind(id_to_db(member))
+            .execute(&mut *tx)
+            .await?;
+            let left: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM reports WHERE case_id = $1 AND withdrawn_at IS NULL")
+                    .bind(case.id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            let closed = left == 0;
+            let event = |kind, payload| Event {
+                guild_id,
+                case_id: Some(case.id),
+                actor: &Actor::Reporter,
+                kind,
+                payload,
+                at,
+            };
+            append(
+                &mut tx,
+                event(
+                    AuditKind::ReportWithdrawn,
+                    json!({"case_no": case_no, "reports_left": left}),
+                ),
+            )
+            .await?;
+            if closed {
+                let to = case.lifecycle.withdraw()?;
+                if !transition(&mut tx, &case, to, at).await? {
+                    return Err(StoreError::Conflict);
+                }
+                append(
+                    &mut tx,
+                    event(
+                        AuditKind::CaseDecided,
+                        json!({"case_no": case_no, "decision": "withdrawn"}),
+                    ),
+                )
+                .await?;
+            } else if !case.queued {
+                enqueue_card(&mut tx, guild_id, case.id, at).await?;
+            }
+            let case = case_by_no(&mut tx, guild_id, case_no).await?;
+            tx.commit().await?;
+            Ok(Withdrawal { case, closed })
+        })
+        .await
+    }
 }

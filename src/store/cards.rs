@@ -44,7 +44,7 @@ impl Store {
             let reports = sqlx::query(
                 "SELECT COUNT(DISTINCT COALESCE(reporter_id, -1)) AS reporters, \
                  COUNT(DISTINCT CASE WHEN member_joined_at IS NOT NULL AND created_at - member_joined_at < $2 THEN reporter_id END) AS recent \
-                 FROM reports WHERE case_id = $1",
+                 FROM reports WHERE case_id = $1 AND withdrawn_at IS NULL",
             )
             .bind(case_id)
             .bind(RECENT_MEMBER_MS)
@@ -54,7 +54,8 @@ impl Store {
                 "SELECT COUNT(DISTINCT r2.case_id) AS other, \
                  COUNT(DISTINCT CASE WHEN c2.decision = 'dismissed' THEN r2.case_id END) AS dismissed \
                  FROM reports r1 JOIN reports r2 ON r2.reporter_id = r1.reporter_id AND r2.case_id <> r1.case_id \
-                 JOIN cases c2 ON c2.id = r2.case_id WHERE r1.case_id = $1 AND r1.reporter_id IS NOT NULL",
+                 JOIN cases c2 ON c2.id = r2.case_id WHERE r1.case_id = $1 AND r1.reporter_id IS NOT NULL \
+                 AND r1.withdrawn_at IS NULL AND r2.withdrawn_at IS NULL",
             )
             .bind(case_id)
             .fetch_one(&mut *conn)

@@ -44,7 +44,7 @@ pub use base::guild_row::GuildSettings;
 pub use base::locations::CardLocation;
 pub use base::outbox::{OutboxKind, BOARD_INTERVAL_MS, FAILURE_ALERT_INTERVAL_MS};
 pub use board::{BoardFacts, DigestFacts, NoticeFacts, BOARD_LIST_MAX};
-pub use campaign::{BatchItem, NextBatch};
+pub use campaign::{BatchItem, MyReport, NextBatch, Withdrawal, MY_REPORTS_MAX};
 pub use cards::CardFacts;
 pub use details::{CaseDetails, ReportEntry, Reporter};
 pub use export::{CaseExport, EvidenceExport, HistoryEntry};
@@ -86,6 +86,9 @@ pub enum StoreError {
     NotYet(crate::domain::intake::NotYet),
     #[error(transparent)]
     Lifecycle(#[from] crate::domain::case::LifecycleError),
+    /// A member's report cannot be withdrawn.
+    #[error("cannot withdraw: {0}")]
+    Withdraw(crate::domain::campaign::WithdrawError),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

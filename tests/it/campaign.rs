@@ -9,13 +9,14 @@ use flagwatch::clock::Clock;
 use flagwatch::demo::community::Community;
 use flagwatch::domain::account::{AccountKey, Platform};
 use flagwatch::domain::audit::Actor;
-use flagwatch::domain::campaign::{BatchSize, HourlyPace};
+use flagwatch::domain::campaign::{BatchSize, HourlyPace, WithdrawError};
+use flagwatch::domain::case::Decision;
 use flagwatch::domain::reason::ReasonCategory;
 use flagwatch::domain::status::Observed;
 use flagwatch::domain::time::Millis;
 use flagwatch::domain::vote::VoteChoice;
 use flagwatch::simulator::{Opt, Reply, SimConfig};
-use flagwatch::store::{NewReport, NextBatch, ReportSource, Store};
+use flagwatch::store::{NewReport, NextBatch, ReportSource, Store, StoreError};
 
 const GUILD: u64 = 1_100_000_000_000_000_011;
 const T0: Millis = Millis(1_800_000_000_000);
@@ -133,7 +134,77 @@ async fn the_hourly_pace_caps_what_one_member_is_handed(db: TestDb) {
     assert_eq!(cases.len(), 8);
 }
 
+fn member_report(handle: &str, reporter: u64, interaction: u64) -> NewReport {
+    NewReport {
+        guild_id: GUILD,
+        key: AccountKey::parse(handle, None, Platform::X).unwrap(),
+        reason: ReasonCategory::Threat,
+        details: None,
+        reporter: Some(reporter),
+        member_joined_at: None,
+        interaction_id: Some(interaction),
+        source: ReportSource::Discord,
+        evidence: Vec::new(),
+        at: T0,
+    }
+}
+
+async fn withdrawing_reports_updates_counts_and_the_last_one_closes_the_case(db: TestDb) {
+    let s = &db.store;
+    s.file_report(member_report("@withdrawn", 1, 1)).await.unwrap();
+    s.file_report(member_report("@withdrawn", 2, 2)).await.unwrap();
+    let first = s.withdraw_report(GUILD, 1, 1, T0).await.unwrap();
+    assert!(!first.closed);
+    assert_eq!(s.card_facts(first.case.id).await.unwrap().reporters, 1, "counts follow");
+    assert!(matches!(
+        s.withdraw_report(GUILD, 1, 1, T0).await,
+        Err(StoreError::Withdraw(WithdrawError::AlreadyWithdrawn))
+    ));
+    assert!(matches!(
+        s.withdraw_report(GUILD, 1, 3, T0).await,
+        Err(StoreError::Withdraw(WithdrawError::NoReport))
+    ));
+    let last = s.withdraw_report(GUILD, 1, 2, T0).await.unwrap();
+    assert!(last.closed);
+    assert_eq!(last.case.lifecycle.decision, Decision::Withdrawn);
+    assert_eq!(last.case.lifecycle.window_ends_at, None);
+    let history = s.case_details(GUILD, 1, 50).await.unwrap().history;
+    assert_eq!(history.iter().filter(|(_, k, _)| k == "report_withdrawn").count(), 2);
+    // The reports are kept; a new one revives the case in its round.
+    assert_eq!(s.case_details(GUILD, 1, 50).await.unwrap().reports.len(), 2);
+    let again = s.file_report(member_report("@withdrawn", 4, 4)).await.unwrap();
+    assert_eq!(again.case().lifecycle.decision, Decision::Pending);
+    assert_eq!(again.case().lifecycle.round, 1);
+    assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
+}
+
+async fn held_and_dismissed_cases_refuse_a_withdrawal_alike(db: TestDb) {
+    let s = &db.store;
+    s.file_report(member_report("@held_one", 1, 1)).await.unwrap();
+    s.file_report(member_report("@dismissed_one", 1, 2)).await.unwrap();
+    for (no, choice) in [(1, VoteChoice::HandOff), (2, VoteChoice::Dismiss)] {
+        s.override_decision(GUILD, no, &Actor::Member(MODERATOR), choice, "t", T0)
+            .await
+            .unwrap();
+    }
+    for no in [1, 2] {
+        assert!(matches!(
+            s.withdraw_report(GUILD, no, 1, T0).await,
+            Err(StoreError::Withdraw(WithdrawError::Reviewed))
+        ));
+    }
+    // Someone with no report learns nothing either, whatever the number.
+    for no in [1, 2, 99] {
+        assert!(matches!(
+            s.withdraw_report(GUILD, no, 5, T0).await,
+            Err(StoreError::Withdraw(WithdrawError::NoReport))
+        ));
+    }
+}
+
 on_both_databases!(
+    withdrawing_reports_updates_counts_and_the_last_one_closes_the_case,
+    held_and_dismissed_cases_refuse_a_withdrawal_alike,
     a_batch_favours_the_least_reported_and_skips_what_is_not_to_report,
     concurrent_batches_are_disjoint_while_enough_cases_exist,
     the_hourly_pace_caps_what_one_member_is_handed,
@@ -234,6 +305,78 @@ async fn next_hands_disjoint_paced_batches_whose_button_counts_like_the_call_to_
         .unwrap();
     assert!(private(&too_many).content.contains("1 to 5"), "{}", too_many.content);
     c.settle().await.unwrap();
+    assert!(c.sim.unexpected_requests().is_empty());
+    c.shutdown().await.unwrap();
+}
+
+/// What `/myreports` shows for one case, with its number and account taken out: what a
+/// member could compare between two cases.
+fn state_of(list: &str, no: i64) -> String {
+    let line = list.lines().find(|l| l.starts_with(&format!("• #{no} "))).unwrap();
+    let state = line.split(" — ").nth(1).unwrap();
+    state.split(" · filed").next().unwrap().to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn myreports_reads_held_and_dismissed_alike_and_a_withdrawal_updates_the_card() {
+    let (c, db) = ready().await;
+    let alice = c.members[0];
+    for handle in ["x.com/kept_up", "x.com/thrown_out", "x.com/mistake"] {
+        c.report(alice, handle, "propaganda", vec![]).await.unwrap();
+    }
+    c.report(c.members[1], "x.com/mistake", "propaganda", vec![])
+        .await
+        .unwrap();
+    for (no, choice) in [(1, "hand_off"), (2, "dismiss")] {
+        for &m in &c.moderators {
+            c.vote(m, no, choice).await.unwrap();
+        }
+    }
+    c.settle().await.unwrap();
+    let mine = c.command(alice, "myreports", vec![]).await.unwrap();
+    let list = private(&mine).content.clone();
+    assert_eq!(
+        state_of(&list, 1),
+        state_of(&list, 2),
+        "held and dismissed differ: {list}"
+    );
+    assert_eq!(state_of(&list, 1), "reviewed: please do not report it");
+    assert_eq!(
+        mine.message.as_ref().unwrap().custom_ids(),
+        vec!["mine:withdraw:3".to_owned()],
+        "only the case awaiting review offers a withdrawal"
+    );
+    let mut refusals = Vec::new();
+    for no in [1, 2] {
+        let r = c
+            .command(alice, "withdraw", vec![Opt::integer("case", no)])
+            .await
+            .unwrap();
+        refusals.push(private(&r).content.replace(&format!("#{no}"), "#N"));
+    }
+    assert_eq!(refusals[0], refusals[1], "a withdrawal tells held from dismissed");
+    // Withdrawing with the button: the card's reporter count follows.
+    let pressed = c
+        .press(alice, mine.message.as_ref().unwrap(), "mine:withdraw:3")
+        .await
+        .unwrap();
+    assert!(private(&pressed).content.contains("withdrawn"), "{}", pressed.content);
+    c.settle().await.unwrap();
+    let fields = c.card(3).await.unwrap().embeds[0]["fields"].to_string();
+    assert!(fields.contains("\"Reporters\",\"value\":\"1\""), "{fields}");
+    // The last report withdrawn closes the case, and its card says so.
+    let bob = c
+        .command(c.members[1], "withdraw", vec![Opt::integer("case", 3)])
+        .await
+        .unwrap();
+    assert!(private(&bob).content.contains("closed"), "{}", bob.content);
+    c.settle().await.unwrap();
+    let card = c.sim.message(c.card(3).await.unwrap().id).unwrap();
+    assert!(card.embeds[0]["description"].as_str().unwrap().contains("**Closed**"));
+    assert_eq!(
+        db.store.case(c.guild.0, 3).await.unwrap().lifecycle.decision,
+        Decision::Withdrawn
+    );
     assert!(c.sim.unexpected_requests().is_empty());
     c.shutdown().await.unwrap();
 }

@@ -98,6 +98,8 @@ pub enum WithdrawError {
     Reviewed,
     #[error("the report was already withdrawn")]
     AlreadyWithdrawn,
+    #[error("the member has no report on this case")]
+    NoReport,
 }
 
 /// Whether a report on a case in this state may be withdrawn: only while the case waits

@@ -5,6 +5,7 @@ mod export;
 mod forget;
 mod handoff;
 mod import;
+pub mod myreports;
 mod next;
 mod queue;
 mod report;
@@ -30,6 +31,8 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         import::import(),
         forget::forget_me(),
         next::next(),
+        myreports::myreports(),
+        myreports::withdraw(),
     ]
 }
 

@@ -175,11 +175,11 @@ pub fn reviewed_do_not_report() -> &'static str {
 /// Whether the public may learn anything about this case beyond "reviewed": not when it
 /// is held or dismissed, nor when a later round is open (a dismissed case re-opened by a
 /// report, or a hold that came up for review), since that too would tell them apart.
-fn reviewed_privately(case: &CaseRecord) -> bool {
+pub(super) fn reviewed_privately(case: &CaseRecord) -> bool {
     match case.lifecycle.decision {
         Decision::HandOff | Decision::Dismissed => true,
         Decision::Pending => case.lifecycle.round > 1,
-        Decision::ReportNow => false,
+        Decision::ReportNow | Decision::Withdrawn => false,
     }
 }
 
@@ -240,6 +240,7 @@ pub fn status_answer(case: &CaseRecord) -> String {
                 .to_owned()
         }
         Decision::HandOff | Decision::Dismissed => reviewed_do_not_report().to_owned(),
+        Decision::Withdrawn => "Closed: every report on it was withdrawn before a decision.".to_owned(),
     };
     let status = match case.account_status {
         AccountStatus::Unknown => String::new(),

@@ -1,14 +1,17 @@
-//! What volunteers read of the campaign tools: their `/next` batch. Its *I reported it*
+//! What volunteers read of the campaign tools: their `/next` batch and `/myreports`. Its *I reported it*
 //! buttons are the call to action's own (same id, same handler), so a press counts the
 //! same wherever it was made.
 
 use poise::serenity_prelude as serenity;
 
+use super::answers::reviewed_privately;
 use super::notices::{button, reporting_steps, Post};
-use super::{labels, link, truncate};
+use super::{key_text, labels, link, truncate};
 use crate::discord::components::ComponentAction;
-use crate::domain::campaign::Paced;
-use crate::store::BatchItem;
+use crate::domain::campaign::{may_withdraw, Paced, WithdrawError};
+use crate::domain::case::{AccountStatus, Decision};
+use crate::domain::time::Millis;
+use crate::store::{BatchItem, MyReport, Withdrawal};
 
 /// Each account's link is cut shorter than elsewhere, so five fit in one embed.
 const BATCH_LINK_CHARS: usize = 300;
@@ -64,4 +67,95 @@ pub fn paced(p: Paced) -> String {
 /// A `count` outside 1–5.
 pub fn batch_size_refused(e: &crate::domain::campaign::CampaignError) -> String {
     format!("{}.", labels::campaign_refusal(e))
+}
+
+/// A member's reports with each case's public state. Held and dismissed cases (and any
+/// later round) read the same, "reviewed: please do not report it", and only a case
+/// awaiting its first decision offers *Withdraw*: nothing here tells them apart.
+pub fn my_reports(reports: &[MyReport]) -> Post {
+    if reports.is_empty() {
+        return Post {
+            content: "You have not filed any reports on this server.".to_owned(),
+            ..Post::default()
+        };
+    }
+    let mut lines = vec!["**Your reports** (newest first)".to_owned()];
+    let mut buttons = Vec::new();
+    for r in reports {
+        let case = &r.case;
+        let withdrawable = !r.withdrawn && may_withdraw(&case.lifecycle).is_ok();
+        lines.push(format!(
+            "• #{} {} — {} · filed {}",
+            case.case_no,
+            key_text(&case.key),
+            public_state(r, withdrawable),
+            relative(r.filed_at)
+        ));
+        if withdrawable && buttons.len() < MAX_WITHDRAW_BUTTONS {
+            buttons.push(button(
+                ComponentAction::Withdraw { case_no: case.case_no },
+                &format!("Withdraw #{}", case.case_no),
+                serenity::ButtonStyle::Secondary,
+            ));
+        }
+    }
+    let components = buttons
+        .chunks(5)
+        .map(|row| serenity::CreateActionRow::Buttons(row.to_vec()))
+        .collect();
+    Post {
+        content: truncate(&lines.join("\n"), 1_990),
+        components,
+        ..Post::default()
+    }
+}
+
+/// Discord allows 5 rows of 5 buttons.
+const MAX_WITHDRAW_BUTTONS: usize = 25;
+
+fn public_state(r: &MyReport, withdrawable: bool) -> &'static str {
+    let case = &r.case;
+    if r.withdrawn {
+        return "you withdrew your report";
+    }
+    if reviewed_privately(case) {
+        return "reviewed: please do not report it";
+    }
+    match (case.lifecycle.decision, case.account_status) {
+        (_, _) if withdrawable => "awaiting review (you can withdraw it)",
+        (Decision::ReportNow, AccountStatus::Suspended | AccountStatus::Gone) => "reported now; account suspended",
+        (Decision::ReportNow, _) => "report now: see the call to action",
+        (Decision::Withdrawn, _) => "closed: every report was withdrawn",
+        _ => "awaiting review",
+    }
+}
+
+fn relative(at: Millis) -> String {
+    format!("<t:{}:R>", at.0.div_euclid(1000))
+}
+
+/// The member's report was withdrawn.
+pub fn withdrawn(w: &Withdrawal) -> String {
+    if w.closed {
+        format!(
+            "Your report on case #{} is withdrawn. It was the case's last report, so the case is closed.",
+            w.case.case_no
+        )
+    } else {
+        format!(
+            "Your report on case #{} is withdrawn; the case's counts no longer include it.",
+            w.case.case_no
+        )
+    }
+}
+
+/// Why a report could not be withdrawn. A held and a dismissed case give the same answer.
+pub fn withdraw_refused(e: WithdrawError, case_no: i64) -> String {
+    match e {
+        WithdrawError::Reviewed => format!(
+            "Case #{case_no} was already reviewed, so your report stays. Reports can be withdrawn only while the case awaits review."
+        ),
+        WithdrawError::AlreadyWithdrawn => format!("You already withdrew your report on case #{case_no}."),
+        WithdrawError::NoReport => format!("You have no report on case #{case_no} to withdraw. `/myreports` lists yours."),
+    }
 }

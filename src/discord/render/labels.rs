@@ -16,6 +16,7 @@ pub fn decision(d: Decision) -> &'static str {
         Decision::ReportNow => "Report now",
         Decision::HandOff => "Handed to agencies",
         Decision::Dismissed => "Dismissed",
+        Decision::Withdrawn => "Closed: every report withdrawn",
     }
 }
 
@@ -78,6 +79,7 @@ pub fn lifecycle_refusal(e: &LifecycleError) -> String {
             )
         }
         LifecycleError::NotDismissed => "this case was not dismissed, so new reports do not re-open it".to_owned(),
+        LifecycleError::NotWithdrawn => "this case was not closed as withdrawn".to_owned(),
         LifecycleError::AlreadyPending => "this case is already pending a vote".to_owned(),
         LifecycleError::AlreadyOverdue => "this case is already marked overdue".to_owned(),
         LifecycleError::AlreadyDecided(d) => format!("this case is already decided as {}", decision(*d)),
