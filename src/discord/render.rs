@@ -15,7 +15,7 @@ use crate::domain::account::AccountKey;
 use crate::domain::case::{Decision, RoundNote};
 use crate::domain::time::Millis;
 use crate::domain::vote::VoteChoice;
-use crate::store::{CardFacts, CaseRecord};
+use crate::store::{CardFacts, CaseRecord, ReporterRecord};
 
 /// Invisible characters that change how text around them reads: bidi embeddings,
 /// overrides and isolates (which can make a URL display backwards), zero-width and other
@@ -142,10 +142,7 @@ pub fn card_embed(f: &CardFacts) -> serenity::CreateEmbed {
         0 => f.reporters.to_string(),
         n => format!("{} ({n} joined in the last week)", f.reporters),
     };
-    let record = format!(
-        "{} other case(s), {} dismissed",
-        f.reporters_other_cases, f.reporters_dismissed_cases
-    );
+    let record = track_record(&f.record);
     let tally = [VoteChoice::ReportNow, VoteChoice::HandOff, VoteChoice::Dismiss]
         .iter()
         .map(|&c| format!("{}: {}", labels::vote_choice(c), f.tally.count(c)))
@@ -166,6 +163,14 @@ pub fn card_embed(f: &CardFacts) -> serenity::CreateEmbed {
         .field("Opened", relative(case.created_at), true)
         .field("Latest details", details, false)
         .field(format!("Votes (round {})", case.lifecycle.round), tally, false)
+}
+
+/// What became of a reporter's cases: the card's "track record" and `/reporter show`.
+pub fn track_record(r: &ReporterRecord) -> String {
+    format!(
+        "{} other case(s): {} report now ({} confirmed suspended), {} held, {} dismissed",
+        r.cases, r.report_now, r.suspended, r.held, r.dismissed
+    )
 }
 
 /// At most `max` characters, with an ellipsis when cut (embed fields hold 1,024).

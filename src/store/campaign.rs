@@ -10,6 +10,7 @@ use super::base::case_row::{case_by_no, case_from_row, CaseRecord, CASE_COLUMNS}
 use super::base::guild_row::ensure_guild;
 use super::base::outbox::enqueue_card;
 use super::base::pseudonym::acting_as;
+use super::base::record::{record_of, ReporterRecord, Whose};
 use super::base::transition::transition;
 use super::{id_to_db, op, Result, Store, StoreError};
 use crate::domain::audit::{Actor, AuditKind};
@@ -296,6 +297,19 @@ impl Store {
             let case = case_by_no(&mut tx, guild_id, case_no).await?;
             tx.commit().await?;
             Ok(Withdrawal { case, closed })
+        })
+        .await
+    }
+}
+
+impl Store {
+    /// A member's record as a reporter in this server (`/reporter show`): the numbers the
+    /// review card's track-record line shows for a case's reporters.
+    pub async fn reporter_record(&self, guild_id: u64, member: u64) -> Result<ReporterRecord> {
+        op("reporter_record", async {
+            let mut conn = self.pool.acquire().await?;
+            let member = acting_as(&mut conn, guild_id, member).await?;
+            record_of(&mut conn, guild_id, Whose::Member(member)).await
         })
         .await
     }

@@ -43,6 +43,7 @@ pub use base::case_row::{CaseRecord, CaseRef};
 pub use base::guild_row::GuildSettings;
 pub use base::locations::CardLocation;
 pub use base::outbox::{OutboxKind, BOARD_INTERVAL_MS, FAILURE_ALERT_INTERVAL_MS};
+pub use base::record::ReporterRecord;
 pub use board::{BoardFacts, DigestFacts, NoticeFacts, BOARD_LIST_MAX};
 pub use campaign::{BatchItem, MyReport, NextBatch, Withdrawal, MY_REPORTS_MAX};
 pub use cards::CardFacts;

@@ -202,7 +202,39 @@ async fn held_and_dismissed_cases_refuse_a_withdrawal_alike(db: TestDb) {
     }
 }
 
+async fn a_reporters_record_counts_outcomes_and_leaves_out_withdrawn_reports(db: TestDb) {
+    let s = &db.store;
+    for (i, handle) in ["@rec_now", "@rec_held", "@rec_gone", "@rec_open"].iter().enumerate() {
+        let n = u64::try_from(i).unwrap();
+        s.file_report(member_report(handle, 7, 100 + n)).await.unwrap();
+    }
+    s.file_report(member_report("@rec_now", 8, 200)).await.unwrap();
+    for (no, choice) in [
+        (1, VoteChoice::ReportNow),
+        (2, VoteChoice::HandOff),
+        (3, VoteChoice::Dismiss),
+    ] {
+        s.override_decision(GUILD, no, &Actor::Member(MODERATOR), choice, "t", T0)
+            .await
+            .unwrap();
+    }
+    s.observe(GUILD, 1, MODERATOR, true, Observed::LooksSuspended, T0)
+        .await
+        .unwrap();
+    s.withdraw_report(GUILD, 4, 7, T0).await.unwrap();
+    let r = s.reporter_record(GUILD, 7).await.unwrap();
+    assert_eq!(
+        (r.reports, r.cases, r.report_now, r.suspended, r.held, r.dismissed),
+        (3, 3, 1, 1, 1, 1)
+    );
+    assert_eq!((r.first, r.last), (Some(T0), Some(T0)));
+    // The card of member 8's case counts member 7's other cases with the same numbers.
+    let card = s.card_facts(s.case(GUILD, 1).await.unwrap().id).await.unwrap();
+    assert_eq!((card.record.cases, card.record.held, card.record.dismissed), (2, 1, 1));
+}
+
 on_both_databases!(
+    a_reporters_record_counts_outcomes_and_leaves_out_withdrawn_reports,
     withdrawing_reports_updates_counts_and_the_last_one_closes_the_case,
     held_and_dismissed_cases_refuse_a_withdrawal_alike,
     a_batch_favours_the_least_reported_and_skips_what_is_not_to_report,
@@ -376,6 +408,51 @@ async fn myreports_reads_held_and_dismissed_alike_and_a_withdrawal_updates_the_c
     assert_eq!(
         db.store.case(c.guild.0, 3).await.unwrap().lifecycle.decision,
         Decision::Withdrawn
+    );
+    assert!(c.sim.unexpected_requests().is_empty());
+    c.shutdown().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn moderators_see_a_reporters_record_and_members_do_not() {
+    let (c, _db) = ready().await;
+    let carol = c.members[2];
+    c.report(carol, "x.com/record_one", "threat", vec![]).await.unwrap();
+    for &m in &c.moderators {
+        c.vote(m, 1, "dismiss").await.unwrap();
+    }
+    c.report(carol, "x.com/record_two", "threat", vec![]).await.unwrap();
+    c.settle().await.unwrap();
+    let shown = c
+        .command(
+            c.moderators[0],
+            "reporter",
+            vec![Opt::sub("show", vec![Opt::user("member", carol)])],
+        )
+        .await
+        .unwrap();
+    let text = private(&shown).content.clone();
+    assert!(
+        text.contains("2 report(s) on 2 case(s)") && text.contains("1 dismissed"),
+        "{text}"
+    );
+    let card = c.card(2).await.unwrap().embeds[0]["fields"].to_string();
+    assert!(
+        card.contains("1 other case(s): 0 report now (0 confirmed suspended), 0 held, 1 dismissed"),
+        "{card}"
+    );
+    let refused = c
+        .command(
+            c.members[0],
+            "reporter",
+            vec![Opt::sub("show", vec![Opt::user("member", carol)])],
+        )
+        .await
+        .unwrap();
+    assert!(
+        private(&refused).content.contains("moderators only"),
+        "{}",
+        refused.content
     );
     assert!(c.sim.unexpected_requests().is_empty());
     c.shutdown().await.unwrap();

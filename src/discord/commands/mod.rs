@@ -9,6 +9,7 @@ pub mod myreports;
 mod next;
 mod queue;
 mod report;
+mod reporter;
 mod setup;
 mod status;
 
@@ -33,6 +34,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         next::next(),
         myreports::myreports(),
         myreports::withdraw(),
+        reporter::reporter(),
     ]
 }
 

@@ -11,7 +11,7 @@ use crate::discord::components::ComponentAction;
 use crate::domain::campaign::{may_withdraw, Paced, WithdrawError};
 use crate::domain::case::{AccountStatus, Decision};
 use crate::domain::time::Millis;
-use crate::store::{BatchItem, MyReport, Withdrawal};
+use crate::store::{BatchItem, MyReport, ReporterRecord, Withdrawal};
 
 /// Each account's link is cut shorter than elsewhere, so five fit in one embed.
 const BATCH_LINK_CHARS: usize = 300;
@@ -158,4 +158,23 @@ pub fn withdraw_refused(e: WithdrawError, case_no: i64) -> String {
         WithdrawError::AlreadyWithdrawn => format!("You already withdrew your report on case #{case_no}."),
         WithdrawError::NoReport => format!("You have no report on case #{case_no} to withdraw. `/myreports` lists yours."),
     }
+}
+
+/// `/reporter show`, for moderators: the reporter's record, in the card's own terms.
+pub fn reporter_record(member: u64, r: &ReporterRecord) -> String {
+    if r.reports == 0 {
+        return format!("<@{member}> has no reports on this server (withdrawn reports are not counted).");
+    }
+    let when = |at: Option<Millis>| at.map_or_else(|| "—".to_owned(), |t| format!("<t:{}:f>", t.0.div_euclid(1000)));
+    format!(
+        "**Reporter <@{member}>**\n{} report(s) on {} case(s)\nOutcomes: {} report now ({} confirmed suspended) · {} held · {} dismissed\nFirst report: {} · Last report: {}",
+        r.reports,
+        r.cases,
+        r.report_now,
+        r.suspended,
+        r.held,
+        r.dismissed,
+        when(r.first),
+        when(r.last)
+    )
 }
