@@ -233,7 +233,32 @@ async fn a_reporters_record_counts_outcomes_and_leaves_out_withdrawn_reports(db:
     assert_eq!((card.record.cases, card.record.held, card.record.dismissed), (2, 1, 1));
 }
 
+async fn forget_me_leaves_no_id_in_batches_and_keeps_the_pace(db: TestDb) {
+    let s = &db.store;
+    let handles: Vec<String> = (0..4).map(|i| format!("@forgot{i}")).collect();
+    let refs: Vec<&str> = handles.iter().map(String::as_str).collect();
+    report_now_cases(s, &refs).await;
+    const MEMBER: u64 = 4_242;
+    assert_eq!(numbers(&batch(s, MEMBER, 3, 3, T0).await).len(), 3);
+    s.forget_member(GUILD, MEMBER, T0).await.unwrap();
+    let raw = db.raw().await;
+    for table in ["handouts", "reservations"] {
+        let sql = format!("SELECT COUNT(*) FROM {table} WHERE member_id = $1");
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .bind(i64::try_from(MEMBER).unwrap())
+            .fetch_one(&raw)
+            .await
+            .unwrap();
+        assert_eq!(n, 0, "{table} still names the member");
+    }
+    assert!(
+        matches!(batch(s, MEMBER, 3, 3, Millis(T0.0 + 60_000)).await, NextBatch::Paced(_)),
+        "forgetting does not reset the pace"
+    );
+}
+
 on_both_databases!(
+    forget_me_leaves_no_id_in_batches_and_keeps_the_pace,
     a_reporters_record_counts_outcomes_and_leaves_out_withdrawn_reports,
     withdrawing_reports_updates_counts_and_the_last_one_closes_the_case,
     held_and_dismissed_cases_refuse_a_withdrawal_alike,
