@@ -93,7 +93,7 @@ pub fn link(key: &AccountKey, max: usize) -> String {
 }
 
 /// Discord's relative timestamp markup.
-fn relative(at: Millis) -> String {
+pub(super) fn relative(at: Millis) -> String {
     format!("<t:{}:R>", at.0.div_euclid(1000))
 }
 

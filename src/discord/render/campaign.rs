@@ -6,7 +6,7 @@ use poise::serenity_prelude as serenity;
 
 use super::answers::reviewed_privately;
 use super::notices::{button, reporting_steps, Post};
-use super::{key_text, labels, link, truncate};
+use super::{key_text, labels, link, relative, truncate};
 use crate::discord::components::ComponentAction;
 use crate::domain::campaign::{may_withdraw, Paced, WithdrawError};
 use crate::domain::case::{AccountStatus, Decision};
@@ -58,9 +58,9 @@ pub fn next_batch(items: &[BatchItem]) -> Post {
 /// The member was handed their hourly pace.
 pub fn paced(p: Paced) -> String {
     format!(
-        "You have been handed {} accounts in the last hour, this server's pace: platforms suspend accounts that report in bursts. You can ask for more <t:{}:R>.",
+        "You have been handed {} accounts in the last hour, this server's pace: platforms suspend accounts that report in bursts. You can ask for more {}.",
         p.pace.get(),
-        p.until.0.div_euclid(1000)
+        relative(p.until)
     )
 }
 
@@ -121,17 +121,17 @@ fn public_state(r: &MyReport, withdrawable: bool) -> &'static str {
     if reviewed_privately(case) {
         return "reviewed: please do not report it";
     }
+    if withdrawable {
+        return "awaiting review (you can withdraw it)";
+    }
     match (case.lifecycle.decision, case.account_status) {
-        (_, _) if withdrawable => "awaiting review (you can withdraw it)",
-        (Decision::ReportNow, AccountStatus::Suspended | AccountStatus::Gone) => "reported now; account suspended",
+        (Decision::ReportNow, AccountStatus::Suspended | AccountStatus::Gone) => {
+            "reported; account confirmed suspended"
+        }
         (Decision::ReportNow, _) => "report now: see the call to action",
         (Decision::Withdrawn, _) => "closed: every report was withdrawn",
         _ => "awaiting review",
     }
-}
-
-fn relative(at: Millis) -> String {
-    format!("<t:{}:R>", at.0.div_euclid(1000))
 }
 
 /// The member's report was withdrawn.
