@@ -91,21 +91,28 @@ async fn a_batch_favours_the_least_reported_and_skips_what_is_not_to_report(db: 
 
 async fn concurrent_batches_are_disjoint_while_enough_cases_exist(db: TestDb) {
     let s = &db.store;
-    let handles: Vec<String> = (0..12).map(|i| format!("@acct{i}")).collect();
+    let handles: Vec<String> = (0..24).map(|i| format!("@acct{i}")).collect();
     let refs: Vec<&str> = handles.iter().map(String::as_str).collect();
     report_now_cases(s, &refs).await;
-    let asks = (0..4u64).map(|m| {
-        let s = s.clone();
-        tokio::spawn(async move { batch(&s, 60 + m, 3, 20, T0).await })
-    });
+    // Eight members ask at the same instant, so their transactions overlap.
+    let start = std::sync::Arc::new(tokio::sync::Barrier::new(8));
+    let asks: Vec<_> = (0..8u64)
+        .map(|m| {
+            let (s, start) = (s.clone(), start.clone());
+            tokio::spawn(async move {
+                start.wait().await;
+                batch(&s, 60 + m, 3, 20, T0).await
+            })
+        })
+        .collect();
     let mut seen = BTreeSet::new();
     for ask in asks {
         for no in numbers(&ask.await.unwrap()) {
             assert!(seen.insert(no), "case #{no} was in two batches");
         }
     }
-    assert_eq!(seen.len(), 12);
-    // Every case is reserved now: a fifth member gets nothing until the reservations end.
+    assert_eq!(seen.len(), 24);
+    // Every case is reserved now: another member gets nothing until the reservations end.
     assert!(numbers(&batch(s, 70, 3, 20, T0).await).is_empty());
     assert_eq!(numbers(&batch(s, 70, 3, 20, Millis(T0.0 + 16 * 60_000)).await).len(), 3);
 }
