@@ -23,6 +23,10 @@ pub enum ComponentAction {
     StillUp {
         case_no: i64,
     },
+    /// "Withdraw" on a member's `/myreports`.
+    Withdraw {
+        case_no: i64,
+    },
 }
 
 impl ComponentAction {
@@ -32,7 +36,8 @@ impl ComponentAction {
             ComponentAction::Vote { case_no, .. }
             | ComponentAction::ReportedIt { case_no }
             | ComponentAction::LooksSuspended { case_no }
-            | ComponentAction::StillUp { case_no } => case_no,
+            | ComponentAction::StillUp { case_no }
+            | ComponentAction::Withdraw { case_no } => case_no,
         }
     }
 
@@ -48,6 +53,7 @@ impl ComponentAction {
             ["cta", "reported", no] => Some(ComponentAction::ReportedIt { case_no: case_no(no)? }),
             ["cta", "suspended", no] => Some(ComponentAction::LooksSuspended { case_no: case_no(no)? }),
             ["cta", "up", no] => Some(ComponentAction::StillUp { case_no: case_no(no)? }),
+            ["mine", "withdraw", no] => Some(ComponentAction::Withdraw { case_no: case_no(no)? }),
             _ => None,
         }
     }
@@ -60,6 +66,7 @@ impl fmt::Display for ComponentAction {
             ComponentAction::ReportedIt { case_no } => write!(f, "cta:reported:{case_no}"),
             ComponentAction::LooksSuspended { case_no } => write!(f, "cta:suspended:{case_no}"),
             ComponentAction::StillUp { case_no } => write!(f, "cta:up:{case_no}"),
+            ComponentAction::Withdraw { case_no } => write!(f, "mine:withdraw:{case_no}"),
         }
     }
 }
@@ -78,6 +85,7 @@ mod tests {
             ComponentAction::ReportedIt { case_no: 7 },
             ComponentAction::LooksSuspended { case_no: 7 },
             ComponentAction::StillUp { case_no: 7 },
+            ComponentAction::Withdraw { case_no: 7 },
         ]);
         for action in actions {
             assert_eq!(ComponentAction::parse(&action.to_string()), Some(action));

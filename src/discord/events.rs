@@ -4,6 +4,7 @@
 use poise::serenity_prelude as serenity;
 
 use super::checks::{is_moderator, may_report, require_voter};
+use super::commands::myreports::withdraw_answer;
 use super::components::ComponentAction;
 use super::convert::Caller;
 use super::error::{already_handled, message_for, outcome_of, refused, user_error, Error};
@@ -40,6 +41,7 @@ async fn on_press(ctx: &serenity::Context, press: &serenity::ComponentInteractio
             observe(press, data, case_no, Observed::LooksSuspended).await
         }
         Some(ComponentAction::StillUp { case_no }) => observe(press, data, case_no, Observed::StillUp).await,
+        Some(ComponentAction::Withdraw { case_no }) => withdraw(press, data, case_no).await,
         None => Err(refused(Refusal::StaleButton)),
     };
     let outcome = match &answer {
@@ -72,6 +74,7 @@ fn press_name(custom_id: &str) -> &'static str {
         Some(ComponentAction::ReportedIt { .. }) => "button reported_it",
         Some(ComponentAction::LooksSuspended { .. }) => "button looks_suspended",
         Some(ComponentAction::StillUp { .. }) => "button still_up",
+        Some(ComponentAction::Withdraw { .. }) => "button withdraw",
         None => "button stale",
     }
 }
@@ -149,6 +152,13 @@ async fn observe(
         (Observed::LooksSuspended, AccountStatus::Suspended) => answers::confirmed_suspended(case_no),
         (Observed::LooksSuspended, _) => answers::suspension_needs_confirmation(case_no),
     }))
+}
+
+/// "Withdraw" on `/myreports`: the same as `/withdraw case`.
+async fn withdraw(press: &serenity::ComponentInteraction, data: &Data, case_no: i64) -> Result<Option<String>, Error> {
+    let (guild, who, _) = presser(press, data, Refusal::ButtonOutsideServer).await?;
+    let text = withdraw_answer(&acting(press, data), guild, case_no, who.user_id, data.clock.now()).await?;
+    Ok(Some(text))
 }
 
 /// Record a moderator's vote. `Ok(None)`: a replayed press, already answered.

@@ -3,6 +3,7 @@
 //! keys) is escaped here; no function in this module mentions a reporter.
 
 pub mod answers;
+pub mod campaign;
 pub mod labels;
 pub mod notices;
 pub mod rejections;
@@ -14,7 +15,7 @@ use crate::domain::account::AccountKey;
 use crate::domain::case::{Decision, RoundNote};
 use crate::domain::time::Millis;
 use crate::domain::vote::VoteChoice;
-use crate::store::{CardFacts, CaseRecord};
+use crate::store::{CardFacts, CaseRecord, ReporterRecord};
 
 /// Invisible characters that change how text around them reads: bidi embeddings,
 /// overrides and isolates (which can make a URL display backwards), zero-width and other
@@ -92,7 +93,7 @@ pub fn link(key: &AccountKey, max: usize) -> String {
 }
 
 /// Discord's relative timestamp markup.
-fn relative(at: Millis) -> String {
+pub(super) fn relative(at: Millis) -> String {
     format!("<t:{}:R>", at.0.div_euclid(1000))
 }
 
@@ -102,6 +103,7 @@ fn status_line(case: &CaseRecord) -> String {
         (Decision::Pending, _, true) => "**Overdue** — the window ended with no vote; a vote still decides.".to_owned(),
         (Decision::Pending, Some(end), _) => format!("Voting open — closes {}", relative(end)),
         (Decision::Pending, None, _) => "Voting open".to_owned(),
+        (Decision::Withdrawn, _, _) => "**Closed** — every report was withdrawn before a decision.".to_owned(),
         (decided, _, _) => format!("**Decided: {}**", labels::decision(decided)),
     };
     if let Some(until) = l.held_until {
@@ -140,10 +142,7 @@ pub fn card_embed(f: &CardFacts) -> serenity::CreateEmbed {
         0 => f.reporters.to_string(),
         n => format!("{} ({n} joined in the last week)", f.reporters),
     };
-    let record = format!(
-        "{} other case(s), {} dismissed",
-        f.reporters_other_cases, f.reporters_dismissed_cases
-    );
+    let record = track_record(&f.record);
     let tally = [VoteChoice::ReportNow, VoteChoice::HandOff, VoteChoice::Dismiss]
         .iter()
         .map(|&c| format!("{}: {}", labels::vote_choice(c), f.tally.count(c)))
@@ -164,6 +163,14 @@ pub fn card_embed(f: &CardFacts) -> serenity::CreateEmbed {
         .field("Opened", relative(case.created_at), true)
         .field("Latest details", details, false)
         .field(format!("Votes (round {})", case.lifecycle.round), tally, false)
+}
+
+/// What became of a reporter's cases: the card's "track record" and `/reporter show`.
+pub fn track_record(r: &ReporterRecord) -> String {
+    format!(
+        "{} other case(s): {} report now ({} confirmed suspended), {} held, {} dismissed",
+        r.cases, r.report_now, r.suspended, r.held, r.dismissed
+    )
 }
 
 /// At most `max` characters, with an ellipsis when cut (embed fields hold 1,024).

@@ -6,6 +6,7 @@ use sqlx::Row;
 
 use super::base::case_row::{case_by_id, reasons_of, tally, CaseRecord};
 use super::base::locations::{location_from_row, record_location, CardLocation};
+use super::base::record::{record_of, ReporterRecord, Whose};
 use super::{Result, Store};
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
@@ -22,9 +23,8 @@ pub struct CardFacts {
     pub reporters: u32,
     /// Reporters who had joined the server within a week of reporting.
     pub recent_members: u32,
-    /// Other cases these reporters reported, and how many of those were dismissed.
-    pub reporters_other_cases: u32,
-    pub reporters_dismissed_cases: u32,
+    /// What became of the other cases these reporters reported (as `/reporter show`).
+    pub record: ReporterRecord,
     pub evidence: u32,
     /// The newest report's free-text details (unescaped: the renderer escapes).
     pub latest_details: Option<String>,
@@ -44,21 +44,13 @@ impl Store {
             let reports = sqlx::query(
                 "SELECT COUNT(DISTINCT COALESCE(reporter_id, -1)) AS reporters, \
                  COUNT(DISTINCT CASE WHEN member_joined_at IS NOT NULL AND created_at - member_joined_at < $2 THEN reporter_id END) AS recent \
-                 FROM reports WHERE case_id = $1",
+                 FROM reports WHERE case_id = $1 AND withdrawn_at IS NULL",
             )
             .bind(case_id)
             .bind(RECENT_MEMBER_MS)
             .fetch_one(&mut *conn)
             .await?;
-            let record = sqlx::query(
-                "SELECT COUNT(DISTINCT r2.case_id) AS other, \
-                 COUNT(DISTINCT CASE WHEN c2.decision = 'dismissed' THEN r2.case_id END) AS dismissed \
-                 FROM reports r1 JOIN reports r2 ON r2.reporter_id = r1.reporter_id AND r2.case_id <> r1.case_id \
-                 JOIN cases c2 ON c2.id = r2.case_id WHERE r1.case_id = $1 AND r1.reporter_id IS NOT NULL",
-            )
-            .bind(case_id)
-            .fetch_one(&mut *conn)
-            .await?;
+            let record = record_of(&mut conn, case.guild_id, Whose::ReportersOf(case_id)).await?;
             let evidence: i64 = sqlx::query_scalar(
                 "SELECT COUNT(*) FROM evidence e JOIN reports r ON r.id = e.report_id WHERE r.case_id = $1",
             )
@@ -77,8 +69,7 @@ impl Store {
                 reasons,
                 reporters: count(&reports, "reporters")?,
                 recent_members: count(&reports, "recent")?,
-                reporters_other_cases: count(&record, "other")?,
-                reporters_dismissed_cases: count(&record, "dismissed")?,
+                record,
                 evidence: u32::try_from(evidence).unwrap_or(u32::MAX),
                 latest_details,
                 tally,

@@ -131,7 +131,7 @@ impl Store {
     async fn report_aggregates(&self, guild: i64, within: &str) -> Result<HashMap<i64, ReportAgg>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT r.case_id, r.reason, COUNT(*) AS n, MIN(r.created_at) AS first, MAX(r.created_at) AS last \
-             FROM reports r JOIN cases c ON c.id = r.case_id WHERE {within} GROUP BY r.case_id, r.reason",
+             FROM reports r JOIN cases c ON c.id = r.case_id WHERE {within} AND r.withdrawn_at IS NULL GROUP BY r.case_id, r.reason",
         )))
         .bind(guild)
         .fetch_all(&self.pool)

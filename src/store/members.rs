@@ -58,6 +58,8 @@ impl Store {
             for table in [
                 "reported_it SET member_id = $1 WHERE member_id = $2",
                 "status_observations SET observer_id = $1 WHERE observer_id = $2",
+                "handouts SET member_id = $1 WHERE member_id = $2",
+                "reservations SET member_id = $1 WHERE member_id = $2",
             ] {
                 let sql = format!("UPDATE {table} AND case_id IN (SELECT id FROM cases WHERE guild_id = $3)");
                 sqlx::query(sqlx::AssertSqlSafe(sql))

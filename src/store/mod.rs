@@ -10,6 +10,7 @@ mod audit;
 mod backup;
 mod base;
 mod board;
+mod campaign;
 mod cards;
 mod cases;
 mod casework;
@@ -47,7 +48,9 @@ pub use base::case_row::{CaseRecord, CaseRef};
 pub use base::guild_row::GuildSettings;
 pub use base::locations::CardLocation;
 pub use base::outbox::{OutboxKind, BOARD_INTERVAL_MS, FAILURE_ALERT_INTERVAL_MS};
+pub use base::record::ReporterRecord;
 pub use board::{BoardFacts, DigestFacts, NoticeFacts, BOARD_LIST_MAX};
+pub use campaign::{BatchItem, MyReport, NextBatch, Withdrawal, MY_REPORTS_MAX};
 pub use cards::CardFacts;
 pub use details::{CaseDetails, ReportEntry, Reporter};
 pub use export::{CaseExport, EvidenceExport, HistoryEntry};
@@ -89,6 +92,9 @@ pub enum StoreError {
     NotYet(crate::domain::intake::NotYet),
     #[error(transparent)]
     Lifecycle(#[from] crate::domain::case::LifecycleError),
+    /// A member's report cannot be withdrawn.
+    #[error("cannot withdraw: {0}")]
+    Withdraw(crate::domain::campaign::WithdrawError),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

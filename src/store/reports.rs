@@ -13,6 +13,7 @@ use super::base::guild_row::{ensure_guild, settings_in};
 use super::base::outbox::enqueue_card;
 use super::base::pseudonym::acting_as;
 use super::base::transition::transition;
+use super::base::write_tx::WriteTx;
 use super::queue::{enter_queue, waiting_cards, MAX_WAITING_CARDS};
 use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::account::AccountKey;
@@ -179,6 +180,17 @@ async fn is_first_from_reporter(
     Ok(earlier == 0)
 }
 
+/// A report on a case closed because every report was withdrawn: it awaits its decision
+/// again, in its round (it was never reviewed, and reads as merged to the reporter).
+async fn revive_withdrawn(tx: &mut WriteTx, case: &CaseRecord, at: Millis) -> Result<()> {
+    let settings = settings_in(tx, case.guild_id)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?;
+    let next = case.lifecycle.reopen_withdrawn(at, settings.policy.window)?;
+    transition(tx, case, next, at).await?;
+    Ok(())
+}
+
 impl Store {
     /// File a report, opening or merging into its case, and commit before returning:
     /// the caller acknowledges the report only after this succeeds.
@@ -231,6 +243,9 @@ impl Store {
             } else {
                 false
             };
+            if case.lifecycle.decision == Decision::Withdrawn {
+                revive_withdrawn(&mut tx, &case, report.at).await?;
+            }
             insert_evidence(&mut tx, report_id, &report.evidence).await?;
             record_report_events(&mut tx, &report, &case, created, reopened).await?;
             if created && waiting_cards(&mut tx, report.guild_id).await? > MAX_WAITING_CARDS {

@@ -63,6 +63,12 @@ impl Store {
             if added == 1 {
                 enqueue(&mut tx, guild_id, OutboxKind::NoticeCount, Some(case.id), at).await?;
             }
+            // Done with it: a `/next` reservation need not keep it from others.
+            sqlx::query("DELETE FROM reservations WHERE case_id = $1 AND member_id = $2")
+                .bind(case.id)
+                .bind(id_to_db(member))
+                .execute(&mut *tx)
+                .await?;
             let count = reported_count(&mut tx, case.id).await?;
             tx.commit().await?;
             Ok(count)

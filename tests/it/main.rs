@@ -7,6 +7,7 @@
 #[macro_use]
 mod common;
 
+mod campaign;
 mod cli;
 mod discord;
 mod fleet;

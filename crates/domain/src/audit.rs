@@ -34,6 +34,8 @@ pub enum AuditKind {
     TaxiiRevoked,
     /// An agency pulled objects from a TAXII collection.
     TaxiiPulled,
+    /// A member withdrew their report on a case awaiting its first decision.
+    ReportWithdrawn,
 }
 
 crate::named!(AuditKind, "kind of audit event", {
@@ -55,6 +57,7 @@ crate::named!(AuditKind, "kind of audit event", {
     TaxiiGranted => "taxii_granted",
     TaxiiRevoked => "taxii_revoked",
     TaxiiPulled => "taxii_pulled",
+    ReportWithdrawn => "report_withdrawn",
 });
 
 /// Who caused a change.

@@ -14,6 +14,8 @@ pub enum Decision {
     ReportNow,
     HandOff,
     Dismissed,
+    /// Every report was withdrawn before a decision: closed without one.
+    Withdrawn,
 }
 
 crate::named!(Decision, "decision", {
@@ -21,6 +23,7 @@ crate::named!(Decision, "decision", {
     ReportNow => "report_now",
     HandOff => "hand_off",
     Dismissed => "dismissed",
+    Withdrawn => "withdrawn",
 });
 
 impl From<VoteChoice> for Decision {
@@ -62,6 +65,8 @@ pub enum LifecycleError {
     HoldNotExpired(Millis),
     #[error("this case was not dismissed, so new reports do not re-open it")]
     NotDismissed,
+    #[error("this case was not closed as withdrawn")]
+    NotWithdrawn,
     #[error("this case is already pending a vote")]
     AlreadyPending,
     #[error("this case is already marked overdue")]
@@ -166,6 +171,33 @@ impl Lifecycle {
             return Err(LifecycleError::NotDismissed);
         }
         Ok(self.reopened(now, window))
+    }
+
+    /// The case's last report was withdrawn while it awaited its first decision: it closes
+    /// without one.
+    pub fn withdraw(self) -> Result<Self, LifecycleError> {
+        if self.decision != Decision::Pending {
+            return Err(LifecycleError::NotPending(self.decision));
+        }
+        Ok(Lifecycle {
+            decision: Decision::Withdrawn,
+            window_ends_at: None,
+            overdue: false,
+            ..self
+        })
+    }
+
+    /// A report on a case closed as withdrawn: it awaits its decision again, in the same
+    /// round (it was never reviewed, so it must not read as reviewed).
+    pub fn reopen_withdrawn(self, now: Millis, window: VotingWindow) -> Result<Self, LifecycleError> {
+        if self.decision != Decision::Withdrawn {
+            return Err(LifecycleError::NotWithdrawn);
+        }
+        Ok(Lifecycle {
+            decision: Decision::Pending,
+            window_ends_at: Some(now.plus(window.duration())),
+            ..self
+        })
     }
 
     /// A moderator or admin re-opens a decided case (with a reason, recorded by the caller).
@@ -350,6 +382,20 @@ mod tests {
     }
 
     #[test]
+    fn a_case_whose_reports_are_all_withdrawn_closes_and_a_new_report_reopens_it_in_its_round() {
+        let closed = pending().withdraw().unwrap();
+        assert_eq!((closed.decision, closed.window_ends_at), (Decision::Withdrawn, None));
+        assert!(decided(VoteChoice::HandOff).withdraw().is_err());
+        let again = closed.reopen_withdrawn(NOW, window()).unwrap();
+        assert_eq!((again.decision, again.round), (Decision::Pending, 1));
+        assert!(again.window_ends_at.is_some());
+        assert_eq!(
+            pending().reopen_withdrawn(NOW, window()),
+            Err(LifecycleError::NotWithdrawn)
+        );
+    }
+
+    #[test]
     fn names_round_trip_and_unknown_names_list_the_accepted_ones() {
         for d in Decision::ALL {
             assert_eq!(d.as_str().parse::<Decision>(), Ok(d));
@@ -360,7 +406,7 @@ mod tests {
         let err = "maybe".parse::<Decision>().unwrap_err().to_string();
         assert_eq!(
             err,
-            "\"maybe\" is not a decision: use one of pending, report_now, hand_off, dismissed"
+            "\"maybe\" is not a decision: use one of pending, report_now, hand_off, dismissed, withdrawn"
         );
     }
 }

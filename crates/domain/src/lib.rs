@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod campaign;
 pub mod case;
 pub mod intake;
 pub mod names;

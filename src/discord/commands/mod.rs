@@ -5,8 +5,11 @@ mod export;
 mod forget;
 mod handoff;
 mod import;
+pub mod myreports;
+mod next;
 mod queue;
 mod report;
+mod reporter;
 mod setup;
 mod status;
 
@@ -28,6 +31,10 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         export::export(),
         import::import(),
         forget::forget_me(),
+        next::next(),
+        myreports::myreports(),
+        myreports::withdraw(),
+        reporter::reporter(),
     ]
 }
 

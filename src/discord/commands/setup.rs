@@ -8,6 +8,7 @@ use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::render::answers;
 use crate::discord::setup_checks;
 use crate::domain::audit::Actor;
+use crate::domain::campaign::HourlyPace;
 use crate::domain::vote::{HoldDays, Quorum, VotingWindow};
 use crate::store::SettingsChange;
 
@@ -42,6 +43,7 @@ async fn set(
     #[description = "Hours a member must have been in the server to report (default 0)"] min_member_age_hours: Option<
         u32,
     >,
+    #[description = "Accounts /next hands one member per hour (1–100, default 20)"] next_per_hour: Option<u32>,
 ) -> Result<(), Error> {
     let (guild, who) = caller(ctx)?;
     require_setup_admin(&who)?;
@@ -72,6 +74,10 @@ async fn set(
         min_member_age_hours: min_member_age_hours
             .map(|n| check_range("min_member_age_hours", n, 0, 8_760))
             .transpose()?,
+        next_per_hour: next_per_hour
+            .map(HourlyPace::new)
+            .transpose()
+            .map_err(|e| user_error(answers::campaign_setting_refused(&e)))?,
     };
     let data = ctx.data();
     let settings = acting(ctx)

@@ -6,6 +6,7 @@ use super::{escape, key_text, labels, link, rejections, MAX_LINK_CHARS};
 use crate::discord::setup_checks::{Access, ChannelCheck, Purpose};
 use crate::domain::account::{AccountKey, AccountKeyError};
 use crate::domain::audit::ChainHead;
+use crate::domain::campaign::CampaignError;
 use crate::domain::case::{AccountStatus, Decision, LifecycleError};
 use crate::domain::intake::NotYet;
 use crate::domain::time::Millis;
@@ -97,6 +98,10 @@ pub fn refused_policy(rule: &PolicyError) -> String {
     format!("{}.", labels::policy_refusal(rule))
 }
 
+pub fn campaign_setting_refused(rule: &CampaignError) -> String {
+    format!("{}. Nothing was changed.", labels::campaign_refusal(rule))
+}
+
 pub fn setting_refused(rule: &PolicyError) -> String {
     format!("{}. Nothing was changed.", labels::policy_refusal(rule))
 }
@@ -171,11 +176,11 @@ pub fn reviewed_do_not_report() -> &'static str {
 /// Whether the public may learn anything about this case beyond "reviewed": not when it
 /// is held or dismissed, nor when a later round is open (a dismissed case re-opened by a
 /// report, or a hold that came up for review), since that too would tell them apart.
-fn reviewed_privately(case: &CaseRecord) -> bool {
+pub(super) fn reviewed_privately(case: &CaseRecord) -> bool {
     match case.lifecycle.decision {
         Decision::HandOff | Decision::Dismissed => true,
         Decision::Pending => case.lifecycle.round > 1,
-        Decision::ReportNow => false,
+        Decision::ReportNow | Decision::Withdrawn => false,
     }
 }
 
@@ -236,6 +241,7 @@ pub fn status_answer(case: &CaseRecord) -> String {
                 .to_owned()
         }
         Decision::HandOff | Decision::Dismissed => reviewed_do_not_report().to_owned(),
+        Decision::Withdrawn => "Closed: every report on it was withdrawn before a decision.".to_owned(),
     };
     let status = match case.account_status {
         AccountStatus::Unknown => String::new(),
@@ -416,7 +422,8 @@ pub fn settings_text(s: &GuildSettings) -> String {
     let mut text = format!(
         "Review channel: {}\nCoordination channel: {}\nModerator role: {}\nLiaison role: {}\nReporter role: {}\n\
          Quorum: {} votes · Window: {} minutes · Holds: {} days · Default platform: {}\n\
-         Public hold notices: {} · Digest: {} · Report limit: {} per {} minutes · Minimum membership: {} hours",
+         Public hold notices: {} · Digest: {} · Report limit: {} per {} minutes · Minimum membership: {} hours\n\
+         /next: at most {} accounts per member per hour",
         channel(s.review_channel),
         channel(s.coordination_channel),
         role(s.moderator_role),
@@ -432,6 +439,7 @@ pub fn settings_text(s: &GuildSettings) -> String {
         s.report_limit,
         s.report_limit_minutes,
         s.min_member_age_hours,
+        s.next_per_hour.get(),
     );
     let missing = s.missing();
     if !missing.is_empty() {

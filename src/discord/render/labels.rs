@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::discord::setup_checks::{Needed, Purpose};
 use crate::domain::account::Platform;
+use crate::domain::campaign::{BatchSize, CampaignError, HourlyPace};
 use crate::domain::case::{Decision, LifecycleError};
 use crate::domain::reason::ReasonCategory;
 use crate::domain::vote::{PolicyError, VoteChoice};
@@ -16,6 +17,7 @@ pub fn decision(d: Decision) -> &'static str {
         Decision::ReportNow => "Report now",
         Decision::HandOff => "Handed to agencies",
         Decision::Dismissed => "Dismissed",
+        Decision::Withdrawn => "Closed: every report withdrawn",
     }
 }
 
@@ -78,6 +80,7 @@ pub fn lifecycle_refusal(e: &LifecycleError) -> String {
             )
         }
         LifecycleError::NotDismissed => "this case was not dismissed, so new reports do not re-open it".to_owned(),
+        LifecycleError::NotWithdrawn => "this case was not closed as withdrawn".to_owned(),
         LifecycleError::AlreadyPending => "this case is already pending a vote".to_owned(),
         LifecycleError::AlreadyOverdue => "this case is already marked overdue".to_owned(),
         LifecycleError::AlreadyDecided(d) => format!("this case is already decided as {}", decision(*d)),
@@ -111,6 +114,14 @@ pub fn purpose(p: Purpose) -> &'static str {
     match p {
         Purpose::Review => "review channel",
         Purpose::Coordination => "coordination channel",
+    }
+}
+
+/// A `/next` batch size or hourly pace outside its range.
+pub fn campaign_refusal(e: &CampaignError) -> String {
+    match e {
+        CampaignError::BatchSize(n) => format!("a batch holds 1 to {} accounts (got {n})", BatchSize::MAX),
+        CampaignError::Pace(n) => format!("next_per_hour must be between 1 and {} (got {n})", HourlyPace::MAX),
     }
 }
 

@@ -35,7 +35,7 @@ pub fn reporting_steps(platform: Platform) -> &'static str {
     }
 }
 
-fn button(action: ComponentAction, label: &str, style: serenity::ButtonStyle) -> serenity::CreateButton {
+pub(super) fn button(action: ComponentAction, label: &str, style: serenity::ButtonStyle) -> serenity::CreateButton {
     serenity::CreateButton::new(action.to_string())
         .label(label)
         .style(style)

@@ -108,7 +108,7 @@ pub(crate) async fn case_by_id(conn: &mut AnyConnection, case_id: i64) -> Result
 
 /// The distinct reasons a case was reported for.
 pub(crate) async fn reasons_of(conn: &mut AnyConnection, case_id: i64) -> Result<BTreeSet<ReasonCategory>> {
-    let rows = sqlx::query("SELECT DISTINCT reason FROM reports WHERE case_id = $1")
+    let rows = sqlx::query("SELECT DISTINCT reason FROM reports WHERE case_id = $1 AND withdrawn_at IS NULL")
         .bind(case_id)
         .fetch_all(&mut *conn)
         .await?;
@@ -116,10 +116,12 @@ pub(crate) async fn reasons_of(conn: &mut AnyConnection, case_id: i64) -> Result
 }
 
 pub(crate) async fn distinct_reporters(conn: &mut AnyConnection, case_id: i64) -> Result<u32> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(DISTINCT COALESCE(reporter_id, -1)) FROM reports WHERE case_id = $1")
-        .bind(case_id)
-        .fetch_one(&mut *conn)
-        .await?;
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(DISTINCT COALESCE(reporter_id, -1)) FROM reports WHERE case_id = $1 AND withdrawn_at IS NULL",
+    )
+    .bind(case_id)
+    .fetch_one(&mut *conn)
+    .await?;
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 

@@ -5,6 +5,7 @@ use sqlx::{AnyConnection, Row};
 
 use crate::domain::account::Platform;
 use crate::domain::audit::GENESIS_HASH;
+use crate::domain::campaign::HourlyPace;
 use crate::domain::time::Millis;
 use crate::domain::vote::{HoldDays, Policy, Quorum, VotingWindow};
 use crate::store::{id_from_db, id_to_db, Result, StoreError};
@@ -25,6 +26,8 @@ pub struct GuildSettings {
     pub report_limit_minutes: u32,
     pub min_member_age_hours: u32,
     pub announce_holds: bool,
+    /// At most this many accounts handed to one member per hour by `/next`.
+    pub next_per_hour: HourlyPace,
 }
 
 /// Create the server's rows (settings with defaults, empty audit chain) if missing.
@@ -83,6 +86,7 @@ fn settings_from_row(row: &AnyRow) -> Result<GuildSettings> {
         report_limit_minutes: small(row, "report_limit_minutes")?,
         min_member_age_hours: small(row, "min_member_age_hours")?,
         announce_holds: row.try_get::<i64, _>("announce_holds")? != 0,
+        next_per_hour: HourlyPace::new(small(row, "next_per_hour")?).map_err(|e| corrupt(&e))?,
     })
 }
 

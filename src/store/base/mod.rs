@@ -9,5 +9,6 @@ pub(super) mod guild_row;
 pub(super) mod locations;
 pub(super) mod outbox;
 pub(super) mod pseudonym;
+pub(super) mod record;
 pub(super) mod transition;
 pub(super) mod write_tx;

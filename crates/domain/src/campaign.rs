@@ -1,0 +1,172 @@
+//! Campaign tools' rules (PRODUCT.md "Campaign tools"): the size and pace of a
+//! volunteer's `/next` batch, and when a member may withdraw a report.
+
+use std::time::Duration;
+
+use super::case::{Decision, Lifecycle};
+use super::time::Millis;
+
+/// How many accounts one `/next` hands out: 1 to 5, 3 unless asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BatchSize(u32);
+
+/// How many accounts one member is handed per hour: platforms suspend accounts that
+/// report in bursts, so the bot paces its volunteers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HourlyPace(u32);
+
+/// A campaign setting or request outside its range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum CampaignError {
+    #[error("a batch holds 1 to 5 accounts (got {0})")]
+    BatchSize(u32),
+    #[error("the hourly pace must be between 1 and 100 accounts (got {0})")]
+    Pace(u32),
+}
+
+impl BatchSize {
+    pub const MAX: u32 = 5;
+    pub const DEFAULT: BatchSize = BatchSize(3);
+
+    pub fn new(n: u32) -> Result<BatchSize, CampaignError> {
+        if (1..=Self::MAX).contains(&n) {
+            Ok(BatchSize(n))
+        } else {
+            Err(CampaignError::BatchSize(n))
+        }
+    }
+
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+impl HourlyPace {
+    pub const MAX: u32 = 100;
+    pub const DEFAULT: HourlyPace = HourlyPace(20);
+
+    pub fn new(n: u32) -> Result<HourlyPace, CampaignError> {
+        if (1..=Self::MAX).contains(&n) {
+            Ok(HourlyPace(n))
+        } else {
+            Err(CampaignError::Pace(n))
+        }
+    }
+
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+/// The window the pace counts over.
+pub const PACE_WINDOW: Duration = Duration::from_secs(3_600);
+
+/// How long the accounts of a batch stay out of other members' batches: long enough to
+/// work through five accounts, short enough that an abandoned batch frees them soon.
+pub const RESERVATION: Duration = Duration::from_secs(15 * 60);
+
+/// The member was handed their hourly pace already; more from `until`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paced {
+    pub pace: HourlyPace,
+    pub until: Millis,
+}
+
+/// How many accounts the member may be handed now. `handed` are the times accounts were
+/// handed to them within the last [`PACE_WINDOW`], oldest first.
+pub fn batch_room(size: BatchSize, pace: HourlyPace, handed: &[Millis]) -> Result<u32, Paced> {
+    let used = u32::try_from(handed.len()).unwrap_or(u32::MAX);
+    match pace.get().checked_sub(used).filter(|&left| left > 0) {
+        Some(left) => Ok(left.min(size.get())),
+        None => {
+            // A slot frees when the hand-out `pace` places from the newest leaves the window.
+            let limit = usize::try_from(pace.get()).unwrap_or(usize::MAX);
+            let freeing = handed[handed.len().saturating_sub(limit)];
+            Err(Paced {
+                pace,
+                until: freeing.plus(PACE_WINDOW),
+            })
+        }
+    }
+}
+
+/// Why a report cannot be withdrawn. Both read as "already reviewed" to the member:
+/// a withdrawal must not tell a held case from a dismissed one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum WithdrawError {
+    #[error("the case was already reviewed")]
+    Reviewed,
+    #[error("the report was already withdrawn")]
+    AlreadyWithdrawn,
+    #[error("the member has no report on this case")]
+    NoReport,
+}
+
+/// Whether a report on a case in this state may be withdrawn: only while the case waits
+/// for its first decision. A later round (a dismissed case re-opened, a hold back for
+/// review) counts as reviewed, since members cannot tell those from held cases either.
+pub fn may_withdraw(case: &Lifecycle) -> Result<(), WithdrawError> {
+    if case.decision == Decision::Pending && case.round == 1 {
+        Ok(())
+    } else {
+        Err(WithdrawError::Reviewed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vote::{HoldDays, VoteChoice, VotingWindow};
+
+    const HOUR: i64 = 3_600_000;
+
+    #[test]
+    fn sizes_and_paces_outside_their_ranges_are_refused() {
+        assert_eq!(BatchSize::new(0), Err(CampaignError::BatchSize(0)));
+        assert_eq!(BatchSize::new(6), Err(CampaignError::BatchSize(6)));
+        assert_eq!(BatchSize::new(5).map(BatchSize::get), Ok(5));
+        assert_eq!(HourlyPace::new(0), Err(CampaignError::Pace(0)));
+        assert_eq!(HourlyPace::new(101), Err(CampaignError::Pace(101)));
+        assert_eq!(HourlyPace::DEFAULT.get(), 20);
+    }
+
+    #[test]
+    fn a_batch_is_cut_to_what_is_left_of_the_hourly_pace() {
+        let pace = HourlyPace::new(4).unwrap();
+        let five = BatchSize::new(5).unwrap();
+        assert_eq!(batch_room(five, pace, &[]), Ok(4));
+        assert_eq!(batch_room(BatchSize::DEFAULT, pace, &[Millis(0)]), Ok(3));
+        assert_eq!(batch_room(five, pace, &[Millis(0), Millis(1), Millis(2)]), Ok(1));
+    }
+
+    #[test]
+    fn a_spent_pace_says_when_the_next_account_comes() {
+        let pace = HourlyPace::new(2).unwrap();
+        let handed = [Millis(10), Millis(20)];
+        assert_eq!(
+            batch_room(BatchSize::DEFAULT, pace, &handed),
+            Err(Paced {
+                pace,
+                until: Millis(10 + HOUR)
+            })
+        );
+        // A lowered pace with more hand-outs in the window: the oldest that must leave.
+        let lowered = HourlyPace::new(1).unwrap();
+        assert_eq!(
+            batch_room(BatchSize::DEFAULT, lowered, &handed).map_err(|p| p.until),
+            Err(Millis(20 + HOUR))
+        );
+    }
+
+    #[test]
+    fn only_a_report_on_a_case_awaiting_its_first_decision_can_be_withdrawn() {
+        let open = Lifecycle::open(Millis(0), VotingWindow::DEFAULT);
+        assert_eq!(may_withdraw(&open), Ok(()));
+        for choice in VoteChoice::BY_REVERSIBILITY {
+            let decided = open.decide(choice, Millis(1), HoldDays::DEFAULT).unwrap();
+            assert_eq!(may_withdraw(&decided), Err(WithdrawError::Reviewed), "{choice:?}");
+            let reopened = decided.reopen(Millis(2), VotingWindow::DEFAULT).unwrap();
+            assert_eq!(may_withdraw(&reopened), Err(WithdrawError::Reviewed), "re-opened");
+        }
+    }
+}

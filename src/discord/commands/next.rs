@@ -1,0 +1,40 @@
+//! `/next [count]`: a volunteer's private batch of accounts to report.
+
+use poise::CreateReply;
+
+use super::{acting, member_context};
+use crate::discord::checks::may_report;
+use crate::discord::error::{private, user_error, Context, Error};
+use crate::discord::render::campaign;
+use crate::domain::campaign::BatchSize;
+use crate::store::NextBatch;
+
+/// Get the next accounts to report (at most 5, paced per hour).
+#[poise::command(slash_command, guild_only)]
+pub async fn next(
+    ctx: Context<'_>,
+    #[description = "How many accounts (1–5, default 3)"] count: Option<u32>,
+) -> Result<(), Error> {
+    let (guild, who, settings) = member_context(ctx).await?;
+    may_report(&settings, &who)?;
+    let size = count
+        .map(BatchSize::new)
+        .transpose()
+        .map_err(|e| user_error(campaign::batch_size_refused(&e)))?
+        .unwrap_or(BatchSize::DEFAULT);
+    let now = ctx.data().clock.now();
+    let batch = acting(ctx)
+        .next_batch(guild, who.user_id, size, settings.next_per_hour, now)
+        .await?;
+    let items = match batch {
+        NextBatch::Accounts(items) => items,
+        NextBatch::Paced(paced) => return Err(user_error(campaign::paced(paced))),
+    };
+    let post = campaign::next_batch(&items);
+    let mut reply: CreateReply = private(post.content).components(post.components);
+    if let Some(embed) = post.embed {
+        reply = reply.embed(embed);
+    }
+    ctx.send(reply).await?;
+    Ok(())
+}

@@ -1,0 +1,180 @@
+//! What volunteers read of the campaign tools: their `/next` batch and `/myreports`. Its *I reported it*
+//! buttons are the call to action's own (same id, same handler), so a press counts the
+//! same wherever it was made.
+
+use poise::serenity_prelude as serenity;
+
+use super::answers::reviewed_privately;
+use super::notices::{button, reporting_steps, Post};
+use super::{key_text, labels, link, relative, truncate};
+use crate::discord::components::ComponentAction;
+use crate::domain::campaign::{may_withdraw, Paced, WithdrawError};
+use crate::domain::case::{AccountStatus, Decision};
+use crate::domain::time::Millis;
+use crate::store::{BatchItem, MyReport, ReporterRecord, Withdrawal};
+
+/// Each account's link is cut shorter than elsewhere, so five fit in one embed.
+const BATCH_LINK_CHARS: usize = 300;
+
+/// The member's batch: one field per account with its link and the platform's steps,
+/// and one *I reported it* button per account.
+pub fn next_batch(items: &[BatchItem]) -> Post {
+    if items.is_empty() {
+        return Post {
+            content: "Nothing for you to report right now: you have reported every open call to action, or the rest are being worked on by others. Try again later.".to_owned(),
+            ..Post::default()
+        };
+    }
+    let mut embed = serenity::CreateEmbed::new()
+        .title("Your next accounts to report")
+        .description("Report each on its platform, then press its button here. Take your time: platforms suspend accounts that report in bursts.");
+    let mut buttons = Vec::new();
+    for item in items {
+        let case = &item.case;
+        let value = format!(
+            "{}\n{}\n{} volunteer(s) reported it so far.",
+            link(&case.key, BATCH_LINK_CHARS),
+            reporting_steps(case.key.platform()),
+            item.volunteers
+        );
+        embed = embed.field(
+            format!("Case #{} — {}", case.case_no, labels::platform(case.key.platform())),
+            truncate(&value, 1_000),
+            false,
+        );
+        buttons.push(button(
+            ComponentAction::ReportedIt { case_no: case.case_no },
+            &format!("I reported #{}", case.case_no),
+            serenity::ButtonStyle::Primary,
+        ));
+    }
+    Post {
+        embed: Some(embed),
+        components: vec![serenity::CreateActionRow::Buttons(buttons)],
+        ..Post::default()
+    }
+}
+
+/// The member was handed their hourly pace.
+pub fn paced(p: Paced) -> String {
+    format!(
+        "You have been handed {} accounts in the last hour, this server's pace: platforms suspend accounts that report in bursts. You can ask for more {}.",
+        p.pace.get(),
+        relative(p.until)
+    )
+}
+
+/// A `count` outside 1–5.
+pub fn batch_size_refused(e: &crate::domain::campaign::CampaignError) -> String {
+    format!("{}.", labels::campaign_refusal(e))
+}
+
+/// A member's reports with each case's public state. Held and dismissed cases (and any
+/// later round) read the same, "reviewed: please do not report it", and only a case
+/// awaiting its first decision offers *Withdraw*: nothing here tells them apart.
+pub fn my_reports(reports: &[MyReport]) -> Post {
+    if reports.is_empty() {
+        return Post {
+            content: "You have not filed any reports on this server.".to_owned(),
+            ..Post::default()
+        };
+    }
+    let mut lines = vec!["**Your reports** (newest first)".to_owned()];
+    let mut buttons = Vec::new();
+    for r in reports {
+        let case = &r.case;
+        let withdrawable = !r.withdrawn && may_withdraw(&case.lifecycle).is_ok();
+        lines.push(format!(
+            "• #{} {} — {} · filed {}",
+            case.case_no,
+            key_text(&case.key),
+            public_state(r, withdrawable),
+            relative(r.filed_at)
+        ));
+        if withdrawable && buttons.len() < MAX_WITHDRAW_BUTTONS {
+            buttons.push(button(
+                ComponentAction::Withdraw { case_no: case.case_no },
+                &format!("Withdraw #{}", case.case_no),
+                serenity::ButtonStyle::Secondary,
+            ));
+        }
+    }
+    let components = buttons
+        .chunks(5)
+        .map(|row| serenity::CreateActionRow::Buttons(row.to_vec()))
+        .collect();
+    Post {
+        content: truncate(&lines.join("\n"), 1_990),
+        components,
+        ..Post::default()
+    }
+}
+
+/// Discord allows 5 rows of 5 buttons.
+const MAX_WITHDRAW_BUTTONS: usize = 25;
+
+fn public_state(r: &MyReport, withdrawable: bool) -> &'static str {
+    let case = &r.case;
+    if r.withdrawn {
+        return "you withdrew your report";
+    }
+    if reviewed_privately(case) {
+        return "reviewed: please do not report it";
+    }
+    if withdrawable {
+        return "awaiting review (you can withdraw it)";
+    }
+    match (case.lifecycle.decision, case.account_status) {
+        (Decision::ReportNow, AccountStatus::Suspended | AccountStatus::Gone) => {
+            "reported; account confirmed suspended"
+        }
+        (Decision::ReportNow, _) => "report now: see the call to action",
+        (Decision::Withdrawn, _) => "closed: every report was withdrawn",
+        _ => "awaiting review",
+    }
+}
+
+/// The member's report was withdrawn.
+pub fn withdrawn(w: &Withdrawal) -> String {
+    if w.closed {
+        format!(
+            "Your report on case #{} is withdrawn. It was the case's last report, so the case is closed.",
+            w.case.case_no
+        )
+    } else {
+        format!(
+            "Your report on case #{} is withdrawn; the case's counts no longer include it.",
+            w.case.case_no
+        )
+    }
+}
+
+/// Why a report could not be withdrawn. A held and a dismissed case give the same answer.
+pub fn withdraw_refused(e: WithdrawError, case_no: i64) -> String {
+    match e {
+        WithdrawError::Reviewed => format!(
+            "Case #{case_no} was already reviewed, so your report stays. Reports can be withdrawn only while the case awaits review."
+        ),
+        WithdrawError::AlreadyWithdrawn => format!("You already withdrew your report on case #{case_no}."),
+        WithdrawError::NoReport => format!("You have no report on case #{case_no} to withdraw. `/myreports` lists yours."),
+    }
+}
+
+/// `/reporter show`, for moderators: the reporter's record, in the card's own terms.
+pub fn reporter_record(member: u64, r: &ReporterRecord) -> String {
+    if r.reports == 0 {
+        return format!("<@{member}> has no reports on this server (withdrawn reports are not counted).");
+    }
+    let when = |at: Option<Millis>| at.map_or_else(|| "—".to_owned(), |t| format!("<t:{}:f>", t.0.div_euclid(1000)));
+    format!(
+        "**Reporter <@{member}>**\n{} report(s) on {} case(s)\nOutcomes: {} report now ({} confirmed suspended) · {} held · {} dismissed\nFirst report: {} · Last report: {}",
+        r.reports,
+        r.cases,
+        r.report_now,
+        r.suspended,
+        r.held,
+        r.dismissed,
+        when(r.first),
+        when(r.last)
+    )
+}

@@ -1,0 +1,491 @@
+//! Campaign tools (PRODUCT.md "Campaign tools"): `/next` batches, storage on both
+//! databases and end to end against the simulator.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use crate::common::TestDb;
+use flagwatch::clock::Clock;
+use flagwatch::demo::community::Community;
+use flagwatch::domain::account::{AccountKey, Platform};
+use flagwatch::domain::audit::Actor;
+use flagwatch::domain::campaign::{BatchSize, HourlyPace, WithdrawError};
+use flagwatch::domain::case::Decision;
+use flagwatch::domain::reason::ReasonCategory;
+use flagwatch::domain::status::Observed;
+use flagwatch::domain::time::Millis;
+use flagwatch::domain::vote::VoteChoice;
+use flagwatch::simulator::{Opt, Reply, SimConfig};
+use flagwatch::store::{NewReport, NextBatch, ReportSource, Store, StoreError};
+
+const GUILD: u64 = 1_100_000_000_000_000_011;
+const T0: Millis = Millis(1_800_000_000_000);
+const MODERATOR: u64 = 900;
+
+/// Open and decide report-now cases for `handles`, in order; returns their numbers.
+async fn report_now_cases(s: &Store, handles: &[&str]) -> Vec<i64> {
+    let mut numbers = Vec::new();
+    for (i, handle) in handles.iter().enumerate() {
+        let n = u64::try_from(i).unwrap();
+        let report = NewReport {
+            guild_id: GUILD,
+            key: AccountKey::parse(handle, None, Platform::X).unwrap(),
+            reason: ReasonCategory::Propaganda,
+            details: None,
+            reporter: Some(500 + n),
+            member_joined_at: None,
+            interaction_id: Some(7_000 + n),
+            source: ReportSource::Discord,
+            evidence: Vec::new(),
+            at: T0,
+        };
+        let no = s.file_report(report).await.unwrap().case().case_no;
+        let at = Millis(T0.0 + i64::try_from(i).unwrap());
+        s.override_decision(GUILD, no, &Actor::Member(MODERATOR), VoteChoice::ReportNow, "test", at)
+            .await
+            .unwrap();
+        numbers.push(no);
+    }
+    numbers
+}
+
+async fn batch(s: &Store, member: u64, size: u32, pace: u32, now: Millis) -> NextBatch {
+    s.next_batch(
+        GUILD,
+        member,
+        BatchSize::new(size).unwrap(),
+        HourlyPace::new(pace).unwrap(),
+        now,
+    )
+    .await
+    .unwrap()
+}
+
+fn numbers(b: &NextBatch) -> Vec<i64> {
+    match b {
+        NextBatch::Accounts(items) => items.iter().map(|i| i.case.case_no).collect(),
+        NextBatch::Paced(p) => panic!("paced until {:?}", p.until),
+    }
+}
+
+async fn a_batch_favours_the_least_reported_and_skips_what_is_not_to_report(db: TestDb) {
+    let s = &db.store;
+    let cases = report_now_cases(s, &["@one", "@two", "@three", "@four", "@five"]).await;
+    // #1 has two volunteers, #2 one; #3 is suspended; #4 is held again.
+    for member in [31, 32] {
+        s.mark_reported(GUILD, cases[0], member, T0).await.unwrap();
+    }
+    s.mark_reported(GUILD, cases[1], 33, T0).await.unwrap();
+    s.observe(GUILD, cases[2], MODERATOR, true, Observed::LooksSuspended, T0)
+        .await
+        .unwrap();
+    s.override_decision(GUILD, cases[3], &Actor::Member(MODERATOR), VoteChoice::HandOff, "t", T0)
+        .await
+        .unwrap();
+    let got = numbers(&batch(s, 40, 5, 20, T0).await);
+    assert_eq!(got, vec![cases[4], cases[1], cases[0]], "fewest volunteers first");
+    // A member who reported #2 does not get it again.
+    let got = numbers(&batch(s, 33, 5, 20, Millis(T0.0 + 20 * 60_000)).await);
+    assert!(!got.contains(&cases[1]), "{got:?}");
+}
+
+async fn concurrent_batches_are_disjoint_while_enough_cases_exist(db: TestDb) {
+    let s = &db.store;
+    let handles: Vec<String> = (0..24).map(|i| format!("@acct{i}")).collect();
+    let refs: Vec<&str> = handles.iter().map(String::as_str).collect();
+    report_now_cases(s, &refs).await;
+    // Eight members ask at the same instant, so their transactions overlap.
+    let start = std::sync::Arc::new(tokio::sync::Barrier::new(8));
+    let asks: Vec<_> = (0..8u64)
+        .map(|m| {
+            let (s, start) = (s.clone(), start.clone());
+            tokio::spawn(async move {
+                start.wait().await;
+                batch(&s, 60 + m, 3, 20, T0).await
+            })
+        })
+        .collect();
+    let mut seen = BTreeSet::new();
+    for ask in asks {
+        for no in numbers(&ask.await.unwrap()) {
+            assert!(seen.insert(no), "case #{no} was in two batches");
+        }
+    }
+    assert_eq!(seen.len(), 24);
+    // Every case is reserved now: another member gets nothing until the reservations end.
+    assert!(numbers(&batch(s, 70, 3, 20, T0).await).is_empty());
+    assert_eq!(numbers(&batch(s, 70, 3, 20, Millis(T0.0 + 16 * 60_000)).await).len(), 3);
+}
+
+async fn the_hourly_pace_caps_what_one_member_is_handed(db: TestDb) {
+    let s = &db.store;
+    let handles: Vec<String> = (0..8).map(|i| format!("@paced{i}")).collect();
+    let refs: Vec<&str> = handles.iter().map(String::as_str).collect();
+    let cases = report_now_cases(s, &refs).await;
+    let first = numbers(&batch(s, 80, 3, 4, T0).await);
+    for &no in &first {
+        s.mark_reported(GUILD, no, 80, T0).await.unwrap();
+    }
+    let later = Millis(T0.0 + 60_000);
+    assert_eq!(
+        numbers(&batch(s, 80, 3, 4, later).await).len(),
+        1,
+        "cut to the pace left"
+    );
+    match batch(s, 80, 3, 4, Millis(T0.0 + 120_000)).await {
+        NextBatch::Paced(p) => assert_eq!(p.until, Millis(T0.0 + 3_600_000)),
+        other => panic!("expected the pace to stop it, got {other:?}"),
+    }
+    let next_hour = Millis(T0.0 + 3_600_001);
+    assert!(!numbers(&batch(s, 80, 3, 4, next_hour).await).is_empty());
+    assert_eq!(cases.len(), 8);
+}
+
+fn member_report(handle: &str, reporter: u64, interaction: u64) -> NewReport {
+    NewReport {
+        guild_id: GUILD,
+        key: AccountKey::parse(handle, None, Platform::X).unwrap(),
+        reason: ReasonCategory::Threat,
+        details: None,
+        reporter: Some(reporter),
+        member_joined_at: None,
+        interaction_id: Some(interaction),
+        source: ReportSource::Discord,
+        evidence: Vec::new(),
+        at: T0,
+    }
+}
+
+async fn withdrawing_reports_updates_counts_and_the_last_one_closes_the_case(db: TestDb) {
+    let s = &db.store;
+    s.file_report(member_report("@withdrawn", 1, 1)).await.unwrap();
+    s.file_report(member_report("@withdrawn", 2, 2)).await.unwrap();
+    let first = s.withdraw_report(GUILD, 1, 1, T0).await.unwrap();
+    assert!(!first.closed);
+    assert_eq!(s.card_facts(first.case.id).await.unwrap().reporters, 1, "counts follow");
+    assert!(matches!(
+        s.withdraw_report(GUILD, 1, 1, T0).await,
+        Err(StoreError::Withdraw(WithdrawError::AlreadyWithdrawn))
+    ));
+    assert!(matches!(
+        s.withdraw_report(GUILD, 1, 3, T0).await,
+        Err(StoreError::Withdraw(WithdrawError::NoReport))
+    ));
+    let last = s.withdraw_report(GUILD, 1, 2, T0).await.unwrap();
+    assert!(last.closed);
+    assert_eq!(last.case.lifecycle.decision, Decision::Withdrawn);
+    assert_eq!(last.case.lifecycle.window_ends_at, None);
+    let history = s.case_details(GUILD, 1, 50).await.unwrap().history;
+    assert_eq!(history.iter().filter(|(_, k, _)| k == "report_withdrawn").count(), 2);
+    // The reports are kept; a new one revives the case in its round.
+    assert_eq!(s.case_details(GUILD, 1, 50).await.unwrap().reports.len(), 2);
+    let again = s.file_report(member_report("@withdrawn", 4, 4)).await.unwrap();
+    assert_eq!(again.case().lifecycle.decision, Decision::Pending);
+    assert_eq!(again.case().lifecycle.round, 1);
+    assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
+}
+
+async fn held_and_dismissed_cases_refuse_a_withdrawal_alike(db: TestDb) {
+    let s = &db.store;
+    s.file_report(member_report("@held_one", 1, 1)).await.unwrap();
+    s.file_report(member_report("@dismissed_one", 1, 2)).await.unwrap();
+    for (no, choice) in [(1, VoteChoice::HandOff), (2, VoteChoice::Dismiss)] {
+        s.override_decision(GUILD, no, &Actor::Member(MODERATOR), choice, "t", T0)
+            .await
+            .unwrap();
+    }
+    for no in [1, 2] {
+        assert!(matches!(
+            s.withdraw_report(GUILD, no, 1, T0).await,
+            Err(StoreError::Withdraw(WithdrawError::Reviewed))
+        ));
+    }
+    // Someone with no report learns nothing either, whatever the number.
+    for no in [1, 2, 99] {
+        assert!(matches!(
+            s.withdraw_report(GUILD, no, 5, T0).await,
+            Err(StoreError::Withdraw(WithdrawError::NoReport))
+        ));
+    }
+}
+
+async fn a_reporters_record_counts_outcomes_and_leaves_out_withdrawn_reports(db: TestDb) {
+    let s = &db.store;
+    for (i, handle) in ["@rec_now", "@rec_held", "@rec_gone", "@rec_open"].iter().enumerate() {
+        let n = u64::try_from(i).unwrap();
+        s.file_report(member_report(handle, 7, 100 + n)).await.unwrap();
+    }
+    s.file_report(member_report("@rec_now", 8, 200)).await.unwrap();
+    for (no, choice) in [
+        (1, VoteChoice::ReportNow),
+        (2, VoteChoice::HandOff),
+        (3, VoteChoice::Dismiss),
+    ] {
+        s.override_decision(GUILD, no, &Actor::Member(MODERATOR), choice, "t", T0)
+            .await
+            .unwrap();
+    }
+    s.observe(GUILD, 1, MODERATOR, true, Observed::LooksSuspended, T0)
+        .await
+        .unwrap();
+    s.withdraw_report(GUILD, 4, 7, T0).await.unwrap();
+    let r = s.reporter_record(GUILD, 7).await.unwrap();
+    assert_eq!(
+        (r.reports, r.cases, r.report_now, r.suspended, r.held, r.dismissed),
+        (3, 3, 1, 1, 1, 1)
+    );
+    assert_eq!((r.first, r.last), (Some(T0), Some(T0)));
+    // The card of member 8's case counts member 7's other cases with the same numbers.
+    let card = s.card_facts(s.case(GUILD, 1).await.unwrap().id).await.unwrap();
+    assert_eq!((card.record.cases, card.record.held, card.record.dismissed), (2, 1, 1));
+}
+
+async fn forget_me_leaves_no_id_in_batches_and_keeps_the_pace(db: TestDb) {
+    let s = &db.store;
+    let handles: Vec<String> = (0..4).map(|i| format!("@forgot{i}")).collect();
+    let refs: Vec<&str> = handles.iter().map(String::as_str).collect();
+    report_now_cases(s, &refs).await;
+    const MEMBER: u64 = 4_242;
+    assert_eq!(numbers(&batch(s, MEMBER, 3, 3, T0).await).len(), 3);
+    s.forget_member(GUILD, MEMBER, T0).await.unwrap();
+    let raw = db.raw().await;
+    for table in ["handouts", "reservations"] {
+        let sql = format!("SELECT COUNT(*) FROM {table} WHERE member_id = $1");
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .bind(i64::try_from(MEMBER).unwrap())
+            .fetch_one(&raw)
+            .await
+            .unwrap();
+        assert_eq!(n, 0, "{table} still names the member");
+    }
+    assert!(
+        matches!(batch(s, MEMBER, 3, 3, Millis(T0.0 + 60_000)).await, NextBatch::Paced(_)),
+        "forgetting does not reset the pace"
+    );
+}
+
+on_both_databases!(
+    forget_me_leaves_no_id_in_batches_and_keeps_the_pace,
+    a_reporters_record_counts_outcomes_and_leaves_out_withdrawn_reports,
+    withdrawing_reports_updates_counts_and_the_last_one_closes_the_case,
+    held_and_dismissed_cases_refuse_a_withdrawal_alike,
+    a_batch_favours_the_least_reported_and_skips_what_is_not_to_report,
+    concurrent_batches_are_disjoint_while_enough_cases_exist,
+    the_hourly_pace_caps_what_one_member_is_handed,
+);
+
+// --- End to end ---
+
+async fn ready() -> (Community, TestDb) {
+    let db = TestDb::sqlite().await;
+    let clock = Clock::manual(Millis(chrono::Utc::now().timestamp_millis()));
+    let c = Community::start(db.store.clone(), clock, SimConfig::default())
+        .await
+        .unwrap();
+    let setup = c.setup(vec![Opt::integer("next_per_hour", 4)]).await.unwrap();
+    assert!(setup.content.starts_with("Setup saved"), "{}", setup.content);
+    (c, db)
+}
+
+fn private(reply: &Reply) -> &Reply {
+    assert!(reply.ephemeral, "not ephemeral: {}", reply.content);
+    assert!(reply.answered_after < Duration::from_secs(3));
+    reply
+}
+
+async fn decide(c: &Community, no: i64) {
+    for &m in &c.moderators {
+        c.vote(m, no, "report_now").await.unwrap();
+    }
+    c.settle().await.unwrap();
+}
+
+fn batch_cases(reply: &Reply) -> Vec<String> {
+    reply.message.as_ref().map(|m| m.custom_ids()).unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn next_hands_disjoint_paced_batches_whose_button_counts_like_the_call_to_action() {
+    let (c, db) = ready().await;
+    for i in 0..8 {
+        c.report(c.members[5], &format!("x.com/campaign_{i}"), "propaganda", vec![])
+            .await
+            .unwrap();
+        decide(&c, i + 1).await;
+    }
+    let alice = private(&c.command(c.members[0], "next", vec![]).await.unwrap()).clone();
+    let bob = private(
+        &c.command(c.members[1], "next", vec![Opt::integer("count", 3)])
+            .await
+            .unwrap(),
+    )
+    .clone();
+    let (a, b) = (batch_cases(&alice), batch_cases(&bob));
+    assert_eq!((a.len(), b.len()), (3, 3), "{a:?} {b:?}");
+    assert!(a.iter().all(|id| !b.contains(id)), "disjoint: {a:?} {b:?}");
+    assert!(a.iter().all(|id| id.starts_with("cta:reported:")), "{a:?}");
+    let text = alice.text();
+    assert!(
+        text.contains("https://x.com/campaign_") && text.contains("⋯ → Report"),
+        "{text}"
+    );
+    // The batch's buttons are the call to action's: they count on the public message.
+    for id in &a {
+        let pressed = c
+            .press(c.members[0], alice.message.as_ref().unwrap(), id)
+            .await
+            .unwrap();
+        assert!(
+            private(&pressed).content.contains("counted once for you"),
+            "{}",
+            pressed.content
+        );
+    }
+    let no: i64 = a[0].rsplit(':').next().unwrap().parse().unwrap();
+    c.clock.advance(Duration::from_secs(61));
+    c.settle().await.unwrap();
+    let call = c.message_with_button(c.coordination, &a[0]).await.unwrap();
+    assert!(call.content.contains("1 volunteer(s) reported it"), "{}", call.content);
+    assert_eq!(db.store.case(c.guild.0, no).await.unwrap().case_no, no);
+    // Alice's pace is 4 an hour: one more (none of Bob's), then a private refusal.
+    let more = c
+        .command(c.members[0], "next", vec![Opt::integer("count", 5)])
+        .await
+        .unwrap();
+    let one = batch_cases(private(&more));
+    assert!(
+        one.len() == 1 && !b.contains(&one[0]) && !a.contains(&one[0]),
+        "{one:?}"
+    );
+    let stopped = c.command(c.members[0], "next", vec![]).await.unwrap();
+    assert!(
+        private(&stopped).content.contains("in the last hour"),
+        "{}",
+        stopped.content
+    );
+    let too_many = c
+        .command(c.members[2], "next", vec![Opt::integer("count", 9)])
+        .await
+        .unwrap();
+    assert!(private(&too_many).content.contains("1 to 5"), "{}", too_many.content);
+    c.settle().await.unwrap();
+    assert!(c.sim.unexpected_requests().is_empty());
+    c.shutdown().await.unwrap();
+}
+
+/// What `/myreports` shows for one case, with its number and account taken out: what a
+/// member could compare between two cases.
+fn state_of(list: &str, no: i64) -> String {
+    let line = list.lines().find(|l| l.starts_with(&format!("• #{no} "))).unwrap();
+    let state = line.split(" — ").nth(1).unwrap();
+    state.split(" · filed").next().unwrap().to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn myreports_reads_held_and_dismissed_alike_and_a_withdrawal_updates_the_card() {
+    let (c, db) = ready().await;
+    let alice = c.members[0];
+    for handle in ["x.com/kept_up", "x.com/thrown_out", "x.com/mistake"] {
+        c.report(alice, handle, "propaganda", vec![]).await.unwrap();
+    }
+    c.report(c.members[1], "x.com/mistake", "propaganda", vec![])
+        .await
+        .unwrap();
+    for (no, choice) in [(1, "hand_off"), (2, "dismiss")] {
+        for &m in &c.moderators {
+            c.vote(m, no, choice).await.unwrap();
+        }
+    }
+    c.settle().await.unwrap();
+    let mine = c.command(alice, "myreports", vec![]).await.unwrap();
+    let list = private(&mine).content.clone();
+    assert_eq!(
+        state_of(&list, 1),
+        state_of(&list, 2),
+        "held and dismissed differ: {list}"
+    );
+    assert_eq!(state_of(&list, 1), "reviewed: please do not report it");
+    assert_eq!(
+        mine.message.as_ref().unwrap().custom_ids(),
+        vec!["mine:withdraw:3".to_owned()],
+        "only the case awaiting review offers a withdrawal"
+    );
+    let mut refusals = Vec::new();
+    for no in [1, 2] {
+        let r = c
+            .command(alice, "withdraw", vec![Opt::integer("case", no)])
+            .await
+            .unwrap();
+        refusals.push(private(&r).content.replace(&format!("#{no}"), "#N"));
+    }
+    assert_eq!(refusals[0], refusals[1], "a withdrawal tells held from dismissed");
+    // Withdrawing with the button: the card's reporter count follows.
+    let pressed = c
+        .press(alice, mine.message.as_ref().unwrap(), "mine:withdraw:3")
+        .await
+        .unwrap();
+    assert!(private(&pressed).content.contains("withdrawn"), "{}", pressed.content);
+    c.settle().await.unwrap();
+    let fields = c.card(3).await.unwrap().embeds[0]["fields"].to_string();
+    assert!(fields.contains("\"Reporters\",\"value\":\"1\""), "{fields}");
+    // The last report withdrawn closes the case, and its card says so.
+    let bob = c
+        .command(c.members[1], "withdraw", vec![Opt::integer("case", 3)])
+        .await
+        .unwrap();
+    assert!(private(&bob).content.contains("closed"), "{}", bob.content);
+    c.settle().await.unwrap();
+    let card = c.sim.message(c.card(3).await.unwrap().id).unwrap();
+    assert!(card.embeds[0]["description"].as_str().unwrap().contains("**Closed**"));
+    assert_eq!(
+        db.store.case(c.guild.0, 3).await.unwrap().lifecycle.decision,
+        Decision::Withdrawn
+    );
+    assert!(c.sim.unexpected_requests().is_empty());
+    c.shutdown().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn moderators_see_a_reporters_record_and_members_do_not() {
+    let (c, _db) = ready().await;
+    let carol = c.members[2];
+    c.report(carol, "x.com/record_one", "threat", vec![]).await.unwrap();
+    for &m in &c.moderators {
+        c.vote(m, 1, "dismiss").await.unwrap();
+    }
+    c.report(carol, "x.com/record_two", "threat", vec![]).await.unwrap();
+    c.settle().await.unwrap();
+    let shown = c
+        .command(
+            c.moderators[0],
+            "reporter",
+            vec![Opt::sub("show", vec![Opt::user("member", carol)])],
+        )
+        .await
+        .unwrap();
+    let text = private(&shown).content.clone();
+    assert!(
+        text.contains("2 report(s) on 2 case(s)") && text.contains("1 dismissed"),
+        "{text}"
+    );
+    let card = c.card(2).await.unwrap().embeds[0]["fields"].to_string();
+    assert!(
+        card.contains("1 other case(s): 0 report now (0 confirmed suspended), 0 held, 1 dismissed"),
+        "{card}"
+    );
+    let refused = c
+        .command(
+            c.members[0],
+            "reporter",
+            vec![Opt::sub("show", vec![Opt::user("member", carol)])],
+        )
+        .await
+        .unwrap();
+    assert!(
+        private(&refused).content.contains("moderators only"),
+        "{}",
+        refused.content
+    );
+    assert!(c.sim.unexpected_requests().is_empty());
+    c.shutdown().await.unwrap();
+}
