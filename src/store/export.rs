@@ -66,13 +66,14 @@ impl Store {
     }
 
     /// The cases of a server with these ids (a page of a TAXII collection), by case
-    /// number; only they are read, not the whole server.
-    pub async fn export_cases_by_id(&self, guild_id: u64, ids: &[i64]) -> Result<Vec<CaseExport>> {
+    /// number, with only what the feed serves: their report aggregates, not their
+    /// evidence, votes or history (which the feed never shows, and whose audit-log read
+    /// would cost every page). Only these cases are read, not the whole server.
+    pub async fn feed_cases_by_id(&self, guild_id: u64, ids: &[i64]) -> Result<Vec<CaseExport>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        self.op("export_cases_by_id", self.export_scope(guild_id, None, Some(ids)))
-            .await
+        self.op("feed_cases_by_id", self.export_scope(guild_id, None, Some(ids))).await
     }
 
     async fn export_scope(
@@ -106,9 +107,15 @@ impl Store {
         let cases = query.fetch_all(&self.pool).await?;
         let by_case = within("c.guild_id", "c.id");
         let mut reports = self.report_aggregates(guild, &by_case).await?;
-        let mut evidence = self.evidence_by_case(guild, &by_case).await?;
-        let mut votes = self.votes_by_case(guild, &by_case).await?;
-        let mut history = self.history_by_case(guild, &within("guild_id", "case_id")).await?;
+        // A feed read (by ids) leaves evidence, votes and history empty.
+        let (mut evidence, mut votes, mut history) = match ids {
+            Some(_) => Default::default(),
+            None => (
+                self.evidence_by_case(guild, &by_case).await?,
+                self.votes_by_case(guild, &by_case).await?,
+                self.history_by_case(guild, &within("guild_id", "case_id")).await?,
+            ),
+        };
         cases
             .iter()
             .map(|row| {

@@ -267,15 +267,23 @@ impl Store {
             } else {
                 &query.versions[..]
             };
-            let newer = "EXISTS (SELECT 1 FROM collection_entries o WHERE o.guild_id = e.guild_id \
-                         AND o.collection = e.collection AND o.object_id = e.object_id AND o.date_added";
+            // The first or last version of the entry's object, as a correlated scalar
+            // subquery: both databases run it per entry as one lookup in the index on
+            // (server, collection, object, date added). A `NOT EXISTS` here let
+            // PostgreSQL plan an anti-join that hashed the whole collection for each page.
+            let version = |agg: &str| {
+                format!(
+                    "e.date_added = (SELECT {agg}(o.date_added) FROM collection_entries o WHERE o.guild_id = e.guild_id \
+                     AND o.collection = e.collection AND o.object_id = e.object_id)"
+                )
+            };
             let mut times = Vec::new();
             if !versions.contains(&VersionMatch::All) {
                 let mut any = Vec::new();
                 for v in versions {
                     match v {
-                        VersionMatch::First => any.push(format!("NOT {newer} < e.date_added)")),
-                        VersionMatch::Last => any.push(format!("NOT {newer} > e.date_added)")),
+                        VersionMatch::First => any.push(version("MIN")),
+                        VersionMatch::Last => any.push(version("MAX")),
                         VersionMatch::At(t) => {
                             any.push(format!("e.date_added = {}", next()));
                             times.push(t.0);

@@ -405,7 +405,7 @@ async fn stix_objects(shared: &Shared, guild_id: u64, c: Collection, page: &Feed
     ids.dedup();
     let cases: HashMap<i64, _> = shared
         .store
-        .export_cases_by_id(guild_id, &ids)
+        .feed_cases_by_id(guild_id, &ids)
         .await
         .map_err(internal)?
         .into_iter()

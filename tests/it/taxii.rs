@@ -314,12 +314,55 @@ async fn a_decision_reads_its_cases_entries_not_the_whole_collection(db: TestDb)
     assert_eq!(page.entries.len(), 1, "the case's first stay: {:?}", page.entries);
 }
 
+/// A page deep in a large collection starts at its position through the index on
+/// (server, collection, date added), and the check that each entry is its object's last
+/// version is one index lookup per entry, never a scan of the collection (PostgreSQL
+/// hashed the whole collection for each page when the check was a `NOT EXISTS`).
+async fn a_page_reads_from_its_position_not_from_the_start(db: TestDb) {
+    let c = Collection::ReportNow.as_str();
+    let columns = "guild_id, collection, date_added, object_type, object_id, case_id, decision, revoked";
+    let values = format!("$1, '{c}', n, 'report', 'report--' || n, n, '{c}', 0");
+    fill(&db, "collection_entries", columns, &values).await;
+    let plan = plan_of(
+        &db,
+        &format!(
+            "SELECT e.date_added FROM collection_entries e WHERE e.guild_id = {GUILD} AND e.collection = '{c}' \
+             AND e.date_added > 5000 AND (e.date_added = (SELECT MAX(o.date_added) FROM collection_entries o \
+             WHERE o.guild_id = e.guild_id AND o.collection = e.collection AND o.object_id = e.object_id)) \
+             ORDER BY e.date_added LIMIT 1001"
+        ),
+    )
+    .await;
+    let text = plan.join("\n");
+    assert!(
+        !text.contains("Seq Scan") && !text.contains("SCAN e") && !text.contains("SCAN o"),
+        "{text}"
+    );
+    assert!(text.contains("collection_entries_object"), "{text}");
+    // SQLite walks the position's index in order; PostgreSQL may sort what follows it.
+    assert!(!text.contains("TEMP B-TREE"), "{text}");
+    let page = db
+        .store
+        .taxii_page(
+            GUILD,
+            Collection::ReportNow,
+            &FeedQuery {
+                added_after: Some(Millis(5000)),
+                ..all_of(1000)
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(page.entries.len(), 99, "entries 5001..=5099");
+}
+
 on_both_databases!(
     decisions_fill_collections_with_increasing_dates_and_revoke_on_release,
     credentials_are_hashed_granted_and_revoked,
     match_spec_version_serves_2_1_and_nothing_else,
     last_pulls_read_an_index_not_the_whole_log,
     a_decision_reads_its_cases_entries_not_the_whole_collection,
+    a_page_reads_from_its_position_not_from_the_start,
 );
 
 /// Whether the OASIS client is importable; without it, fail when
