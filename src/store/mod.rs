@@ -20,6 +20,7 @@ mod members;
 mod migrations;
 mod outbox;
 mod queue;
+mod report_batch;
 mod reports;
 mod status;
 mod taxii;
@@ -27,7 +28,7 @@ mod votes;
 
 use std::future::Future;
 use std::str::FromStr;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
@@ -144,6 +145,17 @@ pub struct Store {
     /// one ends, instead of polling in SQLite's busy handler (which sleeps up to 100 ms
     /// between tries and leaves the lock idle under a burst of reports).
     writer: Arc<tokio::sync::Mutex<()>>,
+    /// Where reports go to be committed together (`report_batch`); `None` in the handle
+    /// the writer tasks file with.
+    lanes: Option<Arc<report_batch::Lanes>>,
+    batch_counts: Arc<BatchCounts>,
+}
+
+/// Transactions that committed reports, and the reports they filed.
+#[derive(Debug, Default)]
+struct BatchCounts {
+    commits: AtomicU64,
+    reports: AtomicU64,
 }
 
 /// A Discord interaction being handled. Its id is claimed in the same transaction as the
@@ -193,12 +205,18 @@ impl Store {
             if backend == Backend::Sqlite {
                 pool.execute("PRAGMA journal_mode = WAL").await?;
             }
-            Ok(Store {
+            let direct = Store {
                 pool,
                 backend,
                 outbox_wakeup: Arc::new(Notify::new()),
                 interaction: None,
                 writer: Arc::default(),
+                lanes: None,
+                batch_counts: Arc::default(),
+            };
+            Ok(Store {
+                lanes: Some(Arc::new(report_batch::Lanes::start(&direct))),
+                ..direct
             })
         })
         .await
