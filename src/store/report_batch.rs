@@ -205,8 +205,10 @@ impl Store {
         }
         append_events(&mut tx, &events).await?;
         tx.commit().await?;
-        self.batch_counts.commits.fetch_add(1, Ordering::Relaxed);
-        self.batch_counts.reports.fetch_add(filed, Ordering::Relaxed);
+        if filed > 0 {
+            self.batch_counts.commits.fetch_add(1, Ordering::Relaxed);
+            self.batch_counts.reports.fetch_add(filed, Ordering::Relaxed);
+        }
         Ok(results)
     }
 }
