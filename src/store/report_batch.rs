@@ -7,6 +7,7 @@
 //! caller. A report whose part failed on a database error, and every report of a batch
 //! whose transaction failed, is filed again alone, so one bad report cannot fail others.
 
+use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
@@ -35,6 +36,9 @@ struct Job {
 #[derive(Debug)]
 pub(crate) struct Lanes {
     queues: Vec<mpsc::UnboundedSender<Job>>,
+    /// Each server's lane, given in turn as servers first report, so that as many servers
+    /// as lanes each get one (a hash of their ids would often put two on one lane).
+    assigned: std::sync::Mutex<HashMap<u64, usize>>,
 }
 
 impl std::fmt::Debug for Job {
@@ -58,13 +62,17 @@ impl Lanes {
                 queue
             })
             .collect();
-        Lanes { queues }
+        Lanes {
+            queues,
+            assigned: std::sync::Mutex::default(),
+        }
     }
 
     fn lane(&self, guild_id: u64) -> Option<&mpsc::UnboundedSender<Job>> {
-        // Snowflakes' low bits are not spread evenly: mix them first.
-        let mixed = guild_id.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32;
-        let index = usize::try_from(mixed).unwrap_or(0) % self.queues.len().max(1);
+        // A panic elsewhere while holding the map leaves it usable.
+        let mut assigned = self.assigned.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let next = assigned.len() % self.queues.len().max(1);
+        let index = *assigned.entry(guild_id).or_insert(next);
         self.queues.get(index)
     }
 }
