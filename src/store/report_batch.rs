@@ -18,16 +18,8 @@ use super::reports::{file_in, BatchFacts, ReportEvent};
 use super::{Backend, InteractionClaim, NewReport, ReportOutcome, Result, Store, StoreError};
 use crate::domain::intake::IntakePolicy;
 
-/// Most reports committed together: a larger batch answers its first reports later. On
-/// PostgreSQL each report's savepoint is a subtransaction, and past 64 in one
-/// transaction every snapshot of every backend must look subtransactions up on disk
-/// (the per-backend subtransaction cache overflows): stay well under.
-fn max_batch(backend: Backend) -> usize {
-    match backend {
-        Backend::Sqlite => 128,
-        Backend::Postgres => 32,
-    }
-}
+/// Most reports committed together: a larger batch answers its first reports later.
+const MAX_BATCH: usize = 128;
 
 /// A report waiting for its batch.
 struct Job {
@@ -85,12 +77,11 @@ impl Lanes {
     }
 }
 
-/// One lane's writer: each turn takes every report waiting (up to [`max_batch`]).
+/// One lane's writer: each turn takes every report waiting (up to [`MAX_BATCH`]).
 async fn write_batches(store: Store, mut waiting: mpsc::UnboundedReceiver<Job>) {
-    let max = max_batch(store.backend);
     while let Some(first) = waiting.recv().await {
         let mut jobs = vec![first];
-        while jobs.len() < max {
+        while jobs.len() < MAX_BATCH {
             match waiting.try_recv() {
                 Ok(job) => jobs.push(job),
                 Err(_) => break,
