@@ -73,7 +73,8 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        self.op("feed_cases_by_id", self.export_scope(guild_id, None, Some(ids))).await
+        self.op("feed_cases_by_id", self.export_scope(guild_id, None, Some(ids)))
+            .await
     }
 
     async fn export_scope(

@@ -22,6 +22,7 @@ mod members;
 mod migrations;
 mod outbox;
 mod queue;
+mod report_batch;
 mod reports;
 mod status;
 mod taxii;
@@ -29,7 +30,7 @@ mod votes;
 
 use std::future::Future;
 use std::str::FromStr;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use prometheus_client::metrics::counter::Counter;
@@ -160,6 +161,17 @@ pub struct Store {
     /// On SQLite, how [`Store::ping`] opens the file afresh: the pool's connections keep
     /// working on a file that was moved or deleted, and would lose what they write.
     probe: Option<Arc<SqliteConnectOptions>>,
+    /// Where reports go to be committed together (`report_batch`); `None` in the handle
+    /// the writer tasks file with.
+    lanes: Option<Arc<report_batch::Lanes>>,
+    batch_counts: Arc<BatchCounts>,
+}
+
+/// Transactions that committed reports, and the reports they filed.
+#[derive(Debug, Default)]
+struct BatchCounts {
+    commits: AtomicU64,
+    reports: AtomicU64,
 }
 
 /// A Discord interaction being handled. Its id is claimed in the same transaction as the
@@ -214,7 +226,7 @@ impl Store {
                     .create_if_missing(false);
                 probe = Some(Arc::new(options));
             }
-            Ok(Store {
+            let direct = Store {
                 pool,
                 backend,
                 outbox_wakeup: Arc::new(Notify::new()),
@@ -222,6 +234,12 @@ impl Store {
                 writer: Arc::default(),
                 database_errors: Counter::default(),
                 probe,
+                lanes: None,
+                batch_counts: Arc::default(),
+            };
+            Ok(Store {
+                lanes: Some(Arc::new(report_batch::Lanes::start(&direct))),
+                ..direct
             })
         })
         .await

@@ -1,21 +1,23 @@
 //! Reports: filing a report into its case (opening, merging or re-opening it), with its
 //! evidence and audit events.
 
+use std::collections::hash_map::{Entry, HashMap};
+
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
-use super::base::audit::{append, Event};
 use super::base::case_row::{
-    case_by_key, case_by_no, distinct_reporters, reports_since, reserve_case_numbers, set_round_note, CaseRecord,
+    case_by_key, case_by_no, case_from_row, distinct_reporters, reports_since, reserve_case_numbers, set_round_note,
+    CaseRecord, CASE_COLUMNS,
 };
-use super::base::guild_row::{ensure_guild, settings_in};
+use super::base::guild_row::{ensure_guild, settings_in, GuildSettings};
 use super::base::outbox::enqueue_card;
-use super::base::pseudonym::acting_as;
-use super::base::transition::transition;
+use super::base::pseudonym::{acting_as_under, installation_key};
+use super::base::transition::{claim_interaction, transition};
 use super::base::write_tx::WriteTx;
 use super::queue::{enter_queue, waiting_cards, MAX_WAITING_CARDS};
-use super::{id_to_db, Result, Store, StoreError};
+use super::{id_to_db, Backend, InteractionClaim, Result, Store, StoreError};
 use crate::domain::account::AccountKey;
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::{Decision, Lifecycle, RoundNote};
@@ -108,47 +110,123 @@ impl ReportOutcome {
     }
 }
 
+/// What a batch of reports reads once for all of them, before the first report's part.
+pub(super) struct BatchFacts {
+    /// The installation's key for reporter pseudonyms, if any report has a reporter.
+    key: Option<Vec<u8>>,
+    settings: HashMap<u64, GuildSettings>,
+}
+
+impl BatchFacts {
+    /// Create the rows of the servers reported in (once per server) and read their
+    /// settings.
+    pub(super) async fn read<'a>(
+        conn: &mut AnyConnection,
+        reports: impl Iterator<Item = &'a NewReport>,
+    ) -> Result<Self> {
+        let mut facts = BatchFacts {
+            key: None,
+            settings: HashMap::new(),
+        };
+        for report in reports {
+            if report.reporter.is_some() && facts.key.is_none() {
+                facts.key = Some(installation_key(conn).await?);
+            }
+            if let Entry::Vacant(entry) = facts.settings.entry(report.guild_id) {
+                ensure_guild(conn, report.guild_id, report.at).await?;
+                let settings = settings_in(conn, report.guild_id)
+                    .await?
+                    .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?;
+                entry.insert(settings);
+            }
+        }
+        Ok(facts)
+    }
+
+    fn settings(&self, guild_id: u64) -> Result<&GuildSettings> {
+        self.settings
+            .get(&guild_id)
+            .ok_or_else(|| StoreError::Corrupt(format!("settings of guild {guild_id} not read")))
+    }
+
+    /// The id the report's member acts under ([`acting_as_under`]).
+    async fn reporter(&self, conn: &mut AnyConnection, report: &NewReport) -> Result<Option<u64>> {
+        let (Some(member), Some(key)) = (report.reporter, &self.key) else {
+            return Ok(None);
+        };
+        Ok(Some(acting_as_under(conn, key, report.guild_id, member).await?))
+    }
+}
+
+/// An audit event of a filed report, appended when its batch ends.
+pub(super) struct ReportEvent {
+    pub guild_id: u64,
+    pub case_id: i64,
+    pub actor: Actor,
+    pub kind: AuditKind,
+    pub payload: serde_json::Value,
+    pub at: Millis,
+}
+
+/// A report filed in its part of a batch. `keep` is false when the part must be undone
+/// (the interaction was filed before).
+pub(super) struct Filed {
+    pub outcome: ReportOutcome,
+    pub events: Vec<ReportEvent>,
+    pub keep: bool,
+}
+
 /// Open a case for `key` unless one exists (the unique key decides, not a prior read).
 /// Returns the case and whether this call created it.
-async fn open_case(conn: &mut AnyConnection, report: &NewReport) -> Result<(CaseRecord, bool)> {
+async fn open_case(
+    conn: &mut AnyConnection,
+    report: &NewReport,
+    settings: &GuildSettings,
+) -> Result<(CaseRecord, bool)> {
     if let Some(case) = case_by_key(conn, report.guild_id, &report.key).await? {
         return Ok((case, false));
     }
-    let settings = settings_in(conn, report.guild_id)
-        .await?
-        .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?;
     let life = Lifecycle::open(report.at, settings.policy.window);
     let case_no = reserve_case_numbers(conn, report.guild_id, 1).await?;
-    let inserted = sqlx::query(
+    let sql = format!(
         "INSERT INTO cases (guild_id, case_no, account_key, platform, decision, round, window_ends_at, \
          created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) \
-         ON CONFLICT (guild_id, account_key) DO NOTHING",
-    )
-    .bind(id_to_db(report.guild_id))
-    .bind(case_no)
-    .bind(report.key.to_string())
-    .bind(report.key.platform().as_str())
-    .bind(life.decision.as_str())
-    .bind(i64::from(life.round))
-    .bind(life.window_ends_at.map(|m| m.0))
-    .bind(report.at.0)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
+         ON CONFLICT (guild_id, account_key) DO NOTHING RETURNING {CASE_COLUMNS}"
+    );
+    let inserted = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id_to_db(report.guild_id))
+        .bind(case_no)
+        .bind(report.key.to_string())
+        .bind(report.key.platform().as_str())
+        .bind(life.decision.as_str())
+        .bind(i64::from(life.round))
+        .bind(life.window_ends_at.map(|m| m.0))
+        .bind(report.at.0)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if let Some(row) = inserted {
+        return Ok((case_from_row(&row)?, true));
+    }
+    // Another process opened it since the read above.
     let case = case_by_key(conn, report.guild_id, &report.key)
         .await?
         .ok_or_else(|| StoreError::Corrupt("case vanished after insert".into()))?;
-    Ok((case, inserted == 1))
+    Ok((case, false))
 }
 
-/// Insert the report row; `None` when this interaction was already filed.
-async fn insert_report(conn: &mut AnyConnection, case_id: i64, r: &NewReport) -> Result<Option<i64>> {
+/// Insert the report row under `reporter`; `None` when this interaction was already filed.
+async fn insert_report(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    r: &NewReport,
+    reporter: Option<u64>,
+) -> Result<Option<i64>> {
     let id = sqlx::query_scalar(
         "INSERT INTO reports (case_id, reporter_id, reason, details, source, interaction_id, member_joined_at, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (interaction_id) DO NOTHING RETURNING id",
     )
     .bind(case_id)
-    .bind(r.reporter.map(id_to_db))
+    .bind(reporter.map(id_to_db))
     .bind(r.reason.as_str())
     .bind(r.details.as_deref())
     .bind(r.source.as_str())
@@ -182,10 +260,7 @@ async fn is_first_from_reporter(
 
 /// A report on a case closed because every report was withdrawn: it awaits its decision
 /// again, in its round (it was never reviewed, and reads as merged to the reporter).
-async fn revive_withdrawn(tx: &mut WriteTx, case: &CaseRecord, at: Millis) -> Result<()> {
-    let settings = settings_in(tx, case.guild_id)
-        .await?
-        .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?;
+async fn revive_withdrawn(tx: &mut WriteTx, case: &CaseRecord, at: Millis, settings: &GuildSettings) -> Result<()> {
     let next = case.lifecycle.reopen_withdrawn(at, settings.policy.window)?;
     transition(tx, case, next, at).await?;
     Ok(())
@@ -195,7 +270,7 @@ impl Store {
     /// File a report, opening or merging into its case, and commit before returning:
     /// the caller acknowledges the report only after this succeeds.
     pub async fn file_report(&self, report: NewReport) -> Result<ReportOutcome> {
-        self.op("file_report", self.file(report, None)).await
+        self.op("file_report", self.submit_report(report, None)).await
     }
 
     /// File a member's report only if the server's intake policy allows it now
@@ -203,82 +278,111 @@ impl Store {
     /// the filing transaction, under a per-member lock, so parallel reports cannot
     /// overshoot the limit.
     pub async fn file_report_within(&self, report: NewReport, policy: IntakePolicy) -> Result<ReportOutcome> {
-        self.op("file_report_within", self.file(report, Some(policy))).await
+        self.op("file_report_within", self.submit_report(report, Some(policy)))
+            .await
     }
+}
 
-    async fn file(&self, mut report: NewReport, policy: Option<IntakePolicy>) -> Result<ReportOutcome> {
-        {
-            let mut tx = self.begin_write().await?;
-            ensure_guild(&mut tx, report.guild_id, report.at).await?;
-            if let Some(member) = report.reporter {
-                report.reporter = Some(acting_as(&mut tx, report.guild_id, member).await?);
-            }
-            if let (Some(policy), Some(member)) = (policy, report.reporter) {
-                self.lock_member(&mut tx, report.guild_id, member).await?;
-                let since = Millis(report.at.0 - i64::try_from(policy.window.as_millis()).unwrap_or(i64::MAX));
-                let recent = reports_since(&mut tx, report.guild_id, member, since).await?;
-                if let Err(not_yet) = policy.check(report.at, report.member_joined_at, &recent) {
-                    tx.rollback().await?;
-                    return Err(StoreError::NotYet(not_yet));
-                }
-            }
-            let (case, created) = open_case(&mut tx, &report).await?;
-            let Some(report_id) = insert_report(&mut tx, case.id, &report).await? else {
-                tx.rollback().await?;
-                return Ok(ReportOutcome::AlreadyFiled { case });
-            };
-            let first_from_reporter = is_first_from_reporter(&mut tx, case.id, report_id, report.reporter).await?;
-            let reopened = if case.lifecycle.decision == Decision::Dismissed && first_from_reporter {
-                let settings = settings_in(&mut tx, report.guild_id)
-                    .await?
-                    .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?;
-                let next = case
-                    .lifecycle
-                    .reopen_for_new_reporter(report.at, settings.policy.window)?;
-                let reopened = transition(&mut tx, &case, next, report.at).await?;
-                if reopened {
-                    set_round_note(&mut tx, case.id, Some(&RoundNote::NewReporter)).await?;
-                }
-                reopened
-            } else {
-                false
-            };
-            if case.lifecycle.decision == Decision::Withdrawn {
-                revive_withdrawn(&mut tx, &case, report.at).await?;
-            }
-            insert_evidence(&mut tx, report_id, &report.evidence).await?;
-            record_report_events(&mut tx, &report, &case, created, reopened).await?;
-            if created && waiting_cards(&mut tx, report.guild_id).await? > MAX_WAITING_CARDS {
-                enter_queue(&mut tx, &case, report.at).await?;
-            } else if !case.queued {
-                enqueue_card(&mut tx, report.guild_id, case.id, report.at).await?;
-            }
-            let reporters = distinct_reporters(&mut tx, case.id).await?;
-            let case = case_by_no(&mut tx, report.guild_id, case.case_no).await?;
-            tx.commit().await?;
-            Ok(match (created, reopened) {
-                (true, _) => ReportOutcome::NewCase { case },
-                (false, true) => ReportOutcome::Reopened { case, reporters },
-                (false, false) => ReportOutcome::Merged { case, reporters },
-            })
-        }
+/// File one report in its part of a batch's transaction (see `report_batch`), claiming
+/// `claim`'s interaction in it. Its audit events are handed back, to be appended when the
+/// batch ends.
+pub(super) async fn file_in(
+    tx: &mut WriteTx,
+    backend: Backend,
+    facts: &BatchFacts,
+    report: &NewReport,
+    policy: Option<IntakePolicy>,
+    claim: Option<&InteractionClaim>,
+) -> Result<Filed> {
+    if let Some(claim) = claim {
+        claim_interaction(tx, claim.id, claim.at).await?;
     }
+    let settings = facts.settings(report.guild_id)?;
+    let reporter = facts.reporter(tx, report).await?;
+    if let (Some(policy), Some(member)) = (policy, reporter) {
+        lock_member(tx, backend, report.guild_id, member).await?;
+        let since = Millis(report.at.0 - i64::try_from(policy.window.as_millis()).unwrap_or(i64::MAX));
+        let recent = reports_since(tx, report.guild_id, member, since).await?;
+        policy
+            .check(report.at, report.member_joined_at, &recent)
+            .map_err(StoreError::NotYet)?;
+    }
+    let (case, created) = open_case(tx, report, settings).await?;
+    let Some(report_id) = insert_report(tx, case.id, report, reporter).await? else {
+        return Ok(Filed {
+            outcome: ReportOutcome::AlreadyFiled { case },
+            events: Vec::new(),
+            keep: false,
+        });
+    };
+    let reopened = case.lifecycle.decision == Decision::Dismissed
+        && is_first_from_reporter(tx, case.id, report_id, reporter).await?
+        && reopen(tx, &case, report.at, settings).await?;
+    let revived = case.lifecycle.decision == Decision::Withdrawn;
+    if revived {
+        revive_withdrawn(tx, &case, report.at, settings).await?;
+    }
+    insert_evidence(tx, report_id, &report.evidence).await?;
+    let queued = created && waiting_cards(tx, report.guild_id).await? > MAX_WAITING_CARDS;
+    if queued {
+        enter_queue(tx, &case, report.at).await?;
+    } else if !case.queued {
+        enqueue_card(tx, report.guild_id, case.id, report.at).await?;
+    }
+    let events = report_events(report, &case, created, reopened);
+    let outcome = if created {
+        let case = if queued {
+            case_by_no(tx, report.guild_id, case.case_no).await?
+        } else {
+            case
+        };
+        ReportOutcome::NewCase { case }
+    } else {
+        let reporters = distinct_reporters(tx, case.id).await?;
+        // A re-opened or revived case changed in this part: read it again.
+        let case = if reopened || revived {
+            case_by_no(tx, report.guild_id, case.case_no).await?
+        } else {
+            case
+        };
+        if reopened {
+            ReportOutcome::Reopened { case, reporters }
+        } else {
+            ReportOutcome::Merged { case, reporters }
+        }
+    };
+    Ok(Filed {
+        outcome,
+        events,
+        keep: true,
+    })
+}
 
-    /// Serialise one member's intake across connections and processes. SQLite's write
-    /// transaction (`BEGIN IMMEDIATE`) already does; PostgreSQL takes a transaction-scoped
-    /// advisory lock keyed by the server and member.
-    async fn lock_member(&self, conn: &mut AnyConnection, guild_id: u64, member: u64) -> Result<()> {
-        if self.backend() == super::Backend::Postgres {
-            let digest = Sha256::digest(format!("intake:{guild_id}:{member}").as_bytes());
-            let mut key = [0u8; 8];
-            key.copy_from_slice(&digest[..8]);
-            sqlx::query("SELECT pg_advisory_xact_lock($1)")
-                .bind(i64::from_be_bytes(key))
-                .execute(&mut *conn)
-                .await?;
-        }
-        Ok(())
+/// A dismissed case reported by a new member is pending a vote again; returns whether
+/// this call re-opened it.
+async fn reopen(tx: &mut WriteTx, case: &CaseRecord, at: Millis, settings: &GuildSettings) -> Result<bool> {
+    let next = case.lifecycle.reopen_for_new_reporter(at, settings.policy.window)?;
+    let reopened = transition(tx, case, next, at).await?;
+    if reopened {
+        set_round_note(tx, case.id, Some(&RoundNote::NewReporter)).await?;
     }
+    Ok(reopened)
+}
+
+/// Serialise one member's intake across connections and processes. SQLite's write
+/// transaction (`BEGIN IMMEDIATE`) already does; PostgreSQL takes a transaction-scoped
+/// advisory lock keyed by the server and member.
+async fn lock_member(conn: &mut AnyConnection, backend: Backend, guild_id: u64, member: u64) -> Result<()> {
+    if backend == Backend::Postgres {
+        let digest = Sha256::digest(format!("intake:{guild_id}:{member}").as_bytes());
+        let mut key = [0u8; 8];
+        key.copy_from_slice(&digest[..8]);
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(i64::from_be_bytes(key))
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }
 
 async fn insert_evidence(conn: &mut AnyConnection, report_id: i64, evidence: &[NewEvidence]) -> Result<()> {
@@ -355,22 +459,19 @@ async fn store_blob(conn: &mut AnyConnection, sha: &str, bytes: &[u8]) -> Result
     Ok(())
 }
 
-async fn record_report_events(
-    conn: &mut AnyConnection,
-    r: &NewReport,
-    case: &CaseRecord,
-    created: bool,
-    reopened: bool,
-) -> Result<()> {
+/// The audit events of a filed report.
+fn report_events(r: &NewReport, case: &CaseRecord, created: bool, reopened: bool) -> Vec<ReportEvent> {
     // Reporter identities stay out of the append-only log so `/forget-me` can honour them.
     let actor = match r.source {
         ReportSource::Discord => Actor::Reporter,
         ReportSource::Import => Actor::Cli,
     };
-    let base = json!({"case_no": case.case_no, "account": r.key.to_string()});
     let mut events = Vec::new();
     if created {
-        events.push((AuditKind::CaseOpened, base.clone()));
+        events.push((
+            AuditKind::CaseOpened,
+            json!({"case_no": case.case_no, "account": r.key.to_string()}),
+        ));
     }
     events.push((
         AuditKind::ReportFiled,
@@ -382,16 +483,15 @@ async fn record_report_events(
             json!({"case_no": case.case_no, "why": "new reporter on a dismissed case"}),
         ));
     }
-    for (kind, payload) in events {
-        let event = Event {
+    events
+        .into_iter()
+        .map(|(kind, payload)| ReportEvent {
             guild_id: r.guild_id,
-            case_id: Some(case.id),
-            actor: &actor,
+            case_id: case.id,
+            actor: actor.clone(),
             kind,
             payload,
             at: r.at,
-        };
-        append(conn, event).await?;
-    }
-    Ok(())
+        })
+        .collect()
 }

@@ -6,12 +6,15 @@ use crate::common::TestDb;
 use flagwatch::domain::account::{AccountKey, Platform};
 use flagwatch::domain::audit::Actor;
 use flagwatch::domain::case::{AccountStatus, Decision, RoundNote};
+use flagwatch::domain::intake::IntakePolicy;
 use flagwatch::domain::reason::ReasonCategory;
 use flagwatch::domain::status::Observed;
 use flagwatch::domain::time::Millis;
 use flagwatch::domain::vote::{HoldDays, VoteChoice};
 use flagwatch::export::Format;
-use flagwatch::store::{ImportLine, Importer, NewReport, OutboxKind, ReportOutcome, ReportSource, Reporter, Store};
+use flagwatch::store::{
+    Backend, ImportLine, Importer, NewReport, OutboxKind, ReportOutcome, ReportSource, Reporter, Store, StoreError,
+};
 use sqlx::Executor;
 
 const GUILD: u64 = 1_100_000_000_000_000_001;
@@ -889,6 +892,211 @@ async fn an_interaction_delivered_twice_changes_nothing_the_second_time(db: Test
     other.add_note(GUILD, no, 900, "a second note", T0).await.unwrap();
 }
 
+/// Writes to the database held up by another connection, as a long transaction of another
+/// process would: reports sent meanwhile wait for the writer's next batch.
+struct HeldWrites(sqlx::Transaction<'static, sqlx::Any>);
+
+async fn hold_writes(db: &TestDb) -> HeldWrites {
+    let raw = db.raw().await;
+    let tx = match db.store.backend() {
+        Backend::Sqlite => raw.begin_with("BEGIN IMMEDIATE").await.unwrap(),
+        Backend::Postgres => {
+            let mut tx = raw.begin().await.unwrap();
+            // Every batch first makes sure its servers' rows exist: that waits here.
+            tx.execute("LOCK TABLE guilds IN EXCLUSIVE MODE").await.unwrap();
+            tx
+        }
+    };
+    HeldWrites(tx)
+}
+
+/// Slack for spawned tasks to reach the writer's queue (not a timing assertion).
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// File `reports` (with `policy`) in one batch: a first report is sent alone while writes
+/// are held, so the writer is busy with it while the others queue, in this order; they are
+/// then all taken together. Returns the outcomes of `reports` and checks that they took
+/// one transaction besides the first report's.
+async fn file_in_one_batch(
+    db: &TestDb,
+    reports: Vec<NewReport>,
+    policy: IntakePolicy,
+) -> Vec<Result<ReportOutcome, StoreError>> {
+    let (commits_before, _) = db.store.report_commits();
+    let held = hold_writes(db).await;
+    let store = db.store.clone();
+    let first = tokio::spawn(async move { store.file_report_within(report("first_of_all", 1, 1), policy).await });
+    tokio::time::sleep(SETTLE).await;
+    let store = db.store.clone();
+    // One task polls the filings in order, so they queue in order.
+    let batch = tokio::spawn(async move {
+        futures::future::join_all(reports.into_iter().map(|r| store.file_report_within(r, policy))).await
+    });
+    tokio::time::sleep(SETTLE).await;
+    held.0.rollback().await.unwrap();
+    first.await.unwrap().unwrap();
+    let outcomes = batch.await.unwrap();
+    let (commits, _) = db.store.report_commits();
+    assert_eq!(commits - commits_before, 2, "the first report alone, then the batch");
+    outcomes
+}
+
+const LIMIT_ONE: IntakePolicy = IntakePolicy {
+    limit: 1,
+    window: std::time::Duration::from_secs(600),
+    min_membership: std::time::Duration::ZERO,
+};
+
+async fn two_reports_of_one_account_in_one_batch_merge_into_one_case(db: TestDb) {
+    let outcomes = file_in_one_batch(
+        &db,
+        vec![report("x.com/together", 2, 20), report("@together", 3, 21)],
+        LIMIT_ONE,
+    )
+    .await;
+    let [Ok(ReportOutcome::NewCase { case }), Ok(ReportOutcome::Merged {
+        case: merged,
+        reporters: 2,
+    })] = &outcomes[..]
+    else {
+        panic!("one new case, then a merge: {outcomes:?}");
+    };
+    assert_eq!((case.case_no, merged.case_no), (2, 2));
+    let exported = db.store.export_cases(GUILD, None).await.unwrap();
+    assert_eq!(exported.iter().map(|c| c.report_count).collect::<Vec<_>>(), vec![1, 2]);
+    assert_eq!(db.store.verify_audit(Some(GUILD)).await.unwrap().unwrap(), 5);
+}
+
+/// A report the database refuses (a trigger, as a broken row or a full disk would) fails
+/// alone: the others of its batch are filed, the case numbers have no gap, the audit
+/// chain verifies; a member over the limit within one batch is refused; a replayed
+/// interaction files nothing.
+async fn a_failing_report_in_a_batch_fails_alone(db: TestDb) {
+    let raw = db.raw().await;
+    match db.store.backend() {
+        Backend::Sqlite => {
+            raw.execute(
+                "CREATE TRIGGER poison BEFORE INSERT ON reports WHEN NEW.details = 'poison' \
+                 BEGIN SELECT RAISE(ABORT, 'poisoned report'); END",
+            )
+            .await
+            .unwrap();
+        }
+        Backend::Postgres => {
+            raw.execute(
+                "CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
+                 IF NEW.details = 'poison' THEN RAISE EXCEPTION 'poisoned report'; END IF; RETURN NEW; END $$",
+            )
+            .await
+            .unwrap();
+            raw.execute("CREATE TRIGGER poison BEFORE INSERT ON reports FOR EACH ROW EXECUTE FUNCTION poison()")
+                .await
+                .unwrap();
+        }
+    }
+    db.store.file_report(report("filed_before", 9, 90)).await.unwrap();
+    let poisoned = NewReport {
+        details: Some("poison".into()),
+        ..report("poisoned", 4, 41)
+    };
+    let outcomes = file_in_one_batch(
+        &db,
+        vec![
+            report("fine_one", 2, 20),
+            poisoned,
+            report("fine_two", 3, 30),
+            report("over_the_limit", 3, 31),
+            report("filed_before", 5, 90),
+            report("fine_one", 6, 60),
+        ],
+        LIMIT_ONE,
+    )
+    .await;
+    let summary: Vec<String> = outcomes
+        .iter()
+        .map(|o| match o {
+            Ok(ReportOutcome::NewCase { case }) => format!("new {}", case.case_no),
+            Ok(ReportOutcome::Merged { case, reporters }) => format!("merged {} {reporters}", case.case_no),
+            Ok(ReportOutcome::AlreadyFiled { case }) => format!("already {}", case.case_no),
+            Ok(other) => format!("{other:?}"),
+            Err(StoreError::NotYet(_)) => "not yet".into(),
+            Err(StoreError::Database { op, .. }) => format!("database error in {op:?}"),
+            Err(e) => format!("{e}"),
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            "new 3",
+            "database error in Some(\"file_report_within\")",
+            "new 4",
+            "not yet",
+            "already 1",
+            "merged 3 2"
+        ]
+    );
+    let numbers: Vec<i64> = db
+        .store
+        .export_cases(GUILD, None)
+        .await
+        .unwrap()
+        .iter()
+        .map(|c| c.case.case_no)
+        .collect();
+    assert_eq!(numbers, [1, 2, 3, 4], "no case number was lost to the failed report");
+    assert_eq!(db.store.verify_audit(Some(GUILD)).await.unwrap().unwrap(), 9);
+}
+
+/// Every report answered as filed is committed: read from another connection the moment
+/// its answer arrives, it is there. On PostgreSQL a batch whose commit fails (a deferred
+/// check refusing one report) answers none of its reports as filed before filing each
+/// again alone.
+async fn no_report_is_answered_before_its_batch_commits(db: TestDb) {
+    let raw = db.raw().await;
+    let postgres = db.store.backend() == Backend::Postgres;
+    if postgres {
+        raw.execute(
+            "CREATE FUNCTION refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
+             IF NEW.details = 'refused at commit' THEN RAISE EXCEPTION 'refused at commit'; END IF; RETURN NULL; END $$",
+        )
+        .await
+        .unwrap();
+        raw.execute(
+            "CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON reports DEFERRABLE INITIALLY DEFERRED \
+             FOR EACH ROW EXECUTE FUNCTION refuse_at_commit()",
+        )
+        .await
+        .unwrap();
+    }
+    let tasks: Vec<_> = (0..60u64)
+        .map(|i| {
+            let store = db.store.clone();
+            let raw = raw.clone();
+            let mut r = report(&format!("answered_{i}"), 100 + i, 5_000 + i);
+            if postgres && i == 30 {
+                r.details = Some("refused at commit".into());
+            }
+            tokio::spawn(async move {
+                let filed = store.file_report(r).await;
+                let seen: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM reports WHERE interaction_id = $1")
+                    .bind(i64::try_from(5_000 + i).unwrap())
+                    .fetch_one(&raw)
+                    .await
+                    .unwrap();
+                (i, filed.is_ok(), seen)
+            })
+        })
+        .collect();
+    for task in tasks {
+        let (i, filed, seen) = task.await.unwrap();
+        let refused = postgres && i == 30;
+        assert_eq!((filed, seen), (!refused, i64::from(!refused)), "report {i}");
+    }
+    let (commits, reports) = db.store.report_commits();
+    assert_eq!(reports, if postgres { 59 } else { 60 });
+    eprintln!("60 concurrent reports: {commits} commits");
+}
+
 on_both_databases!(
     reports_merge_into_one_case_per_account,
     a_replayed_interaction_files_nothing_twice,
@@ -921,4 +1129,7 @@ on_both_databases!(
     a_new_lease_holder_releases_the_claims_of_the_one_before,
     concurrent_dequeues_hand_each_case_to_one_caller,
     an_interaction_delivered_twice_changes_nothing_the_second_time,
+    two_reports_of_one_account_in_one_batch_merge_into_one_case,
+    a_failing_report_in_a_batch_fails_alone,
+    no_report_is_answered_before_its_batch_commits,
 );

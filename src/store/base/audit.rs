@@ -17,52 +17,91 @@ pub(crate) struct Event<'a> {
     pub at: Millis,
 }
 
-/// Append `event` to its server's chain. The head row's `UPDATE … RETURNING` both takes
-/// the row lock (so concurrent appends queue up) and hands back the next sequence
-/// number with the previous hash.
+/// Events appended in one `INSERT`: 10 parameters each, well under either database's
+/// limit on parameters per statement.
+const EVENTS_PER_INSERT: usize = 100;
+
+/// Append `event` to its server's chain.
 pub(crate) async fn append(conn: &mut AnyConnection, event: Event<'_>) -> Result<()> {
-    let guild = id_to_db(event.guild_id);
-    let head = sqlx::query("UPDATE audit_heads SET seq = seq + 1 WHERE guild_id = $1 RETURNING seq, hash")
+    append_all(conn, event.guild_id, &[event]).await
+}
+
+/// Append `events`, all of server `guild_id`, to its chain in this order. The head row's
+/// `UPDATE … RETURNING` both takes the row lock (so concurrent appends queue up) and
+/// reserves the events' sequence numbers, handing back the previous hash; the head is
+/// taken once for all of them, so a batch of reports holds it only at its end.
+pub(crate) async fn append_all(conn: &mut AnyConnection, guild_id: u64, events: &[Event<'_>]) -> Result<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let guild = id_to_db(guild_id);
+    let count = i64::try_from(events.len()).unwrap_or(i64::MAX);
+    let head = sqlx::query("UPDATE audit_heads SET seq = seq + $1 WHERE guild_id = $2 RETURNING seq, hash")
+        .bind(count)
         .bind(guild)
         .fetch_optional(&mut *conn)
         .await?
-        .ok_or_else(|| StoreError::Corrupt(format!("no audit head for guild {}", event.guild_id)))?;
-    let seq: i64 = head.try_get("seq")?;
-    let prev: String = head.try_get("hash")?;
-    let mut chained = ChainedEvent {
-        version: HASH_VERSION,
-        guild_id: event.guild_id,
-        case_id: event.case_id,
-        seq,
-        at: event.at,
-        actor: event.actor.to_string(),
-        kind: event.kind.as_str().to_owned(),
-        payload: canonical_json(&event.payload),
-        prev_hash: prev,
-        hash: String::new(),
-    };
-    chained.hash = chain_hash(&chained);
-    let hash = chained.hash.clone();
-    sqlx::query(
-        "INSERT INTO audit_events (guild_id, seq, case_id, at, actor, kind, payload, prev_hash, hash, hash_version) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(guild)
-    .bind(seq)
-    .bind(chained.case_id)
-    .bind(chained.at.0)
-    .bind(chained.actor)
-    .bind(chained.kind)
-    .bind(chained.payload)
-    .bind(chained.prev_hash)
-    .bind(&hash)
-    .bind(chained.version)
-    .execute(&mut *conn)
-    .await?;
+        .ok_or_else(|| StoreError::Corrupt(format!("no audit head for guild {guild_id}")))?;
+    let last_seq: i64 = head.try_get("seq")?;
+    let mut prev: String = head.try_get("hash")?;
+    let mut chained = Vec::with_capacity(events.len());
+    for (seq, event) in (last_seq - count + 1..).zip(events) {
+        debug_assert_eq!(event.guild_id, guild_id);
+        let mut link = ChainedEvent {
+            version: HASH_VERSION,
+            guild_id,
+            case_id: event.case_id,
+            seq,
+            at: event.at,
+            actor: event.actor.to_string(),
+            kind: event.kind.as_str().to_owned(),
+            payload: canonical_json(&event.payload),
+            prev_hash: std::mem::take(&mut prev),
+            hash: String::new(),
+        };
+        link.hash = chain_hash(&link);
+        prev = link.hash.clone();
+        chained.push(link);
+    }
+    for part in chained.chunks(EVENTS_PER_INSERT) {
+        insert_events(conn, part).await?;
+    }
     sqlx::query("UPDATE audit_heads SET hash = $1 WHERE guild_id = $2")
-        .bind(hash)
+        .bind(prev)
         .bind(guild)
         .execute(&mut *conn)
         .await?;
+    Ok(())
+}
+
+/// One multi-row `INSERT` of chained events.
+async fn insert_events(conn: &mut AnyConnection, events: &[ChainedEvent]) -> Result<()> {
+    const COLUMNS: usize = 10;
+    let rows: Vec<String> = (0..events.len())
+        .map(|i| {
+            let params: Vec<String> = (1..=COLUMNS).map(|c| format!("${}", i * COLUMNS + c)).collect();
+            format!("({})", params.join(", "))
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO audit_events (guild_id, seq, case_id, at, actor, kind, payload, prev_hash, hash, hash_version) \
+         VALUES {}",
+        rows.join(", ")
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for e in events {
+        query = query
+            .bind(id_to_db(e.guild_id))
+            .bind(e.seq)
+            .bind(e.case_id)
+            .bind(e.at.0)
+            .bind(e.actor.clone())
+            .bind(e.kind.clone())
+            .bind(e.payload.clone())
+            .bind(e.prev_hash.clone())
+            .bind(e.hash.clone())
+            .bind(e.version);
+    }
+    query.execute(&mut *conn).await?;
     Ok(())
 }

@@ -33,8 +33,14 @@ pub(in crate::store) async fn installation_key(conn: &mut AnyConnection) -> Resu
 /// (stored ids are `u64` cast to `i64`; this is returned the same way).
 pub(in crate::store) async fn pseudonym(conn: &mut AnyConnection, guild_id: u64, member: u64) -> Result<u64> {
     let key = secret(conn).await?;
+    pseudonym_under(&key, guild_id, member)
+}
+
+/// [`pseudonym`] under the installation's `key`, for callers that read it once for many
+/// members (a batch of reports).
+fn pseudonym_under(key: &[u8], guild_id: u64, member: u64) -> Result<u64> {
     let mut mac =
-        Hmac::<Sha256>::new_from_slice(&key).map_err(|e| StoreError::Corrupt(format!("pseudonym secret: {e}")))?;
+        Hmac::<Sha256>::new_from_slice(key).map_err(|e| StoreError::Corrupt(format!("pseudonym secret: {e}")))?;
     mac.update(format!("{guild_id}:{member}").as_bytes());
     let digest = mac.finalize().into_bytes();
     let mut first = [0u8; 8];
@@ -46,7 +52,18 @@ pub(in crate::store) async fn pseudonym(conn: &mut AnyConnection, guild_id: u64,
 /// The id to record and count a member's actions under: their pseudonym once they used
 /// `/forget-me` in this server, else their Discord id.
 pub(in crate::store) async fn acting_as(conn: &mut AnyConnection, guild_id: u64, member: u64) -> Result<u64> {
-    let alias = pseudonym(conn, guild_id, member).await?;
+    let key = secret(conn).await?;
+    acting_as_under(conn, &key, guild_id, member).await
+}
+
+/// [`acting_as`] under the installation's `key` (see [`installation_key`]).
+pub(in crate::store) async fn acting_as_under(
+    conn: &mut AnyConnection,
+    key: &[u8],
+    guild_id: u64,
+    member: u64,
+) -> Result<u64> {
+    let alias = pseudonym_under(key, guild_id, member)?;
     let forgotten: Option<i64> =
         sqlx::query_scalar("SELECT pseudonym FROM forgotten_members WHERE guild_id = $1 AND pseudonym = $2")
             .bind(id_to_db(guild_id))

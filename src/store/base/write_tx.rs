@@ -4,7 +4,7 @@
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 
-use sqlx::{Any, AnyConnection, Transaction};
+use sqlx::{Any, AnyConnection, Executor, Transaction};
 use tokio::sync::{Notify, OwnedMutexGuard};
 
 use crate::store::{InteractionClaim, Result};
@@ -14,8 +14,9 @@ pub(crate) struct WriteTx {
     tx: Transaction<'static, Any>,
     outbox_wakeup: Arc<Notify>,
     queued_outbox: bool,
-    /// The interaction this transaction claims, marked claimed once it commits.
-    claims: Option<Arc<InteractionClaim>>,
+    /// The interactions this transaction claims (one, or one per report of a batch),
+    /// marked claimed once it commits.
+    claims: Vec<Arc<InteractionClaim>>,
     /// SQLite's writer turn, held until the transaction ends (dropped with it).
     _turn: Option<OwnedMutexGuard<()>>,
 }
@@ -30,7 +31,7 @@ impl WriteTx {
             tx,
             outbox_wakeup,
             queued_outbox: false,
-            claims: None,
+            claims: Vec::new(),
             _turn: turn,
         }
     }
@@ -42,12 +43,32 @@ impl WriteTx {
 
     /// This transaction claims `claim`'s interaction.
     pub(crate) fn on_commit_claimed(&mut self, claim: Arc<InteractionClaim>) {
-        self.claims = Some(claim);
+        self.claims.push(claim);
+    }
+
+    /// Start a part of the transaction that can be undone on its own ([`Self::undo_part`])
+    /// without failing the rest: one report of a batch.
+    pub(crate) async fn begin_part(&mut self) -> Result<()> {
+        (&mut *self.tx).execute("SAVEPOINT part").await?;
+        Ok(())
+    }
+
+    /// Keep the part begun last.
+    pub(crate) async fn keep_part(&mut self) -> Result<()> {
+        (&mut *self.tx).execute("RELEASE SAVEPOINT part").await?;
+        Ok(())
+    }
+
+    /// Undo the part begun last; the transaction goes on (also after a failed statement).
+    pub(crate) async fn undo_part(&mut self) -> Result<()> {
+        (&mut *self.tx).execute("ROLLBACK TO SAVEPOINT part").await?;
+        (&mut *self.tx).execute("RELEASE SAVEPOINT part").await?;
+        Ok(())
     }
 
     pub(crate) async fn commit(self) -> Result<()> {
         self.tx.commit().await?;
-        if let Some(claim) = self.claims {
+        for claim in self.claims {
             claim.committed.store(true, std::sync::atomic::Ordering::Release);
         }
         if self.queued_outbox {

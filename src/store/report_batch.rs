@@ -1,0 +1,244 @@
+//! Group commit for reports. A burst of `/report`s would otherwise queue one transaction
+//! (and, on SQLite, one fsync) per report behind the single writer or behind each
+//! server's hot rows (the case-number counter, the audit chain's head). Instead a writer
+//! task per lane takes every report waiting, files each in its own part of one
+//! transaction (a savepoint, so a refused or failing report is undone alone), appends the
+//! batch's audit events per server at the end, commits once, and only then answers each
+//! caller. A report whose part failed on a database error, and every report of a batch
+//! whose transaction failed, is filed again alone, so one bad report cannot fail others.
+
+use std::collections::HashMap;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use tokio::sync::{mpsc, oneshot};
+
+use super::base::audit::{append_all, Event};
+use super::reports::{file_in, BatchFacts, ReportEvent};
+use super::{Backend, InteractionClaim, NewReport, ReportOutcome, Result, Store, StoreError};
+use crate::domain::intake::IntakePolicy;
+
+/// Most reports committed together: a larger batch answers its first reports later.
+const MAX_BATCH: usize = 128;
+
+/// A report waiting for its batch.
+struct Job {
+    report: NewReport,
+    policy: Option<IntakePolicy>,
+    /// The interaction to claim in the report's part, unless the handler's store already
+    /// committed its claim.
+    claim: Option<Arc<InteractionClaim>>,
+    answer: oneshot::Sender<Result<ReportOutcome>>,
+}
+
+/// The writer tasks' queues. A server's reports always go to the same lane, so lanes
+/// never wait on each other's hot rows; SQLite has one writer, so one lane.
+#[derive(Debug)]
+pub(crate) struct Lanes {
+    queues: Vec<mpsc::UnboundedSender<Job>>,
+    /// Each server's lane, given in turn as servers first report, so that as many servers
+    /// as lanes each get one (a hash of their ids would often put two on one lane).
+    assigned: std::sync::Mutex<HashMap<u64, usize>>,
+}
+
+impl std::fmt::Debug for Job {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Job").field("guild_id", &self.report.guild_id).finish()
+    }
+}
+
+impl Lanes {
+    /// Start the writer tasks on the current runtime. `direct` files batches itself; the
+    /// tasks end when the last handle holding these lanes is dropped.
+    pub(super) fn start(direct: &Store) -> Lanes {
+        let count = match direct.backend {
+            Backend::Sqlite => 1,
+            Backend::Postgres => 4,
+        };
+        let queues = (0..count)
+            .map(|_| {
+                let (queue, waiting) = mpsc::unbounded_channel();
+                tokio::spawn(write_batches(direct.clone(), waiting));
+                queue
+            })
+            .collect();
+        Lanes {
+            queues,
+            assigned: std::sync::Mutex::default(),
+        }
+    }
+
+    fn lane(&self, guild_id: u64) -> Option<&mpsc::UnboundedSender<Job>> {
+        // A panic elsewhere while holding the map leaves it usable.
+        let mut assigned = self.assigned.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let next = assigned.len() % self.queues.len().max(1);
+        let index = *assigned.entry(guild_id).or_insert(next);
+        self.queues.get(index)
+    }
+}
+
+/// One lane's writer: each turn takes every report waiting (up to [`MAX_BATCH`]).
+async fn write_batches(store: Store, mut waiting: mpsc::UnboundedReceiver<Job>) {
+    while let Some(first) = waiting.recv().await {
+        let mut jobs = vec![first];
+        while jobs.len() < MAX_BATCH {
+            match waiting.try_recv() {
+                Ok(job) => jobs.push(job),
+                Err(_) => break,
+            }
+        }
+        store.file_batch(jobs).await;
+    }
+}
+
+/// The writer task is gone (its runtime shut down): nothing was filed.
+fn writer_gone() -> StoreError {
+    StoreError::Database {
+        op: None,
+        source: sqlx::Error::WorkerCrashed,
+    }
+}
+
+impl Store {
+    /// File `report` in the next batch of its lane and wait until that batch committed.
+    pub(super) async fn submit_report(&self, report: NewReport, policy: Option<IntakePolicy>) -> Result<ReportOutcome> {
+        let claim = self
+            .interaction
+            .clone()
+            .filter(|c| !c.committed.load(Ordering::Acquire));
+        let (answer, answered) = oneshot::channel();
+        let guild_id = report.guild_id;
+        let job = Job {
+            report,
+            policy,
+            claim,
+            answer,
+        };
+        match self.lanes.as_ref() {
+            Some(lanes) => lanes
+                .lane(guild_id)
+                .ok_or_else(writer_gone)?
+                .send(job)
+                .map_err(|_| writer_gone())?,
+            None => self.file_batch(vec![job]).await,
+        }
+        answered.await.map_err(|_| writer_gone())?
+    }
+
+    /// How many transactions have committed reports through this handle's lanes, and
+    /// how many reports they filed: their ratio is the batching achieved.
+    pub fn report_commits(&self) -> (u64, u64) {
+        (
+            self.batch_counts.commits.load(Ordering::Relaxed),
+            self.batch_counts.reports.load(Ordering::Relaxed),
+        )
+    }
+
+    /// File `jobs` together and answer each; see the module documentation.
+    async fn file_batch(&self, mut jobs: Vec<Job>) {
+        // Servers in one order in every batch, so batches of two processes that share
+        // servers take the servers' rows in the same order.
+        jobs.sort_by_key(|job| job.report.guild_id);
+        let together = jobs.len() > 1;
+        let results: Vec<Option<Result<ReportOutcome>>> = match self.try_batch(&jobs).await {
+            Ok(results) => results
+                .into_iter()
+                .map(|r| match r {
+                    Err(StoreError::Database { .. }) if together => None,
+                    r => Some(r),
+                })
+                .collect(),
+            Err(e) if !together => vec![Some(Err(e))],
+            Err(e) => {
+                tracing::warn!(error = %e, reports = jobs.len(), "a batch of reports failed; filing each alone");
+                jobs.iter().map(|_| None).collect()
+            }
+        };
+        let mut alone = Vec::new();
+        for (job, result) in jobs.into_iter().zip(results) {
+            match result {
+                Some(result) => {
+                    let _ = job.answer.send(result);
+                }
+                None => alone.push(job),
+            }
+        }
+        for job in alone {
+            let result = match self.try_batch(std::slice::from_ref(&job)).await {
+                Ok(mut results) => results.pop().unwrap_or_else(|| Err(writer_gone())),
+                Err(e) => Err(e),
+            };
+            let _ = job.answer.send(result);
+        }
+    }
+
+    /// One transaction for `jobs` (sorted by server): each report's outcome, or the error
+    /// that failed the whole transaction (then nothing of it is committed).
+    async fn try_batch(&self, jobs: &[Job]) -> Result<Vec<Result<ReportOutcome>>> {
+        let mut tx = self.begin_write().await?;
+        let facts = BatchFacts::read(&mut tx, jobs.iter().map(|j| &j.report)).await?;
+        let mut results = Vec::with_capacity(jobs.len());
+        let mut events = Vec::new();
+        let mut filed = 0;
+        for job in jobs {
+            tx.begin_part().await?;
+            let part = file_in(
+                &mut tx,
+                self.backend,
+                &facts,
+                &job.report,
+                job.policy,
+                job.claim.as_deref(),
+            )
+            .await;
+            match part {
+                Ok(part) if part.keep => {
+                    tx.keep_part().await?;
+                    if let Some(claim) = &job.claim {
+                        tx.on_commit_claimed(claim.clone());
+                    }
+                    events.extend(part.events);
+                    filed += 1;
+                    results.push(Ok(part.outcome));
+                }
+                Ok(part) => {
+                    tx.undo_part().await?;
+                    results.push(Ok(part.outcome));
+                }
+                Err(e) => {
+                    tx.undo_part().await?;
+                    results.push(Err(e));
+                }
+            }
+        }
+        append_events(&mut tx, &events).await?;
+        tx.commit().await?;
+        if filed > 0 {
+            self.batch_counts.commits.fetch_add(1, Ordering::Relaxed);
+            self.batch_counts.reports.fetch_add(filed, Ordering::Relaxed);
+        }
+        Ok(results)
+    }
+}
+
+/// Append the batch's audit events, one server after another (they come sorted by server):
+/// each server's chain head is taken once, last, right before the commit.
+async fn append_events(conn: &mut sqlx::AnyConnection, events: &[ReportEvent]) -> Result<()> {
+    for server in events.chunk_by(|a, b| a.guild_id == b.guild_id) {
+        let chained: Vec<Event<'_>> = server
+            .iter()
+            .map(|e| Event {
+                guild_id: e.guild_id,
+                case_id: Some(e.case_id),
+                actor: &e.actor,
+                kind: e.kind,
+                payload: e.payload.clone(),
+                at: e.at,
+            })
+            .collect();
+        if let Some(first) = server.first() {
+            append_all(conn, first.guild_id, &chained).await?;
+        }
+    }
+    Ok(())
+}
