@@ -1,4 +1,5 @@
-//! Moderator and liaison actions on one case: holds, re-opening, overrides and notes.
+//! Moderator and liaison actions on one case: holds, re-opening, overrides, notes and
+//! aliases.
 //! Each is one transaction: a lifecycle transition (if any), its audit event, and what
 //! Discord must show.
 
@@ -7,12 +8,14 @@ use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
 use super::base::audit::{append, Event};
-use super::base::case_row::{case_by_no, case_ref, set_round_note, CaseRecord, CaseRef};
+use super::base::case_row::{case_by_key, case_by_no, case_ref, set_round_note, CaseRecord, CaseRef};
 use super::base::guild_row::settings_in;
 use super::base::outbox::enqueue_card;
 use super::base::transition::transition;
 use super::{id_to_db, Result, Store, StoreError};
+use crate::domain::account::AccountKey;
 use crate::domain::audit::{Actor, AuditKind};
+use crate::domain::campaign::{may_alias, AliasError};
 use crate::domain::case::{Lifecycle, LifecycleError, RoundNote};
 use crate::domain::time::Millis;
 use crate::domain::vote::{HoldDays, Policy, VoteChoice};
@@ -239,6 +242,50 @@ impl Store {
             let details = json!({"note_sha256": hex::encode(Sha256::digest(note.as_bytes()))});
             let change = Change::new(guild_id, case_no, &actor, AuditKind::NoteAdded, details, at);
             record(&mut tx, &case, &change).await?;
+            tx.commit().await?;
+            Ok(case)
+        })
+        .await
+    }
+
+    /// Give case `case_no` another key of its account, so reports and `/status` of that
+    /// form find it. The key's primary key in `case_keys` decides, not a prior read: a key
+    /// another case already has is refused with that case's number.
+    pub async fn add_alias(
+        &self,
+        guild_id: u64,
+        case_no: i64,
+        alias: &AccountKey,
+        actor: &Actor,
+        at: Millis,
+    ) -> Result<CaseRecord> {
+        self.op("add_alias", async {
+            let mut tx = self.begin_write().await?;
+            let case = case_by_no(&mut tx, guild_id, case_no).await?;
+            may_alias(&case.key, alias).map_err(StoreError::Alias)?;
+            let added = sqlx::query(
+                "INSERT INTO case_keys (guild_id, account_key, case_id) VALUES ($1, $2, $3) \
+                 ON CONFLICT (guild_id, account_key) DO NOTHING",
+            )
+            .bind(id_to_db(guild_id))
+            .bind(alias.to_string())
+            .bind(case.id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if added == 0 {
+                let owner = case_by_key(&mut tx, guild_id, alias)
+                    .await?
+                    .ok_or_else(|| StoreError::Corrupt("case key without its case".into()))?;
+                return Err(StoreError::Alias(AliasError::Taken { case_no: owner.case_no }));
+            }
+            let details = json!({"alias": alias.to_string()});
+            record(
+                &mut tx,
+                &case,
+                &Change::new(guild_id, case_no, actor, AuditKind::AliasAdded, details, at),
+            )
+            .await?;
             tx.commit().await?;
             Ok(case)
         })

@@ -392,7 +392,7 @@ async fn find_cases(
     let build = |b: usize| {
         let batch = batches[b];
         let text = format!(
-            "SELECT id, account_key FROM cases WHERE guild_id = {} AND account_key IN ({})",
+            "SELECT case_id, account_key FROM case_keys WHERE guild_id = {} AND account_key IN ({})",
             sql.one(1),
             sql.list(2, batch.len())
         );

@@ -96,6 +96,9 @@ pub enum StoreError {
     /// A member's report cannot be withdrawn.
     #[error("cannot withdraw: {0}")]
     Withdraw(crate::domain::campaign::WithdrawError),
+    /// A key cannot become an alias of the case.
+    #[error("cannot add the alias: {0}")]
+    Alias(crate::domain::campaign::AliasError),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

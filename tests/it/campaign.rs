@@ -9,14 +9,14 @@ use flagwatch::clock::Clock;
 use flagwatch::demo::community::Community;
 use flagwatch::domain::account::{AccountKey, Platform};
 use flagwatch::domain::audit::Actor;
-use flagwatch::domain::campaign::{BatchSize, HourlyPace, WithdrawError};
+use flagwatch::domain::campaign::{AliasError, BatchSize, HourlyPace, WithdrawError};
 use flagwatch::domain::case::Decision;
 use flagwatch::domain::reason::ReasonCategory;
 use flagwatch::domain::status::Observed;
 use flagwatch::domain::time::Millis;
 use flagwatch::domain::vote::VoteChoice;
 use flagwatch::simulator::{Opt, Reply, SimConfig};
-use flagwatch::store::{NewReport, NextBatch, ReportSource, Store, StoreError};
+use flagwatch::store::{NewReport, NextBatch, ReportOutcome, ReportSource, Store, StoreError};
 
 const GUILD: u64 = 1_100_000_000_000_000_011;
 const T0: Millis = Millis(1_800_000_000_000);
@@ -264,7 +264,79 @@ async fn forget_me_leaves_no_id_in_batches_and_keeps_the_pace(db: TestDb) {
     );
 }
 
+fn key(link: &str) -> AccountKey {
+    AccountKey::parse(link, None, Platform::X).unwrap()
+}
+
+async fn alias_refusal(s: &Store, case_no: i64, link: &str) -> Option<AliasError> {
+    match s
+        .add_alias(GUILD, case_no, &key(link), &Actor::Member(MODERATOR), T0)
+        .await
+    {
+        Ok(_) => None,
+        Err(StoreError::Alias(e)) => Some(e),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+async fn an_alias_is_one_cases_key_and_catches_reports_of_that_form(db: TestDb) {
+    let s = &db.store;
+    s.file_report(member_report("@first_name", 1, 1)).await.unwrap();
+    s.file_report(member_report("@someone_else", 2, 2)).await.unwrap();
+    assert_eq!(alias_refusal(s, 1, "x.com/renamed").await, None);
+    assert_eq!(
+        alias_refusal(s, 1, "x.com/someone_else").await,
+        Some(AliasError::Taken { case_no: 2 }),
+        "another case's own key"
+    );
+    assert_eq!(
+        alias_refusal(s, 2, "x.com/renamed").await,
+        Some(AliasError::Taken { case_no: 1 }),
+        "another case's alias"
+    );
+    assert_eq!(
+        alias_refusal(s, 1, "x.com/first_name").await,
+        Some(AliasError::Taken { case_no: 1 })
+    );
+    assert_eq!(
+        alias_refusal(s, 1, "https://t.me/renamed").await,
+        Some(AliasError::OtherPlatform {
+            case: Platform::X,
+            alias: Platform::Telegram
+        })
+    );
+    // Two moderators giving one key to two cases at once: the database lets one win.
+    let (a, b) = tokio::join!(
+        alias_refusal(s, 1, "x.com/contested"),
+        alias_refusal(s, 2, "x.com/contested")
+    );
+    assert!(
+        matches!(
+            (&a, &b),
+            (None, Some(AliasError::Taken { case_no: 1 })) | (Some(AliasError::Taken { case_no: 2 }), None)
+        ),
+        "{a:?} {b:?}"
+    );
+    // A report of the alias form lands on the case; so does a lookup (`/status`).
+    let later = s.file_report(member_report("@renamed", 3, 3)).await.unwrap();
+    assert!(!matches!(later, ReportOutcome::NewCase { .. }));
+    assert_eq!(later.case().case_no, 1);
+    assert_eq!(s.card_facts(later.case().id).await.unwrap().reporters, 2);
+    assert_eq!(
+        s.case_for_key(GUILD, &key("@renamed"))
+            .await
+            .unwrap()
+            .map(|c| c.case_no),
+        Some(1)
+    );
+    assert!(matches!(s.case(GUILD, 3).await, Err(StoreError::NoSuchCase { .. })));
+    let history = s.case_details(GUILD, 1, 50).await.unwrap().history;
+    assert!(history.iter().any(|(_, k, _)| k == "alias_added"), "{history:?}");
+    assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
+}
+
 on_both_databases!(
+    an_alias_is_one_cases_key_and_catches_reports_of_that_form,
     forget_me_leaves_no_id_in_batches_and_keeps_the_pace,
     a_reporters_record_counts_outcomes_and_leaves_out_withdrawn_reports,
     withdrawing_reports_updates_counts_and_the_last_one_closes_the_case,
@@ -486,6 +558,57 @@ async fn moderators_see_a_reporters_record_and_members_do_not() {
         "{}",
         refused.content
     );
+    assert!(c.sim.unexpected_requests().is_empty());
+    c.shutdown().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_report_of_an_alias_counts_on_the_case_card_instead_of_opening_one() {
+    let (c, db) = ready().await;
+    c.report(c.members[0], "x.com/old_handle", "threat", vec![])
+        .await
+        .unwrap();
+    c.report(c.members[1], "x.com/other_account", "threat", vec![])
+        .await
+        .unwrap();
+    c.settle().await.unwrap();
+    let add = |who, case, link: &str| {
+        let options = vec![Opt::integer("case", case), Opt::string("link", link)];
+        c.command(who, "case", vec![Opt::group("alias", vec![Opt::sub("add", options)])])
+    };
+    let refused = add(c.members[0], 1, "x.com/new_handle").await.unwrap();
+    assert!(
+        private(&refused).content.contains("moderators only"),
+        "{}",
+        refused.content
+    );
+    let taken = add(c.moderators[0], 1, "x.com/other_account").await.unwrap();
+    assert!(
+        private(&taken).content.contains("case #2") && taken.content.contains("/case merge"),
+        "{}",
+        taken.content
+    );
+    let added = add(c.moderators[0], 1, "x.com/new_handle").await.unwrap();
+    assert!(
+        private(&added).content.contains("Case #1 is now also known as"),
+        "{}",
+        added.content
+    );
+    c.report(c.members[2], "https://x.com/new_handle", "threat", vec![])
+        .await
+        .unwrap();
+    c.settle().await.unwrap();
+    let fields = c.card(1).await.unwrap().embeds[0]["fields"].to_string();
+    assert!(fields.contains("\"Reporters\",\"value\":\"2\""), "{fields}");
+    let cards = c.sim.messages(c.review);
+    let third = cards
+        .iter()
+        .any(|m| m.custom_ids().iter().any(|id| id.starts_with("vote:3:")));
+    assert!(!third, "the alias opened a card of its own");
+    assert!(matches!(
+        db.store.case(c.guild.0, 3).await,
+        Err(StoreError::NoSuchCase { .. })
+    ));
     assert!(c.sim.unexpected_requests().is_empty());
     c.shutdown().await.unwrap();
 }

@@ -36,6 +36,8 @@ pub enum AuditKind {
     TaxiiPulled,
     /// A member withdrew their report on a case awaiting its first decision.
     ReportWithdrawn,
+    /// A moderator gave a case another key of the same account (`/case alias add`).
+    AliasAdded,
 }
 
 crate::named!(AuditKind, "kind of audit event", {
@@ -58,6 +60,7 @@ crate::named!(AuditKind, "kind of audit event", {
     TaxiiRevoked => "taxii_revoked",
     TaxiiPulled => "taxii_pulled",
     ReportWithdrawn => "report_withdrawn",
+    AliasAdded => "alias_added",
 });
 
 /// Who caused a change.

@@ -1,7 +1,10 @@
 //! Campaign tools' rules (PRODUCT.md "Campaign tools"): the size and pace of a
-//! volunteer's `/next` batch, and when a member may withdraw a report.
+//! volunteer's `/next` batch, when a member may withdraw a report, and which keys may
+//! become a case's aliases.
 
 use std::time::Duration;
+
+use super::account::{AccountKey, Platform};
 
 use super::case::{Decision, Lifecycle};
 use super::time::Millis;
@@ -113,6 +116,29 @@ pub fn may_withdraw(case: &Lifecycle) -> Result<(), WithdrawError> {
     }
 }
 
+/// Why a key cannot become another key of a case.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AliasError {
+    /// One account lives on one platform: a key elsewhere is another account.
+    #[error("the case is on {case}, the alias on {alias}")]
+    OtherPlatform { case: Platform, alias: Platform },
+    /// The key already belongs to a case of the server (this one or another).
+    #[error("the key already belongs to case #{case_no}")]
+    Taken { case_no: i64 },
+}
+
+/// Whether `alias` may name the same account as a case keyed `case`.
+pub fn may_alias(case: &AccountKey, alias: &AccountKey) -> Result<(), AliasError> {
+    if case.platform() == alias.platform() {
+        Ok(())
+    } else {
+        Err(AliasError::OtherPlatform {
+            case: case.platform(),
+            alias: alias.platform(),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,5 +194,20 @@ mod tests {
             let reopened = decided.reopen(Millis(2), VotingWindow::DEFAULT).unwrap();
             assert_eq!(may_withdraw(&reopened), Err(WithdrawError::Reviewed), "re-opened");
         }
+    }
+
+    #[test]
+    fn an_alias_must_be_on_the_case_platform() {
+        let handle = AccountKey::parse("https://x.com/someone", None, Platform::Web).unwrap();
+        let other = AccountKey::parse("https://x.com/other", None, Platform::Web).unwrap();
+        let telegram = AccountKey::parse("https://t.me/someone", None, Platform::Web).unwrap();
+        assert_eq!(may_alias(&handle, &other), Ok(()));
+        assert_eq!(
+            may_alias(&handle, &telegram),
+            Err(AliasError::OtherPlatform {
+                case: Platform::X,
+                alias: Platform::Telegram
+            })
+        );
     }
 }

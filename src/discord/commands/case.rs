@@ -1,13 +1,15 @@
-//! `/case show|note|reopen|decide`: moderators' tools on one case.
+//! `/case show|note|reopen|decide|alias add`: moderators' tools on one case.
 
 use poise::serenity_prelude as serenity;
 
 use super::{acting, case_error, member_context};
 use crate::discord::checks::{require_admin, require_moderator};
 use crate::discord::error::{private, user_error, Context, Error};
-use crate::discord::render::answers;
+use crate::discord::render::{answers, campaign};
+use crate::domain::account::AccountKey;
 use crate::domain::audit::Actor;
 use crate::domain::vote::VoteChoice;
+use crate::store::StoreError;
 
 /// Longest note or reason kept.
 const MAX_TEXT: usize = 500;
@@ -16,7 +18,7 @@ const MAX_TEXT: usize = 500;
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("show", "note", "reopen", "decide"),
+    subcommands("show", "note", "reopen", "decide", "alias"),
     subcommand_required
 )]
 pub async fn case(_ctx: Context<'_>) -> Result<(), Error> {
@@ -129,5 +131,36 @@ async fn decide(
         .map_err(case_error)?;
     ctx.send(private(answers::overridden(case, decided.lifecycle.decision)))
         .await?;
+    Ok(())
+}
+
+/// Other keys of a case's account (moderators).
+#[poise::command(slash_command, guild_only, subcommands("alias_add"), subcommand_required)]
+async fn alias(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Give a case another key of its account, e.g. its numeric id (moderators).
+///
+/// A later report or `/status` of that form then lands on the case.
+#[poise::command(slash_command, guild_only, rename = "add")]
+async fn alias_add(
+    ctx: Context<'_>,
+    #[description = "Case number"] case: i64,
+    #[description = "Link to the same account in its other form"] link: String,
+) -> Result<(), Error> {
+    let (guild, who, settings) = member_context(ctx).await?;
+    require_moderator(&settings, &who)?;
+    let alias = AccountKey::parse(&link, None, settings.default_platform)
+        .map_err(|e| user_error(answers::unusable_account(&e)))?;
+    let actor = Actor::Member(who.user_id);
+    match acting(ctx)
+        .add_alias(guild, case, &alias, &actor, ctx.data().clock.now())
+        .await
+    {
+        Ok(_) => ctx.send(private(campaign::alias_added(case, &alias))).await?,
+        Err(StoreError::Alias(e)) => return Err(user_error(campaign::alias_refused(&e, case))),
+        Err(other) => return Err(case_error(other)),
+    };
     Ok(())
 }

@@ -1,4 +1,5 @@
-//! What volunteers read of the campaign tools: their `/next` batch and `/myreports`. Its *I reported it*
+//! What volunteers read of the campaign tools: their `/next` batch and `/myreports`
+//! (and moderators: `/reporter show`, `/case alias add`). Its *I reported it*
 //! buttons are the call to action's own (same id, same handler), so a press counts the
 //! same wherever it was made.
 
@@ -8,7 +9,8 @@ use super::answers::reviewed_privately;
 use super::notices::{button, reporting_steps, Post};
 use super::{key_text, labels, link, relative, truncate};
 use crate::discord::components::ComponentAction;
-use crate::domain::campaign::{may_withdraw, Paced, WithdrawError};
+use crate::domain::account::AccountKey;
+use crate::domain::campaign::{may_withdraw, AliasError, Paced, WithdrawError};
 use crate::domain::case::{AccountStatus, Decision};
 use crate::domain::time::Millis;
 use crate::store::{BatchItem, MyReport, ReporterRecord, Withdrawal};
@@ -157,6 +159,30 @@ pub fn withdraw_refused(e: WithdrawError, case_no: i64) -> String {
         ),
         WithdrawError::AlreadyWithdrawn => format!("You already withdrew your report on case #{case_no}."),
         WithdrawError::NoReport => format!("You have no report on case #{case_no} to withdraw. `/myreports` lists yours."),
+    }
+}
+
+/// `/case alias add` succeeded.
+pub fn alias_added(case_no: i64, alias: &AccountKey) -> String {
+    format!(
+        "Case #{case_no} is now also known as {}: reports and `/status` of that form land on it.",
+        key_text(alias)
+    )
+}
+
+/// Why `/case alias add` refused the key, and what to do instead.
+pub fn alias_refused(e: &AliasError, case_no: i64) -> String {
+    match e {
+        AliasError::OtherPlatform { case, alias } => format!(
+            "Case #{case_no} is on {case} and that link is on {alias}; an alias must be the same account on the same platform."
+        ),
+        AliasError::Taken { case_no: owner } if *owner == case_no => {
+            format!("Case #{case_no} already has that key; nothing to add.")
+        }
+        AliasError::Taken { case_no: owner } => format!(
+            "That account already belongs to case #{owner}, so it cannot also be an alias of case #{case_no}. \
+             If both cases are the same account, merge them with `/case merge` once it is available."
+        ),
     }
 }
 

@@ -72,7 +72,10 @@ pub(crate) async fn case_by_key(
     guild_id: u64,
     key: &AccountKey,
 ) -> Result<Option<CaseRecord>> {
-    let sql = format!("SELECT {CASE_COLUMNS} FROM cases WHERE guild_id = $1 AND account_key = $2");
+    // Through `case_keys`, so an alias finds its case as the case's own key does.
+    let sql = format!(
+        "SELECT {CASE_COLUMNS} FROM cases WHERE id = (SELECT case_id FROM case_keys WHERE guild_id = $1 AND account_key = $2)"
+    );
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(id_to_db(guild_id))
         .bind(key.to_string())
