@@ -23,7 +23,7 @@
 #      checking that no object version repeats and that the date-added headers increase.
 #      The server's resident memory is read from /proc before the first and after each pull.
 #   5. `flagwatch run` is stopped (SIGTERM); the script prints pages, objects (checked
-#      against the expected 2 x CASES + 1: one identity, and per case a user-account and
+#      against the expected 2 x CASES + 6: five TLP markings, one identity, and per case a user-account and
 #      a report), objects/s of each pull and the server's peak RSS from `time -v`.
 #
 # Environment: RUNS (default 3); BENCH_DIR (working directory, default a temporary one
@@ -38,7 +38,7 @@ CASES="${1:-100000}"
 RUNS="${RUNS:-3}"
 GUILD=1
 LIMIT=1000
-EXPECTED=$((2 * CASES + 1))
+EXPECTED=$((2 * CASES + 6))
 
 for tool in cargo python3 curl /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "bench/taxii.sh needs $tool" >&2; exit 2; }

@@ -63,6 +63,24 @@ fn identity(guild_id: u64, now: Millis) -> Value {
     })
 }
 
+/// The TLP 2.0 `marking-definition` object FIRST and OASIS publish for `tlp`: consumers
+/// resolve the reports' `object_marking_refs` with it (STIX 2.1 predefines only TLP 1.0).
+fn marking_definition(tlp: Tlp) -> Value {
+    json!({
+        "type": "marking-definition",
+        "spec_version": "2.1",
+        "id": tlp.marking_id(),
+        "created": "2022-10-01T00:00:00.000Z",
+        "name": format!("TLP:{}", tlp.tlp_2_0().to_uppercase()),
+        "extensions": {
+            TLP_2_0_EXTENSION: {"extension_type": "property-extension", "tlp_2_0": tlp.tlp_2_0()}
+        },
+    })
+}
+
+/// The extension definition of TLP 2.0 markings, as published with them.
+const TLP_2_0_EXTENSION: &str = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";
+
 /// One version of an object of a TAXII collection, as the feed serves it: the same
 /// objects as the bundle, with the version's date added as `modified` (so each version
 /// has its own), a TLP marking, and `revoked` on the report of a case that left the
@@ -70,6 +88,9 @@ fn identity(guild_id: u64, now: Millis) -> Value {
 /// entry names a case that is gone.
 pub fn feed_object(guild_id: u64, entry: &FeedEntry, case: Option<&CaseExport>, marking: Tlp) -> Option<Value> {
     let at = entry.date_added;
+    if entry.object_type == "marking-definition" {
+        return Tlp::of_marking_id(&entry.object_id).map(marking_definition);
+    }
     let mut object = match entry.object_type.as_str() {
         "identity" => identity(guild_id, at),
         "user-account" => user_account(case?),

@@ -1528,7 +1528,7 @@ async fn export_shows_liaisons_the_last_pulls_of_the_taxii_feed() {
     assert_eq!(pulled.status(), 200);
     let envelope: serde_json::Value = pulled.json().await.unwrap();
     let served = envelope["objects"].as_array().unwrap().len();
-    assert_eq!(served, 3, "the identity, the account and its report");
+    assert_eq!(served, 8, "five TLP markings, the identity, the account and its report");
 
     let after = c
         .command(c.liaison, "export", vec![Opt::string("format", "json")])

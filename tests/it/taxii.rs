@@ -58,7 +58,16 @@ async fn decisions_fill_collections_with_increasing_dates_and_revoke_on_release(
     decided(s, "dismissed", 10, VoteChoice::Dismiss).await;
     let page = s.taxii_page(GUILD, Collection::ReportNow, &all_of(100)).await.unwrap();
     let types: Vec<&str> = page.entries.iter().map(|e| e.object_type.as_str()).collect();
-    assert_eq!(types.len(), 7, "identity, three accounts and three reports: {types:?}");
+    assert_eq!(
+        types.len(),
+        12,
+        "five markings, identity, three accounts and three reports: {types:?}"
+    );
+    assert_eq!(
+        types[..5],
+        ["marking-definition"; 5],
+        "the markings come first: {types:?}"
+    );
     assert_eq!(types.iter().filter(|t| **t == "report").count(), 3);
     let dates: Vec<i64> = page.entries.iter().map(|e| e.date_added.0).collect();
     assert!(
@@ -87,7 +96,11 @@ async fn decisions_fill_collections_with_increasing_dates_and_revoke_on_release(
     assert_eq!(seen, ids);
 
     let held_before = s.taxii_page(GUILD, Collection::Held, &all_of(100)).await.unwrap();
-    assert_eq!(held_before.entries.len(), 3);
+    assert_eq!(
+        held_before.entries.len(),
+        8,
+        "five markings, the identity, the account, the report"
+    );
     s.release_hold(GUILD, held, &Actor::Member(1), "agency done", T0)
         .await
         .unwrap();
@@ -105,10 +118,10 @@ async fn decisions_fill_collections_with_increasing_dates_and_revoke_on_release(
         .collect();
     assert_eq!(report_versions.len(), 2);
     let latest = s.taxii_page(GUILD, Collection::Held, &all_of(100)).await.unwrap();
-    assert_eq!(latest.entries.len(), 3, "the last version of each object");
+    assert_eq!(latest.entries.len(), 8, "the last version of each object");
     assert!(latest.entries.iter().any(|e| e.revoked));
     let now = s.taxii_page(GUILD, Collection::ReportNow, &all_of(100)).await.unwrap();
-    assert_eq!(now.entries.len(), 9, "the released case's account and a new report");
+    assert_eq!(now.entries.len(), 14, "the released case's account and a new report");
     assert!(!now.entries.iter().any(|e| e.revoked));
 
     let only_reports = FeedQuery {
@@ -182,13 +195,14 @@ async fn match_spec_version_serves_2_1_and_nothing_else(db: TestDb) {
     let (base, server) = serve_feed(&db).await;
     let count = |body: &serde_json::Value, key: &str| body[key].as_array().map_or(0, Vec::len);
     let (status, all) = taxii_get(&base, "objects/", &secret).await;
-    assert_eq!((status, count(&all, "objects")), (200, 5), "{all}");
-    let report = all["objects"][4]["id"].as_str().unwrap().to_owned();
+    // Five TLP markings, the identity, then an account and a report per case.
+    assert_eq!((status, count(&all, "objects")), (200, 10), "{all}");
+    let report = all["objects"][9]["id"].as_str().unwrap().to_owned();
     for query in ["match[spec_version]=2.1", "match[spec_version]=2.0,2.1"] {
         let (status, body) = taxii_get(&base, &format!("objects/?{query}"), &secret).await;
-        assert_eq!((status, count(&body, "objects")), (200, 5), "{query}: {body}");
+        assert_eq!((status, count(&body, "objects")), (200, 10), "{query}: {body}");
         let (_, body) = taxii_get(&base, &format!("manifest/?{query}"), &secret).await;
-        assert_eq!(count(&body, "objects"), 5, "{query}: {body}");
+        assert_eq!(count(&body, "objects"), 10, "{query}: {body}");
     }
     for query in ["match[spec_version]=2.0", "match[spec_version]=2.0,2.2"] {
         let (status, body) = taxii_get(&base, &format!("objects/?{query}"), &secret).await;
@@ -356,7 +370,43 @@ async fn a_page_reads_from_its_position_not_from_the_start(db: TestDb) {
     assert_eq!(page.entries.len(), 99, "entries 5001..=5099");
 }
 
+/// A collection made before the TLP markings were served gets them after its last entry
+/// (migration 0014), so a client pulling incrementally from where it stopped receives them.
+async fn an_existing_collection_gets_the_markings_after_its_last_entry(db: TestDb) {
+    let s = &db.store;
+    decided(s, "before_markings", 0, VoteChoice::ReportNow).await;
+    let raw = db.raw().await;
+    // The collection as it was before: no markings.
+    sqlx::query("DELETE FROM collection_entries WHERE object_type = 'marking-definition'")
+        .execute(&raw)
+        .await
+        .unwrap();
+    let before = s.taxii_page(GUILD, Collection::ReportNow, &all_of(100)).await.unwrap();
+    let last = before.entries.last().unwrap().date_added;
+    let migration = match s.backend() {
+        Backend::Sqlite => include_str!("../../migrations/sqlite/0014_tlp_markings.sql"),
+        Backend::Postgres => include_str!("../../migrations/postgres/0014_tlp_markings.sql"),
+    };
+    sqlx::raw_sql(migration).execute(&raw).await.unwrap();
+
+    let since = FeedQuery {
+        added_after: Some(last),
+        ..all_of(100)
+    };
+    let new = s.taxii_page(GUILD, Collection::ReportNow, &since).await.unwrap();
+    let ids: Vec<&str> = new.entries.iter().map(|e| e.object_id.as_str()).collect();
+    let expected: Vec<&str> = Tlp::ALL.iter().map(|t| t.marking_id()).collect();
+    assert_eq!(ids, expected, "the five markings, after the last entry");
+    // The head moved past them: the next decision's entries come after the markings.
+    decided(s, "after_markings", 1, VoteChoice::ReportNow).await;
+    let all = s.taxii_page(GUILD, Collection::ReportNow, &all_of(100)).await.unwrap();
+    let dates: Vec<i64> = all.entries.iter().map(|e| e.date_added.0).collect();
+    assert!(dates.windows(2).all(|w| w[0] < w[1]), "{dates:?}");
+    assert_eq!(all.entries.len(), before.entries.len() + 5 + 2);
+}
+
 on_both_databases!(
+    an_existing_collection_gets_the_markings_after_its_last_entry,
     decisions_fill_collections_with_increasing_dates_and_revoke_on_release,
     credentials_are_hashed_granted_and_revoked,
     match_spec_version_serves_2_1_and_nothing_else,
@@ -421,8 +471,8 @@ async fn the_oasis_client_pages_pulls_incrementally_and_is_refused_as_it_should_
     let fleet = Fleet::start_sqlite(&[("FLAGWATCH_TAXII_ADDR", addr.as_str())]).await;
     let server = &fleet.servers[0];
     let guild = server.guild.0;
-    // Twelve cases decided report-now (an identity, twelve accounts and twelve reports:
-    // 25 objects) and one handed off; spread over the members, within the report limit.
+    // Twelve cases decided report-now (five TLP markings, an identity, twelve accounts and
+    // twelve reports: 30 objects) and one handed off; spread over the members, within the report limit.
     let accounts: Vec<String> = (0..12)
         .map(|i| format!("x.com/account{i}"))
         .chain(["x.com/handedoff".to_owned()])
@@ -497,8 +547,8 @@ async fn the_oasis_client_pages_pulls_incrementally_and_is_refused_as_it_should_
         "agency": agency.trim(),
         "public": public.trim(),
         "revoked": revoked.trim(),
-        "report_now_objects": 25,
-        "held_objects": 3,
+        "report_now_objects": 30,
+        "held_objects": 8,
         "bundle": bundle.display().to_string(),
     });
     let pulled = tokio::task::spawn_blocking({

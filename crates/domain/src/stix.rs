@@ -118,6 +118,16 @@ mod tests {
         assert_eq!("report-now".parse::<Collection>(), Ok(Collection::ReportNow));
         assert_ne!(Collection::Held.taxii_id(1), Collection::Held.taxii_id(2));
     }
+
+    #[test]
+    fn every_tlp_level_is_found_by_its_marking_id_and_named_as_tlp_2_0_names_it() {
+        for tlp in Tlp::ALL {
+            assert_eq!(Tlp::of_marking_id(tlp.marking_id()), Some(tlp));
+        }
+        assert_eq!(Tlp::of_marking_id("marking-definition--unknown"), None);
+        assert_eq!(Tlp::AmberStrict.tlp_2_0(), "amber+strict");
+        assert_eq!(Tlp::Clear.tlp_2_0(), "clear");
+    }
 }
 
 /// A TLP 2.0 marking, by its published STIX `marking-definition` id.
@@ -139,6 +149,20 @@ crate::named!(Tlp, "TLP 2.0 level", {
 });
 
 impl Tlp {
+    /// The level whose published `marking-definition` id this is.
+    pub fn of_marking_id(id: &str) -> Option<Tlp> {
+        Tlp::ALL.into_iter().find(|t| t.marking_id() == id)
+    }
+
+    /// The level as the TLP 2.0 extension names it (`tlp_2_0`): "amber+strict", not
+    /// the setting's "amber_strict".
+    pub fn tlp_2_0(self) -> &'static str {
+        match self {
+            Tlp::AmberStrict => "amber+strict",
+            other => other.as_str(),
+        }
+    }
+
     /// The `marking-definition` id FIRST and OASIS publish for this level.
     pub fn marking_id(self) -> &'static str {
         match self {

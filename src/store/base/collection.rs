@@ -1,12 +1,13 @@
 //! The TAXII collections' entries, appended in the transaction of the lifecycle change
 //! that adds a case to a collection or takes it out (`transition` calls this, and every
-//! decision change passes through `transition`).
+//! decision change passes through `transition`). A collection starts with the TLP 2.0
+//! marking definitions and the community's identity.
 
 use sqlx::AnyConnection;
 
 use super::case_row::CaseRecord;
 use crate::domain::case::Decision;
-use crate::domain::stix::{identity_id, user_account_id, Collection};
+use crate::domain::stix::{identity_id, user_account_id, Collection, Tlp};
 use crate::domain::time::Millis;
 use crate::store::{flag, id_to_db, Result};
 
@@ -75,6 +76,23 @@ async fn has_object(conn: &mut AnyConnection, guild_id: u64, collection: Collect
     Ok(found.is_some())
 }
 
+/// The TLP 2.0 marking definitions, first in a new collection, so a client can resolve
+/// any report's marking (every level: which one the server marks with is a setting).
+async fn add_markings(conn: &mut AnyConnection, guild_id: u64, collection: Collection, at: Millis) -> Result<()> {
+    for tlp in Tlp::ALL {
+        let entry = Entry {
+            collection,
+            object_type: "marking-definition",
+            object_id: tlp.marking_id(),
+            case_id: None,
+            decision: None,
+            revoked: false,
+        };
+        add(conn, guild_id, entry, at).await?;
+    }
+    Ok(())
+}
+
 /// How many times the case's report entered `collection` before (its stays so far).
 async fn stays(conn: &mut AnyConnection, guild_id: u64, collection: Collection, case_id: i64) -> Result<u32> {
     let n: i64 = sqlx::query_scalar(
@@ -120,6 +138,7 @@ pub(crate) async fn decision_changed(
     if let Some(c) = entered {
         let identity = identity_id(g);
         if !has_object(conn, g, c, &identity).await? {
+            add_markings(conn, g, c, at).await?;
             let entry = Entry {
                 collection: c,
                 object_type: "identity",
