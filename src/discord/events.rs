@@ -12,7 +12,6 @@ use super::render::answers::{self, Intake, Refusal};
 use super::Data;
 use crate::domain::case::{AccountStatus, Decision};
 use crate::domain::status::Observed;
-use crate::domain::time::Millis;
 use crate::domain::vote::VoteChoice;
 use crate::metrics::Outcome;
 use crate::store::{GuildSettings, StoreError};
@@ -103,7 +102,7 @@ async fn may_press(data: &Data, guild: u64, settings: &GuildSettings, who: &Call
     may_report(settings, who)?;
     let now = data.clock.now();
     let policy = settings.intake();
-    let since = Millis(now.0 - i64::try_from(policy.window.as_millis()).unwrap_or(i64::MAX));
+    let since = now.minus(policy.window);
     let recent = data.store.recent_presses(guild, who.user_id, since).await?;
     policy
         .check(now, who.joined_at, &recent)

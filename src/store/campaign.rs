@@ -54,7 +54,7 @@ impl Store {
             ensure_guild(&mut tx, guild_id, now).await?;
             take_turn(&mut tx, guild_id, now).await?;
             let member = acting_as(&mut tx, guild_id, member).await?;
-            let handed = handed_since(&mut tx, guild_id, member, Millis(now.0 - millis(PACE_WINDOW))).await?;
+            let handed = handed_since(&mut tx, guild_id, member, now.minus(PACE_WINDOW)).await?;
             let room = match batch_room(size, pace, &handed) {
                 Ok(room) => room,
                 Err(paced) => {
@@ -71,10 +71,6 @@ impl Store {
         })
         .await
     }
-}
-
-fn millis(d: std::time::Duration) -> i64 {
-    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
 }
 
 /// Wait for this server's batch turn: the upsert locks the row until the transaction ends
@@ -159,7 +155,7 @@ async fn hand_out(conn: &mut AnyConnection, guild_id: u64, member: u64, case_id:
     .bind(id_to_db(member))
     .bind(case_id)
     .bind(now.0)
-    .bind(now.0 - millis(PACE_WINDOW))
+    .bind(now.minus(PACE_WINDOW).0)
     .execute(&mut *conn)
     .await?;
     Ok(())

@@ -301,7 +301,7 @@ pub(super) async fn file_in(
     let reporter = facts.reporter(tx, report).await?;
     if let (Some(policy), Some(member)) = (policy, reporter) {
         lock_member(tx, backend, report.guild_id, member).await?;
-        let since = Millis(report.at.0 - i64::try_from(policy.window.as_millis()).unwrap_or(i64::MAX));
+        let since = report.at.minus(policy.window);
         let recent = reports_since(tx, report.guild_id, member, since).await?;
         policy
             .check(report.at, report.member_joined_at, &recent)
@@ -330,21 +330,16 @@ pub(super) async fn file_in(
         enqueue_card(tx, report.guild_id, case.id, report.at).await?;
     }
     let events = report_events(report, &case, created, reopened);
+    // A case queued, re-opened or revived in this part changed: read it again.
+    let case = if queued || reopened || revived {
+        case_by_no(tx, report.guild_id, case.case_no).await?
+    } else {
+        case
+    };
     let outcome = if created {
-        let case = if queued {
-            case_by_no(tx, report.guild_id, case.case_no).await?
-        } else {
-            case
-        };
         ReportOutcome::NewCase { case }
     } else {
         let reporters = distinct_reporters(tx, case.id).await?;
-        // A re-opened or revived case changed in this part: read it again.
-        let case = if reopened || revived {
-            case_by_no(tx, report.guild_id, case.case_no).await?
-        } else {
-            case
-        };
         if reopened {
             ReportOutcome::Reopened { case, reporters }
         } else {

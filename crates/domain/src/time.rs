@@ -17,6 +17,12 @@ impl Millis {
         Millis(self.0.saturating_add(ms))
     }
 
+    /// `self` moved back by `d` (the start of a window that ends now), saturating.
+    pub fn minus(self, d: Duration) -> Millis {
+        let ms = i64::try_from(d.as_millis()).unwrap_or(i64::MAX);
+        Millis(self.0.saturating_sub(ms))
+    }
+
     /// RFC 3339 with millisecond precision and a `Z` suffix (what STIX and humans read).
     pub fn to_rfc3339(self) -> String {
         chrono::DateTime::from_timestamp_millis(self.0)
@@ -38,6 +44,8 @@ mod tests {
     fn plus_adds_milliseconds_and_saturates() {
         assert_eq!(Millis(1_000).plus(Duration::from_secs(2)), Millis(3_000));
         assert_eq!(Millis(i64::MAX - 1).plus(days(1)), Millis(i64::MAX));
+        assert_eq!(Millis(3_000).minus(Duration::from_secs(2)), Millis(1_000));
+        assert_eq!(Millis(i64::MIN + 1).minus(days(1)), Millis(i64::MIN));
     }
 
     #[test]
