@@ -7,6 +7,7 @@ use sqlx::Row;
 
 use super::base::case_row::{case_by_id, case_from_row, reasons_of, CaseRecord};
 use super::base::locations::{location_from_row, record_location, CardLocation};
+use super::base::mute::COUNTED;
 use super::base::outbox::{enqueue, OutboxKind};
 use super::status::reported_count;
 use super::{id_to_db, parse_col, Result, Store};
@@ -130,9 +131,10 @@ impl Store {
         self.op("digest_facts", async {
             let guild = id_to_db(guild_id);
             let since = now.0 - DAY_MS;
-            let new_reports: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM reports r JOIN cases c ON c.id = r.case_id WHERE c.guild_id = $1 AND r.created_at > $2",
-            )
+            let new_reports: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                "SELECT COUNT(*) FROM reports r JOIN cases c ON c.id = r.case_id WHERE c.guild_id = $1 AND r.created_at > $2 \
+                 AND {COUNTED}"
+            )))
             .bind(guild)
             .bind(since)
             .fetch_one(&self.pool)

@@ -8,6 +8,7 @@ use serde_json::json;
 use super::base::audit::{append, Event};
 use super::base::case_row::{case_by_no, case_from_row, CaseRecord, CASE_COLUMNS};
 use super::base::guild_row::ensure_guild;
+use super::base::mute::COUNTED;
 use super::base::outbox::enqueue_card;
 use super::base::pseudonym::acting_as;
 use super::base::record::{record_of, ReporterRecord, Whose};
@@ -252,11 +253,12 @@ impl Store {
             .bind(id_to_db(member))
             .execute(&mut *tx)
             .await?;
-            let left: i64 =
-                sqlx::query_scalar("SELECT COUNT(*) FROM reports WHERE case_id = $1 AND withdrawn_at IS NULL")
-                    .bind(case.id)
-                    .fetch_one(&mut *tx)
-                    .await?;
+            let left: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                "SELECT COUNT(*) FROM reports WHERE case_id = $1 AND {COUNTED}"
+            )))
+            .bind(case.id)
+            .fetch_one(&mut *tx)
+            .await?;
             let closed = left == 0;
             let event = |kind, payload| Event {
                 guild_id,

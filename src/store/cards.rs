@@ -6,6 +6,7 @@ use sqlx::Row;
 
 use super::base::case_row::{case_by_id, reasons_of, tally, CaseRecord};
 use super::base::locations::{location_from_row, record_location, CardLocation};
+use super::base::mute::COUNTED;
 use super::base::record::{record_of, ReporterRecord, Whose};
 use super::{Result, Store};
 use crate::domain::reason::ReasonCategory;
@@ -41,11 +42,11 @@ impl Store {
         self.op("card_facts", async {
             let mut conn = self.pool.acquire().await?;
             let case = case_by_id(&mut conn, case_id).await?;
-            let reports = sqlx::query(
+            let reports = sqlx::query(sqlx::AssertSqlSafe(format!(
                 "SELECT COUNT(DISTINCT COALESCE(reporter_id, -1)) AS reporters, \
                  COUNT(DISTINCT CASE WHEN member_joined_at IS NOT NULL AND created_at - member_joined_at < $2 THEN reporter_id END) AS recent \
-                 FROM reports WHERE case_id = $1 AND withdrawn_at IS NULL",
-            )
+                 FROM reports WHERE case_id = $1 AND {COUNTED}"
+            )))
             .bind(case_id)
             .bind(RECENT_MEMBER_MS)
             .fetch_one(&mut *conn)

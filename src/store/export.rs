@@ -9,6 +9,7 @@ use sqlx::Row;
 use super::base::audit::{append, Event};
 use super::base::case_row::{case_from_row, CaseRecord};
 use super::base::guild_row::ensure_guild;
+use super::base::mute::COUNTED;
 use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::case::Decision;
 use crate::domain::reason::ReasonCategory;
@@ -139,7 +140,7 @@ impl Store {
     async fn report_aggregates(&self, guild: i64, within: &str) -> Result<HashMap<i64, ReportAgg>> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT r.case_id, r.reason, COUNT(*) AS n, MIN(r.created_at) AS first, MAX(r.created_at) AS last \
-             FROM reports r JOIN cases c ON c.id = r.case_id WHERE {within} AND r.withdrawn_at IS NULL GROUP BY r.case_id, r.reason",
+             FROM reports r JOIN cases c ON c.id = r.case_id WHERE {within} AND {COUNTED} GROUP BY r.case_id, r.reason",
         )))
         .bind(guild)
         .fetch_all(&self.pool)

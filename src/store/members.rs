@@ -69,6 +69,18 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
             }
+            for table in [
+                "muted_reporters SET member_id = $1 WHERE member_id = $2",
+                "kept_reports SET reporter_id = $1 WHERE reporter_id = $2",
+            ] {
+                let sql = format!("UPDATE {table} AND guild_id = $3");
+                sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .bind(marker)
+                    .bind(id_to_db(member))
+                    .bind(guild)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             let payload = json!({"reports": reports});
             append(
                 &mut tx,

@@ -20,6 +20,7 @@ mod guilds;
 mod import;
 mod members;
 mod migrations;
+mod mute;
 mod outbox;
 mod queue;
 mod report_batch;

@@ -229,7 +229,7 @@ async fn append_events(conn: &mut sqlx::AnyConnection, events: &[ReportEvent]) -
             .iter()
             .map(|e| Event {
                 guild_id: e.guild_id,
-                case_id: Some(e.case_id),
+                case_id: e.case_id,
                 actor: &e.actor,
                 kind: e.kind,
                 payload: e.payload.clone(),

@@ -12,6 +12,7 @@ use super::base::case_row::{
     CaseRecord, CASE_COLUMNS,
 };
 use super::base::guild_row::{ensure_guild, settings_in, GuildSettings};
+use super::base::mute::{is_muted, COUNTED};
 use super::base::outbox::enqueue_card;
 use super::base::pseudonym::{acting_as_under, installation_key};
 use super::base::transition::{claim_interaction, transition};
@@ -20,7 +21,7 @@ use super::queue::{enter_queue, waiting_cards, MAX_WAITING_CARDS};
 use super::{id_to_db, Backend, InteractionClaim, Result, Store, StoreError};
 use crate::domain::account::AccountKey;
 use crate::domain::audit::{Actor, AuditKind};
-use crate::domain::case::{Decision, Lifecycle, RoundNote};
+use crate::domain::case::{AccountStatus, Decision, Lifecycle, RoundNote};
 use crate::domain::intake::IntakePolicy;
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
@@ -161,7 +162,8 @@ impl BatchFacts {
 /// An audit event of a filed report, appended when its batch ends.
 pub(super) struct ReportEvent {
     pub guild_id: u64,
-    pub case_id: i64,
+    /// `None` for a muted member's report kept without a case.
+    pub case_id: Option<i64>,
     pub actor: Actor,
     pub kind: AuditKind,
     pub payload: serde_json::Value,
@@ -220,10 +222,11 @@ async fn insert_report(
     case_id: i64,
     r: &NewReport,
     reporter: Option<u64>,
+    muted: bool,
 ) -> Result<Option<i64>> {
     let id = sqlx::query_scalar(
-        "INSERT INTO reports (case_id, reporter_id, reason, details, source, interaction_id, member_joined_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (interaction_id) DO NOTHING RETURNING id",
+        "INSERT INTO reports (case_id, reporter_id, reason, details, source, interaction_id, member_joined_at, created_at, muted) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (interaction_id) DO NOTHING RETURNING id",
     )
     .bind(case_id)
     .bind(reporter.map(id_to_db))
@@ -233,6 +236,7 @@ async fn insert_report(
     .bind(r.interaction_id.map(id_to_db))
     .bind(r.member_joined_at.map(|m| m.0))
     .bind(r.at.0)
+    .bind(i64::from(muted))
     .fetch_optional(&mut *conn)
     .await?;
     Ok(id)
@@ -307,8 +311,13 @@ pub(super) async fn file_in(
             .check(report.at, report.member_joined_at, &recent)
             .map_err(StoreError::NotYet)?;
     }
+    if let Some(member) = reporter {
+        if is_muted(tx, report.guild_id, member, report.at).await? {
+            return file_muted(tx, report, member, settings).await;
+        }
+    }
     let (case, created) = open_case(tx, report, settings).await?;
-    let Some(report_id) = insert_report(tx, case.id, report, reporter).await? else {
+    let Some(report_id) = insert_report(tx, case.id, report, reporter, false).await? else {
         return Ok(Filed {
             outcome: ReportOutcome::AlreadyFiled { case },
             events: Vec::new(),
@@ -351,6 +360,175 @@ pub(super) async fn file_in(
         events,
         keep: true,
     })
+}
+
+/// A muted member's report: kept, and answered exactly as it would be were the member not
+/// muted (the member is not told), but it changes no case (no opening, re-opening,
+/// revival or card update) and counts toward nothing, for good: a mute marks the reports
+/// filed under it, so one that lapses or is lifted needs no rewriting of rows.
+async fn file_muted(tx: &mut WriteTx, report: &NewReport, member: u64, settings: &GuildSettings) -> Result<Filed> {
+    let Some(case) = case_by_key(tx, report.guild_id, &report.key).await? else {
+        return keep_report(tx, report, member, settings).await;
+    };
+    let Some(report_id) = insert_report(tx, case.id, report, Some(member), true).await? else {
+        return Ok(Filed {
+            outcome: ReportOutcome::AlreadyFiled { case },
+            events: Vec::new(),
+            keep: false,
+        });
+    };
+    insert_evidence(tx, report_id, &report.evidence).await?;
+    let first = is_first_from_reporter(tx, case.id, report_id, Some(member)).await?;
+    let reporters = reporters_as_seen_by(tx, case.id, member).await?;
+    let events = muted_events(report, ReportEvent::about(report, Some(case.id)), case.case_no);
+    let outcome = if first && case.lifecycle.decision == Decision::Dismissed {
+        ReportOutcome::Reopened { case, reporters }
+    } else {
+        ReportOutcome::Merged { case, reporters }
+    };
+    Ok(Filed {
+        outcome,
+        events,
+        keep: true,
+    })
+}
+
+/// The reporters a member would be told a case has after their report: those who count,
+/// with the member.
+async fn reporters_as_seen_by(conn: &mut AnyConnection, case_id: i64, member: u64) -> Result<u32> {
+    let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(DISTINCT COALESCE(reporter_id, -1)) FROM reports WHERE case_id = $1 AND (({COUNTED}) OR reporter_id = $2)"
+    )))
+    .bind(case_id)
+    .bind(id_to_db(member))
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// A muted member's report on an account with no case: kept in `kept_reports`, under a
+/// case number reserved for the account (shared by every muted report of it), so the
+/// answer names a number like any new case's. No case opens, now or at unmute.
+async fn keep_report(tx: &mut WriteTx, report: &NewReport, member: u64, settings: &GuildSettings) -> Result<Filed> {
+    let (case_no, created) = kept_case_no(tx, report).await?;
+    let kept: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO kept_reports (guild_id, account_key, reporter_id, reason, details, interaction_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (interaction_id) DO NOTHING RETURNING id",
+    )
+    .bind(id_to_db(report.guild_id))
+    .bind(report.key.to_string())
+    .bind(id_to_db(member))
+    .bind(report.reason.as_str())
+    .bind(report.details.as_deref())
+    .bind(report.interaction_id.map(id_to_db))
+    .bind(report.at.0)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let case = as_new_case(report, case_no, settings);
+    if kept.is_none() {
+        return Ok(Filed {
+            outcome: ReportOutcome::AlreadyFiled { case },
+            events: Vec::new(),
+            keep: false,
+        });
+    }
+    let events = muted_events(report, ReportEvent::about(report, None), case_no);
+    let outcome = if created {
+        ReportOutcome::NewCase { case }
+    } else {
+        let reporters: i64 = sqlx::query_scalar(
+            "SELECT COUNT(DISTINCT reporter_id) FROM kept_reports WHERE guild_id = $1 AND account_key = $2",
+        )
+        .bind(id_to_db(report.guild_id))
+        .bind(report.key.to_string())
+        .fetch_one(&mut **tx)
+        .await?;
+        ReportOutcome::Merged {
+            case,
+            reporters: u32::try_from(reporters).unwrap_or(u32::MAX),
+        }
+    };
+    Ok(Filed {
+        outcome,
+        events,
+        keep: true,
+    })
+}
+
+/// The case number kept for an account's muted reports, reserved by the first of them
+/// (the primary key decides, as for cases); whether this call reserved it.
+async fn kept_case_no(tx: &mut WriteTx, report: &NewReport) -> Result<(i64, bool)> {
+    let existing = || {
+        sqlx::query_scalar::<_, i64>("SELECT case_no FROM kept_cases WHERE guild_id = $1 AND account_key = $2")
+            .bind(id_to_db(report.guild_id))
+            .bind(report.key.to_string())
+    };
+    if let Some(no) = existing().fetch_optional(&mut **tx).await? {
+        return Ok((no, false));
+    }
+    let no = reserve_case_numbers(tx, report.guild_id, 1).await?;
+    let inserted: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO kept_cases (guild_id, account_key, case_no) VALUES ($1, $2, $3) \
+         ON CONFLICT (guild_id, account_key) DO NOTHING RETURNING case_no",
+    )
+    .bind(id_to_db(report.guild_id))
+    .bind(report.key.to_string())
+    .bind(no)
+    .fetch_optional(&mut **tx)
+    .await?;
+    match inserted {
+        Some(no) => Ok((no, true)),
+        None => Ok((existing().fetch_one(&mut **tx).await?, false)),
+    }
+}
+
+/// The case a kept report's answer describes: as a case opened by it would read. It has
+/// no row (id 0) and is only ever rendered into that answer.
+fn as_new_case(report: &NewReport, case_no: i64, settings: &GuildSettings) -> CaseRecord {
+    CaseRecord {
+        id: 0,
+        guild_id: report.guild_id,
+        case_no,
+        key: report.key.clone(),
+        lifecycle: Lifecycle::open(report.at, settings.policy.window),
+        account_status: AccountStatus::Unknown,
+        agency: None,
+        referral_ref: None,
+        queued: false,
+        round_note: None,
+        created_at: report.at,
+        updated_at: report.at,
+        decided_at: None,
+    }
+}
+
+/// The audit event of a muted member's report (actor `reporter`, as every report).
+fn muted_events(report: &NewReport, event: ReportEvent, case_no: i64) -> Vec<ReportEvent> {
+    let kind = if event.case_id.is_some() {
+        AuditKind::ReportFiled
+    } else {
+        AuditKind::ReportKept
+    };
+    vec![ReportEvent {
+        kind,
+        payload: json!({"case_no": case_no, "reason": report.reason.as_str(), "source": report.source.as_str(),
+            "account": report.key.to_string(), "muted": true}),
+        ..event
+    }]
+}
+
+impl ReportEvent {
+    /// An event of `report` about `case_id`, its kind and payload still to be set.
+    fn about(report: &NewReport, case_id: Option<i64>) -> ReportEvent {
+        ReportEvent {
+            guild_id: report.guild_id,
+            case_id,
+            actor: Actor::Reporter,
+            kind: AuditKind::ReportFiled,
+            payload: serde_json::Value::Null,
+            at: report.at,
+        }
+    }
 }
 
 /// A dismissed case reported by a new member is pending a vote again; returns whether
@@ -482,7 +660,7 @@ fn report_events(r: &NewReport, case: &CaseRecord, created: bool, reopened: bool
         .into_iter()
         .map(|(kind, payload)| ReportEvent {
             guild_id: r.guild_id,
-            case_id: case.id,
+            case_id: Some(case.id),
             actor: actor.clone(),
             kind,
             payload,

@@ -7,6 +7,7 @@ use std::time::Duration;
 use crate::common::TestDb;
 use flagwatch::clock::Clock;
 use flagwatch::demo::community::Community;
+use flagwatch::discord::render::answers;
 use flagwatch::domain::account::{AccountKey, Platform};
 use flagwatch::domain::audit::Actor;
 use flagwatch::domain::campaign::{AliasError, BatchSize, HourlyPace, WithdrawError};
@@ -335,7 +336,115 @@ async fn an_alias_is_one_cases_key_and_catches_reports_of_that_form(db: TestDb) 
     assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
 }
 
+fn at(report: NewReport, ms: i64) -> NewReport {
+    NewReport {
+        at: Millis(T0.0 + ms),
+        ..report
+    }
+}
+
+/// The answer with its case number and account left out: what must read alike.
+fn answer_shape(outcome: &ReportOutcome) -> String {
+    let case = outcome.case();
+    answers::report_answer(outcome)
+        .replace(&format!("#{}", case.case_no), "#N")
+        .replace(&case.key.to_string(), "KEY")
+}
+
+async fn a_muted_reporters_reports_are_kept_answered_alike_and_count_toward_nothing(db: TestDb) {
+    let s = &db.store;
+    s.file_report(member_report("@mute_known", 1, 1)).await.unwrap();
+    s.file_report(member_report("@mute_dismissed", 1, 2)).await.unwrap();
+    s.override_decision(GUILD, 2, &Actor::Member(MODERATOR), VoteChoice::Dismiss, "t", T0)
+        .await
+        .unwrap();
+    let normal = s.file_report(member_report("@mute_normal", 3, 3)).await.unwrap();
+    s.mute_reporter(GUILD, 2, MODERATOR, "brigading", None, T0)
+        .await
+        .unwrap();
+
+    // On a case: kept, answered as to anyone, but the card does not change.
+    let merged = s.file_report(at(member_report("@mute_known", 2, 10), 1)).await.unwrap();
+    assert!(
+        matches!(merged, ReportOutcome::Merged { reporters: 2, .. }),
+        "{merged:?}"
+    );
+    let known = s.case(GUILD, 1).await.unwrap();
+    assert_eq!(s.card_facts(known.id).await.unwrap().reporters, 1);
+    assert_eq!(s.case_details(GUILD, 1, 50).await.unwrap().reports.len(), 2, "kept");
+    // A dismissed case is not re-opened, though the answer reads as if it were.
+    let reopened = s
+        .file_report(at(member_report("@mute_dismissed", 2, 11), 2))
+        .await
+        .unwrap();
+    assert!(matches!(reopened, ReportOutcome::Reopened { .. }));
+    assert_eq!(s.case(GUILD, 2).await.unwrap().lifecycle.decision, Decision::Dismissed);
+
+    // No case: none opens, yet the answer names a case number like a new case's.
+    let kept = s.file_report(at(member_report("@mute_new", 2, 12), 3)).await.unwrap();
+    assert!(matches!(kept, ReportOutcome::NewCase { .. }));
+    assert_eq!(answer_shape(&kept), answer_shape(&normal));
+    let kept_no = kept.case().case_no;
+    assert!(matches!(
+        s.case(GUILD, kept_no).await,
+        Err(StoreError::NoSuchCase { .. })
+    ));
+    let again = s.file_report(at(member_report("@mute_new", 2, 12), 3)).await.unwrap();
+    assert!(
+        matches!(again, ReportOutcome::AlreadyFiled { .. }),
+        "a replay keeps nothing twice"
+    );
+    // The rate limit sees every report the member made.
+    assert_eq!(s.recent_reports(GUILD, 2, Millis(T0.0 - 1)).await.unwrap().len(), 3);
+    assert_eq!(s.reporter_record(GUILD, 2).await.unwrap().reports, 0);
+    assert!(s
+        .export_cases(GUILD, None)
+        .await
+        .unwrap()
+        .iter()
+        .all(|c| c.report_count == 1));
+
+    // Forgotten, the member stays muted under their pseudonym.
+    s.forget_member(GUILD, 2, Millis(T0.0 + 4)).await.unwrap();
+    s.file_report(at(member_report("@mute_known", 2, 13), 5)).await.unwrap();
+    assert_eq!(s.card_facts(known.id).await.unwrap().reporters, 1);
+
+    // Unmuted, later reports count; those filed during the mute do not.
+    assert!(s
+        .unmute_reporter(GUILD, 2, MODERATOR, "sorted", Millis(T0.0 + 6))
+        .await
+        .unwrap());
+    assert!(!s
+        .unmute_reporter(GUILD, 2, MODERATOR, "twice", Millis(T0.0 + 6))
+        .await
+        .unwrap());
+    s.file_report(at(member_report("@mute_known", 2, 14), 7)).await.unwrap();
+    assert_eq!(s.card_facts(known.id).await.unwrap().reporters, 2);
+    assert_eq!(s.reporter_record(GUILD, 2).await.unwrap().reports, 1);
+    assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
+}
+
+async fn a_mute_with_an_end_lapses_by_itself(db: TestDb) {
+    let s = &db.store;
+    s.file_report(member_report("@lapse", 1, 1)).await.unwrap();
+    s.mute_reporter(GUILD, 2, MODERATOR, "for a day", Some(Millis(T0.0 + 100)), T0)
+        .await
+        .unwrap();
+    s.file_report(at(member_report("@lapse", 2, 2), 50)).await.unwrap();
+    let case = s.case(GUILD, 1).await.unwrap();
+    assert_eq!(s.card_facts(case.id).await.unwrap().reporters, 1, "during the mute");
+    s.file_report(at(member_report("@lapse", 2, 3), 100)).await.unwrap();
+    assert_eq!(s.card_facts(case.id).await.unwrap().reporters, 2, "from its end");
+    // A lapsed mute cannot be ended again.
+    assert!(!s
+        .unmute_reporter(GUILD, 2, MODERATOR, "late", Millis(T0.0 + 200))
+        .await
+        .unwrap());
+}
+
 on_both_databases!(
+    a_muted_reporters_reports_are_kept_answered_alike_and_count_toward_nothing,
+    a_mute_with_an_end_lapses_by_itself,
     an_alias_is_one_cases_key_and_catches_reports_of_that_form,
     forget_me_leaves_no_id_in_batches_and_keeps_the_pace,
     a_reporters_record_counts_outcomes_and_leaves_out_withdrawn_reports,

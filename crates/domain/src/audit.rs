@@ -38,6 +38,13 @@ pub enum AuditKind {
     ReportWithdrawn,
     /// A moderator gave a case another key of the same account (`/case alias add`).
     AliasAdded,
+    /// A moderator muted a reporter (`/reporter mute`), with the reason; the member is
+    /// named by their keyed pseudonym, never their id.
+    ReporterMuted,
+    /// A moderator ended a reporter's mute.
+    ReporterUnmuted,
+    /// A muted member reported an account with no case: the report was kept, no case opened.
+    ReportKept,
 }
 
 crate::named!(AuditKind, "kind of audit event", {
@@ -61,6 +68,9 @@ crate::named!(AuditKind, "kind of audit event", {
     TaxiiPulled => "taxii_pulled",
     ReportWithdrawn => "report_withdrawn",
     AliasAdded => "alias_added",
+    ReporterMuted => "reporter_muted",
+    ReporterUnmuted => "reporter_unmuted",
+    ReportKept => "report_kept",
 });
 
 /// Who caused a change.

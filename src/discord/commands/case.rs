@@ -46,7 +46,7 @@ impl From<DecisionChoice> for VoteChoice {
     }
 }
 
-fn text(input: String, what: &str) -> Result<String, Error> {
+pub(super) fn text(input: String, what: &str) -> Result<String, Error> {
     let t: String = input.trim().chars().take(MAX_TEXT).collect();
     if t.is_empty() {
         return Err(user_error(answers::missing_text(what)));

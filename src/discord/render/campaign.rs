@@ -204,3 +204,23 @@ pub fn reporter_record(member: u64, r: &ReporterRecord) -> String {
         when(r.last)
     )
 }
+
+/// `/reporter mute`, for the moderator.
+pub fn muted(member: u64, until: Option<Millis>) -> String {
+    let end = until.map_or_else(
+        || "until unmuted".to_owned(),
+        |t| format!("until <t:{}:f>", t.0.div_euclid(1000)),
+    );
+    format!(
+        "<@{member}> is muted {end}: their reports are still accepted and kept, but open no case and count toward nothing. They are not told."
+    )
+}
+
+/// `/reporter unmute`, for the moderator.
+pub fn unmuted(member: u64, ended: bool) -> String {
+    if ended {
+        format!("<@{member}> is no longer muted: their reports from now on count. Reports filed during the mute stay uncounted.")
+    } else {
+        format!("<@{member}> is not muted; nothing changed.")
+    }
+}

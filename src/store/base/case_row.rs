@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
+use super::mute::COUNTED;
 use crate::domain::account::AccountKey;
 use crate::domain::case::{AccountStatus, Lifecycle, RoundNote};
 use crate::domain::reason::ReasonCategory;
@@ -111,17 +112,19 @@ pub(crate) async fn case_by_id(conn: &mut AnyConnection, case_id: i64) -> Result
 
 /// The distinct reasons a case was reported for.
 pub(crate) async fn reasons_of(conn: &mut AnyConnection, case_id: i64) -> Result<BTreeSet<ReasonCategory>> {
-    let rows = sqlx::query("SELECT DISTINCT reason FROM reports WHERE case_id = $1 AND withdrawn_at IS NULL")
-        .bind(case_id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT DISTINCT reason FROM reports WHERE case_id = $1 AND {COUNTED}"
+    )))
+    .bind(case_id)
+    .fetch_all(&mut *conn)
+    .await?;
     rows.iter().map(|r| parse_col(r, "reason")).collect()
 }
 
 pub(crate) async fn distinct_reporters(conn: &mut AnyConnection, case_id: i64) -> Result<u32> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(DISTINCT COALESCE(reporter_id, -1)) FROM reports WHERE case_id = $1 AND withdrawn_at IS NULL",
-    )
+    let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(DISTINCT COALESCE(reporter_id, -1)) FROM reports WHERE case_id = $1 AND {COUNTED}"
+    )))
     .bind(case_id)
     .fetch_one(&mut *conn)
     .await?;
@@ -195,8 +198,10 @@ pub(in crate::store) async fn reports_since(
     since: Millis,
 ) -> Result<Vec<Millis>> {
     let rows = sqlx::query(
-        "SELECT r.created_at FROM reports r JOIN cases c ON c.id = r.case_id \
-         WHERE c.guild_id = $1 AND r.reporter_id = $2 AND r.created_at > $3 ORDER BY r.created_at",
+        "SELECT created_at FROM (SELECT r.created_at FROM reports r JOIN cases c ON c.id = r.case_id \
+         WHERE c.guild_id = $1 AND r.reporter_id = $2 AND r.created_at > $3 \
+         UNION ALL SELECT created_at FROM kept_reports WHERE guild_id = $1 AND reporter_id = $2 AND created_at > $3) t \
+         ORDER BY created_at",
     )
     .bind(crate::store::id_to_db(guild_id))
     .bind(crate::store::id_to_db(member))

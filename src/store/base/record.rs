@@ -3,6 +3,7 @@
 
 use sqlx::{AnyConnection, Row};
 
+use super::mute::COUNTED;
 use crate::domain::time::Millis;
 use crate::store::{id_to_db, Result};
 
@@ -34,10 +35,11 @@ pub(crate) async fn record_of(conn: &mut AnyConnection, guild_id: u64, whose: Wh
         Whose::Member(member) => ("r.reporter_id = $2", id_to_db(member)),
         Whose::ReportersOf(case_id) => (
             "r.case_id <> $2 AND r.reporter_id IN (SELECT reporter_id FROM reports \
-             WHERE case_id = $2 AND reporter_id IS NOT NULL AND withdrawn_at IS NULL)",
+             WHERE case_id = $2 AND reporter_id IS NOT NULL AND {COUNTED})",
             case_id,
         ),
     };
+    let filter = filter.replace("{COUNTED}", COUNTED);
     let sql = format!(
         "SELECT COUNT(*) AS reports, COUNT(DISTINCT r.case_id) AS cases, \
          COUNT(DISTINCT CASE WHEN c.decision = 'report_now' THEN r.case_id END) AS report_now, \
@@ -47,7 +49,7 @@ pub(crate) async fn record_of(conn: &mut AnyConnection, guild_id: u64, whose: Wh
          COUNT(DISTINCT CASE WHEN c.decision = 'dismissed' THEN r.case_id END) AS dismissed, \
          MIN(r.created_at) AS first, MAX(r.created_at) AS last \
          FROM reports r JOIN cases c ON c.id = r.case_id \
-         WHERE c.guild_id = $1 AND r.withdrawn_at IS NULL AND {filter}"
+         WHERE c.guild_id = $1 AND {COUNTED} AND {filter}"
     );
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(id_to_db(guild_id))
