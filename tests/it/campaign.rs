@@ -721,3 +721,58 @@ async fn a_report_of_an_alias_counts_on_the_case_card_instead_of_opening_one() {
     assert!(c.sim.unexpected_requests().is_empty());
     c.shutdown().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_muted_members_reports_open_nothing_are_kept_and_read_as_usual() {
+    let (c, db) = ready().await;
+    let (carol, dave) = (c.members[2], c.members[3]);
+    c.report(dave, "x.com/mute_known", "threat", vec![]).await.unwrap();
+    let mute = vec![Opt::user("member", carol), Opt::string("reason", "brigading")];
+    let muted = c
+        .command(c.moderators[0], "reporter", vec![Opt::sub("mute", mute.clone())])
+        .await
+        .unwrap();
+    assert!(private(&muted).content.contains("is muted until unmuted"), "{}", muted.content);
+    let refused = c
+        .command(c.members[0], "reporter", vec![Opt::sub("mute", mute)])
+        .await
+        .unwrap();
+    assert!(private(&refused).content.contains("moderators only"), "{}", refused.content);
+
+    let kept = c.report(carol, "x.com/mute_new", "threat", vec![]).await.unwrap();
+    let plain = c.report(dave, "x.com/plain_new", "threat", vec![]).await.unwrap();
+    let shape = |reply: &Reply, no: &str, handle: &str| private(reply).content.replace(no, "#N").replace(handle, "H");
+    assert_eq!(
+        shape(&kept, "#2", "mute_new"),
+        shape(&plain, "#3", "plain_new"),
+        "the muted member is answered as anyone"
+    );
+    c.report(carol, "x.com/mute_known", "threat", vec![]).await.unwrap();
+    c.settle().await.unwrap();
+
+    let guild = c.guild.0;
+    assert!(matches!(db.store.case(guild, 2).await, Err(StoreError::NoSuchCase { .. })));
+    let review = c.sim.messages(c.review);
+    assert!(!review.iter().any(|m| format!("{m:?}").contains("mute_new")), "no card");
+    let known = db.store.case(guild, 1).await.unwrap();
+    assert_eq!(db.store.card_facts(known.id).await.unwrap().reporters, 1);
+    assert_eq!(
+        db.store.recent_reports(guild, carol.0, Millis(0)).await.unwrap().len(),
+        2,
+        "both reports kept"
+    );
+    let unmuted = c
+        .command(
+            c.moderators[0],
+            "reporter",
+            vec![Opt::sub(
+                "unmute",
+                vec![Opt::user("member", carol), Opt::string("reason", "sorted")],
+            )],
+        )
+        .await
+        .unwrap();
+    assert!(private(&unmuted).content.contains("no longer muted"), "{}", unmuted.content);
+    assert!(c.sim.unexpected_requests().is_empty());
+    c.shutdown().await.unwrap();
+}
