@@ -34,3 +34,8 @@ CREATE TABLE kept_reports (
     created_at      BIGINT NOT NULL
 );
 CREATE INDEX kept_reports_reporter ON kept_reports (guild_id, reporter_id, created_at);
+
+-- A case its muted reporter alone opened says so on its card while the mute lasts (set at
+-- mute with the mute's end, NULL for none; cleared at unmute).
+ALTER TABLE cases ADD COLUMN opener_muted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN opener_muted_until BIGINT;

@@ -142,6 +142,11 @@ pub fn card_embed(f: &CardFacts) -> serenity::CreateEmbed {
         0 => f.reporters.to_string(),
         n => format!("{} ({n} joined in the last week)", f.reporters),
     };
+    let reporters = match f.opener_muted {
+        None => reporters,
+        Some(None) => format!("{reporters} — opened by a muted reporter"),
+        Some(Some(until)) => format!("{reporters} — opened by a reporter muted until {}", relative(until)),
+    };
     let record = track_record(&f.record);
     let tally = [VoteChoice::ReportNow, VoteChoice::HandOff, VoteChoice::Dismiss]
         .iter()

@@ -30,6 +30,8 @@ pub struct CardFacts {
     /// The newest report's free-text details (unescaped: the renderer escapes).
     pub latest_details: Option<String>,
     pub tally: Tally,
+    /// Its muted reporter alone opened it: `Some` with the mute's end (`None`: none).
+    pub opener_muted: Option<Option<Millis>>,
 }
 
 fn count(row: &sqlx::any::AnyRow, col: &str) -> Result<u32> {
@@ -66,6 +68,13 @@ impl Store {
             .fetch_optional(&mut *conn)
             .await?;
             let tally = tally(&mut conn, case_id, case.lifecycle.round).await?;
+            let muted = sqlx::query("SELECT opener_muted, opener_muted_until FROM cases WHERE id = $1")
+                .bind(case_id)
+                .fetch_one(&mut *conn)
+                .await?;
+            let opener_muted = (muted.try_get::<i64, _>("opener_muted")? != 0)
+                .then(|| muted.try_get::<Option<i64>, _>("opener_muted_until").map(|t| t.map(Millis)))
+                .transpose()?;
             Ok(CardFacts {
                 reasons,
                 reporters: count(&reports, "reporters")?,
@@ -74,6 +83,7 @@ impl Store {
                 evidence: u32::try_from(evidence).unwrap_or(u32::MAX),
                 latest_details,
                 tally,
+                opener_muted,
                 case,
             })
         })

@@ -4,8 +4,13 @@
 use serde_json::json;
 
 use super::base::audit::{append, Event};
+use sqlx::Row;
+
 use super::base::guild_row::ensure_guild;
+use super::base::mute::COUNTED;
+use super::base::outbox::enqueue_card;
 use super::base::pseudonym::{acting_as, pseudonym};
+use super::base::write_tx::WriteTx;
 use super::{id_to_db, Result, Store};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::time::Millis;
@@ -40,6 +45,7 @@ impl Store {
             .bind(at.0)
             .execute(&mut *tx)
             .await?;
+            flag_opened_alone(&mut tx, guild_id, acting, Some(until), at).await?;
             let reporter = pseudonym(&mut tx, guild_id, member).await?;
             let payload = json!({"reporter": reporter.to_string(), "reason": reason, "until": until.map(|m| m.0)});
             let actor = Actor::Member(moderator);
@@ -76,6 +82,7 @@ impl Store {
                 tx.rollback().await?;
                 return Ok(false);
             }
+            flag_opened_alone(&mut tx, guild_id, acting, None, at).await?;
             let reporter = pseudonym(&mut tx, guild_id, member).await?;
             let payload = json!({"reporter": reporter.to_string(), "reason": reason});
             let actor = Actor::Member(moderator);
@@ -89,6 +96,36 @@ impl Store {
         })
         .await
     }
+}
+
+/// Mark (`Some(end)`) or unmark (`None`) the cases `member` opened and is still the only
+/// counted reporter of, and bring their cards up to date.
+async fn flag_opened_alone(
+    tx: &mut WriteTx,
+    guild_id: u64,
+    member: u64,
+    mute: Option<Option<Millis>>,
+    at: Millis,
+) -> Result<()> {
+    let sql = format!(
+        "UPDATE cases SET opener_muted = $3, opener_muted_until = $4 WHERE guild_id = $1 \
+         AND (SELECT f.reporter_id FROM reports f WHERE f.case_id = cases.id ORDER BY f.id LIMIT 1) = $2 \
+         AND NOT EXISTS (SELECT 1 FROM reports o WHERE o.case_id = cases.id \
+         AND COALESCE(o.reporter_id, -1) <> $2 AND {COUNTED}) RETURNING id, queued"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id_to_db(guild_id))
+        .bind(id_to_db(member))
+        .bind(i64::from(mute.is_some()))
+        .bind(mute.flatten().map(|m| m.0))
+        .fetch_all(&mut **tx)
+        .await?;
+    for row in rows {
+        if row.try_get::<i64, _>("queued")? == 0 {
+            enqueue_card(tx, guild_id, row.try_get("id")?, at).await?;
+        }
+    }
+    Ok(())
 }
 
 /// A moderator's change to a reporter's mute, about no case.

@@ -427,12 +427,23 @@ async fn a_muted_reporters_reports_are_kept_answered_alike_and_count_toward_noth
 async fn a_mute_with_an_end_lapses_by_itself(db: TestDb) {
     let s = &db.store;
     s.file_report(member_report("@lapse", 1, 1)).await.unwrap();
+    s.file_report(member_report("@alone", 2, 4)).await.unwrap();
+    s.file_report(member_report("@shared", 2, 5)).await.unwrap();
+    s.file_report(member_report("@shared", 1, 6)).await.unwrap();
     s.mute_reporter(GUILD, 2, MODERATOR, "for a day", Some(Millis(T0.0 + 100)), T0)
         .await
         .unwrap();
     s.file_report(at(member_report("@lapse", 2, 2), 50)).await.unwrap();
     let case = s.case(GUILD, 1).await.unwrap();
     assert_eq!(s.card_facts(case.id).await.unwrap().reporters, 1, "during the mute");
+    // The case member 2 alone opened says so, with the mute's end; the shared one does not.
+    let alone = s.case(GUILD, 2).await.unwrap().id;
+    let shared = s.case(GUILD, 3).await.unwrap().id;
+    assert_eq!(
+        s.card_facts(alone).await.unwrap().opener_muted,
+        Some(Some(Millis(T0.0 + 100)))
+    );
+    assert_eq!(s.card_facts(shared).await.unwrap().opener_muted, None);
     s.file_report(at(member_report("@lapse", 2, 3), 100)).await.unwrap();
     assert_eq!(s.card_facts(case.id).await.unwrap().reporters, 2, "from its end");
     // A lapsed mute cannot be ended again.
@@ -440,6 +451,18 @@ async fn a_mute_with_an_end_lapses_by_itself(db: TestDb) {
         .unmute_reporter(GUILD, 2, MODERATOR, "late", Millis(T0.0 + 200))
         .await
         .unwrap());
+    // Muted again without end, then unmuted: the card's flag follows.
+    let later = Millis(T0.0 + 300);
+    s.mute_reporter(GUILD, 2, MODERATOR, "for good", None, later)
+        .await
+        .unwrap();
+    assert_eq!(s.card_facts(alone).await.unwrap().opener_muted, Some(None));
+    assert!(s.unmute_reporter(GUILD, 2, MODERATOR, "done", later).await.unwrap());
+    assert_eq!(
+        s.card_facts(alone).await.unwrap().opener_muted,
+        None,
+        "unmuted: flag gone"
+    );
 }
 
 on_both_databases!(
@@ -727,38 +750,52 @@ async fn a_muted_members_reports_open_nothing_are_kept_and_read_as_usual() {
     let (c, db) = ready().await;
     let (carol, dave) = (c.members[2], c.members[3]);
     c.report(dave, "x.com/mute_known", "threat", vec![]).await.unwrap();
+    c.report(carol, "x.com/mute_hers", "threat", vec![]).await.unwrap();
     let mute = vec![Opt::user("member", carol), Opt::string("reason", "brigading")];
     let muted = c
         .command(c.moderators[0], "reporter", vec![Opt::sub("mute", mute.clone())])
         .await
         .unwrap();
-    assert!(private(&muted).content.contains("is muted until unmuted"), "{}", muted.content);
+    assert!(
+        private(&muted).content.contains("is muted until unmuted"),
+        "{}",
+        muted.content
+    );
     let refused = c
         .command(c.members[0], "reporter", vec![Opt::sub("mute", mute)])
         .await
         .unwrap();
-    assert!(private(&refused).content.contains("moderators only"), "{}", refused.content);
+    assert!(
+        private(&refused).content.contains("moderators only"),
+        "{}",
+        refused.content
+    );
 
     let kept = c.report(carol, "x.com/mute_new", "threat", vec![]).await.unwrap();
     let plain = c.report(dave, "x.com/plain_new", "threat", vec![]).await.unwrap();
     let shape = |reply: &Reply, no: &str, handle: &str| private(reply).content.replace(no, "#N").replace(handle, "H");
     assert_eq!(
-        shape(&kept, "#2", "mute_new"),
-        shape(&plain, "#3", "plain_new"),
+        shape(&kept, "#3", "mute_new"),
+        shape(&plain, "#4", "plain_new"),
         "the muted member is answered as anyone"
     );
     c.report(carol, "x.com/mute_known", "threat", vec![]).await.unwrap();
     c.settle().await.unwrap();
 
     let guild = c.guild.0;
-    assert!(matches!(db.store.case(guild, 2).await, Err(StoreError::NoSuchCase { .. })));
+    assert!(matches!(
+        db.store.case(guild, 3).await,
+        Err(StoreError::NoSuchCase { .. })
+    ));
+    let hers = c.card(2).await.unwrap().embeds[0]["fields"].to_string();
+    assert!(hers.contains("opened by a muted reporter"), "{hers}");
     let review = c.sim.messages(c.review);
     assert!(!review.iter().any(|m| format!("{m:?}").contains("mute_new")), "no card");
     let known = db.store.case(guild, 1).await.unwrap();
     assert_eq!(db.store.card_facts(known.id).await.unwrap().reporters, 1);
     assert_eq!(
         db.store.recent_reports(guild, carol.0, Millis(0)).await.unwrap().len(),
-        2,
+        3,
         "both reports kept"
     );
     let unmuted = c
@@ -772,7 +809,11 @@ async fn a_muted_members_reports_open_nothing_are_kept_and_read_as_usual() {
         )
         .await
         .unwrap();
-    assert!(private(&unmuted).content.contains("no longer muted"), "{}", unmuted.content);
+    assert!(
+        private(&unmuted).content.contains("no longer muted"),
+        "{}",
+        unmuted.content
+    );
     assert!(c.sim.unexpected_requests().is_empty());
     c.shutdown().await.unwrap();
 }
