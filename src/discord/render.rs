@@ -4,6 +4,7 @@
 
 pub mod answers;
 pub mod campaign;
+pub mod catalogue;
 pub mod labels;
 pub mod notices;
 pub mod rejections;
@@ -13,6 +14,7 @@ use poise::serenity_prelude as serenity;
 use super::components::ComponentAction;
 use crate::domain::account::AccountKey;
 use crate::domain::case::{Decision, RoundNote};
+use crate::domain::language::Language;
 use crate::domain::time::Millis;
 use crate::domain::vote::VoteChoice;
 use crate::store::{CardFacts, CaseRecord, ReporterRecord};
@@ -89,6 +91,17 @@ pub fn link(key: &AccountKey, max: usize) -> String {
     match url.char_indices().nth(max) {
         Some((cut, _)) => format!("<{}>…", &url[..cut]),
         None => format!("<{url}>"),
+    }
+}
+
+/// A Latin fragment (a link, an account key) on a line of its own in a right-to-left
+/// message, isolated (U+2068 FSI … U+2069 PDI) so it is neither reordered nor broken;
+/// as it is elsewhere. Inside a sentence, the catalogue isolates placeables itself.
+pub fn isolated(text: &str, lang: Language) -> String {
+    if lang.right_to_left() {
+        format!("\u{2068}{text}\u{2069}")
+    } else {
+        text.to_owned()
     }
 }
 

@@ -38,6 +38,8 @@ pub enum AuditKind {
     ReportWithdrawn,
     /// A moderator gave a case another key of the same account (`/case alias add`).
     AliasAdded,
+    /// A member chose or reset their language (`/language`); the actor is not named.
+    LanguageChosen,
 }
 
 crate::named!(AuditKind, "kind of audit event", {
@@ -61,6 +63,7 @@ crate::named!(AuditKind, "kind of audit event", {
     TaxiiPulled => "taxii_pulled",
     ReportWithdrawn => "report_withdrawn",
     AliasAdded => "alias_added",
+    LanguageChosen => "language_chosen",
 });
 
 /// Who caused a change.

@@ -7,6 +7,7 @@ use poise::serenity_prelude as serenity;
 
 use super::answers::reviewed_privately;
 use super::notices::{button, reporting_steps, Post};
+use crate::domain::language::Language;
 use super::{key_text, labels, link, relative, truncate};
 use crate::discord::components::ComponentAction;
 use crate::domain::account::AccountKey;
@@ -36,7 +37,7 @@ pub fn next_batch(items: &[BatchItem]) -> Post {
         let value = format!(
             "{}\n{}\n{} volunteer(s) reported it so far.",
             link(&case.key, BATCH_LINK_CHARS),
-            reporting_steps(case.key.platform()),
+            reporting_steps(case.key.platform(), Language::English),
             item.volunteers
         );
         embed = embed.field(
