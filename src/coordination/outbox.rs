@@ -291,7 +291,10 @@ impl OutboxWorker {
         let case_id = item.case_id()?;
         let facts = self.store.notice_facts(case_id).await?;
         let existing = self.store.notice_location(case_id).await?;
-        match (existing, notices::notice(&facts, settings.announce_holds, settings.language)) {
+        match (
+            existing,
+            notices::notice(&facts, settings.announce_holds, settings.language),
+        ) {
             (None, None) => {}
             (Some(at), None) => {
                 self.delete(at).await?;

@@ -21,7 +21,10 @@ impl Store {
                     .fetch_optional(&self.pool)
                     .await?;
             chosen
-                .map(|l| l.parse().map_err(|e: crate::domain::names::UnknownName| StoreError::Corrupt(e.to_string())))
+                .map(|l| {
+                    l.parse()
+                        .map_err(|e: crate::domain::names::UnknownName| StoreError::Corrupt(e.to_string()))
+                })
                 .transpose()
         })
         .await

@@ -35,7 +35,9 @@ impl Language {
     /// Which language answers a member: their own choice, else their client's locale
     /// when it is one of ours, else the server's language.
     pub fn for_member(chosen: Option<Language>, locale: Option<&str>, server: Language) -> Language {
-        chosen.or_else(|| locale.and_then(Language::of_locale)).unwrap_or(server)
+        chosen
+            .or_else(|| locale.and_then(Language::of_locale))
+            .unwrap_or(server)
     }
 }
 
@@ -55,7 +57,10 @@ mod tests {
     #[test]
     fn choice_beats_locale_beats_server() {
         let server = Language::Hindi;
-        assert_eq!(Language::for_member(Some(Language::Arabic), Some("fr"), server), Language::Arabic);
+        assert_eq!(
+            Language::for_member(Some(Language::Arabic), Some("fr"), server),
+            Language::Arabic
+        );
         assert_eq!(Language::for_member(None, Some("fr"), server), Language::French);
         assert_eq!(Language::for_member(None, Some("de"), server), Language::Hindi);
         assert_eq!(Language::for_member(None, None, server), Language::Hindi);

@@ -23,7 +23,10 @@ pub async fn language(_ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(
     slash_command,
     guild_only,
-    description_localized("fr", "Me répondre dans cette langue sur ce serveur, quelle que soit la langue de mon Discord."),
+    description_localized(
+        "fr",
+        "Me répondre dans cette langue sur ce serveur, quelle que soit la langue de mon Discord."
+    ),
     description_localized("hi", "इस सर्वर पर मुझे इसी भाषा में जवाब दें, चाहे मेरी Discord भाषा कुछ भी हो।")
 )]
 async fn set(
@@ -36,7 +39,9 @@ async fn set(
     let (guild, who) = caller(ctx)?;
     let chosen = Language::from(language);
     let now = ctx.data().clock.now();
-    acting(ctx).set_member_language(guild, who.user_id, Some(chosen), now).await?;
+    acting(ctx)
+        .set_member_language(guild, who.user_id, Some(chosen), now)
+        .await?;
     ctx.send(private(answers::language_chosen(chosen))).await?;
     Ok(())
 }
@@ -45,13 +50,18 @@ async fn set(
 #[poise::command(
     slash_command,
     guild_only,
-    description_localized("fr", "Oublier mon choix : me répondre dans la langue de mon Discord, ou celle du serveur."),
+    description_localized(
+        "fr",
+        "Oublier mon choix : me répondre dans la langue de mon Discord, ou celle du serveur."
+    ),
     description_localized("hi", "मेरी पसंद भूल जाएँ: मुझे मेरी Discord भाषा में, या सर्वर की भाषा में जवाब दें।")
 )]
 async fn reset(ctx: Context<'_>) -> Result<(), Error> {
     let (guild, who) = caller(ctx)?;
     let data = ctx.data();
-    acting(ctx).set_member_language(guild, who.user_id, None, data.clock.now()).await?;
+    acting(ctx)
+        .set_member_language(guild, who.user_id, None, data.clock.now())
+        .await?;
     let settings = data.store.guild_settings(guild, data.clock.now()).await?;
     let lang = super::answer_language(ctx, guild, who.user_id, settings.language).await?;
     ctx.send(private(answers::language_reset(lang))).await?;

@@ -44,8 +44,9 @@ async fn set(
         u32,
     >,
     #[description = "Accounts /next hands one member per hour (1–100, default 20)"] next_per_hour: Option<u32>,
-    #[description = "Language of cards, calls to action, the board and the digest (default English)"]
-    language: Option<LanguageChoice>,
+    #[description = "Language of cards, calls to action, the board and the digest (default English)"] language: Option<
+        LanguageChoice,
+    >,
 ) -> Result<(), Error> {
     let (guild, who) = caller(ctx)?;
     require_setup_admin(&who)?;

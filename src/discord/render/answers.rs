@@ -2,7 +2,6 @@
 //! and error messages. Handlers decide what happened; the words live here, so translating
 //! flagwatch means translating this module and its siblings.
 
-use crate::t;
 use super::{escape, key_text, labels, link, rejections, MAX_LINK_CHARS};
 use crate::discord::setup_checks::{Access, ChannelCheck, Purpose};
 use crate::domain::account::{AccountKey, AccountKeyError};
@@ -17,6 +16,7 @@ use crate::store::{
     CaseDetails, CaseRecord, GuildSettings, ImportSummary, OutboxKind, ParkedItem, ReportOutcome, Reporter, TaxiiPull,
     VoteOutcome,
 };
+use crate::t;
 
 /// Discord's full date-time markup.
 fn full_time(at: Millis) -> String {
@@ -191,7 +191,11 @@ pub(super) fn reviewed_privately(case: &CaseRecord) -> bool {
 pub fn report_answer(outcome: &ReportOutcome, lang: Language) -> String {
     let case = outcome.case();
     if reviewed_privately(case) || matches!(outcome, ReportOutcome::Reopened { .. }) {
-        return t!(lang, "report-reviewed-recorded", reviewed = reviewed_do_not_report(lang));
+        return t!(
+            lang,
+            "report-reviewed-recorded",
+            reviewed = reviewed_do_not_report(lang)
+        );
     }
     match outcome {
         ReportOutcome::NewCase { case } => {

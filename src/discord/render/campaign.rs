@@ -7,12 +7,12 @@ use poise::serenity_prelude as serenity;
 
 use super::answers::reviewed_privately;
 use super::notices::{button, reporting_steps, Post};
-use crate::domain::language::Language;
 use super::{key_text, labels, link, relative, truncate};
 use crate::discord::components::ComponentAction;
 use crate::domain::account::AccountKey;
 use crate::domain::campaign::{may_withdraw, AliasError, Paced, WithdrawError};
 use crate::domain::case::{AccountStatus, Decision};
+use crate::domain::language::Language;
 use crate::domain::time::Millis;
 use crate::store::{BatchItem, MyReport, ReporterRecord, Withdrawal};
 

@@ -95,7 +95,11 @@ mod tests {
                 if let Some(p) = &m.value {
                     variables(p, &mut vars);
                 }
-                assert!(out.insert(m.id.name.to_owned(), vars).is_none(), "{language}: {} twice", m.id.name);
+                assert!(
+                    out.insert(m.id.name.to_owned(), vars).is_none(),
+                    "{language}: {} twice",
+                    m.id.name
+                );
             }
         }
         out

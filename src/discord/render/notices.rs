@@ -5,13 +5,13 @@
 use poise::serenity_prelude as serenity;
 
 use super::{isolated, labels, link, MAX_LINK_CHARS};
-use crate::domain::language::Language;
-use crate::t;
 use crate::discord::components::ComponentAction;
 use crate::domain::account::Platform;
 use crate::domain::case::{AccountStatus, Decision};
+use crate::domain::language::Language;
 use crate::domain::time::Millis;
 use crate::store::{BoardFacts, DigestFacts, NoticeFacts};
+use crate::t;
 
 /// A message's content, for posting or editing in place.
 #[derive(Debug, Clone, Default)]
@@ -94,7 +94,12 @@ fn call_to_action(f: &NoticeFacts, lang: Language) -> Post {
         &t!(lang, "cta-button-still-up"),
         serenity::ButtonStyle::Secondary,
     ));
-    let heading = t!(lang, "cta-heading", case = no, platform = labels::platform(case.key.platform()));
+    let heading = t!(
+        lang,
+        "cta-heading",
+        case = no,
+        platform = labels::platform(case.key.platform())
+    );
     Post {
         content: format!(
             "{heading}\n{}\n{}\n{state}",
