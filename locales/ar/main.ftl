@@ -39,3 +39,32 @@ steps-web = اعثر على مستضيف الموقع أو مسجّل النطا
 
 language-chosen = من الآن فصاعدًا سيجيبك flagwatch بالعربية على هذا الخادم.
 language-reset = أُلغي اختيارك للغة: سيجيبك flagwatch بلغة Discord لديك، أو بلغة الخادم.
+
+reason-propaganda = دعاية
+reason-recruitment = تجنيد
+reason-incitement = تحريض على العنف
+reason-financing = تمويل
+reason-threat = تهديد
+reason-other = أخرى
+
+vote-report-now = الإبلاغ الآن
+vote-hand-off = الإحالة إلى الجهات المختصة
+vote-dismiss = رفض
+
+card-title = القضية رقم {$case} — {$key}
+card-reporters-recent = {$reporters} ({$recent ->
+    [zero] لا أحد انضم خلال الأسبوع الماضي
+    [one] واحد انضم خلال الأسبوع الماضي
+    [two] اثنان انضما خلال الأسبوع الماضي
+    [few] {$recent} انضموا خلال الأسبوع الماضي
+    [many] {$recent} انضموا خلال الأسبوع الماضي
+   *[other] {$recent} انضموا خلال الأسبوع الماضي
+})
+card-platform = المنصة
+card-reasons = الأسباب
+card-reporters = المبلّغون
+card-track-record = سجل المبلّغين
+card-evidence = الأدلة
+card-opened = فُتحت
+card-latest-details = آخر التفاصيل
+card-votes = الأصوات (الجولة {$round})

@@ -26,3 +26,25 @@ steps-web = Find the site's host or registrar (a WHOIS lookup shows it) and send
 
 language-chosen = From now on flagwatch answers you in English on this server.
 language-reset = Your language choice is gone: flagwatch answers you in your Discord language, or the server's.
+
+reason-propaganda = Propaganda
+reason-recruitment = Recruitment
+reason-incitement = Incitement to violence
+reason-financing = Financing
+reason-threat = Threat
+reason-other = Other
+
+vote-report-now = Report now
+vote-hand-off = Hand to agencies
+vote-dismiss = Dismiss
+
+card-title = Case #{$case} — {$key}
+card-reporters-recent = {$reporters} ({$recent} joined in the last week)
+card-platform = Platform
+card-reasons = Reasons
+card-reporters = Reporters
+card-track-record = Reporters' track record
+card-evidence = Evidence
+card-opened = Opened
+card-latest-details = Latest details
+card-votes = Votes (round {$round})

@@ -31,3 +31,28 @@ steps-web = Trouvez l'hébergeur ou le bureau d'enregistrement du site (une rech
 
 language-chosen = Désormais, flagwatch vous répond en français sur ce serveur.
 language-reset = Votre choix de langue est supprimé : flagwatch vous répond dans la langue de votre Discord, ou celle du serveur.
+
+reason-propaganda = Propagande
+reason-recruitment = Recrutement
+reason-incitement = Incitation à la violence
+reason-financing = Financement
+reason-threat = Menace
+reason-other = Autre
+
+vote-report-now = Signaler maintenant
+vote-hand-off = Confier aux autorités
+vote-dismiss = Classer
+
+card-title = Dossier n° {$case} — {$key}
+card-reporters-recent = {$reporters} ({$recent ->
+    [one] {$recent} arrivé cette semaine
+   *[other] {$recent} arrivés cette semaine
+})
+card-platform = Plateforme
+card-reasons = Motifs
+card-reporters = Signalements
+card-track-record = Historique des signaleurs
+card-evidence = Preuves
+card-opened = Ouvert
+card-latest-details = Derniers détails
+card-votes = Votes (tour {$round})

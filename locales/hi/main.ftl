@@ -28,3 +28,25 @@ steps-web = साइट का होस्ट या रजिस्ट्र�
 
 language-chosen = अब से flagwatch इस सर्वर पर आपको हिंदी में जवाब देगा।
 language-reset = आपकी भाषा की पसंद हटा दी गई: flagwatch आपको आपकी Discord भाषा में, या सर्वर की भाषा में जवाब देगा।
+
+reason-propaganda = दुष्प्रचार
+reason-recruitment = भर्ती
+reason-incitement = हिंसा के लिए उकसाना
+reason-financing = वित्तपोषण
+reason-threat = धमकी
+reason-other = अन्य
+
+vote-report-now = अभी रिपोर्ट करें
+vote-hand-off = एजेंसियों को सौंपें
+vote-dismiss = खारिज करें
+
+card-title = केस #{$case} — {$key}
+card-reporters-recent = {$reporters} ({$recent} पिछले हफ़्ते जुड़े)
+card-platform = प्लेटफ़ॉर्म
+card-reasons = कारण
+card-reporters = रिपोर्टर
+card-track-record = रिपोर्टरों का रिकॉर्ड
+card-evidence = सबूत
+card-opened = खोला गया
+card-latest-details = ताज़ा विवरण
+card-votes = वोट (राउंड {$round})

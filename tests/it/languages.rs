@@ -80,7 +80,7 @@ async fn a_member_is_answered_in_their_choice_else_their_locale_else_the_servers
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn a_hindi_server_posts_hindi_calls_to_action_and_an_arabic_one_keeps_its_url_whole() {
+async fn a_hindi_server_posts_hindi_cards_and_calls_to_action_and_an_arabic_one_keeps_its_url_whole() {
     let (c, _db) = ready().await;
     c.setup(vec![Opt::string("language", "हिन्दी")]).await.unwrap();
     c.report(c.members[0], "https://x.com/Spreader", "propaganda", vec![])
@@ -97,7 +97,7 @@ async fn a_hindi_server_posts_hindi_calls_to_action_and_an_arabic_one_keeps_its_
         "the reporting steps: {}",
         call.content
     );
-    assert!(call.content.contains("<https://x.com/spreader>"));
+    assert!(call.content.contains("<https://x.com/spreader>") && call.content.contains("कारण: दुष्प्रचार"));
 
     c.setup(vec![Opt::string("language", "العربية")]).await.unwrap();
     c.report(c.members[1], "https://x.com/second_one", "propaganda", vec![])

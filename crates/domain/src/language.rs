@@ -27,6 +27,16 @@ impl Language {
             .find(|l| l.as_str().eq_ignore_ascii_case(primary))
     }
 
+    /// The language's name in itself, as the language options offer it.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Language::English => "English",
+            Language::French => "Français",
+            Language::Arabic => "العربية",
+            Language::Hindi => "हिन्दी",
+        }
+    }
+
     /// Written right to left.
     pub fn right_to_left(self) -> bool {
         self == Language::Arabic

@@ -67,3 +67,19 @@ async fn reset(ctx: Context<'_>) -> Result<(), Error> {
     ctx.send(private(answers::language_reset(lang))).await?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use poise::ChoiceParameter;
+
+    use super::*;
+
+    /// `flagwatch demo --language` picks a choice by the language's endonym.
+    #[test]
+    fn each_choice_is_its_language_named_in_itself() {
+        for language in Language::ALL {
+            let choice = LanguageChoice::from_name(language.endonym()).map(Language::from);
+            assert_eq!(choice, Some(language));
+        }
+    }
+}

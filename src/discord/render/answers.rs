@@ -486,7 +486,7 @@ pub fn case_details(d: &CaseDetails) -> String {
         out += &format!(
             "• {} {who} — {}{details} ({} evidence)\n",
             full_time(r.at),
-            labels::reason(r.reason),
+            labels::reason(r.reason, Language::English),
             r.evidence
         );
     }

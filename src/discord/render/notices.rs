@@ -64,7 +64,7 @@ pub fn notice(f: &NoticeFacts, announce_holds: bool, lang: Language) -> Option<P
 
 fn call_to_action(f: &NoticeFacts, lang: Language) -> Post {
     let case = &f.case;
-    let reasons = labels::reasons(&f.reasons);
+    let reasons = labels::reasons(&f.reasons, lang);
     let suspended = matches!(case.account_status, AccountStatus::Suspended | AccountStatus::Gone);
     let state = if suspended {
         t!(lang, "cta-suspended")
