@@ -139,3 +139,44 @@ async fn registered_commands_carry_french_and_hindi_descriptions() {
         .is_some_and(|d| d.contains("flagwatch")));
     c.shutdown().await.unwrap();
 }
+
+const GUILD: u64 = 1_100_000_000_000_000_001;
+const T0: Millis = Millis(1_800_000_000_000);
+
+/// A member's choice is kept per server, replaced, reset and deleted by `/forget-me`; the
+/// server's language is a setting; each change is audited without naming the member.
+async fn languages_are_stored_and_forgotten(db: TestDb) {
+    use flagwatch::domain::audit::Actor;
+    use flagwatch::domain::language::Language;
+    use flagwatch::store::SettingsChange;
+
+    let s = &db.store;
+    assert_eq!(s.guild_settings(GUILD, T0).await.unwrap().language, Language::English);
+    let change = SettingsChange {
+        language: Some(Language::Hindi),
+        ..SettingsChange::default()
+    };
+    let settings = s.update_settings(GUILD, &Actor::Member(5), &change, T0).await.unwrap();
+    assert_eq!(settings.language, Language::Hindi);
+
+    assert_eq!(s.member_language(GUILD, 77).await.unwrap(), None);
+    s.set_member_language(GUILD, 77, Some(Language::French), T0)
+        .await
+        .unwrap();
+    s.set_member_language(GUILD, 77, Some(Language::Arabic), T0)
+        .await
+        .unwrap();
+    s.set_member_language(GUILD, 78, Some(Language::French), T0)
+        .await
+        .unwrap();
+    assert_eq!(s.member_language(GUILD, 77).await.unwrap(), Some(Language::Arabic));
+    assert_eq!(s.member_language(GUILD + 1, 77).await.unwrap(), None, "per server");
+    s.set_member_language(GUILD, 78, None, T0).await.unwrap();
+    assert_eq!(s.member_language(GUILD, 78).await.unwrap(), None);
+    s.forget_member(GUILD, 77, T0).await.unwrap();
+    assert_eq!(s.member_language(GUILD, 77).await.unwrap(), None);
+    // One settings change, four language events, one forget-me.
+    assert_eq!(s.verify_audit(Some(GUILD)).await.unwrap().unwrap(), 6);
+}
+
+on_both_databases!(languages_are_stored_and_forgotten);
