@@ -40,7 +40,11 @@ pub enum Command {
     /// Connect to Discord and serve (the default); needs DISCORD_TOKEN.
     Run,
     /// Run the real bot against a built-in simulated Discord with a scripted community, offline.
-    Demo,
+    Demo {
+        /// The language of the server and its members in the story: en, fr, ar or hi.
+        #[arg(long, default_value = "en")]
+        language: crate::domain::language::Language,
+    },
     /// Apply database migrations.
     Migrate,
     /// Write a consistent copy of the SQLite database (while the bot runs) to a new file, and verify its audit chains.
@@ -152,8 +156,8 @@ pub enum Outcome {
 pub async fn run(command: Command, config: &Config) -> anyhow::Result<Outcome> {
     match command {
         Command::Run => run_bot(config).await,
-        Command::Demo => {
-            crate::demo::run().await?;
+        Command::Demo { language } => {
+            crate::demo::run(language).await?;
             Ok(Outcome::Success)
         }
         Command::Account { inputs, platform } => Ok(account::run(&inputs, platform)),

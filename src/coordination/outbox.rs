@@ -255,8 +255,8 @@ impl OutboxWorker {
         let case_id = item.case_id()?;
         let facts = self.store.card_facts(case_id).await?;
         let post = Post {
-            embed: Some(render::card_embed(&facts)),
-            components: render::card_buttons(&facts.case),
+            embed: Some(render::card_embed(&facts, settings.language)),
+            components: render::card_buttons(&facts.case, settings.language),
             ..Post::default()
         };
         let existing = self.store.card_location(case_id).await?;
@@ -291,7 +291,10 @@ impl OutboxWorker {
         let case_id = item.case_id()?;
         let facts = self.store.notice_facts(case_id).await?;
         let existing = self.store.notice_location(case_id).await?;
-        match (existing, notices::notice(&facts, settings.announce_holds)) {
+        match (
+            existing,
+            notices::notice(&facts, settings.announce_holds, settings.language),
+        ) {
             (None, None) => {}
             (Some(at), None) => {
                 self.delete(at).await?;

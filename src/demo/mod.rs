@@ -8,25 +8,29 @@ use std::time::Duration;
 use anyhow::Context as _;
 
 use crate::clock::Clock;
+use crate::domain::language::Language;
 use crate::domain::time::Millis;
 use crate::simulator::{Opt, SimConfig, UserRef};
 use crate::store::Store;
 use community::Community;
 
-/// Run the scripted story and print its transcript.
-pub async fn run() -> anyhow::Result<()> {
+/// Run the scripted story, its server and members speaking `language`, and print its transcript.
+pub async fn run(language: Language) -> anyhow::Result<()> {
     let dir = std::env::temp_dir().join(format!("flagwatch-demo-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let result = story(&format!("sqlite://{}", dir.join("demo.db").display())).await;
+    let result = story(&format!("sqlite://{}", dir.join("demo.db").display()), language).await;
     let _ = std::fs::remove_dir_all(&dir);
     result
 }
 
-async fn story(database_url: &str) -> anyhow::Result<()> {
+async fn story(database_url: &str, language: Language) -> anyhow::Result<()> {
     let store = Store::open(database_url).await?;
     let clock = Clock::manual(Millis(chrono::Utc::now().timestamp_millis()));
     let c = Community::start(store, clock, SimConfig::default()).await?;
     let mut shown = 0;
+    for &who in c.members.iter().chain(&c.moderators) {
+        c.sim.set_locale(who, language.as_str());
+    }
     let [alice, bob, carol, dave, erin, _frank] = c.members[..] else {
         anyhow::bail!("the community has six members")
     };
@@ -38,7 +42,7 @@ async fn story(database_url: &str) -> anyhow::Result<()> {
     c.report(bob, "@someone", "propaganda", vec![]).await?;
 
     act(&c, &mut shown, "The admin sets flagwatch up").await?;
-    c.setup(vec![]).await?;
+    c.setup(vec![Opt::string("language", language.endonym())]).await?;
 
     act(&c, &mut shown, "Members report accounts, in different URL forms").await?;
     c.report(

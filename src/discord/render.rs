@@ -4,6 +4,7 @@
 
 pub mod answers;
 pub mod campaign;
+pub mod catalogue;
 pub mod labels;
 pub mod notices;
 pub mod rejections;
@@ -13,9 +14,11 @@ use poise::serenity_prelude as serenity;
 use super::components::ComponentAction;
 use crate::domain::account::AccountKey;
 use crate::domain::case::{Decision, RoundNote};
+use crate::domain::language::Language;
 use crate::domain::time::Millis;
 use crate::domain::vote::VoteChoice;
 use crate::store::{CardFacts, CaseRecord, ReporterRecord};
+use crate::t;
 
 /// Invisible characters that change how text around them reads: bidi embeddings,
 /// overrides and isolates (which can make a URL display backwards), zero-width and other
@@ -92,6 +95,17 @@ pub fn link(key: &AccountKey, max: usize) -> String {
     }
 }
 
+/// A Latin fragment (a link, an account key) on a line of its own in a right-to-left
+/// message, isolated (U+2068 FSI … U+2069 PDI) so it is neither reordered nor broken;
+/// as it is elsewhere. Inside a sentence, the catalogue isolates placeables itself.
+pub fn isolated(text: &str, lang: Language) -> String {
+    if lang.right_to_left() {
+        format!("\u{2068}{text}\u{2069}")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// Discord's relative timestamp markup.
 pub(super) fn relative(at: Millis) -> String {
     format!("<t:{}:R>", at.0.div_euclid(1000))
@@ -134,13 +148,13 @@ fn round_note_text(note: &RoundNote) -> String {
     }
 }
 
-/// The review card's embed.
-pub fn card_embed(f: &CardFacts) -> serenity::CreateEmbed {
+/// The review card's embed, in the server's `lang`.
+pub fn card_embed(f: &CardFacts, lang: Language) -> serenity::CreateEmbed {
     let case = &f.case;
-    let reasons = labels::reasons(&f.reasons);
+    let reasons = labels::reasons(&f.reasons, lang);
     let reporters = match f.recent_members {
         0 => f.reporters.to_string(),
-        n => format!("{} ({n} joined in the last week)", f.reporters),
+        n => t!(lang, "card-reporters-recent", reporters = f.reporters, recent = n),
     };
     let reporters = match f.opener_muted {
         None => reporters,
@@ -150,7 +164,7 @@ pub fn card_embed(f: &CardFacts) -> serenity::CreateEmbed {
     let record = track_record(&f.record);
     let tally = [VoteChoice::ReportNow, VoteChoice::HandOff, VoteChoice::Dismiss]
         .iter()
-        .map(|&c| format!("{}: {}", labels::vote_choice(c), f.tally.count(c)))
+        .map(|&c| format!("{}: {}", labels::vote_button(c, lang), f.tally.count(c)))
         .collect::<Vec<_>>()
         .join(" · ");
     let details = f
@@ -158,16 +172,20 @@ pub fn card_embed(f: &CardFacts) -> serenity::CreateEmbed {
         .as_deref()
         .map_or_else(|| "—".to_owned(), |d| truncate(&escape(d), 1000));
     serenity::CreateEmbed::new()
-        .title(format!("Case #{} — {}", case.case_no, key_text(&case.key)))
-        .description(format!("{}\n{}", link(&case.key, MAX_LINK_CHARS), status_line(case)))
-        .field("Platform", labels::platform(case.key.platform()), true)
-        .field("Reasons", reasons, true)
-        .field("Reporters", reporters, true)
-        .field("Reporters' track record", record, true)
-        .field("Evidence", f.evidence.to_string(), true)
-        .field("Opened", relative(case.created_at), true)
-        .field("Latest details", details, false)
-        .field(format!("Votes (round {})", case.lifecycle.round), tally, false)
+        .title(t!(lang, "card-title", case = case.case_no, key = key_text(&case.key)))
+        .description(format!(
+            "{}\n{}",
+            isolated(&link(&case.key, MAX_LINK_CHARS), lang),
+            status_line(case)
+        ))
+        .field(t!(lang, "card-platform"), labels::platform(case.key.platform()), true)
+        .field(t!(lang, "card-reasons"), reasons, true)
+        .field(t!(lang, "card-reporters"), reporters, true)
+        .field(t!(lang, "card-track-record"), record, true)
+        .field(t!(lang, "card-evidence"), f.evidence.to_string(), true)
+        .field(t!(lang, "card-opened"), relative(case.created_at), true)
+        .field(t!(lang, "card-latest-details"), details, false)
+        .field(t!(lang, "card-votes", round = case.lifecycle.round), tally, false)
 }
 
 /// What became of a reporter's cases: the card's "track record" and `/reporter show`.
@@ -186,8 +204,8 @@ pub fn truncate(text: &str, max: usize) -> String {
     }
 }
 
-/// The vote buttons; disabled once the round is closed.
-pub fn card_buttons(case: &CaseRecord) -> Vec<serenity::CreateActionRow> {
+/// The vote buttons, in the server's `lang`; disabled once the round is closed.
+pub fn card_buttons(case: &CaseRecord, lang: Language) -> Vec<serenity::CreateActionRow> {
     let open = case.lifecycle.decision == Decision::Pending;
     let button = |choice: VoteChoice, style| {
         serenity::CreateButton::new(
@@ -197,7 +215,7 @@ pub fn card_buttons(case: &CaseRecord) -> Vec<serenity::CreateActionRow> {
             }
             .to_string(),
         )
-        .label(labels::vote_choice(choice))
+        .label(labels::vote_button(choice, lang))
         .style(style)
         .disabled(!open)
     };

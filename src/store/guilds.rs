@@ -5,6 +5,7 @@ use super::base::guild_row::{ensure_guild, settings_in, GuildSettings};
 use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::account::Platform;
 use crate::domain::campaign::HourlyPace;
+use crate::domain::language::Language;
 use crate::domain::time::Millis;
 use crate::domain::vote::{HoldDays, Quorum, VotingWindow};
 
@@ -45,6 +46,7 @@ pub struct SettingsChange {
     pub report_limit_minutes: Option<u32>,
     pub min_member_age_hours: Option<u32>,
     pub next_per_hour: Option<HourlyPace>,
+    pub language: Option<Language>,
 }
 
 impl SettingsChange {
@@ -65,6 +67,7 @@ impl SettingsChange {
             "report_limit_minutes": self.report_limit_minutes,
             "min_member_age_hours": self.min_member_age_hours,
             "next_per_hour": self.next_per_hour.map(HourlyPace::get),
+            "language": self.language.map(Language::as_str),
         })
     }
 }
@@ -91,7 +94,8 @@ impl Store {
                  digest_hour = COALESCE($11, digest_hour), report_limit = COALESCE($12, report_limit), \
                  report_limit_minutes = COALESCE($13, report_limit_minutes), \
                  min_member_age_hours = COALESCE($14, min_member_age_hours), \
-                 next_per_hour = COALESCE($15, next_per_hour) WHERE guild_id = $16",
+                 next_per_hour = COALESCE($15, next_per_hour), language = COALESCE($16, language) \
+                 WHERE guild_id = $17",
             )
             .bind(change.review_channel.map(id_to_db))
             .bind(change.coordination_channel.map(id_to_db))
@@ -108,6 +112,7 @@ impl Store {
             .bind(change.report_limit_minutes.map(i64::from))
             .bind(change.min_member_age_hours.map(i64::from))
             .bind(change.next_per_hour.map(|p| i64::from(p.get())))
+            .bind(change.language.map(Language::as_str))
             .bind(id_to_db(guild_id))
             .execute(&mut *tx)
             .await?;

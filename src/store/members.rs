@@ -5,6 +5,7 @@ use serde_json::json;
 use super::base::audit::{append, Event};
 use super::base::case_row::reports_since;
 use super::base::guild_row::ensure_guild;
+use super::base::member_language::forget_language;
 use super::base::pseudonym::{acting_as, pseudonym};
 use super::{id_to_db, Result, Store};
 use crate::domain::audit::{Actor, AuditKind};
@@ -24,7 +25,7 @@ impl Store {
     /// Replace the member's Discord id on their reports, presses and observations in this
     /// server with their keyed pseudonym (see `base::pseudonym`), so the id is gone while
     /// counts, rate limits and distinctness hold; later actions are recorded under the
-    /// pseudonym too. Returns how many reports were anonymised.
+    /// pseudonym too. Their language choice is deleted. Returns how many reports were anonymised.
     pub async fn forget_member(&self, guild_id: u64, member: u64, at: Millis) -> Result<u64> {
         self.op("forget_member", async {
             let mut tx = self.begin_write().await?;
@@ -81,6 +82,7 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
             }
+            forget_language(&mut tx, guild_id, member).await?;
             let payload = json!({"reports": reports});
             append(
                 &mut tx,

@@ -18,6 +18,7 @@ mod details;
 mod export;
 mod guilds;
 mod import;
+mod languages;
 mod members;
 mod migrations;
 mod mute;

@@ -346,7 +346,7 @@ fn at(report: NewReport, ms: i64) -> NewReport {
 /// The answer with its case number and account left out: what must read alike.
 fn answer_shape(outcome: &ReportOutcome) -> String {
     let case = outcome.case();
-    answers::report_answer(outcome)
+    answers::report_answer(outcome, flagwatch::domain::language::Language::English)
         .replace(&format!("#{}", case.case_no), "#N")
         .replace(&case.key.to_string(), "KEY")
 }

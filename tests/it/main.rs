@@ -11,6 +11,7 @@ mod campaign;
 mod cli;
 mod discord;
 mod fleet;
+mod languages;
 mod ops;
 mod processes;
 mod simulator;

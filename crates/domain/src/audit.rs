@@ -45,6 +45,8 @@ pub enum AuditKind {
     ReporterUnmuted,
     /// A muted member reported an account with no case: the report was kept, no case opened.
     ReportKept,
+    /// A member chose or reset their language (`/language`); the actor is not named.
+    LanguageChosen,
 }
 
 crate::named!(AuditKind, "kind of audit event", {
@@ -71,6 +73,7 @@ crate::named!(AuditKind, "kind of audit event", {
     ReporterMuted => "reporter_muted",
     ReporterUnmuted => "reporter_unmuted",
     ReportKept => "report_kept",
+    LanguageChosen => "language_chosen",
 });
 
 /// Who caused a change.

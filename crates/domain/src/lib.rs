@@ -5,6 +5,7 @@ pub mod audit;
 pub mod campaign;
 pub mod case;
 pub mod intake;
+pub mod language;
 pub mod names;
 pub mod reason;
 pub mod status;

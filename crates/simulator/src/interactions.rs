@@ -382,7 +382,7 @@ impl World {
             "member": payloads::member(self, guild_id, by.user_id, true, true),
             // The simulated bot holds every permission; the simulator does not enforce them.
             "app_permissions": ALL_PERMISSIONS.to_string(),
-            "locale": "en-US",
+            "locale": self.locales.get(&by.user_id).map_or("en-US", String::as_str),
             "guild_locale": "en-US",
             "entitlements": [],
             "authorizing_integration_owners": { "0": guild_id.to_string() },

@@ -294,6 +294,14 @@ impl Simulator {
         )
     }
 
+    /// The language of the user's Discord client (`fr`, `hi`, `en-US`…), sent as the
+    /// `locale` of their interactions from now on.
+    pub fn set_locale(&self, user: UserRef, locale: &str) {
+        self.shared.with(|w| {
+            w.locales.insert(user.0, locale.to_owned());
+        });
+    }
+
     /// Serve `bytes` as an attachment, for [`Opt::attachment`].
     pub fn host_attachment(&self, bytes: Vec<u8>, filename: &str, content_type: &str) -> AttachmentRef {
         self.attachment_with(bytes, filename, content_type, |_| {})

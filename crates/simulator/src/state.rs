@@ -355,6 +355,8 @@ pub(crate) struct World {
     pub channels: HashMap<u64, ChannelRec>,
     pub roles: HashMap<u64, RoleRec>,
     pub users: HashMap<u64, UserRec>,
+    /// Each user's Discord client language, sent as an interaction's `locale` (default `en-US`).
+    pub locales: HashMap<u64, String>,
     pub members: HashMap<(u64, u64), MemberRec>,
     /// By id, so iteration is in creation order.
     pub messages: BTreeMap<u64, SimMessage>,
@@ -401,6 +403,7 @@ impl World {
             channels: HashMap::new(),
             roles: HashMap::new(),
             users,
+            locales: HashMap::new(),
             members: HashMap::new(),
             messages: BTreeMap::new(),
             interactions: HashMap::new(),

@@ -5,6 +5,7 @@ mod export;
 mod forget;
 mod handoff;
 mod import;
+mod language;
 pub mod myreports;
 mod next;
 mod queue;
@@ -17,6 +18,7 @@ use super::convert::Caller;
 use super::error::{refused, user_error, Context, Error};
 use super::render::answers::{self, Refusal};
 use super::Data;
+use crate::domain::language::Language;
 use crate::store::{GuildSettings, Store, StoreError};
 
 /// Every command the bot registers.
@@ -35,6 +37,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         myreports::myreports(),
         myreports::withdraw(),
         reporter::reporter(),
+        language::language(),
     ]
 }
 
@@ -94,6 +97,41 @@ where
         _ = tokio::time::sleep_until(started + DEFER_AFTER) => {
             ctx.defer_ephemeral().await?;
             Ok(work.await?)
+        }
+    }
+}
+
+/// The language answers to this member are written in: their own choice on this server,
+/// else their Discord client's locale when it is one of ours, else the server's.
+async fn answer_language(ctx: Context<'_>, guild: u64, member: u64, server: Language) -> Result<Language, Error> {
+    let chosen = ctx.data().store.member_language(guild, member).await?;
+    let locale = match ctx {
+        poise::Context::Application(app) => Some(app.interaction.locale.as_str()),
+        poise::Context::Prefix(_) => None,
+    };
+    Ok(Language::for_member(chosen, locale, server))
+}
+
+/// The language options' choices, each named in its own language.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum LanguageChoice {
+    #[name = "English"]
+    English,
+    #[name = "Français"]
+    French,
+    #[name = "العربية"]
+    Arabic,
+    #[name = "हिन्दी"]
+    Hindi,
+}
+
+impl From<LanguageChoice> for Language {
+    fn from(l: LanguageChoice) -> Self {
+        match l {
+            LanguageChoice::English => Language::English,
+            LanguageChoice::French => Language::French,
+            LanguageChoice::Arabic => Language::Arabic,
+            LanguageChoice::Hindi => Language::Hindi,
         }
     }
 }

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use poise::serenity_prelude as serenity;
 use regex::Regex;
 
-use super::{acting, caller, configured, within_deadline, PlatformChoice};
+use super::{acting, answer_language, caller, configured, within_deadline, PlatformChoice};
 use crate::discord::checks::may_report;
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::evidence;
@@ -107,7 +107,8 @@ pub async fn report(
     // The interaction's span (see `discord::spans`) learns its case only now.
     tracing::Span::current().record("case", outcome.case().case_no);
     tracing::info!("report filed");
-    ctx.send(private(answers::report_answer(&outcome))).await?;
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await?;
+    ctx.send(private(answers::report_answer(&outcome, lang))).await?;
     Ok(())
 }
 

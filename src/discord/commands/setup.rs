@@ -2,7 +2,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{acting, caller, PlatformChoice};
+use super::{acting, caller, LanguageChoice, PlatformChoice};
 use crate::discord::checks::{require_setup_admin, require_setup_viewer};
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::render::answers;
@@ -44,6 +44,9 @@ async fn set(
         u32,
     >,
     #[description = "Accounts /next hands one member per hour (1–100, default 20)"] next_per_hour: Option<u32>,
+    #[description = "Language of cards, calls to action, the board and the digest (default English)"] language: Option<
+        LanguageChoice,
+    >,
 ) -> Result<(), Error> {
     let (guild, who) = caller(ctx)?;
     require_setup_admin(&who)?;
@@ -78,6 +81,7 @@ async fn set(
             .map(HourlyPace::new)
             .transpose()
             .map_err(|e| user_error(answers::campaign_setting_refused(&e)))?,
+        language: language.map(Into::into),
     };
     let data = ctx.data();
     let settings = acting(ctx)

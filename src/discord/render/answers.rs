@@ -9,12 +9,14 @@ use crate::domain::audit::ChainHead;
 use crate::domain::campaign::CampaignError;
 use crate::domain::case::{AccountStatus, Decision, LifecycleError};
 use crate::domain::intake::NotYet;
+use crate::domain::language::Language;
 use crate::domain::time::Millis;
 use crate::domain::vote::{PolicyError, VoteChoice};
 use crate::store::{
     CaseDetails, CaseRecord, GuildSettings, ImportSummary, OutboxKind, ParkedItem, ReportOutcome, Reporter, TaxiiPull,
     VoteOutcome,
 };
+use crate::t;
 
 /// Discord's full date-time markup.
 fn full_time(at: Millis) -> String {
@@ -169,8 +171,8 @@ pub fn intake_refusal(not_yet: NotYet, settings: &GuildSettings, what: Intake) -
 /// The one answer about a held **or** dismissed account, word for word as PRODUCT.md
 /// gives it: nobody outside the moderators (the account's owner included) can tell the
 /// two apart, while volunteers still learn not to report it.
-pub fn reviewed_do_not_report() -> &'static str {
-    "Moderators reviewed this account: please do not report it on the platform."
+pub fn reviewed_do_not_report(lang: Language) -> String {
+    t!(lang, "reviewed-do-not-report")
 }
 
 /// Whether the public may learn anything about this case beyond "reviewed": not when it
@@ -186,24 +188,33 @@ pub(super) fn reviewed_privately(case: &CaseRecord) -> bool {
 
 /// The private answer to `/report`. A report that re-opens a dismissed case reads like
 /// one on a held case: otherwise the answer would tell the two apart.
-pub fn report_answer(outcome: &ReportOutcome) -> String {
+pub fn report_answer(outcome: &ReportOutcome, lang: Language) -> String {
     let case = outcome.case();
     if reviewed_privately(case) || matches!(outcome, ReportOutcome::Reopened { .. }) {
-        return format!("{} Your report was recorded.", reviewed_do_not_report());
+        return t!(
+            lang,
+            "report-reviewed-recorded",
+            reviewed = reviewed_do_not_report(lang)
+        );
     }
     match outcome {
         ReportOutcome::NewCase { case } => {
-            format!(
-                "Thank you — new case #{} opened for {}. Moderators will review it.",
-                case.case_no,
-                key_text(&case.key)
-            )
+            t!(lang, "report-new-case", case = case.case_no, key = key_text(&case.key))
         }
         ReportOutcome::Merged { case, reporters } | ReportOutcome::Reopened { case, reporters } => {
-            format!("Thank you — added to case #{} ({reporters} reporters).", case.case_no)
+            t!(lang, "report-added", case = case.case_no, reporters = *reporters)
         }
-        ReportOutcome::AlreadyFiled { case } => format!("This report is already filed in case #{}.", case.case_no),
+        ReportOutcome::AlreadyFiled { case } => t!(lang, "report-already-filed", case = case.case_no),
     }
+}
+
+/// What `/language set` and `/language reset` answer, in the language now in force.
+pub fn language_chosen(lang: Language) -> String {
+    t!(lang, "language-chosen")
+}
+
+pub fn language_reset(lang: Language) -> String {
+    t!(lang, "language-reset")
 }
 
 pub fn no_case_for(key: &AccountKey) -> String {
@@ -228,7 +239,7 @@ pub fn no_public_action(case_no: i64) -> String {
 /// `/status case:`.
 pub fn status_answer(case: &CaseRecord) -> String {
     if reviewed_privately(case) {
-        return reviewed_do_not_report().to_owned();
+        return reviewed_do_not_report(Language::English);
     }
     let head = format!("Case #{} — {}", case.case_no, key_text(&case.key));
     let body = match case.lifecycle.decision {
@@ -240,7 +251,7 @@ pub fn status_answer(case: &CaseRecord) -> String {
             "The community decided to **report it now**: follow the call to action in the coordination channel."
                 .to_owned()
         }
-        Decision::HandOff | Decision::Dismissed => reviewed_do_not_report().to_owned(),
+        Decision::HandOff | Decision::Dismissed => reviewed_do_not_report(Language::English),
         Decision::Withdrawn => "Closed: every report on it was withdrawn before a decision.".to_owned(),
     };
     let status = match case.account_status {
@@ -423,7 +434,7 @@ pub fn settings_text(s: &GuildSettings) -> String {
         "Review channel: {}\nCoordination channel: {}\nModerator role: {}\nLiaison role: {}\nReporter role: {}\n\
          Quorum: {} votes · Window: {} minutes · Holds: {} days · Default platform: {}\n\
          Public hold notices: {} · Digest: {} · Report limit: {} per {} minutes · Minimum membership: {} hours\n\
-         /next: at most {} accounts per member per hour",
+         /next: at most {} accounts per member per hour · Language: {}",
         channel(s.review_channel),
         channel(s.coordination_channel),
         role(s.moderator_role),
@@ -440,6 +451,7 @@ pub fn settings_text(s: &GuildSettings) -> String {
         s.report_limit_minutes,
         s.min_member_age_hours,
         s.next_per_hour.get(),
+        s.language.endonym(),
     );
     let missing = s.missing();
     if !missing.is_empty() {
@@ -475,7 +487,7 @@ pub fn case_details(d: &CaseDetails) -> String {
         out += &format!(
             "• {} {who} — {}{details} ({} evidence)\n",
             full_time(r.at),
-            labels::reason(r.reason),
+            labels::reason(r.reason, Language::English),
             r.evidence
         );
     }

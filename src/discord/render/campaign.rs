@@ -12,6 +12,7 @@ use crate::discord::components::ComponentAction;
 use crate::domain::account::AccountKey;
 use crate::domain::campaign::{may_withdraw, AliasError, Paced, WithdrawError};
 use crate::domain::case::{AccountStatus, Decision};
+use crate::domain::language::Language;
 use crate::domain::time::Millis;
 use crate::store::{BatchItem, MyReport, ReporterRecord, Withdrawal};
 
@@ -36,7 +37,7 @@ pub fn next_batch(items: &[BatchItem]) -> Post {
         let value = format!(
             "{}\n{}\n{} volunteer(s) reported it so far.",
             link(&case.key, BATCH_LINK_CHARS),
-            reporting_steps(case.key.platform()),
+            reporting_steps(case.key.platform(), Language::English),
             item.volunteers
         );
         embed = embed.field(

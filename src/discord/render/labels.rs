@@ -8,8 +8,10 @@ use crate::discord::setup_checks::{Needed, Purpose};
 use crate::domain::account::Platform;
 use crate::domain::campaign::{BatchSize, CampaignError, HourlyPace};
 use crate::domain::case::{Decision, LifecycleError};
+use crate::domain::language::Language;
 use crate::domain::reason::ReasonCategory;
 use crate::domain::vote::{PolicyError, VoteChoice};
+use crate::t;
 
 pub fn decision(d: Decision) -> &'static str {
     match d {
@@ -21,7 +23,16 @@ pub fn decision(d: Decision) -> &'static str {
     }
 }
 
-/// The vote button's label.
+/// The vote button's label on a review card, in the server's language.
+pub fn vote_button(c: VoteChoice, lang: Language) -> String {
+    match c {
+        VoteChoice::ReportNow => t!(lang, "vote-report-now"),
+        VoteChoice::HandOff => t!(lang, "vote-hand-off"),
+        VoteChoice::Dismiss => t!(lang, "vote-dismiss"),
+    }
+}
+
+/// The vote's name in answers still written in English.
 pub fn vote_choice(c: VoteChoice) -> &'static str {
     match c {
         VoteChoice::ReportNow => "Report now",
@@ -30,23 +41,23 @@ pub fn vote_choice(c: VoteChoice) -> &'static str {
     }
 }
 
-pub fn reason(r: ReasonCategory) -> &'static str {
+pub fn reason(r: ReasonCategory, lang: Language) -> String {
     match r {
-        ReasonCategory::Propaganda => "Propaganda",
-        ReasonCategory::Recruitment => "Recruitment",
-        ReasonCategory::IncitementToViolence => "Incitement to violence",
-        ReasonCategory::Financing => "Financing",
-        ReasonCategory::Threat => "Threat",
-        ReasonCategory::Other => "Other",
+        ReasonCategory::Propaganda => t!(lang, "reason-propaganda"),
+        ReasonCategory::Recruitment => t!(lang, "reason-recruitment"),
+        ReasonCategory::IncitementToViolence => t!(lang, "reason-incitement"),
+        ReasonCategory::Financing => t!(lang, "reason-financing"),
+        ReasonCategory::Threat => t!(lang, "reason-threat"),
+        ReasonCategory::Other => t!(lang, "reason-other"),
     }
 }
 
 /// A case's reasons, or a dash when it has none.
-pub fn reasons(reasons: &BTreeSet<ReasonCategory>) -> String {
+pub fn reasons(reasons: &BTreeSet<ReasonCategory>, lang: Language) -> String {
     if reasons.is_empty() {
         return "—".to_owned();
     }
-    reasons.iter().map(|&r| reason(r)).collect::<Vec<_>>().join(", ")
+    reasons.iter().map(|&r| reason(r, lang)).collect::<Vec<_>>().join(", ")
 }
 
 pub fn platform(p: Platform) -> &'static str {

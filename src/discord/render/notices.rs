@@ -4,12 +4,14 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{labels, link, MAX_LINK_CHARS};
+use super::{isolated, labels, link, MAX_LINK_CHARS};
 use crate::discord::components::ComponentAction;
 use crate::domain::account::Platform;
 use crate::domain::case::{AccountStatus, Decision};
+use crate::domain::language::Language;
 use crate::domain::time::Millis;
 use crate::store::{BoardFacts, DigestFacts, NoticeFacts};
+use crate::t;
 
 /// A message's content, for posting or editing in place.
 #[derive(Debug, Clone, Default)]
@@ -22,16 +24,16 @@ pub struct Post {
 }
 
 /// How to report an account on its platform, in one short paragraph.
-pub fn reporting_steps(platform: Platform) -> &'static str {
+pub fn reporting_steps(platform: Platform, lang: Language) -> String {
     match platform {
-        Platform::X => "On the profile, tap ⋯ → Report → pick the closest category (for extremism: \"Violent & hateful entities\") and follow the prompts.",
-        Platform::Telegram => "Open the channel or account → ⋮ → Report → pick the closest reason (e.g. Violence). You can also email the link to abuse@telegram.org.",
-        Platform::Facebook => "On the profile, click ⋯ → Find support or report → pick \"Terrorism\" (or the closest reason) and follow the prompts.",
-        Platform::Instagram => "On the profile, tap ⋯ → Report → Report account → pick the closest reason (e.g. violence or dangerous organisations).",
-        Platform::Youtube => "On the channel page, open About (or ⋯) → Report user → pick the closest reason (e.g. \"Promotes terrorism\").",
-        Platform::Tiktok => "On the profile, tap ⋯ (or Share) → Report → Report account → pick the closest reason (e.g. violent extremism).",
-        Platform::Reddit => "On the user's profile, open ⋯ → Report → pick the closest rule (e.g. threatening violence).",
-        Platform::Web => "Find the site's host or registrar (a WHOIS lookup shows it) and send the link to its abuse contact, saying which law or policy it breaks.",
+        Platform::X => t!(lang, "steps-x"),
+        Platform::Telegram => t!(lang, "steps-telegram"),
+        Platform::Facebook => t!(lang, "steps-facebook"),
+        Platform::Instagram => t!(lang, "steps-instagram"),
+        Platform::Youtube => t!(lang, "steps-youtube"),
+        Platform::Tiktok => t!(lang, "steps-tiktok"),
+        Platform::Reddit => t!(lang, "steps-reddit"),
+        Platform::Web => t!(lang, "steps-web"),
     }
 }
 
@@ -42,11 +44,11 @@ pub(super) fn button(action: ComponentAction, label: &str, style: serenity::Butt
 }
 
 /// The case's public message for its current state: a call to action, an opted-in hold
-/// notice, or nothing (its old message, if any, is then deleted).
-pub fn notice(f: &NoticeFacts, announce_holds: bool) -> Option<Post> {
+/// notice, or nothing (its old message, if any, is then deleted), in the server's `lang`.
+pub fn notice(f: &NoticeFacts, announce_holds: bool, lang: Language) -> Option<Post> {
     let case = &f.case;
     Some(match case.lifecycle.decision {
-        Decision::ReportNow => call_to_action(f),
+        Decision::ReportNow => call_to_action(f, lang),
         Decision::HandOff if announce_holds => Post {
             content: format!(
                 "**Held — please do not report: case #{}**\n{}\nThis account is being handled with the relevant agencies. Reporting it could warn the people behind it.",
@@ -60,17 +62,17 @@ pub fn notice(f: &NoticeFacts, announce_holds: bool) -> Option<Post> {
     })
 }
 
-fn call_to_action(f: &NoticeFacts) -> Post {
+fn call_to_action(f: &NoticeFacts, lang: Language) -> Post {
     let case = &f.case;
-    let reasons = labels::reasons(&f.reasons);
+    let reasons = labels::reasons(&f.reasons, lang);
     let suspended = matches!(case.account_status, AccountStatus::Suspended | AccountStatus::Gone);
     let state = if suspended {
-        "**Suspended** — thank you, no further reports are needed. Press *Still up* if you see it back.".to_owned()
+        t!(lang, "cta-suspended")
     } else {
         format!(
-            "{}\n{} volunteer(s) reported it so far.",
-            reporting_steps(case.key.platform()),
-            f.reported_by
+            "{}\n{}",
+            reporting_steps(case.key.platform(), lang),
+            t!(lang, "cta-reported-so-far", count = f.reported_by)
         )
     };
     let no = case.case_no;
@@ -78,26 +80,31 @@ fn call_to_action(f: &NoticeFacts) -> Post {
     if !suspended {
         buttons.push(button(
             ComponentAction::ReportedIt { case_no: no },
-            "I reported it",
+            &t!(lang, "cta-button-reported"),
             serenity::ButtonStyle::Primary,
         ));
         buttons.push(button(
             ComponentAction::LooksSuspended { case_no: no },
-            "Looks suspended",
+            &t!(lang, "cta-button-suspended"),
             serenity::ButtonStyle::Secondary,
         ));
     }
     buttons.push(button(
         ComponentAction::StillUp { case_no: no },
-        "Still up",
+        &t!(lang, "cta-button-still-up"),
         serenity::ButtonStyle::Secondary,
     ));
+    let heading = t!(
+        lang,
+        "cta-heading",
+        case = no,
+        platform = labels::platform(case.key.platform())
+    );
     Post {
         content: format!(
-            "**Report now: case #{no}** ({})\n{}\nReason: {}\n{state}",
-            labels::platform(case.key.platform()),
-            link(&case.key, MAX_LINK_CHARS),
-            reasons,
+            "{heading}\n{}\n{}\n{state}",
+            isolated(&link(&case.key, MAX_LINK_CHARS), lang),
+            t!(lang, "cta-reason", reasons = reasons),
         ),
         components: vec![serenity::CreateActionRow::Buttons(buttons)],
         suppress_embeds: true,

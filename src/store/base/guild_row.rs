@@ -6,6 +6,7 @@ use sqlx::{AnyConnection, Row};
 use crate::domain::account::Platform;
 use crate::domain::audit::GENESIS_HASH;
 use crate::domain::campaign::HourlyPace;
+use crate::domain::language::Language;
 use crate::domain::time::Millis;
 use crate::domain::vote::{HoldDays, Policy, Quorum, VotingWindow};
 use crate::store::{id_from_db, id_to_db, Result, StoreError};
@@ -28,6 +29,9 @@ pub struct GuildSettings {
     pub announce_holds: bool,
     /// At most this many accounts handed to one member per hour by `/next`.
     pub next_per_hour: HourlyPace,
+    /// The language of the server's public messages (cards, calls to action, board,
+    /// digest, queue summary), and of answers to members with no language of their own.
+    pub language: Language,
 }
 
 /// Create the server's rows (settings with defaults, empty audit chain) if missing.
@@ -87,6 +91,7 @@ fn settings_from_row(row: &AnyRow) -> Result<GuildSettings> {
         min_member_age_hours: small(row, "min_member_age_hours")?,
         announce_holds: row.try_get::<i64, _>("announce_holds")? != 0,
         next_per_hour: HourlyPace::new(small(row, "next_per_hour")?).map_err(|e| corrupt(&e))?,
+        language: row.try_get::<String, _>("language")?.parse().map_err(|e| corrupt(&e))?,
     })
 }
 

@@ -8,6 +8,7 @@ pub(super) mod collection;
 pub(super) mod guild_row;
 pub(super) mod locations;
 pub(super) mod mute;
+pub(super) mod member_language;
 pub(super) mod outbox;
 pub(super) mod pseudonym;
 pub(super) mod record;

@@ -1,0 +1,50 @@
+# flagwatch's messages in English: the fallback for every other language.
+# Add a message here first, then to fr, ar and hi (a test checks every catalogue).
+
+report-reviewed-recorded = {$reviewed} Your report was recorded.
+report-new-case = Thank you — new case #{$case} opened for {$key}. Moderators will review it.
+report-added = Thank you — added to case #{$case} ({$reporters} reporters).
+report-already-filed = This report is already filed in case #{$case}.
+reviewed-do-not-report = Moderators reviewed this account: please do not report it on the platform.
+
+cta-heading = **Report now: case #{$case}** ({$platform})
+cta-reason = Reason: {$reasons}
+cta-suspended = **Suspended** — thank you, no further reports are needed. Press *Still up* if you see it back.
+cta-reported-so-far = {$count} volunteer(s) reported it so far.
+cta-button-reported = I reported it
+cta-button-suspended = Looks suspended
+cta-button-still-up = Still up
+
+steps-x = On the profile, tap ⋯ → Report → pick the closest category (for extremism: "Violent & hateful entities") and follow the prompts.
+steps-telegram = Open the channel or account → ⋮ → Report → pick the closest reason (e.g. Violence). You can also email the link to abuse@telegram.org.
+steps-facebook = On the profile, click ⋯ → Find support or report → pick "Terrorism" (or the closest reason) and follow the prompts.
+steps-instagram = On the profile, tap ⋯ → Report → Report account → pick the closest reason (e.g. violence or dangerous organisations).
+steps-youtube = On the channel page, open About (or ⋯) → Report user → pick the closest reason (e.g. "Promotes terrorism").
+steps-tiktok = On the profile, tap ⋯ (or Share) → Report → Report account → pick the closest reason (e.g. violent extremism).
+steps-reddit = On the user's profile, open ⋯ → Report → pick the closest rule (e.g. threatening violence).
+steps-web = Find the site's host or registrar (a WHOIS lookup shows it) and send the link to its abuse contact, saying which law or policy it breaks.
+
+language-chosen = From now on flagwatch answers you in English on this server.
+language-reset = Your language choice is gone: flagwatch answers you in your Discord language, or the server's.
+
+reason-propaganda = Propaganda
+reason-recruitment = Recruitment
+reason-incitement = Incitement to violence
+reason-financing = Financing
+reason-threat = Threat
+reason-other = Other
+
+vote-report-now = Report now
+vote-hand-off = Hand to agencies
+vote-dismiss = Dismiss
+
+card-title = Case #{$case} — {$key}
+card-reporters-recent = {$reporters} ({$recent} joined in the last week)
+card-platform = Platform
+card-reasons = Reasons
+card-reporters = Reporters
+card-track-record = Reporters' track record
+card-evidence = Evidence
+card-opened = Opened
+card-latest-details = Latest details
+card-votes = Votes (round {$round})

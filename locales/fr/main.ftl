@@ -1,0 +1,58 @@
+# Messages de flagwatch en français.
+
+report-reviewed-recorded = {$reviewed} Votre signalement a été enregistré.
+report-new-case = Merci — nouveau dossier n° {$case} ouvert pour {$key}. Les modérateurs vont l'examiner.
+report-added = Merci — ajouté au dossier n° {$case} ({$reporters ->
+    [one] {$reporters} signalement
+   *[other] {$reporters} signalements
+}).
+report-already-filed = Ce signalement figure déjà dans le dossier n° {$case}.
+reviewed-do-not-report = Les modérateurs ont examiné ce compte : merci de ne pas le signaler sur la plateforme.
+
+cta-heading = **À signaler maintenant : dossier n° {$case}** ({$platform})
+cta-reason = Motif : {$reasons}
+cta-suspended = **Suspendu** — merci, aucun autre signalement n'est nécessaire. Appuyez sur *Toujours en ligne* si vous le voyez revenir.
+cta-reported-so-far = {$count ->
+    [one] {$count} bénévole l'a signalé jusqu'ici.
+   *[other] {$count} bénévoles l'ont signalé jusqu'ici.
+}
+cta-button-reported = Je l'ai signalé
+cta-button-suspended = Semble suspendu
+cta-button-still-up = Toujours en ligne
+
+steps-x = Sur le profil, touchez ⋯ → Signaler → choisissez la catégorie la plus proche (pour l'extrémisme : « Entités violentes et haineuses ») et suivez les instructions.
+steps-telegram = Ouvrez la chaîne ou le compte → ⋮ → Signaler → choisissez le motif le plus proche (par ex. Violence). Vous pouvez aussi envoyer le lien par e-mail à abuse@telegram.org.
+steps-facebook = Sur le profil, cliquez sur ⋯ → Obtenir de l'aide ou signaler → choisissez « Terrorisme » (ou le motif le plus proche) et suivez les instructions.
+steps-instagram = Sur le profil, touchez ⋯ → Signaler → Signaler le compte → choisissez le motif le plus proche (par ex. violence ou organisations dangereuses).
+steps-youtube = Sur la page de la chaîne, ouvrez À propos (ou ⋯) → Signaler l'utilisateur → choisissez le motif le plus proche (par ex. « Incitation au terrorisme »).
+steps-tiktok = Sur le profil, touchez ⋯ (ou Partager) → Signaler → Signaler le compte → choisissez le motif le plus proche (par ex. extrémisme violent).
+steps-reddit = Sur le profil de l'utilisateur, ouvrez ⋯ → Signaler → choisissez la règle la plus proche (par ex. menace de violence).
+steps-web = Trouvez l'hébergeur ou le bureau d'enregistrement du site (une recherche WHOIS l'indique) et envoyez le lien à son contact abuse, en précisant la loi ou la règle enfreinte.
+
+language-chosen = Désormais, flagwatch vous répond en français sur ce serveur.
+language-reset = Votre choix de langue est supprimé : flagwatch vous répond dans la langue de votre Discord, ou celle du serveur.
+
+reason-propaganda = Propagande
+reason-recruitment = Recrutement
+reason-incitement = Incitation à la violence
+reason-financing = Financement
+reason-threat = Menace
+reason-other = Autre
+
+vote-report-now = Signaler maintenant
+vote-hand-off = Confier aux autorités
+vote-dismiss = Classer
+
+card-title = Dossier n° {$case} — {$key}
+card-reporters-recent = {$reporters} ({$recent ->
+    [one] {$recent} arrivé cette semaine
+   *[other] {$recent} arrivés cette semaine
+})
+card-platform = Plateforme
+card-reasons = Motifs
+card-reporters = Signalements
+card-track-record = Historique des signaleurs
+card-evidence = Preuves
+card-opened = Ouvert
+card-latest-details = Derniers détails
+card-votes = Votes (tour {$round})
