@@ -45,6 +45,9 @@ pub struct SettingsChange {
     pub report_limit_minutes: Option<u32>,
     pub min_member_age_hours: Option<u32>,
     pub next_per_hour: Option<HourlyPace>,
+    /// `Some(true)` turns the public page on (keeping its slug when already on),
+    /// `Some(false)` turns it off and forgets the slug, so a page turned on again gets a new one.
+    pub public_page: Option<bool>,
 }
 
 impl SettingsChange {
@@ -65,6 +68,7 @@ impl SettingsChange {
             "report_limit_minutes": self.report_limit_minutes,
             "min_member_age_hours": self.min_member_age_hours,
             "next_per_hour": self.next_per_hour.map(HourlyPace::get),
+            "public_page": self.public_page,
         })
     }
 }
@@ -91,7 +95,9 @@ impl Store {
                  digest_hour = COALESCE($11, digest_hour), report_limit = COALESCE($12, report_limit), \
                  report_limit_minutes = COALESCE($13, report_limit_minutes), \
                  min_member_age_hours = COALESCE($14, min_member_age_hours), \
-                 next_per_hour = COALESCE($15, next_per_hour) WHERE guild_id = $16",
+                 next_per_hour = COALESCE($15, next_per_hour), \
+                 public_slug = CASE WHEN $17 = 1 THEN COALESCE(public_slug, $18) WHEN $17 = 0 THEN NULL \
+                 ELSE public_slug END WHERE guild_id = $16",
             )
             .bind(change.review_channel.map(id_to_db))
             .bind(change.coordination_channel.map(id_to_db))
@@ -109,6 +115,8 @@ impl Store {
             .bind(change.min_member_age_hours.map(i64::from))
             .bind(change.next_per_hour.map(|p| i64::from(p.get())))
             .bind(id_to_db(guild_id))
+            .bind(change.public_page.map(super::flag))
+            .bind(new_slug())
             .execute(&mut *tx)
             .await?;
             let event = Event {
@@ -126,6 +134,12 @@ impl Store {
         })
         .await
     }
+}
+
+/// A fresh public-page slug: 122 random bits (a v4 UUID without dashes), so a page's
+/// address cannot be guessed or enumerated.
+fn new_slug() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
 }
 
 impl Store {

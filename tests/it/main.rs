@@ -16,3 +16,4 @@ mod processes;
 mod simulator;
 mod storage;
 mod taxii;
+mod web;

@@ -44,6 +44,7 @@ async fn set(
         u32,
     >,
     #[description = "Accounts /next hands one member per hour (1–100, default 20)"] next_per_hour: Option<u32>,
+    #[description = "Serve a public status page at a random address (default off)"] public_page: Option<bool>,
 ) -> Result<(), Error> {
     let (guild, who) = caller(ctx)?;
     require_setup_admin(&who)?;
@@ -78,6 +79,7 @@ async fn set(
             .map(HourlyPace::new)
             .transpose()
             .map_err(|e| user_error(answers::campaign_setting_refused(&e)))?,
+        public_page,
     };
     let data = ctx.data();
     let settings = acting(ctx)
