@@ -1,6 +1,6 @@
 //! The bot as `run` and `demo` start it: the Discord adapter, the outbox worker (the only
 //! sender of bot-initiated messages), the deadline scheduler and, when configured, the
-//! TAXII feed and the operator address, wired together here so that each of them only
+//! TAXII feed, the public page and the operator address, wired together here so that each of them only
 //! does its own job.
 
 use std::time::Duration;
@@ -21,6 +21,7 @@ use crate::taxii::TaxiiSettings;
 pub struct Listeners {
     pub taxii: Option<TaxiiSettings>,
     pub ops: Option<OpsSettings>,
+    pub web: Option<crate::web::WebSettings>,
 }
 
 /// Serve until `stop` turns true, then let the workers finish the item in hand and return.
@@ -56,6 +57,10 @@ pub async fn run(
         let shards = client.shard_manager.clone();
         let server = crate::ops::start(store.clone(), metrics, clock.clone(), shards, settings, stop.clone()).await?;
         workers.push(crate::serve::spawn("the operator address", server));
+    }
+    if let Some(settings) = listeners.web {
+        let page = crate::web::start(store.clone(), clock.clone(), settings, stop.clone()).await?;
+        workers.push(crate::serve::spawn("the public page", page));
     }
     if let Some(settings) = listeners.taxii {
         let feed = crate::taxii::start(store, clock, settings, stop.clone()).await?;

@@ -25,6 +25,8 @@ pub enum ConfigError {
     TaxiiAddr(String),
     #[error("FLAGWATCH_METRICS_ADDR must be an address to listen on, such as 127.0.0.1:9464 (got {0:?})")]
     MetricsAddr(String),
+    #[error("FLAGWATCH_WEB_ADDR must be an address to listen on, such as 127.0.0.1:8080 (got {0:?})")]
+    WebAddr(String),
     #[error("FLAGWATCH_READY_OUTBOX_AGE must be a number of seconds from 1 to 86400, got {0:?}")]
     ReadyOutboxAge(String),
     #[error("{0} must be a TLP 2.0 level: clear, green, amber, amber_strict or red (got {1:?})")]
@@ -58,6 +60,8 @@ pub struct Config {
     pub log_format: LogFormat,
     /// The operator address (metrics and health), when `FLAGWATCH_METRICS_ADDR` is set.
     pub ops: Option<crate::ops::OpsSettings>,
+    /// The public status page, when `FLAGWATCH_WEB_ADDR` is set (off by default).
+    pub web: Option<crate::web::WebSettings>,
 }
 
 /// How log lines are written to standard error.
@@ -173,6 +177,14 @@ impl Config {
                 })
             })
             .transpose()?;
+        let web = get("FLAGWATCH_WEB_ADDR")
+            .map(|raw| {
+                raw.trim()
+                    .parse()
+                    .map(|addr| crate::web::WebSettings { addr })
+                    .map_err(|_| ConfigError::WebAddr(raw.chars().take(60).collect()))
+            })
+            .transpose()?;
         let log_format = match get("FLAGWATCH_LOG_FORMAT").map(|v| v.trim().to_ascii_lowercase()) {
             None => LogFormat::Text,
             Some(v) if v == "text" => LogFormat::Text,
@@ -182,6 +194,7 @@ impl Config {
         Ok(Config {
             taxii,
             ops,
+            web,
             log_format,
             database_url,
             discord_token: get("DISCORD_TOKEN").map(SecretString::from),

@@ -17,6 +17,7 @@ pub mod ops;
 pub mod serve;
 pub mod store;
 pub mod taxii;
+pub mod web;
 
 /// The domain core, its own crate so that it cannot depend on Discord, SQL or a runtime.
 pub use flagwatch_domain as domain;

@@ -229,6 +229,7 @@ async fn run_bot(config: &Config) -> anyhow::Result<Outcome> {
         crate::app::Listeners {
             taxii: config.taxii,
             ops: config.ops,
+            web: config.web,
         },
         stopped,
     )

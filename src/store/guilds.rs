@@ -47,6 +47,9 @@ pub struct SettingsChange {
     pub min_member_age_hours: Option<u32>,
     pub next_per_hour: Option<HourlyPace>,
     pub language: Option<Language>,
+    /// `Some(true)` turns the public page on (keeping its slug when already on),
+    /// `Some(false)` turns it off and forgets the slug, so a page turned on again gets a new one.
+    pub public_page: Option<bool>,
 }
 
 impl SettingsChange {
@@ -68,6 +71,7 @@ impl SettingsChange {
             "min_member_age_hours": self.min_member_age_hours,
             "next_per_hour": self.next_per_hour.map(HourlyPace::get),
             "language": self.language.map(Language::as_str),
+            "public_page": self.public_page,
         })
     }
 }
@@ -94,8 +98,9 @@ impl Store {
                  digest_hour = COALESCE($11, digest_hour), report_limit = COALESCE($12, report_limit), \
                  report_limit_minutes = COALESCE($13, report_limit_minutes), \
                  min_member_age_hours = COALESCE($14, min_member_age_hours), \
-                 next_per_hour = COALESCE($15, next_per_hour), language = COALESCE($16, language) \
-                 WHERE guild_id = $17",
+                 next_per_hour = COALESCE($15, next_per_hour), language = COALESCE($16, language), \
+                 public_slug = CASE WHEN $18 = 1 THEN COALESCE(public_slug, $19) WHEN $18 = 0 THEN NULL \
+                 ELSE public_slug END WHERE guild_id = $17",
             )
             .bind(change.review_channel.map(id_to_db))
             .bind(change.coordination_channel.map(id_to_db))
@@ -114,6 +119,8 @@ impl Store {
             .bind(change.next_per_hour.map(|p| i64::from(p.get())))
             .bind(change.language.map(Language::as_str))
             .bind(id_to_db(guild_id))
+            .bind(change.public_page.map(super::flag))
+            .bind(new_slug())
             .execute(&mut *tx)
             .await?;
             let event = Event {
@@ -131,6 +138,12 @@ impl Store {
         })
         .await
     }
+}
+
+/// A fresh public-page slug: 122 random bits (a v4 UUID without dashes), so a page's
+/// address cannot be guessed or enumerated.
+fn new_slug() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
 }
 
 impl Store {

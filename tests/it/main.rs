@@ -17,3 +17,4 @@ mod processes;
 mod simulator;
 mod storage;
 mod taxii;
+mod web;

@@ -47,6 +47,7 @@ async fn set(
     #[description = "Language of cards, calls to action, the board and the digest (default English)"] language: Option<
         LanguageChoice,
     >,
+    #[description = "Serve a public status page at a random address (default off)"] public_page: Option<bool>,
 ) -> Result<(), Error> {
     let (guild, who) = caller(ctx)?;
     require_setup_admin(&who)?;
@@ -82,6 +83,7 @@ async fn set(
             .transpose()
             .map_err(|e| user_error(answers::campaign_setting_refused(&e)))?,
         language: language.map(Into::into),
+        public_page,
     };
     let data = ctx.data();
     let settings = acting(ctx)

@@ -434,7 +434,7 @@ pub fn settings_text(s: &GuildSettings) -> String {
         "Review channel: {}\nCoordination channel: {}\nModerator role: {}\nLiaison role: {}\nReporter role: {}\n\
          Quorum: {} votes · Window: {} minutes · Holds: {} days · Default platform: {}\n\
          Public hold notices: {} · Digest: {} · Report limit: {} per {} minutes · Minimum membership: {} hours\n\
-         /next: at most {} accounts per member per hour · Language: {}",
+         /next: at most {} accounts per member per hour · Language: {}\nPublic page: {}",
         channel(s.review_channel),
         channel(s.coordination_channel),
         role(s.moderator_role),
@@ -452,6 +452,9 @@ pub fn settings_text(s: &GuildSettings) -> String {
         s.min_member_age_hours,
         s.next_per_hour.get(),
         s.language.endonym(),
+        s.public_slug.as_ref().map_or("off".to_owned(), |slug| format!(
+            "on, at /{slug}/ on the bot's web address"
+        )),
     );
     let missing = s.missing();
     if !missing.is_empty() {

@@ -32,6 +32,8 @@ pub struct GuildSettings {
     /// The language of the server's public messages (cards, calls to action, board,
     /// digest, queue summary), and of answers to members with no language of their own.
     pub language: Language,
+    /// The public status page's path (`/<slug>/`), when an admin turned it on.
+    pub public_slug: Option<String>,
 }
 
 /// Create the server's rows (settings with defaults, empty audit chain) if missing.
@@ -90,6 +92,7 @@ fn settings_from_row(row: &AnyRow) -> Result<GuildSettings> {
         report_limit_minutes: small(row, "report_limit_minutes")?,
         min_member_age_hours: small(row, "min_member_age_hours")?,
         announce_holds: row.try_get::<i64, _>("announce_holds")? != 0,
+        public_slug: row.try_get("public_slug")?,
         next_per_hour: HourlyPace::new(small(row, "next_per_hour")?).map_err(|e| corrupt(&e))?,
         language: row.try_get::<String, _>("language")?.parse().map_err(|e| corrupt(&e))?,
     })
