@@ -56,25 +56,26 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected();
-            for table in [
-                "reported_it SET member_id = $1 WHERE member_id = $2",
-                "status_observations SET observer_id = $1 WHERE observer_id = $2",
-                "handouts SET member_id = $1 WHERE member_id = $2",
-                "reservations SET member_id = $1 WHERE member_id = $2",
+            // Rows tied to the server through their case, and rows that carry it themselves.
+            let by_case = "case_id IN (SELECT id FROM cases WHERE guild_id = $3)";
+            for (table, scope) in [
+                ("reported_it SET member_id = $1 WHERE member_id = $2", by_case),
+                (
+                    "status_observations SET observer_id = $1 WHERE observer_id = $2",
+                    by_case,
+                ),
+                ("handouts SET member_id = $1 WHERE member_id = $2", by_case),
+                ("reservations SET member_id = $1 WHERE member_id = $2", by_case),
+                (
+                    "muted_reporters SET member_id = $1 WHERE member_id = $2",
+                    "guild_id = $3",
+                ),
+                (
+                    "kept_reports SET reporter_id = $1 WHERE reporter_id = $2",
+                    "guild_id = $3",
+                ),
             ] {
-                let sql = format!("UPDATE {table} AND case_id IN (SELECT id FROM cases WHERE guild_id = $3)");
-                sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .bind(marker)
-                    .bind(id_to_db(member))
-                    .bind(guild)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            for table in [
-                "muted_reporters SET member_id = $1 WHERE member_id = $2",
-                "kept_reports SET reporter_id = $1 WHERE reporter_id = $2",
-            ] {
-                let sql = format!("UPDATE {table} AND guild_id = $3");
+                let sql = format!("UPDATE {table} AND {scope}");
                 sqlx::query(sqlx::AssertSqlSafe(sql))
                     .bind(marker)
                     .bind(id_to_db(member))
