@@ -4,6 +4,7 @@
 //! The code map and its invariants are in `ARCHITECTURE.md`.
 
 pub mod app;
+pub mod charts;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -14,10 +14,11 @@ use tokio::time::Instant;
 use tracing::Instrument as _;
 
 use super::rest::{Fired, Rest};
+use crate::charts::{self, Chart};
 use crate::clock::Clock;
 use crate::discord::render::notices::{self, Post};
 use crate::discord::render::{self, answers};
-use crate::domain::time::Millis;
+use crate::domain::time::{Millis, Weekday};
 use crate::metrics::{Metrics, SendResult};
 use crate::store::{
     Backend, CardLocation, GuildSettings, LeaseGrant, OutboxItem, OutboxKind, Refusal, Store, FAILURE_ALERT_INTERVAL_MS,
@@ -245,7 +246,7 @@ impl OutboxWorker {
             OutboxKind::Notice | OutboxKind::NoticeCount => self.send_notice(item, &settings).await,
             OutboxKind::Board => self.send_board(&settings).await,
             OutboxKind::QueueSummary => self.send_queue_summary(&settings).await,
-            OutboxKind::Digest => self.send_digest(&settings).await,
+            OutboxKind::Digest => self.send_digest(item, &settings).await,
             OutboxKind::ModeratorDigest => self.send_moderator_digest(&settings).await,
             OutboxKind::FailureAlert => self.send_failure_alert(item, &settings).await,
         }
@@ -281,7 +282,7 @@ impl OutboxWorker {
         let message = serenity::CreateMessage::new()
             .content(content)
             .allowed_mentions(mentions);
-        self.post_message(channel, message).await?;
+        self.post_message(channel, message, None).await?;
         Ok(())
     }
 
@@ -354,10 +355,25 @@ impl OutboxWorker {
         Ok(())
     }
 
-    async fn send_digest(&mut self, settings: &GuildSettings) -> anyhow::Result<()> {
-        let facts = self.store.digest_facts(settings.guild_id, self.clock.now()).await?;
+    /// The daily digest; on the server's weekly day it carries the 30-day chart as a PNG,
+    /// drawn from the public read model when it is sent (so a retry sends the same).
+    async fn send_digest(&mut self, item: &OutboxItem, settings: &GuildSettings) -> anyhow::Result<()> {
+        let now = self.clock.now();
+        let facts = self.store.digest_facts(settings.guild_id, now).await?;
         let channel = coordination_channel(settings)?;
-        self.post(channel, notices::digest(&facts)).await?;
+        let mut post = notices::digest(&facts);
+        let weekly = item
+            .target
+            .is_some_and(|day| Weekday::of_day(day) == settings.digest_weekday);
+        if !weekly {
+            self.post(channel, post).await?;
+            return Ok(());
+        }
+        let days = self.store.public_days(settings.guild_id, now).await?;
+        let png = charts::png(Chart::Activity, &days)?;
+        post.content = format!("{}\n{}", post.content, notices::digest_chart(settings.language));
+        let chart = serenity::CreateAttachment::bytes(png, "flagwatch-last-30-days.png");
+        self.post_message(channel, create_message(post), Some(chart)).await?;
         Ok(())
     }
 
@@ -442,12 +458,18 @@ impl OutboxWorker {
     }
 
     async fn post(&mut self, channel: u64, post: Post) -> anyhow::Result<CardLocation> {
-        self.post_message(channel, create_message(post)).await
+        self.post_message(channel, create_message(post), None).await
     }
 
-    /// Post `message` with the nonce of the item in hand: Discord answers a repeat of it
-    /// (in the channel, within minutes) with the first message instead of a second one.
-    async fn post_message(&mut self, channel: u64, message: serenity::CreateMessage) -> anyhow::Result<CardLocation> {
+    /// Post `message` (with `file` attached, if any) with the nonce of the item in hand:
+    /// Discord answers a repeat of it (in the channel, within minutes) with the first
+    /// message instead of a second one.
+    async fn post_message(
+        &mut self,
+        channel: u64,
+        message: serenity::CreateMessage,
+        file: Option<serenity::CreateAttachment>,
+    ) -> anyhow::Result<CardLocation> {
         self.pace(channel).await?;
         let message = message
             .nonce(serenity::Nonce::String(self.nonce.clone()))
@@ -455,8 +477,11 @@ impl OutboxWorker {
         let route = serenity::Route::ChannelMessages {
             channel_id: serenity::ChannelId::new(channel),
         };
-        let request =
-            serenity::Request::new(route, serenity::LightMethod::Post).body(Some(serde_json::to_vec(&message)?));
+        let request = serenity::Request::new(route, serenity::LightMethod::Post);
+        let request = match file {
+            None => request.body(Some(serde_json::to_vec(&message)?)),
+            Some(file) => request.multipart(Some(with_file(&message, file)?)),
+        };
         let posted: serde_json::Value = self.fire(request).await?.json().await?;
         let message_id = posted["id"]
             .as_str()
@@ -552,6 +577,21 @@ fn create_message(post: Post) -> serenity::CreateMessage {
         message = message.flags(serenity::MessageFlags::SUPPRESS_EMBEDS);
     }
     message
+}
+
+/// The upload form of `message` with `file`: Discord's `files[0]` part, which the
+/// payload's `attachments` names by id.
+fn with_file(
+    message: &serenity::CreateMessage,
+    file: serenity::CreateAttachment,
+) -> anyhow::Result<serenity::Multipart> {
+    let mut payload = serde_json::to_value(message)?;
+    payload["attachments"] = serde_json::json!([{ "id": 0, "filename": file.filename }]);
+    Ok(serenity::Multipart {
+        upload: serenity::MultipartUpload::Attachments(vec![file]),
+        fields: Vec::new(),
+        payload_json: Some(payload.to_string()),
+    })
 }
 
 fn edit_message(post: &Post) -> serenity::EditMessage {

@@ -6,7 +6,7 @@ use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::account::Platform;
 use crate::domain::campaign::HourlyPace;
 use crate::domain::language::Language;
-use crate::domain::time::Millis;
+use crate::domain::time::{Millis, Weekday};
 use crate::domain::vote::{HoldDays, Quorum, VotingWindow};
 
 impl Store {
@@ -42,6 +42,7 @@ pub struct SettingsChange {
     pub default_platform: Option<Platform>,
     pub announce_holds: Option<bool>,
     pub digest_hour: Option<u8>,
+    pub digest_weekday: Option<Weekday>,
     pub report_limit: Option<u32>,
     pub report_limit_minutes: Option<u32>,
     pub min_member_age_hours: Option<u32>,
@@ -66,6 +67,7 @@ impl SettingsChange {
             "default_platform": self.default_platform.map(Platform::as_str),
             "announce_holds": self.announce_holds,
             "digest_hour": self.digest_hour,
+            "digest_weekday": self.digest_weekday.map(Weekday::as_str),
             "report_limit": self.report_limit,
             "report_limit_minutes": self.report_limit_minutes,
             "min_member_age_hours": self.min_member_age_hours,
@@ -100,7 +102,7 @@ impl Store {
                  min_member_age_hours = COALESCE($14, min_member_age_hours), \
                  next_per_hour = COALESCE($15, next_per_hour), language = COALESCE($16, language), \
                  public_slug = CASE WHEN $18 = 1 THEN COALESCE(public_slug, $19) WHEN $18 = 0 THEN NULL \
-                 ELSE public_slug END WHERE guild_id = $17",
+                 ELSE public_slug END, digest_weekday = COALESCE($20, digest_weekday) WHERE guild_id = $17",
             )
             .bind(change.review_channel.map(id_to_db))
             .bind(change.coordination_channel.map(id_to_db))
@@ -121,6 +123,7 @@ impl Store {
             .bind(id_to_db(guild_id))
             .bind(change.public_page.map(super::flag))
             .bind(new_slug())
+            .bind(change.digest_weekday.map(Weekday::as_str))
             .execute(&mut *tx)
             .await?;
             let event = Event {

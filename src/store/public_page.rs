@@ -45,6 +45,8 @@ pub struct PublicDay {
     /// At the end of the day: report-now accounts still up, and confirmed suspended.
     pub still_up: u64,
     pub suspended: u64,
+    /// Median time from opening to decision of the cases decided that day.
+    pub median_to_decision_ms: Option<i64>,
 }
 
 /// Everything the public page of one server shows.
@@ -65,6 +67,23 @@ pub struct PublicPage {
     pub last_change: Millis,
 }
 
+/// The page of one report-now case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicCasePage {
+    pub case: PublicCase,
+    pub language: Language,
+    /// As [`PublicPage::last_change`].
+    pub last_change: Millis,
+}
+
+/// [`PublicPage`]'s cases and series, for a page or a chart.
+struct Shown {
+    report_now: Vec<PublicCase>,
+    suspended: Vec<PublicCase>,
+    days: Vec<PublicDay>,
+    median_to_decision_ms: Option<i64>,
+}
+
 /// Cases the page shows: decided report-now, whatever the account's status.
 const SHOWN: &str = "c.guild_id = $1 AND c.decision = 'report_now' AND c.decided_at IS NOT NULL";
 
@@ -76,42 +95,78 @@ impl Store {
             let Some((guild, language)) = self.public_guild(slug).await? else {
                 return Ok(None);
             };
-            let cases = self.public_cases(guild, None).await?;
-            let (mut report_now, mut suspended): (Vec<_>, Vec<_>) =
-                cases.into_iter().partition(|c| c.suspended_at.is_none());
-            report_now.sort_by_key(|c| (c.decided_at, c.case_no));
-            suspended.sort_by_key(|c| std::cmp::Reverse((c.suspended_at, c.case_no)));
-            let opened = self.public_opened(guild).await?;
-            let last_change: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-                "SELECT MAX(c.updated_at) FROM cases c WHERE {SHOWN}"
-            )))
-            .bind(guild)
-            .fetch_one(&self.pool)
-            .await?;
+            let shown = self.public_shown(guild, now).await?;
+            let last_change = self.public_last_change(guild).await?;
             let page = PublicPage {
                 slug: slug.to_owned(),
                 language,
-                days: days(&report_now, &suspended, &opened, now),
-                median_to_decision_ms: median(opened.iter().map(|(open, decided)| decided - open).collect()),
-                report_now,
-                suspended,
-                last_change: Millis(last_change.unwrap_or(0)),
+                days: shown.days,
+                median_to_decision_ms: shown.median_to_decision_ms,
+                report_now: shown.report_now,
+                suspended: shown.suspended,
+                last_change,
             };
             Ok(Some(page))
         })
         .await
     }
 
+    /// The latest change of what the page shows: a shown case's update, an "I reported
+    /// it", or a case entering or leaving report-now (which the report-now feed records).
+    async fn public_last_change(&self, guild: i64) -> Result<Millis> {
+        let q = format!(
+            "SELECT MAX(t) FROM (\
+             SELECT MAX(c.updated_at) AS t FROM cases c WHERE {SHOWN} \
+             UNION ALL SELECT MAX(i.at) FROM reported_it i JOIN cases c ON c.id = i.case_id WHERE {SHOWN} \
+             UNION ALL SELECT last_added FROM collection_heads WHERE guild_id = $1 AND collection = 'report_now') x"
+        );
+        let at: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(q))
+            .bind(guild)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(Millis(at.unwrap_or(0)))
+    }
+
+    /// The chart series of a server, page or no page: the weekly digest's chart.
+    pub async fn public_days(&self, guild_id: u64, now: Millis) -> Result<Vec<PublicDay>> {
+        self.op("public_days", async {
+            Ok(self.public_shown(id_to_db(guild_id), now).await?.days)
+        })
+        .await
+    }
+
+    /// The shown cases of a server, split and summed up as the page shows them.
+    async fn public_shown(&self, guild: i64, now: Millis) -> Result<Shown> {
+        let cases = self.public_cases(guild, None).await?;
+        let (mut report_now, mut suspended): (Vec<_>, Vec<_>) =
+            cases.into_iter().partition(|c| c.suspended_at.is_none());
+        report_now.sort_by_key(|c| (c.decided_at, c.case_no));
+        suspended.sort_by_key(|c| std::cmp::Reverse((c.suspended_at, c.case_no)));
+        let opened = self.public_opened(guild).await?;
+        Ok(Shown {
+            days: days(&report_now, &suspended, &opened, now),
+            median_to_decision_ms: median(opened.iter().map(|(open, decided)| decided - open).collect()),
+            report_now,
+            suspended,
+        })
+    }
+
     /// Report-now case `case_no` of the server whose slug is `slug`; `None` for a case
     /// that is not report-now (held, pending, dismissed) exactly as for one that does not exist.
-    /// Also the server's language, which the page is written in.
-    pub async fn public_case(&self, slug: &str, case_no: i64) -> Result<Option<(PublicCase, Language)>> {
+    pub async fn public_case(&self, slug: &str, case_no: i64) -> Result<Option<PublicCasePage>> {
         self.op("public_case", async {
             let Some((guild, language)) = self.public_guild(slug).await? else {
                 return Ok(None);
             };
-            let case = self.public_cases(guild, Some(case_no)).await?.pop();
-            Ok(case.map(|c| (c, language)))
+            let Some(case) = self.public_cases(guild, Some(case_no)).await?.pop() else {
+                return Ok(None);
+            };
+            let last_change = self.public_last_change(guild).await?;
+            Ok(Some(PublicCasePage {
+                case,
+                language,
+                last_change,
+            }))
         })
         .await
     }
@@ -227,15 +282,21 @@ fn days(report_now: &[PublicCase], suspended: &[PublicCase], opened: &[(i64, i64
             decided: 0,
             still_up: 0,
             suspended: 0,
+            median_to_decision_ms: None,
         })
         .collect();
+    let mut waits: Vec<Vec<i64>> = vec![Vec::new(); PUBLIC_DAYS];
     for &(open, decided) in opened {
         if let Some(i) = index(open) {
             days[i].opened += 1;
         }
         if let Some(i) = index(decided) {
             days[i].decided += 1;
+            waits[i].push(decided - open);
         }
+    }
+    for (day, waits) in days.iter_mut().zip(waits) {
+        day.median_to_decision_ms = median(waits);
     }
     for day in &mut days {
         let end = day.day.0 + DAY_MS;

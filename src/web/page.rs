@@ -1,21 +1,25 @@
 //! The public page's HTML (maud escapes every value). It works without JavaScript, fits a
-//! phone (one column, `viewport`), and takes its language and direction from one place,
-//! the server's [`Language`]: `lang`, `dir` (right to left for Arabic), the reasons and the
-//! platforms' reporting steps (the page's own headings are English still).
+//! phone (one column, `viewport`, charts scaled to the width), and takes its language and
+//! direction from one place, the server's [`Language`]: `lang`, `dir` (right to left for
+//! Arabic), every heading, the reasons and the platforms' reporting steps.
 
-use maud::{html, Markup, DOCTYPE};
+use maud::{html, Markup, PreEscaped, DOCTYPE};
 
+use crate::charts::{Chart, Series};
 use crate::discord::render::{labels, notices::reporting_steps};
 use crate::domain::account::Platform;
 use crate::domain::language::Language;
 use crate::domain::time::Millis;
 use crate::store::{PublicCase, PublicPage};
+use crate::t;
 
 const STYLE: &str = "body{font-family:sans-serif;max-width:48rem;margin:auto;padding:1rem;line-height:1.4}\
 table{border-collapse:collapse;width:100%}td,th{padding:.3rem;border-bottom:1px solid #ccc;text-align:start}\
-a{word-break:break-all}";
+a{word-break:break-all}figure{margin:1rem 0}img{max-width:100%;height:auto}\
+.swatch{display:inline-block;width:.8rem;height:.8rem;margin-inline-end:.3rem;vertical-align:middle}\
+figcaption ul{list-style:none;padding:0;margin:.2rem 0}";
 
-fn layout(title: &str, lang: Language, body: Markup) -> Markup {
+fn layout(title: &str, lang: Language, head: Markup, body: Markup) -> Markup {
     let dir = if lang.right_to_left() { "rtl" } else { "ltr" };
     html! {
         (DOCTYPE)
@@ -24,7 +28,8 @@ fn layout(title: &str, lang: Language, body: Markup) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) }
-                style { (STYLE) }
+                style { (PreEscaped(STYLE)) }
+                (head)
             }
             body { (body) }
         }
@@ -32,12 +37,12 @@ fn layout(title: &str, lang: Language, body: Markup) -> Markup {
 }
 
 /// How long ago `then` was, in whole hours or days.
-fn waited(then: Millis, now: Millis) -> String {
+fn waited(then: Millis, now: Millis, lang: Language) -> String {
     let hours = (now.0 - then.0).max(0) / 3_600_000;
     if hours < 48 {
-        format!("{hours} h")
+        t!(lang, "page-hours", hours = hours)
     } else {
-        format!("{} days", hours / 24)
+        t!(lang, "page-days", days = hours / 24)
     }
 }
 
@@ -51,69 +56,127 @@ fn row(slug: &str, c: &PublicCase, lang: Language, now: Millis) -> Markup {
     html! {
         tr {
             td { a href=(format!("/{slug}/case/{}", c.case_no)) { "#" (c.case_no) } }
-            td { a href=(url) rel="nofollow noopener noreferrer" { (url) } }
+            td dir="ltr" { a href=(url) rel="nofollow noopener noreferrer" { (url) } }
             td { (labels::platform(c.key.platform())) }
             td { (labels::reasons(&c.reasons, lang)) }
             td { (c.reported_by) }
-            td { (waited(c.decided_at, now)) }
+            td { (waited(c.decided_at, now, lang)) }
         }
     }
 }
 
-/// `/<slug>/`: the report-now list, how to report on each platform, the confirmed
-/// suspensions and the totals.
-pub fn server(p: &PublicPage, now: Millis) -> Markup {
-    let platforms: std::collections::BTreeSet<Platform> = p.report_now.iter().map(|c| c.key.platform()).collect();
-    let body = html! {
-        h1 { "Accounts to report" }
-        p { (p.report_now.len()) " still up · " (p.suspended.len()) " confirmed suspended" }
-        table id="report-now" {
-            tr { th { "Case" } th { "Link" } th { "Platform" } th { "Reason" } th { "Reported by" } th { "Waiting" } }
-            @for c in &p.report_now { (row(&p.slug, c, p.language, now)) }
+fn series_name(series: Series, lang: Language) -> String {
+    match series {
+        Series::Opened => t!(lang, "series-opened"),
+        Series::Decided => t!(lang, "series-decided"),
+        Series::StillUp => t!(lang, "series-still-up"),
+        Series::Suspended => t!(lang, "series-suspended"),
+        Series::HoursToDecision => t!(lang, "series-hours-to-decision"),
+    }
+}
+
+/// A chart as an image with its title as text and its legend in the page's language (the
+/// image itself draws only dates and numbers).
+fn figure(slug: &str, chart: Chart, lang: Language) -> Markup {
+    let title = match chart {
+        Chart::Activity => t!(lang, "chart-activity"),
+        Chart::Status => t!(lang, "chart-status"),
+        Chart::DecisionTime => t!(lang, "chart-decision-time"),
+    };
+    html! {
+        figure id=(format!("chart-{}", chart.name())) {
+            img src=(format!("/{slug}/chart/{}.svg", chart.name())) alt=(title)
+                width=(crate::charts::WIDTH) height=(crate::charts::HEIGHT);
+            figcaption {
+                strong { (title) }
+                ul {
+                    @for (series, c) in chart.series() {
+                        li {
+                            span.swatch style=(format!("background:#{:02x}{:02x}{:02x}", c.0, c.1, c.2)) {}
+                            (series_name(*series, lang))
+                        }
+                    }
+                }
+            }
         }
-        h2 { "How to report" }
+    }
+}
+
+/// `/<slug>/`: the report-now list, how to report on each platform, the charts, the
+/// confirmed suspensions and the totals.
+pub fn server(p: &PublicPage, now: Millis) -> Markup {
+    let lang = p.language;
+    let slug = p.slug.as_str();
+    let platforms: std::collections::BTreeSet<Platform> = p.report_now.iter().map(|c| c.key.platform()).collect();
+    let feed = format!("/{slug}/feed.xml");
+    let head = html! { link rel="alternate" type="application/atom+xml" href=(feed) title=(t!(lang, "feed-title")); };
+    let body = html! {
+        h1 { (t!(lang, "page-title")) }
+        p { (t!(lang, "page-totals", up = p.report_now.len(), suspended = p.suspended.len())) }
+        @if p.report_now.is_empty() {
+            p { (t!(lang, "page-empty")) }
+        } @else {
+            table id="report-now" {
+                tr {
+                    th { (t!(lang, "page-col-case")) } th { (t!(lang, "page-col-link")) }
+                    th { (t!(lang, "page-col-platform")) } th { (t!(lang, "page-col-reason")) }
+                    th { (t!(lang, "page-col-reported-by")) } th { (t!(lang, "page-col-waiting")) }
+                }
+                @for c in &p.report_now { (row(slug, c, lang, now)) }
+            }
+        }
+        p { a href=(feed) { (t!(lang, "page-feed")) } }
+        h2 { (t!(lang, "page-how-to-report")) }
         @for platform in &platforms {
             h3 { (labels::platform(*platform)) }
-            p { (reporting_steps(*platform, p.language)) }
+            p { (reporting_steps(*platform, lang)) }
         }
-        h2 { "The last 30 days" }
+        h2 { (t!(lang, "page-last-days")) }
         @if let Some(ms) = p.median_to_decision_ms {
-            p { "Median time from report to decision: " (waited(Millis(0), Millis(ms))) }
+            p { (t!(lang, "page-median", time = waited(Millis(0), Millis(ms), lang))) }
         }
+        @for chart in Chart::ALL { (figure(slug, chart, lang)) }
         table id="days" {
-            tr { th { "Day" } th { "New" } th { "Decided" } th { "Still up" } th { "Suspended" } }
+            tr {
+                th { (t!(lang, "page-col-day")) } th { (t!(lang, "page-col-new")) }
+                th { (t!(lang, "page-col-decided")) } th { (t!(lang, "page-col-still-up")) }
+                th { (t!(lang, "page-col-suspended")) }
+            }
             @for d in p.days.iter().filter(|d| d.opened + d.decided > 0) {
                 tr { td { (day(d.day)) } td { (d.opened) } td { (d.decided) } td { (d.still_up) } td { (d.suspended) } }
             }
         }
-        h2 { "Confirmed suspended" }
+        h2 { (t!(lang, "page-confirmed-suspended")) }
         ul id="suspended" {
-            @for c in &p.suspended { li { (c.key.canonical_url()) } }
+            @for c in &p.suspended { li dir="ltr" { (c.key.canonical_url()) } }
         }
     };
-    layout("Accounts to report", p.language, body)
+    layout(&t!(lang, "page-title"), lang, head, body)
 }
 
 /// `/<slug>/case/<n>`: one report-now case.
 pub fn case(slug: &str, c: &PublicCase, lang: Language, now: Millis) -> Markup {
     let url = c.key.canonical_url();
+    let title = t!(lang, "page-case-title", case = c.case_no);
     let body = html! {
-        p { a href=(format!("/{slug}/")) { "All accounts" } }
-        h1 { "Case #" (c.case_no) }
-        p { a href=(url) rel="nofollow noopener noreferrer" { (url) } }
+        p { a href=(format!("/{slug}/")) { (t!(lang, "page-all-accounts")) } }
+        h1 { (title) }
+        p dir="ltr" { a href=(url) rel="nofollow noopener noreferrer" { (url) } }
         p { (labels::platform(c.key.platform())) " · " (labels::reasons(&c.reasons, lang)) }
         @if c.suspended_at.is_some() {
-            p { "Confirmed suspended." }
+            p { (t!(lang, "page-case-suspended")) }
         } @else {
-            p { "Reported by " (c.reported_by) " volunteers · waiting " (waited(c.decided_at, now)) }
-            h2 { "How to report" }
+            p { (t!(lang, "page-case-reported", volunteers = c.reported_by, time = waited(c.decided_at, now, lang))) }
+            h2 { (t!(lang, "page-how-to-report")) }
             p { (reporting_steps(c.key.platform(), lang)) }
         }
     };
-    layout(&format!("Case #{}", c.case_no), lang, body)
+    layout(&title, lang, html! {}, body)
 }
 
-/// The one "not found" page.
+/// The one "not found" page: in English whatever the server, since a wrong address names
+/// no server (and a held case's must not read differently from it).
 pub fn not_found() -> Markup {
-    layout("Not found", Language::English, html! { h1 { "Not found" } })
+    let title = t!(Language::English, "page-not-found");
+    layout(&title, Language::English, html! {}, html! { h1 { (title) } })
 }

@@ -36,9 +36,49 @@ pub fn days(n: u32) -> Duration {
     Duration::from_secs(u64::from(n) * 86_400)
 }
 
+/// A day of the week: the weekly digest's day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+crate::named!(Weekday, "weekday", {
+    Monday => "monday",
+    Tuesday => "tuesday",
+    Wednesday => "wednesday",
+    Thursday => "thursday",
+    Friday => "friday",
+    Saturday => "saturday",
+    Sunday => "sunday",
+});
+
+impl Weekday {
+    /// The weekday of UTC day number `day` (days since 1970-01-01, a Thursday).
+    pub fn of_day(day: i64) -> Weekday {
+        let from_monday = (day.rem_euclid(7) + 3) % 7;
+        Weekday::ALL[usize::try_from(from_monday).unwrap_or(0)]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekdays_of_days() {
+        assert_eq!(Weekday::of_day(0), Weekday::Thursday);
+        assert_eq!(Weekday::of_day(4), Weekday::Monday);
+        assert_eq!(Weekday::of_day(-1), Weekday::Wednesday);
+        // 2026-12-02 is a Wednesday.
+        assert_eq!(Weekday::of_day(1_796_169_600 / 86_400), Weekday::Wednesday);
+        assert_eq!("sunday".parse(), Ok(Weekday::Sunday));
+    }
 
     #[test]
     fn plus_adds_milliseconds_and_saturates() {

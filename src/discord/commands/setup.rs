@@ -9,6 +9,7 @@ use crate::discord::render::answers;
 use crate::discord::setup_checks;
 use crate::domain::audit::Actor;
 use crate::domain::campaign::HourlyPace;
+use crate::domain::time::Weekday;
 use crate::domain::vote::{HoldDays, Quorum, VotingWindow};
 use crate::store::SettingsChange;
 
@@ -38,6 +39,8 @@ async fn set(
     #[description = "Platform of bare @handles (default x)"] default_platform: Option<PlatformChoice>,
     #[description = "Post public \"held — do not report\" notices (default off)"] announce_holds: Option<bool>,
     #[description = "Hour (UTC, 0–23) of the daily digest"] digest_hour: Option<u8>,
+    #[description = "Day whose digest is the weekly one, with the 30-day chart (default Monday)"]
+    digest_weekday: Option<WeekdayChoice>,
     #[description = "Reports a member may file per period (default 10)"] report_limit: Option<u32>,
     #[description = "The period of the report limit, in minutes (default 10)"] report_limit_minutes: Option<u32>,
     #[description = "Hours a member must have been in the server to report (default 0)"] min_member_age_hours: Option<
@@ -69,6 +72,7 @@ async fn set(
         default_platform: default_platform.map(Into::into),
         announce_holds,
         digest_hour: digest_hour.map(|h| check_range("digest_hour", h, 0, 23)).transpose()?,
+        digest_weekday: digest_weekday.map(Into::into),
         report_limit: report_limit
             .map(|n| check_range("report_limit", n, 1, 1_000))
             .transpose()?,
@@ -115,6 +119,53 @@ async fn channel_checks(ctx: Context<'_>, settings: &crate::store::GuildSettings
         Err(e) => {
             tracing::warn!("could not read the channels' permissions: {e}");
             answers::channel_checks_failed().to_owned()
+        }
+    }
+}
+
+/// The weekly digest's day.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum WeekdayChoice {
+    #[name = "Monday"]
+    #[name_localized("fr", "lundi")]
+    #[name_localized("hi", "सोमवार")]
+    Monday,
+    #[name = "Tuesday"]
+    #[name_localized("fr", "mardi")]
+    #[name_localized("hi", "मंगलवार")]
+    Tuesday,
+    #[name = "Wednesday"]
+    #[name_localized("fr", "mercredi")]
+    #[name_localized("hi", "बुधवार")]
+    Wednesday,
+    #[name = "Thursday"]
+    #[name_localized("fr", "jeudi")]
+    #[name_localized("hi", "गुरुवार")]
+    Thursday,
+    #[name = "Friday"]
+    #[name_localized("fr", "vendredi")]
+    #[name_localized("hi", "शुक्रवार")]
+    Friday,
+    #[name = "Saturday"]
+    #[name_localized("fr", "samedi")]
+    #[name_localized("hi", "शनिवार")]
+    Saturday,
+    #[name = "Sunday"]
+    #[name_localized("fr", "dimanche")]
+    #[name_localized("hi", "रविवार")]
+    Sunday,
+}
+
+impl From<WeekdayChoice> for Weekday {
+    fn from(d: WeekdayChoice) -> Self {
+        match d {
+            WeekdayChoice::Monday => Weekday::Monday,
+            WeekdayChoice::Tuesday => Weekday::Tuesday,
+            WeekdayChoice::Wednesday => Weekday::Wednesday,
+            WeekdayChoice::Thursday => Weekday::Thursday,
+            WeekdayChoice::Friday => Weekday::Friday,
+            WeekdayChoice::Saturday => Weekday::Saturday,
+            WeekdayChoice::Sunday => Weekday::Sunday,
         }
     }
 }

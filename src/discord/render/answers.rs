@@ -446,7 +446,10 @@ pub fn settings_text(s: &GuildSettings) -> String {
         s.policy.hold_days.get(),
         s.default_platform,
         if s.announce_holds { "on" } else { "off" },
-        s.digest_hour.map_or("off".to_owned(), |h| format!("{h:02}:00 UTC")),
+        s.digest_hour.map_or("off".to_owned(), |h| format!(
+            "{h:02}:00 UTC, weekly chart on {}s",
+            labels::weekday(s.digest_weekday)
+        )),
         s.report_limit,
         s.report_limit_minutes,
         s.min_member_age_hours,

@@ -1,4 +1,5 @@
-//! The message catalogues: Fluent files under `locales/<lang>/`, compiled into the binary.
+//! The message catalogues: Fluent files under `locales/<lang>/` (`main.ftl` for Discord,
+//! `web.ftl` for the public page and its charts), compiled into the binary.
 //! Every sentence that has moved out of the render functions is looked up here with
 //! [`t!`](crate::t) by its id; English is the fallback for a message another catalogue lacks.
 //!
@@ -13,13 +14,24 @@ use fluent_bundle::{FluentArgs, FluentResource};
 
 use crate::domain::language::Language;
 
+/// A language's catalogue files, one after the other.
+macro_rules! catalogue {
+    ($lang:literal) => {
+        concat!(
+            include_str!(concat!("../../../locales/", $lang, "/main.ftl")),
+            "\n",
+            include_str!(concat!("../../../locales/", $lang, "/web.ftl"))
+        )
+    };
+}
+
 /// One catalogue's source text, by language.
 pub(crate) fn source(language: Language) -> &'static str {
     match language {
-        Language::English => include_str!("../../../locales/en/main.ftl"),
-        Language::French => include_str!("../../../locales/fr/main.ftl"),
-        Language::Arabic => include_str!("../../../locales/ar/main.ftl"),
-        Language::Hindi => include_str!("../../../locales/hi/main.ftl"),
+        Language::English => catalogue!("en"),
+        Language::French => catalogue!("fr"),
+        Language::Arabic => catalogue!("ar"),
+        Language::Hindi => catalogue!("hi"),
     }
 }
 

@@ -10,6 +10,7 @@ use crate::domain::campaign::{BatchSize, CampaignError, HourlyPace};
 use crate::domain::case::{Decision, LifecycleError};
 use crate::domain::language::Language;
 use crate::domain::reason::ReasonCategory;
+use crate::domain::time::Weekday;
 use crate::domain::vote::{PolicyError, VoteChoice};
 use crate::t;
 
@@ -136,6 +137,19 @@ pub fn campaign_refusal(e: &CampaignError) -> String {
     }
 }
 
+/// A weekday's English name.
+pub fn weekday(d: Weekday) -> &'static str {
+    match d {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,3 +161,4 @@ mod tests {
         }
     }
 }
+

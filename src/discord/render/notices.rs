@@ -226,3 +226,8 @@ pub fn queue_summary(waiting: u64) -> Post {
         ..Post::default()
     }
 }
+
+/// The weekly digest's line about its attached chart (the chart draws no words).
+pub fn digest_chart(lang: Language) -> String {
+    t!(lang, "digest-chart")
+}

@@ -7,7 +7,7 @@ use crate::domain::account::Platform;
 use crate::domain::audit::GENESIS_HASH;
 use crate::domain::campaign::HourlyPace;
 use crate::domain::language::Language;
-use crate::domain::time::Millis;
+use crate::domain::time::{Millis, Weekday};
 use crate::domain::vote::{HoldDays, Policy, Quorum, VotingWindow};
 use crate::store::{id_from_db, id_to_db, Result, StoreError};
 
@@ -23,6 +23,8 @@ pub struct GuildSettings {
     pub policy: Policy,
     pub default_platform: Platform,
     pub digest_hour: Option<u8>,
+    /// The day whose digest is the weekly one, with the 30-day chart attached.
+    pub digest_weekday: Weekday,
     pub report_limit: u32,
     pub report_limit_minutes: u32,
     pub min_member_age_hours: u32,
@@ -88,6 +90,10 @@ fn settings_from_row(row: &AnyRow) -> Result<GuildSettings> {
         policy,
         default_platform: platform.parse().map_err(|e| corrupt(&e))?,
         digest_hour: digest_hour.and_then(|h| u8::try_from(h).ok()),
+        digest_weekday: row
+            .try_get::<String, _>("digest_weekday")?
+            .parse()
+            .map_err(|e| corrupt(&e))?,
         report_limit: small(row, "report_limit")?,
         report_limit_minutes: small(row, "report_limit_minutes")?,
         min_member_age_hours: small(row, "min_member_age_hours")?,
