@@ -110,6 +110,15 @@ pub(crate) async fn case_by_id(conn: &mut AnyConnection, case_id: i64) -> Result
         .ok_or_else(|| StoreError::Corrupt(format!("case id {case_id} missing")))
 }
 
+/// The number of the case that case `case_id` was merged into, if it was (`/case merge`).
+pub(crate) async fn merged_into_no(conn: &mut AnyConnection, case_id: i64) -> Result<Option<i64>> {
+    let no = sqlx::query_scalar("SELECT m.case_no FROM cases c JOIN cases m ON m.id = c.merged_into WHERE c.id = $1")
+        .bind(case_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(no)
+}
+
 /// The distinct reasons a case was reported for.
 pub(crate) async fn reasons_of(conn: &mut AnyConnection, case_id: i64) -> Result<BTreeSet<ReasonCategory>> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
