@@ -264,6 +264,15 @@ impl Lifecycle {
         }
     }
 
+    /// A moderator's work on the case itself (a note, an alias) is refused once it was
+    /// merged: it belongs on the case it was merged into.
+    pub fn require_unmerged(self) -> Result<Self, LifecycleError> {
+        match self.decision {
+            Decision::Merged => Err(LifecycleError::Merged),
+            _ => Ok(self),
+        }
+    }
+
     /// The review date of a held case; an error for any other.
     pub fn require_held(self) -> Result<Millis, LifecycleError> {
         match (self.decision, self.held_until) {
@@ -446,6 +455,8 @@ mod tests {
         assert!(merged.mark_overdue().is_err());
         assert!(merged.reopen_for_new_reporter(NOW, window()).is_err());
         assert!(merged.reopen_withdrawn(NOW, window()).is_err());
+        assert_eq!(merged.require_unmerged(), Err(LifecycleError::Merged));
+        assert_eq!(pending().require_unmerged(), Ok(pending()));
     }
 
     #[test]
