@@ -56,9 +56,16 @@ async fn refusal(s: &Store, from: i64, into: i64) -> MergeError {
 }
 
 async fn report_now(s: &Store, case_no: i64) {
-    s.override_decision(GUILD, case_no, &Actor::Member(MODERATOR), VoteChoice::ReportNow, "t", T0)
-        .await
-        .unwrap();
+    s.override_decision(
+        GUILD,
+        case_no,
+        &Actor::Member(MODERATOR),
+        VoteChoice::ReportNow,
+        "t",
+        T0,
+    )
+    .await
+    .unwrap();
 }
 
 async fn case_no_of(s: &Store, link: &str) -> Option<i64> {
@@ -84,7 +91,9 @@ async fn two_cases_of_one_account(s: &Store) {
         report_now(s, no).await;
     }
     s.add_note(GUILD, 1, MODERATOR, "same person as #2", T0).await.unwrap();
-    s.observe(GUILD, 1, 40, false, Observed::LooksSuspended, T0).await.unwrap();
+    s.observe(GUILD, 1, 40, false, Observed::LooksSuspended, T0)
+        .await
+        .unwrap();
     s.add_alias(GUILD, 1, &key("x.com/older_handle"), &Actor::Member(MODERATOR), T0)
         .await
         .unwrap();
@@ -101,7 +110,11 @@ async fn a_merge_moves_the_account_to_one_case_and_redirects_its_keys(db: TestDb
     let (from, into) = (&merged.from, &merged.into);
     assert_eq!(from.lifecycle.decision, Decision::Merged);
     assert_eq!(from.lifecycle.window_ends_at, None);
-    assert_eq!(into.lifecycle.decision, Decision::ReportNow, "the case that stays keeps its decision");
+    assert_eq!(
+        into.lifecycle.decision,
+        Decision::ReportNow,
+        "the case that stays keeps its decision"
+    );
     // Counts add up: reporters 1, 2 and 3; four reports; two distinct "I reported it".
     let card = s.card_facts(into.id).await.unwrap();
     assert_eq!(card.reporters, 3);
@@ -111,8 +124,16 @@ async fn a_merge_moves_the_account_to_one_case_and_redirects_its_keys(db: TestDb
     assert_eq!(shown.notes.len(), 1);
     assert_eq!(shown.merged_into, None);
     let merges = shown.history.iter().filter(|(_, k, _)| k == "case_merged").count();
-    assert_eq!(merges, 2, "the merged case's history is shown with it: {:?}", shown.history);
-    assert!(shown.history.iter().any(|(_, k, _)| k == "alias_added"), "{:?}", shown.history);
+    assert_eq!(
+        merges, 2,
+        "the merged case's history is shown with it: {:?}",
+        shown.history
+    );
+    assert!(
+        shown.history.iter().any(|(_, k, _)| k == "alias_added"),
+        "{:?}",
+        shown.history
+    );
     let gone = s.case_details(GUILD, 1, 50).await.unwrap();
     assert!(gone.reports.is_empty() && gone.notes.is_empty());
     assert_eq!(gone.merged_into, Some(2));
@@ -142,7 +163,11 @@ async fn a_merge_moves_the_account_to_one_case_and_redirects_its_keys(db: TestDb
          AND case_id IN ({}, {})",
         from.id, into.id
     );
-    assert_eq!(count(&pool, &reasons).await, 2, "one event on each case, with the reason");
+    assert_eq!(
+        count(&pool, &reasons).await,
+        2,
+        "one event on each case, with the reason"
+    );
     assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
 }
 
@@ -169,7 +194,11 @@ async fn merges_are_refused_for_one_case_other_platforms_merged_and_unknown_case
     }
     merge(s, 1, 2).await.unwrap();
     assert_eq!(refusal(s, 1, 2).await, MergeError::AlreadyMerged { case_no: 1 });
-    assert_eq!(refusal(s, 2, 1).await, MergeError::AlreadyMerged { case_no: 1 }, "into a merged case");
+    assert_eq!(
+        refusal(s, 2, 1).await,
+        MergeError::AlreadyMerged { case_no: 1 },
+        "into a merged case"
+    );
     // A merged case leaves its lifecycle for good: no vote, re-opening or override.
     let actor = Actor::Member(MODERATOR);
     assert!(matches!(
@@ -177,7 +206,8 @@ async fn merges_are_refused_for_one_case_other_platforms_merged_and_unknown_case
         Err(StoreError::Lifecycle(LifecycleError::Merged))
     ));
     assert!(matches!(
-        s.override_decision(GUILD, 1, &actor, VoteChoice::Dismiss, "why", LATER).await,
+        s.override_decision(GUILD, 1, &actor, VoteChoice::Dismiss, "why", LATER)
+            .await,
         Err(StoreError::Lifecycle(LifecycleError::Merged))
     ));
     assert!(matches!(
@@ -217,8 +247,10 @@ async fn two_moderators_merging_one_pair_both_ways_at_once_make_one_merge(db: Te
 /// Make every `case_merged` audit event fail to insert: the merge's last write.
 async fn break_the_last_write(pool: &AnyPool, backend: Backend) {
     let statements: &[&'static str] = match backend {
-        Backend::Sqlite => &["CREATE TRIGGER fail_merge BEFORE INSERT ON audit_events WHEN NEW.kind = 'case_merged' \
-             BEGIN SELECT RAISE(ABORT, 'merge fails here'); END"],
+        Backend::Sqlite => &[
+            "CREATE TRIGGER fail_merge BEFORE INSERT ON audit_events WHEN NEW.kind = 'case_merged' \
+             BEGIN SELECT RAISE(ABORT, 'merge fails here'); END",
+        ],
         Backend::Postgres => &[
             "CREATE FUNCTION fail_merge() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
              IF NEW.kind = 'case_merged' THEN RAISE EXCEPTION 'merge fails here'; END IF; RETURN NEW; END $$",
@@ -249,8 +281,17 @@ async fn snapshot(s: &Store, pool: &AnyPool) -> Vec<String> {
     for link in ["@old_handle", "x.com/older_handle", "@new_handle"] {
         seen.push(format!("{link}: {:?}", case_no_of(s, link).await));
     }
-    for table in ["audit_events", "outbox", "collection_entries", "reported_it", "handouts"] {
-        seen.push(format!("{table}: {}", count(pool, &format!("SELECT COUNT(*) FROM {table}")).await));
+    for table in [
+        "audit_events",
+        "outbox",
+        "collection_entries",
+        "reported_it",
+        "handouts",
+    ] {
+        seen.push(format!(
+            "{table}: {}",
+            count(pool, &format!("SELECT COUNT(*) FROM {table}")).await
+        ));
     }
     seen
 }
@@ -297,8 +338,12 @@ async fn a_moderator_merges_two_cases_and_the_merged_ones_call_to_action_goes() 
         .await
         .unwrap();
     c.setup(vec![]).await.unwrap();
-    c.report(c.members[0], "x.com/old_name", "threat", vec![]).await.unwrap();
-    c.report(c.members[1], "x.com/new_name", "threat", vec![]).await.unwrap();
+    c.report(c.members[0], "x.com/old_name", "threat", vec![])
+        .await
+        .unwrap();
+    c.report(c.members[1], "x.com/new_name", "threat", vec![])
+        .await
+        .unwrap();
     for no in [1, 2] {
         for &m in &c.moderators {
             c.vote(m, no, "report_now").await.unwrap();
@@ -315,7 +360,11 @@ async fn a_moderator_merges_two_cases_and_the_merged_ones_call_to_action_goes() 
         c.command(who, "case", vec![Opt::sub("merge", options)])
     };
     let refused = merge(c.members[0], 1, 2).await.unwrap();
-    assert!(private(&refused).content.contains("moderators only"), "{}", refused.content);
+    assert!(
+        private(&refused).content.contains("moderators only"),
+        "{}",
+        refused.content
+    );
     let itself = merge(c.moderators[0], 2, 2).await.unwrap();
     assert!(
         private(&itself).content.contains("cannot be merged into itself"),
@@ -329,7 +378,10 @@ async fn a_moderator_merges_two_cases_and_the_merged_ones_call_to_action_goes() 
         done.content
     );
     c.settle().await.unwrap();
-    assert!(c.sim.message(call.id).unwrap().deleted, "the merged case's call to action is up");
+    assert!(
+        c.sim.message(call.id).unwrap().deleted,
+        "the merged case's call to action is up"
+    );
     let card = c.card(1).await.unwrap();
     let description = card.embeds[0]["description"].as_str().unwrap().to_owned();
     assert!(description.contains("Merged into case #2"), "{description}");
@@ -341,11 +393,7 @@ async fn a_moderator_merges_two_cases_and_the_merged_ones_call_to_action_goes() 
         .unwrap();
     assert!(private(&again).content.contains("case #2"), "{}", again.content);
     let twice = merge(c.moderators[1], 1, 2).await.unwrap();
-    assert!(
-        private(&twice).content.contains("already merged"),
-        "{}",
-        twice.content
-    );
+    assert!(private(&twice).content.contains("already merged"), "{}", twice.content);
     c.settle().await.unwrap();
     assert!(c.sim.unexpected_requests().is_empty());
     c.shutdown().await.unwrap();

@@ -266,8 +266,14 @@ mod tests {
         let telegram = AccountKey::parse("https://t.me/someone", None, Platform::Web).unwrap();
         let side = |case_no, key, decision| MergeSide { case_no, key, decision };
         let open = Decision::Pending;
-        assert_eq!(may_merge(side(1, &handle, open), side(2, &id, Decision::HandOff)), Ok(()));
-        assert_eq!(may_merge(side(1, &handle, open), side(1, &handle, open)), Err(MergeError::SameCase));
+        assert_eq!(
+            may_merge(side(1, &handle, open), side(2, &id, Decision::HandOff)),
+            Ok(())
+        );
+        assert_eq!(
+            may_merge(side(1, &handle, open), side(1, &handle, open)),
+            Err(MergeError::SameCase)
+        );
         assert_eq!(
             may_merge(side(1, &handle, open), side(2, &telegram, open)),
             Err(MergeError::OtherPlatform {

@@ -433,10 +433,18 @@ mod tests {
     #[test]
     fn any_case_can_be_merged_once_and_a_merged_case_goes_nowhere() {
         let overdue = pending().mark_overdue().unwrap();
-        for l in [pending(), overdue, decided(VoteChoice::HandOff), pending().withdraw().unwrap()] {
+        for l in [
+            pending(),
+            overdue,
+            decided(VoteChoice::HandOff),
+            pending().withdraw().unwrap(),
+        ] {
             let merged = l.merge().unwrap();
             assert_eq!(merged.decision, Decision::Merged);
-            assert_eq!((merged.window_ends_at, merged.held_until, merged.overdue), (None, None, false));
+            assert_eq!(
+                (merged.window_ends_at, merged.held_until, merged.overdue),
+                (None, None, false)
+            );
             assert_eq!(merged.round, l.round);
         }
         let merged = decided(VoteChoice::ReportNow).merge().unwrap();
