@@ -20,7 +20,7 @@ use crate::domain::time::Millis;
 
 /// The two cases after a merge.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Merged {
+pub struct MergedCases {
     /// The merged case, now a redirect.
     pub from: CaseRecord,
     /// The case that holds the account's reports now.
@@ -44,11 +44,17 @@ fn side(case: &CaseRecord) -> MergeSide<'_> {
     }
 }
 
-/// Take both cases' row locks, lower number first, so two merges of the same pair
-/// (either way round) run one after the other on PostgreSQL, the second seeing the first.
-async fn lock_pair(tx: &mut WriteTx, guild_id: u64, numbers: [i64; 2], at: Millis) -> Result<()> {
-    let (low, high) = (numbers[0].min(numbers[1]), numbers[0].max(numbers[1]));
-    for case_no in [low, high] {
+/// Both cases, refused unless `may_merge` allows them. Their row locks are taken first,
+/// lower number first, so two merges of one pair (either way round) run one after the
+/// other on PostgreSQL, the second seeing the first.
+async fn lock_pair(
+    tx: &mut WriteTx,
+    guild_id: u64,
+    from_no: i64,
+    into_no: i64,
+    at: Millis,
+) -> Result<(CaseRecord, CaseRecord)> {
+    for case_no in [from_no.min(into_no), from_no.max(into_no)] {
         sqlx::query("UPDATE cases SET updated_at = $1 WHERE guild_id = $2 AND case_no = $3")
             .bind(at.0)
             .bind(id_to_db(guild_id))
@@ -56,7 +62,10 @@ async fn lock_pair(tx: &mut WriteTx, guild_id: u64, numbers: [i64; 2], at: Milli
             .execute(&mut **tx)
             .await?;
     }
-    Ok(())
+    let from = case_by_no(tx, guild_id, from_no).await?;
+    let into = case_by_no(tx, guild_id, into_no).await?;
+    may_merge(side(&from), side(&into)).map_err(StoreError::Merge)?;
+    Ok((from, into))
 }
 
 /// Move what belongs to the account from case `from` to case `into`.
@@ -105,41 +114,26 @@ impl Store {
         actor: &Actor,
         reason: &str,
         at: Millis,
-    ) -> Result<Merged> {
+    ) -> Result<MergedCases> {
         self.op("merge_cases", async {
             let mut tx = self.begin_write().await?;
-            lock_pair(&mut tx, guild_id, [from_no, into_no], at).await?;
-            let from = case_by_no(&mut tx, guild_id, from_no).await?;
-            let into = case_by_no(&mut tx, guild_id, into_no).await?;
-            may_merge(side(&from), side(&into)).map_err(StoreError::Merge)?;
+            let (from, into) = lock_pair(&mut tx, guild_id, from_no, into_no, at).await?;
             if !transition(&mut tx, &from, from.lifecycle.merge()?, at).await? {
                 return Err(StoreError::Conflict);
             }
-            move_rows(&mut tx, from.id, into.id).await?;
-            sqlx::query("UPDATE cases SET merged_into = $1, queued = 0 WHERE id = $2")
-                .bind(into.id)
-                .bind(from.id)
-                .execute(&mut *tx)
-                .await?;
-            if from.queued {
-                enqueue(&mut tx, guild_id, OutboxKind::QueueSummary, None, at).await?;
-            }
+            redirect(&mut tx, &from, &into).await?;
             revive_if_withdrawn(&mut tx, &into, at).await?;
-            if !into.queued {
-                enqueue_card(&mut tx, guild_id, into.id, at).await?;
-            }
-            enqueue(&mut tx, guild_id, OutboxKind::Notice, Some(into.id), at).await?;
-            let payload = |case_no| json!({"case_no": case_no, "from": from_no, "into": into_no, "reason": reason});
+            show_counts(&mut tx, &from, &into, at).await?;
             let event = |case: &CaseRecord| Event {
                 guild_id,
                 case_id: Some(case.id),
                 actor,
                 kind: AuditKind::CaseMerged,
-                payload: payload(case.case_no),
+                payload: json!({"case_no": case.case_no, "from": from_no, "into": into_no, "reason": reason}),
                 at,
             };
             append_all(&mut tx, guild_id, &[event(&from), event(&into)]).await?;
-            let merged = Merged {
+            let merged = MergedCases {
                 from: case_by_no(&mut tx, guild_id, from_no).await?,
                 into: case_by_no(&mut tx, guild_id, into_no).await?,
             };
@@ -148,6 +142,30 @@ impl Store {
         })
         .await
     }
+}
+
+/// Move the account's rows and mark `from` as a redirect to `into` (out of the review
+/// queue too: it is decided).
+async fn redirect(tx: &mut WriteTx, from: &CaseRecord, into: &CaseRecord) -> Result<()> {
+    move_rows(tx, from.id, into.id).await?;
+    sqlx::query("UPDATE cases SET merged_into = $1, queued = 0 WHERE id = $2")
+        .bind(into.id)
+        .bind(from.id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Ask Discord to show the new counts: `into`'s card and call to action, and the queue
+/// summary if `from` was waiting in the queue.
+async fn show_counts(tx: &mut WriteTx, from: &CaseRecord, into: &CaseRecord, at: Millis) -> Result<()> {
+    if from.queued {
+        enqueue(tx, from.guild_id, OutboxKind::QueueSummary, None, at).await?;
+    }
+    if !into.queued {
+        enqueue_card(tx, into.guild_id, into.id, at).await?;
+    }
+    enqueue(tx, into.guild_id, OutboxKind::Notice, Some(into.id), at).await
 }
 
 /// A case closed as withdrawn that receives counted reports awaits its decision again,

@@ -61,7 +61,7 @@ pub use details::{CaseDetails, ReportEntry, Reporter};
 pub use export::{CaseExport, EvidenceExport, HistoryEntry};
 pub use guilds::SettingsChange;
 pub use import::{ImportLine, ImportSummary, Importer};
-pub use merge::Merged;
+pub use merge::MergedCases;
 pub use outbox::{LeaseGrant, OutboxItem, ParkedItem, Refusal};
 pub use public_page::{PublicCase, PublicDay, PublicPage, PUBLIC_DAYS};
 pub use queue::{MAX_DEQUEUE, MAX_WAITING_CARDS};

@@ -17,7 +17,7 @@ use flagwatch::domain::status::Observed;
 use flagwatch::domain::time::Millis;
 use flagwatch::domain::vote::VoteChoice;
 use flagwatch::simulator::{Opt, Reply, SimConfig};
-use flagwatch::store::{Backend, CaseDetails, Merged, NewReport, ReportOutcome, ReportSource, Store, StoreError};
+use flagwatch::store::{Backend, CaseDetails, MergedCases, NewReport, ReportOutcome, ReportSource, Store, StoreError};
 
 const GUILD: u64 = 1_100_000_000_000_000_016;
 const T0: Millis = Millis(1_800_000_000_000);
@@ -43,7 +43,7 @@ fn report(link: &str, reporter: u64, interaction: u64) -> NewReport {
     }
 }
 
-async fn merge(s: &Store, from: i64, into: i64) -> Result<Merged, StoreError> {
+async fn merge(s: &Store, from: i64, into: i64) -> Result<MergedCases, StoreError> {
     s.merge_cases(GUILD, from, into, &Actor::Member(MODERATOR), "renamed handle", LATER)
         .await
 }
@@ -244,6 +244,17 @@ async fn two_moderators_merging_one_pair_both_ways_at_once_make_one_merge(db: Te
     }
 }
 
+async fn a_case_closed_as_withdrawn_awaits_its_decision_again_when_reports_are_merged_into_it(db: TestDb) {
+    let s = &db.store;
+    s.file_report(report("@closed", 1, 1)).await.unwrap();
+    s.file_report(report("@still_reported", 2, 2)).await.unwrap();
+    assert!(s.withdraw_report(GUILD, 1, 1, T0).await.unwrap().closed);
+    let merged = merge(s, 2, 1).await.unwrap();
+    assert_eq!(merged.into.lifecycle.decision, Decision::Pending);
+    assert!(merged.into.lifecycle.window_ends_at.is_some());
+    assert_eq!(s.card_facts(merged.into.id).await.unwrap().reporters, 1);
+}
+
 /// Make every `case_merged` audit event fail to insert: the merge's last write.
 async fn break_the_last_write(pool: &AnyPool, backend: Backend) {
     let statements: &[&'static str] = match backend {
@@ -320,6 +331,7 @@ on_both_databases!(
     merges_are_refused_for_one_case_other_platforms_merged_and_unknown_cases,
     a_merge_that_fails_at_its_last_write_changes_nothing,
     two_moderators_merging_one_pair_both_ways_at_once_make_one_merge,
+    a_case_closed_as_withdrawn_awaits_its_decision_again_when_reports_are_merged_into_it,
 );
 
 // --- End to end ---
