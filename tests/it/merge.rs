@@ -404,6 +404,16 @@ async fn a_moderator_merges_two_cases_and_the_merged_ones_call_to_action_goes() 
         .await
         .unwrap();
     assert!(private(&again).content.contains("case #2"), "{}", again.content);
+    let shown = c
+        .command(
+            c.moderators[1],
+            "case",
+            vec![Opt::sub("show", vec![Opt::integer("case", 1)])],
+        )
+        .await
+        .unwrap();
+    let shown = private(&shown).text();
+    assert!(shown.contains("Merged into case #2"), "{shown}");
     let twice = merge(c.moderators[1], 1, 2).await.unwrap();
     assert!(private(&twice).content.contains("already merged"), "{}", twice.content);
     c.settle().await.unwrap();
