@@ -48,3 +48,10 @@ card-evidence = Evidence
 card-opened = Opened
 card-latest-details = Latest details
 card-votes = Votes (round {$round})
+
+# /case merge (issue 11)
+case-merged-into = **Merged into case #{$case}** — its reports, notes and keys are there now.
+merge-done = Case #{$from} is merged into case #{$into}: its reports, evidence, notes and keys are on case #{$into} now, and later reports of the account land there.
+merge-refused-same = A case cannot be merged into itself: give two different case numbers (`from` is the case that goes, `into` the one that stays).
+merge-refused-platform = Case #{$from} is on {$from_platform} and case #{$into} on {$into_platform}: only cases of one account, on one platform, can be merged.
+merge-refused-merged = Case #{$case} was already merged into another case. Use the case it was merged into (`/case show {$case}` names it).

@@ -56,3 +56,10 @@ card-evidence = Preuves
 card-opened = Ouvert
 card-latest-details = Derniers détails
 card-votes = Votes (tour {$round})
+
+# /case merge (issue 11)
+case-merged-into = **Fusionné avec le dossier n° {$case}** — ses signalements, notes et clés s'y trouvent désormais.
+merge-done = Le dossier n° {$from} est fusionné avec le dossier n° {$into} : ses signalements, preuves, notes et clés sont désormais sur le dossier n° {$into}, et les signalements ultérieurs de ce compte y arriveront.
+merge-refused-same = Un dossier ne peut pas être fusionné avec lui-même : indiquez deux numéros différents (`from` est le dossier qui disparaît, `into` celui qui reste).
+merge-refused-platform = Le dossier n° {$from} est sur {$from_platform} et le dossier n° {$into} sur {$into_platform} : seuls les dossiers d'un même compte, sur une même plateforme, peuvent être fusionnés.
+merge-refused-merged = Le dossier n° {$case} a déjà été fusionné avec un autre dossier. Utilisez celui avec lequel il a été fusionné (`/case show {$case}` l'indique).

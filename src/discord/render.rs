@@ -176,7 +176,10 @@ pub fn card_embed(f: &CardFacts, lang: Language) -> serenity::CreateEmbed {
         .description(format!(
             "{}\n{}",
             isolated(&link(&case.key, MAX_LINK_CHARS), lang),
-            status_line(case)
+            match f.merged_into {
+                Some(into) => t!(lang, "case-merged-into", case = into),
+                None => status_line(case),
+            }
         ))
         .field(t!(lang, "card-platform"), labels::platform(case.key.platform()), true)
         .field(t!(lang, "card-reasons"), reasons, true)

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use sqlx::Row;
 
-use super::base::case_row::{case_by_id, reasons_of, tally, CaseRecord};
+use super::base::case_row::{case_by_id, merged_into_no, reasons_of, tally, CaseRecord};
 use super::base::locations::{location_from_row, record_location, CardLocation};
 use super::base::mute::COUNTED;
 use super::base::record::{record_of, ReporterRecord, Whose};
@@ -32,6 +32,8 @@ pub struct CardFacts {
     pub tally: Tally,
     /// Its muted reporter alone opened it: `Some` with the mute's end (`None`: none).
     pub opener_muted: Option<Option<Millis>>,
+    /// The number of the case it was merged into (`/case merge`), if it was.
+    pub merged_into: Option<i64>,
 }
 
 fn count(row: &sqlx::any::AnyRow, col: &str) -> Result<u32> {
@@ -84,6 +86,7 @@ impl Store {
                 latest_details,
                 tally,
                 opener_muted,
+                merged_into: merged_into_no(&mut conn, case_id).await?,
                 case,
             })
         })

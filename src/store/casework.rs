@@ -229,6 +229,7 @@ impl Store {
         self.op("add_note", async {
             let mut tx = self.begin_write().await?;
             let case = case_by_no(&mut tx, guild_id, case_no).await?;
+            case.lifecycle.require_unmerged()?;
             sqlx::query("INSERT INTO case_notes (case_id, author_id, note, at) VALUES ($1, $2, $3, $4)")
                 .bind(case.id)
                 .bind(id_to_db(author))
@@ -262,6 +263,7 @@ impl Store {
         self.op("add_alias", async {
             let mut tx = self.begin_write().await?;
             let case = case_by_no(&mut tx, guild_id, case_no).await?;
+            case.lifecycle.require_unmerged()?;
             may_alias(&case.key, alias).map_err(StoreError::Alias)?;
             let added = sqlx::query(
                 "INSERT INTO case_keys (guild_id, account_key, case_id) VALUES ($1, $2, $3) \

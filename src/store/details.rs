@@ -2,7 +2,7 @@
 
 use sqlx::Row;
 
-use super::base::case_row::{case_by_no, CaseRecord};
+use super::base::case_row::{case_by_no, merged_into_no, CaseRecord};
 use super::{id_from_db, id_to_db, parse_col, Result, Store};
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
@@ -34,8 +34,11 @@ pub struct CaseDetails {
     /// This round's votes by moderator.
     pub votes: Vec<(u64, VoteChoice)>,
     pub notes: Vec<(u64, String, Millis)>,
-    /// The newest audit events of the case, newest first: (time, kind, actor).
+    /// The newest audit events of the case and of the cases merged into it, newest
+    /// first: (time, kind, actor).
     pub history: Vec<(Millis, String, String)>,
+    /// The number of the case it was merged into (`/case merge`), if it was.
+    pub merged_into: Option<i64>,
 }
 
 fn reporter(id: Option<i64>) -> Reporter {
@@ -93,7 +96,8 @@ impl Store {
                 })
                 .collect::<Result<Vec<_>>>()?;
             let history = sqlx::query(
-                "SELECT at, kind, actor FROM audit_events WHERE guild_id = $1 AND case_id = $2 ORDER BY seq DESC LIMIT $3",
+                "SELECT at, kind, actor FROM audit_events WHERE guild_id = $1 \
+                 AND (case_id = $2 OR case_id IN (SELECT id FROM cases WHERE merged_into = $2)) ORDER BY seq DESC LIMIT $3",
             )
             .bind(id_to_db(guild_id))
             .bind(case.id)
@@ -103,7 +107,9 @@ impl Store {
             .iter()
             .map(|r| Ok((Millis(r.try_get("at")?), r.try_get("kind")?, r.try_get("actor")?)))
             .collect::<Result<Vec<_>>>()?;
+            let merged_into = merged_into_no(&mut conn, case.id).await?;
             Ok(CaseDetails {
+                merged_into,
                 case,
                 reports,
                 votes,

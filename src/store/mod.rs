@@ -20,6 +20,7 @@ mod guilds;
 mod import;
 mod languages;
 mod members;
+mod merge;
 mod migrations;
 mod mute;
 mod outbox;
@@ -60,6 +61,7 @@ pub use details::{CaseDetails, ReportEntry, Reporter};
 pub use export::{CaseExport, EvidenceExport, HistoryEntry};
 pub use guilds::SettingsChange;
 pub use import::{ImportLine, ImportSummary, Importer};
+pub use merge::MergedCases;
 pub use outbox::{LeaseGrant, OutboxItem, ParkedItem, Refusal};
 pub use public_page::{PublicCase, PublicCasePage, PublicDay, PublicPage, PUBLIC_DAYS};
 pub use queue::{MAX_DEQUEUE, MAX_WAITING_CARDS};
@@ -103,6 +105,9 @@ pub enum StoreError {
     /// A key cannot become an alias of the case.
     #[error("cannot add the alias: {0}")]
     Alias(crate::domain::campaign::AliasError),
+    /// Two cases cannot be merged.
+    #[error("cannot merge: {0}")]
+    Merge(crate::domain::campaign::MergeError),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -4,7 +4,7 @@ use serde_json::json;
 use sqlx::{AnyConnection, Row};
 
 use super::base::audit::{append, Event};
-use super::base::case_row::{case_by_no, CaseRecord};
+use super::base::case_row::{case_by_no, case_of_account, CaseRecord};
 use super::base::outbox::{enqueue, enqueue_board, OutboxKind};
 use super::base::pseudonym::acting_as;
 use super::base::write_tx::WriteTx;
@@ -45,12 +45,13 @@ impl Store {
         .await
     }
 
-    /// A member says they reported the account; counted once per member. Returns the count.
+    /// A member says they reported the account; counted once per member (on the case the
+    /// account's reports are on, if `case_no` was merged). Returns the count.
     pub async fn mark_reported(&self, guild_id: u64, case_no: i64, member: u64, at: Millis) -> Result<u64> {
         self.op("mark_reported", async {
             let mut tx = self.begin_write().await?;
             let member = acting_as(&mut tx, guild_id, member).await?;
-            let case = case_by_no(&mut tx, guild_id, case_no).await?;
+            let case = case_of_account(&mut tx, guild_id, case_no).await?;
             let added = sqlx::query(
                 "INSERT INTO reported_it (case_id, member_id, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
             )
@@ -76,7 +77,8 @@ impl Store {
         .await
     }
 
-    /// Record what a member saw of the account and apply the status rule.
+    /// Record what a member saw of the account and apply the status rule (on the case the
+    /// account's reports are on, if `case_no` was merged).
     pub async fn observe(
         &self,
         guild_id: u64,
@@ -89,7 +91,7 @@ impl Store {
         self.op("observe", async {
             let mut tx = self.begin_write().await?;
             let member = acting_as(&mut tx, guild_id, member).await?;
-            let case = case_by_no(&mut tx, guild_id, case_no).await?;
+            let case = case_of_account(&mut tx, guild_id, case_no).await?;
             let raw = match observed {
                 Observed::LooksSuspended => AccountStatus::Suspended,
                 Observed::StillUp => AccountStatus::Active,
@@ -108,7 +110,7 @@ impl Store {
             if changed {
                 set_status(&mut tx, &case, next, member, at).await?;
             }
-            let case = case_by_no(&mut tx, guild_id, case_no).await?;
+            let case = case_by_no(&mut tx, guild_id, case.case_no).await?;
             tx.commit().await?;
             Ok(Observation { case, changed })
         })

@@ -12,6 +12,7 @@ mod cli;
 mod discord;
 mod fleet;
 mod languages;
+mod merge;
 mod ops;
 mod processes;
 mod simulator;

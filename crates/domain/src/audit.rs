@@ -47,6 +47,9 @@ pub enum AuditKind {
     ReportKept,
     /// A member chose or reset their language (`/language`); the actor is not named.
     LanguageChosen,
+    /// A moderator merged one case into another (`/case merge`), with the reason: one
+    /// event on each of the two cases.
+    CaseMerged,
 }
 
 crate::named!(AuditKind, "kind of audit event", {
@@ -74,6 +77,7 @@ crate::named!(AuditKind, "kind of audit event", {
     ReporterUnmuted => "reporter_unmuted",
     ReportKept => "report_kept",
     LanguageChosen => "language_chosen",
+    CaseMerged => "case_merged",
 });
 
 /// Who caused a change.

@@ -1,6 +1,6 @@
 //! Campaign tools' rules (PRODUCT.md "Campaign tools"): the size and pace of a
-//! volunteer's `/next` batch, when a member may withdraw a report, and which keys may
-//! become a case's aliases.
+//! volunteer's `/next` batch, when a member may withdraw a report, which keys may
+//! become a case's aliases, and which cases may be merged.
 
 use std::time::Duration;
 
@@ -139,6 +139,54 @@ pub fn may_alias(case: &AccountKey, alias: &AccountKey) -> Result<(), AliasError
     }
 }
 
+/// One side of a merge, as the rule needs it.
+#[derive(Debug, Clone, Copy)]
+pub struct MergeSide<'a> {
+    pub case_no: i64,
+    pub key: &'a AccountKey,
+    pub decision: Decision,
+}
+
+/// Why two cases cannot be merged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MergeError {
+    #[error("a case cannot be merged into itself")]
+    SameCase,
+    /// One account lives on one platform: cases on two are two accounts.
+    #[error("case #{from_no} is on {from}, case #{into_no} on {into}")]
+    OtherPlatform {
+        from_no: i64,
+        from: Platform,
+        into_no: i64,
+        into: Platform,
+    },
+    /// The case (either side) was merged already and only redirects.
+    #[error("case #{case_no} was already merged into another case")]
+    AlreadyMerged { case_no: i64 },
+}
+
+/// Whether case `from` may be merged into case `into` (both of one server): two cases,
+/// on one platform, neither merged already (a merged case's keys belong to its target).
+pub fn may_merge(from: MergeSide<'_>, into: MergeSide<'_>) -> Result<(), MergeError> {
+    if from.case_no == into.case_no {
+        return Err(MergeError::SameCase);
+    }
+    for side in [from, into] {
+        if side.decision == Decision::Merged {
+            return Err(MergeError::AlreadyMerged { case_no: side.case_no });
+        }
+    }
+    if from.key.platform() != into.key.platform() {
+        return Err(MergeError::OtherPlatform {
+            from_no: from.case_no,
+            from: from.key.platform(),
+            into_no: into.case_no,
+            into: into.key.platform(),
+        });
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +256,41 @@ mod tests {
                 case: Platform::X,
                 alias: Platform::Telegram
             })
+        );
+    }
+
+    #[test]
+    fn merges_need_two_unmerged_cases_on_one_platform() {
+        let handle = AccountKey::parse("https://x.com/someone", None, Platform::Web).unwrap();
+        let id = AccountKey::parse("https://x.com/renamed", None, Platform::Web).unwrap();
+        let telegram = AccountKey::parse("https://t.me/someone", None, Platform::Web).unwrap();
+        let side = |case_no, key, decision| MergeSide { case_no, key, decision };
+        let open = Decision::Pending;
+        assert_eq!(
+            may_merge(side(1, &handle, open), side(2, &id, Decision::HandOff)),
+            Ok(())
+        );
+        assert_eq!(
+            may_merge(side(1, &handle, open), side(1, &handle, open)),
+            Err(MergeError::SameCase)
+        );
+        assert_eq!(
+            may_merge(side(1, &handle, open), side(2, &telegram, open)),
+            Err(MergeError::OtherPlatform {
+                from_no: 1,
+                from: Platform::X,
+                into_no: 2,
+                into: Platform::Telegram
+            })
+        );
+        assert_eq!(
+            may_merge(side(1, &handle, Decision::Merged), side(2, &id, open)),
+            Err(MergeError::AlreadyMerged { case_no: 1 })
+        );
+        assert_eq!(
+            may_merge(side(1, &handle, open), side(2, &telegram, Decision::Merged)),
+            Err(MergeError::AlreadyMerged { case_no: 2 }),
+            "a merged target is refused before its platform is compared"
         );
     }
 }

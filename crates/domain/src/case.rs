@@ -16,6 +16,9 @@ pub enum Decision {
     Dismissed,
     /// Every report was withdrawn before a decision: closed without one.
     Withdrawn,
+    /// The case turned out to be another case's account: its reports and keys moved
+    /// there (`/case merge`), and it only redirects now. Final.
+    Merged,
 }
 
 crate::named!(Decision, "decision", {
@@ -24,6 +27,7 @@ crate::named!(Decision, "decision", {
     HandOff => "hand_off",
     Dismissed => "dismissed",
     Withdrawn => "withdrawn",
+    Merged => "merged",
 });
 
 impl From<VoteChoice> for Decision {
@@ -73,6 +77,8 @@ pub enum LifecycleError {
     AlreadyOverdue,
     #[error("this case is already decided as {0}")]
     AlreadyDecided(Decision),
+    #[error("this case was merged into another one; act on that case instead")]
+    Merged,
 }
 
 /// Why a case's current voting round was opened, when it is not the first. The store
@@ -202,19 +208,39 @@ impl Lifecycle {
 
     /// A moderator or admin re-opens a decided case (with a reason, recorded by the caller).
     pub fn reopen(self, now: Millis, window: VotingWindow) -> Result<Self, LifecycleError> {
-        if self.decision == Decision::Pending {
-            return Err(LifecycleError::AlreadyPending);
+        match self.decision {
+            Decision::Pending => Err(LifecycleError::AlreadyPending),
+            Decision::Merged => Err(LifecycleError::Merged),
+            _ => Ok(self.reopened(now, window)),
         }
-        Ok(self.reopened(now, window))
     }
 
-    /// An admin decides a case directly, whatever its state.
+    /// An admin decides a case directly, whatever its state, unless it was merged (its
+    /// reports live on another case now).
     pub fn override_decision(self, choice: VoteChoice, now: Millis, hold: HoldDays) -> Result<Self, LifecycleError> {
+        if self.decision == Decision::Merged {
+            return Err(LifecycleError::Merged);
+        }
         let target = Decision::from(choice);
         if self.decision == target {
             return Err(LifecycleError::AlreadyDecided(target));
         }
         Ok(self.closed_as(target, now, hold))
+    }
+
+    /// The case is merged into another: an open round closes (its votes stay, decide
+    /// nothing), a hold ends, and no transition leads out again.
+    pub fn merge(self) -> Result<Self, LifecycleError> {
+        if self.decision == Decision::Merged {
+            return Err(LifecycleError::Merged);
+        }
+        Ok(Lifecycle {
+            decision: Decision::Merged,
+            window_ends_at: None,
+            overdue: false,
+            held_until: None,
+            ..self
+        })
     }
 
     fn closed_as(self, decision: Decision, now: Millis, hold: HoldDays) -> Lifecycle {
@@ -235,6 +261,15 @@ impl Lifecycle {
             window_ends_at: Some(now.plus(window.duration())),
             overdue: false,
             held_until: None,
+        }
+    }
+
+    /// A moderator's work on the case itself (a note, an alias) is refused once it was
+    /// merged: it belongs on the case it was merged into.
+    pub fn require_unmerged(self) -> Result<Self, LifecycleError> {
+        match self.decision {
+            Decision::Merged => Err(LifecycleError::Merged),
+            _ => Ok(self),
         }
     }
 
@@ -396,6 +431,43 @@ mod tests {
     }
 
     #[test]
+    fn any_case_can_be_merged_once_and_a_merged_case_goes_nowhere() {
+        let overdue = pending().mark_overdue().unwrap();
+        for l in [
+            pending(),
+            overdue,
+            decided(VoteChoice::HandOff),
+            pending().withdraw().unwrap(),
+        ] {
+            let merged = l.merge().unwrap();
+            assert_eq!(merged.decision, Decision::Merged);
+            assert_eq!(
+                (merged.window_ends_at, merged.held_until, merged.overdue),
+                (None, None, false)
+            );
+            assert_eq!(merged.round, l.round);
+        }
+        let merged = decided(VoteChoice::ReportNow).merge().unwrap();
+        assert_eq!(merged.merge(), Err(LifecycleError::Merged));
+        assert_eq!(merged.reopen(NOW, window()), Err(LifecycleError::Merged));
+        assert_eq!(
+            merged.override_decision(VoteChoice::ReportNow, NOW, hold()),
+            Err(LifecycleError::Merged)
+        );
+        assert_eq!(
+            merged.decide(VoteChoice::Dismiss, NOW, hold()),
+            Err(LifecycleError::NotPending(Decision::Merged))
+        );
+        assert!(merged.withdraw().is_err());
+        assert!(merged.release().is_err());
+        assert!(merged.mark_overdue().is_err());
+        assert!(merged.reopen_for_new_reporter(NOW, window()).is_err());
+        assert!(merged.reopen_withdrawn(NOW, window()).is_err());
+        assert_eq!(merged.require_unmerged(), Err(LifecycleError::Merged));
+        assert_eq!(pending().require_unmerged(), Ok(pending()));
+    }
+
+    #[test]
     fn names_round_trip_and_unknown_names_list_the_accepted_ones() {
         for d in Decision::ALL {
             assert_eq!(d.as_str().parse::<Decision>(), Ok(d));
@@ -406,7 +478,7 @@ mod tests {
         let err = "maybe".parse::<Decision>().unwrap_err().to_string();
         assert_eq!(
             err,
-            "\"maybe\" is not a decision: use one of pending, report_now, hand_off, dismissed, withdrawn"
+            "\"maybe\" is not a decision: use one of pending, report_now, hand_off, dismissed, withdrawn, merged"
         );
     }
 }

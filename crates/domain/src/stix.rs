@@ -69,7 +69,7 @@ impl Collection {
         match decision {
             Decision::ReportNow => Some(Collection::ReportNow),
             Decision::HandOff => Some(Collection::Held),
-            Decision::Pending | Decision::Dismissed | Decision::Withdrawn => None,
+            Decision::Pending | Decision::Dismissed | Decision::Withdrawn | Decision::Merged => None,
         }
     }
 

@@ -1,8 +1,8 @@
-//! `/case show|note|reopen|decide|alias add`: moderators' tools on one case.
+//! `/case show|note|reopen|decide|alias add|merge`: moderators' tools on one case.
 
 use poise::serenity_prelude as serenity;
 
-use super::{acting, case_error, member_context};
+use super::{acting, answer_language, case_error, member_context};
 use crate::discord::checks::{require_admin, require_moderator};
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::render::{answers, campaign};
@@ -18,7 +18,7 @@ const MAX_TEXT: usize = 500;
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("show", "note", "reopen", "decide", "alias"),
+    subcommands("show", "note", "reopen", "decide", "alias", "merge"),
     subcommand_required
 )]
 pub async fn case(_ctx: Context<'_>) -> Result<(), Error> {
@@ -160,6 +160,32 @@ async fn alias_add(
     {
         Ok(_) => ctx.send(private(campaign::alias_added(case, &alias))).await?,
         Err(StoreError::Alias(e)) => return Err(user_error(campaign::alias_refused(&e, case))),
+        Err(other) => return Err(case_error(other)),
+    };
+    Ok(())
+}
+
+/// Merge a case into another of the same account, e.g. a renamed handle (moderators).
+///
+/// Its reports, evidence, notes and keys move to `into`; later reports land there.
+#[poise::command(slash_command, guild_only)]
+async fn merge(
+    ctx: Context<'_>,
+    #[description = "The case that goes (its reports move)"] from: i64,
+    #[description = "The case that stays"] into: i64,
+    #[description = "Why they are one account"] reason: String,
+) -> Result<(), Error> {
+    let (guild, who, settings) = member_context(ctx).await?;
+    require_moderator(&settings, &who)?;
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await?;
+    let reason = text(reason, "reason")?;
+    let actor = Actor::Member(who.user_id);
+    match acting(ctx)
+        .merge_cases(guild, from, into, &actor, &reason, ctx.data().clock.now())
+        .await
+    {
+        Ok(_) => ctx.send(private(campaign::merged(from, into, lang))).await?,
+        Err(StoreError::Merge(e)) => return Err(user_error(campaign::merge_refused(&e, lang))),
         Err(other) => return Err(case_error(other)),
     };
     Ok(())

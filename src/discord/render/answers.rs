@@ -180,7 +180,7 @@ pub fn reviewed_do_not_report(lang: Language) -> String {
 /// report, or a hold that came up for review), since that too would tell them apart.
 pub(super) fn reviewed_privately(case: &CaseRecord) -> bool {
     match case.lifecycle.decision {
-        Decision::HandOff | Decision::Dismissed => true,
+        Decision::HandOff | Decision::Dismissed | Decision::Merged => true,
         Decision::Pending => case.lifecycle.round > 1,
         Decision::ReportNow | Decision::Withdrawn => false,
     }
@@ -251,7 +251,7 @@ pub fn status_answer(case: &CaseRecord) -> String {
             "The community decided to **report it now**: follow the call to action in the coordination channel."
                 .to_owned()
         }
-        Decision::HandOff | Decision::Dismissed => reviewed_do_not_report(Language::English),
+        Decision::HandOff | Decision::Dismissed | Decision::Merged => reviewed_do_not_report(Language::English),
         Decision::Withdrawn => "Closed: every report on it was withdrawn before a decision.".to_owned(),
     };
     let status = match case.account_status {
@@ -478,6 +478,9 @@ pub fn case_details_title(d: &CaseDetails) -> String {
 /// A case with its reporters, reports, votes, notes and history, for moderators.
 pub fn case_details(d: &CaseDetails) -> String {
     let mut out = case_head(&d.case);
+    if let Some(into) = d.merged_into {
+        out += &format!("{}\n", t!(Language::English, "case-merged-into", case = into));
+    }
     out += &format!("\n**Reports ({})**\n", d.reports.len());
     for r in d.reports.iter().rev().take(10) {
         let who = match r.reporter {

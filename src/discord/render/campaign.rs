@@ -10,11 +10,12 @@ use super::notices::{button, reporting_steps, Post};
 use super::{key_text, labels, link, relative, truncate};
 use crate::discord::components::ComponentAction;
 use crate::domain::account::AccountKey;
-use crate::domain::campaign::{may_withdraw, AliasError, Paced, WithdrawError};
+use crate::domain::campaign::{may_withdraw, AliasError, MergeError, Paced, WithdrawError};
 use crate::domain::case::{AccountStatus, Decision};
 use crate::domain::language::Language;
 use crate::domain::time::Millis;
 use crate::store::{BatchItem, MyReport, ReporterRecord, Withdrawal};
+use crate::t;
 
 /// Each account's link is cut shorter than elsewhere, so five fit in one embed.
 const BATCH_LINK_CHARS: usize = 300;
@@ -182,8 +183,34 @@ pub fn alias_refused(e: &AliasError, case_no: i64) -> String {
         }
         AliasError::Taken { case_no: owner } => format!(
             "That account already belongs to case #{owner}, so it cannot also be an alias of case #{case_no}. \
-             If both cases are the same account, merge them with `/case merge` once it is available."
+             If both cases are the same account, merge them with `/case merge`."
         ),
+    }
+}
+
+/// `/case merge` done: where the merged case's reports went.
+pub fn merged(from: i64, into: i64, lang: Language) -> String {
+    t!(lang, "merge-done", from = from, into = into)
+}
+
+/// Why `/case merge` refused, and what to do instead.
+pub fn merge_refused(e: &MergeError, lang: Language) -> String {
+    match e {
+        MergeError::SameCase => t!(lang, "merge-refused-same"),
+        MergeError::OtherPlatform {
+            from_no,
+            from,
+            into_no,
+            into,
+        } => t!(
+            lang,
+            "merge-refused-platform",
+            from = *from_no,
+            from_platform = labels::platform(*from),
+            into = *into_no,
+            into_platform = labels::platform(*into)
+        ),
+        MergeError::AlreadyMerged { case_no } => t!(lang, "merge-refused-merged", case = *case_no),
     }
 }
 

@@ -21,6 +21,7 @@ pub fn decision(d: Decision) -> &'static str {
         Decision::HandOff => "Handed to agencies",
         Decision::Dismissed => "Dismissed",
         Decision::Withdrawn => "Closed: every report withdrawn",
+        Decision::Merged => "Merged into another case",
     }
 }
 
@@ -96,6 +97,7 @@ pub fn lifecycle_refusal(e: &LifecycleError) -> String {
         LifecycleError::AlreadyPending => "this case is already pending a vote".to_owned(),
         LifecycleError::AlreadyOverdue => "this case is already marked overdue".to_owned(),
         LifecycleError::AlreadyDecided(d) => format!("this case is already decided as {}", decision(*d)),
+        LifecycleError::Merged => "this case was merged into another one; act on that case instead".to_owned(),
     }
 }
 

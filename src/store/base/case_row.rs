@@ -110,6 +110,37 @@ pub(crate) async fn case_by_id(conn: &mut AnyConnection, case_id: i64) -> Result
         .ok_or_else(|| StoreError::Corrupt(format!("case id {case_id} missing")))
 }
 
+/// Merges a case number is followed through before giving up: more than any real chain
+/// (a merged case is never a merge's target, so chains only grow by merging their end).
+const MAX_MERGE_CHAIN: usize = 64;
+
+/// Case `case_no`, or the case it was merged into (to the end of the chain): for what
+/// volunteers do about the account from an older message, such as a `/next` batch's
+/// *I reported it* button, which must count where the account's reports are now.
+pub(crate) async fn case_of_account(conn: &mut AnyConnection, guild_id: u64, case_no: i64) -> Result<CaseRecord> {
+    let mut case = case_by_no(conn, guild_id, case_no).await?;
+    for _ in 0..MAX_MERGE_CHAIN {
+        let into: Option<i64> = sqlx::query_scalar("SELECT merged_into FROM cases WHERE id = $1")
+            .bind(case.id)
+            .fetch_one(&mut *conn)
+            .await?;
+        match into {
+            None => return Ok(case),
+            Some(id) => case = case_by_id(conn, id).await?,
+        }
+    }
+    Err(StoreError::Corrupt(format!("case #{case_no} merges on without end")))
+}
+
+/// The number of the case that case `case_id` was merged into, if it was (`/case merge`).
+pub(crate) async fn merged_into_no(conn: &mut AnyConnection, case_id: i64) -> Result<Option<i64>> {
+    let no = sqlx::query_scalar("SELECT m.case_no FROM cases c JOIN cases m ON m.id = c.merged_into WHERE c.id = $1")
+        .bind(case_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(no)
+}
+
 /// The distinct reasons a case was reported for.
 pub(crate) async fn reasons_of(conn: &mut AnyConnection, case_id: i64) -> Result<BTreeSet<ReasonCategory>> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
