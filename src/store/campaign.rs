@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::base::audit::{append, Event};
 use super::base::case_row::{case_by_no, case_from_row, CaseRecord, CASE_COLUMNS};
-use super::base::guild_row::ensure_guild;
+use super::base::guild_row::{ensure_guild, settings_in};
 use super::base::mute::COUNTED;
 use super::base::outbox::enqueue_card;
 use super::base::pseudonym::acting_as;
@@ -16,7 +16,8 @@ use super::base::transition::transition;
 use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::campaign::{
-    batch_room, may_withdraw, BatchSize, HourlyPace, Paced, WithdrawError, PACE_WINDOW, RESERVATION,
+    batch_room, may_withdraw, share_room, BatchSize, HourlyPace, Paced, RecheckDays, WithdrawError, PACE_WINDOW,
+    RESERVATION,
 };
 use crate::domain::time::Millis;
 
@@ -25,6 +26,9 @@ use crate::domain::time::Millis;
 pub struct BatchItem {
     pub case: CaseRecord,
     pub volunteers: u64,
+    /// A re-check, with when the suspension was confirmed: it was long enough ago that the
+    /// member is asked whether the account is still suspended, instead of to report it.
+    pub recheck: Option<Millis>,
 }
 
 /// What `/next` hands a member.
@@ -38,7 +42,9 @@ pub enum NextBatch {
 
 impl Store {
     /// Hand `member` up to `size` report-now accounts they have not reported, fewest
-    /// volunteer reports first, within their hourly `pace`. Each account is reserved for
+    /// volunteer reports first, within their hourly `pace`, with the suspensions due for a
+    /// re-check as `domain::campaign::share_room` shares the batch (a re-check counts
+    /// toward the pace like any account). Each account is reserved for
     /// them for [`RESERVATION`]: batches of one server are handed out in turn, and a case
     /// reserved for someone else is left out, so two members asking at once get different
     /// accounts while enough exist.
@@ -63,7 +69,15 @@ impl Store {
                     return Ok(NextBatch::Paced(paced));
                 }
             };
-            let items = candidates(&mut tx, guild_id, member, room, now).await?;
+            let recheck_days = settings_in(&mut tx, guild_id)
+                .await?
+                .map_or(RecheckDays::DEFAULT, |s| s.recheck_days);
+            let due = rechecks_due(&mut tx, guild_id, member, room, recheck_days.due_if_seen_by(now), now).await?;
+            let mut reports = candidates(&mut tx, guild_id, member, room, now).await?;
+            let (rechecks, to_report) = share_room(room, count(&due), count(&reports));
+            let mut items: Vec<BatchItem> = due.into_iter().take(rechecks as usize).collect();
+            reports.truncate(to_report as usize);
+            items.append(&mut reports);
             for item in &items {
                 hand_out(&mut tx, guild_id, member, item.case.id, now).await?;
             }
@@ -124,15 +138,54 @@ async fn candidates(
         .bind(i64::from(limit))
         .fetch_all(&mut *conn)
         .await?;
+    rows.iter().map(|r| batch_item(r, None)).collect()
+}
+
+fn count(items: &[BatchItem]) -> u32 {
+    u32::try_from(items.len()).unwrap_or(u32::MAX)
+}
+
+/// Report-now accounts confirmed suspended, last seen so (confirmed, or a counted "still
+/// suspended") at or before `seen_by`, that the member has not observed since and nobody
+/// else holds a live reservation on: the longest suspended first.
+async fn rechecks_due(
+    conn: &mut AnyConnection,
+    guild_id: u64,
+    member: u64,
+    limit: u32,
+    seen_by: Millis,
+    now: Millis,
+) -> Result<Vec<BatchItem>> {
+    let sql = format!(
+        "SELECT {CASE_COLUMNS}, (SELECT COUNT(*) FROM reported_it r WHERE r.case_id = cases.id) AS volunteers, \
+         COALESCE(status_at, 0) AS suspended_at \
+         FROM cases WHERE guild_id = $1 AND decision = 'report_now' AND account_status = 'suspended' \
+         AND COALESCE(status_at, 0) <= $3 \
+         AND NOT EXISTS (SELECT 1 FROM status_observations o WHERE o.case_id = cases.id AND o.at > $3 \
+           AND ((o.status = 'suspended' AND o.muted = 0) OR o.observer_id = $2)) \
+         AND NOT EXISTS (SELECT 1 FROM reservations v WHERE v.case_id = cases.id AND v.until > $4 AND v.member_id <> $2) \
+         ORDER BY status_at, case_no LIMIT $5"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id_to_db(guild_id))
+        .bind(id_to_db(member))
+        .bind(seen_by.0)
+        .bind(now.0)
+        .bind(i64::from(limit))
+        .fetch_all(&mut *conn)
+        .await?;
     rows.iter()
-        .map(|r| {
-            let volunteers: i64 = r.try_get("volunteers")?;
-            Ok(BatchItem {
-                case: case_from_row(r)?,
-                volunteers: u64::try_from(volunteers).unwrap_or(0),
-            })
-        })
+        .map(|r| batch_item(r, Some(Millis(r.try_get("suspended_at")?))))
         .collect()
+}
+
+fn batch_item(row: &sqlx::any::AnyRow, recheck: Option<Millis>) -> Result<BatchItem> {
+    let volunteers: i64 = row.try_get("volunteers")?;
+    Ok(BatchItem {
+        case: case_from_row(row)?,
+        volunteers: u64::try_from(volunteers).unwrap_or(0),
+        recheck,
+    })
 }
 
 /// Reserve the case for the member and count it toward their pace (once per hour: an

@@ -62,7 +62,7 @@ pub use guilds::SettingsChange;
 pub use import::{ImportLine, ImportSummary, Importer};
 pub use outbox::{LeaseGrant, OutboxItem, ParkedItem, Refusal};
 pub use public_page::{PublicCase, PublicDay, PublicPage, PUBLIC_DAYS};
-pub use queue::{MAX_DEQUEUE, MAX_WAITING_CARDS};
+pub use queue::{BulkDismissal, MAX_DEQUEUE, MAX_WAITING_CARDS};
 pub use reports::{NewEvidence, NewReport, ReportOutcome, ReportSource};
 pub use status::Observation;
 pub use taxii::{FeedEntry, FeedPage, FeedQuery, TaxiiCredential, TaxiiPull, VersionMatch};
@@ -103,6 +103,9 @@ pub enum StoreError {
     /// A key cannot become an alias of the case.
     #[error("cannot add the alias: {0}")]
     Alias(crate::domain::campaign::AliasError),
+    /// No import with this id in this server (another server's reads the same).
+    #[error("no import #{import_id} in this server")]
+    NoSuchImport { import_id: i64 },
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
