@@ -23,3 +23,7 @@ CREATE TABLE imports (
 -- The import that opened a case (NULL: opened by a report).
 ALTER TABLE cases ADD COLUMN import_id BIGINT REFERENCES imports (id);
 CREATE INDEX cases_import ON cases (import_id);
+
+-- /myreports lists a muted member's kept reports like any other, so they can be withdrawn
+-- like any other (kept, not deleted, and counted by nothing either way).
+ALTER TABLE kept_reports ADD COLUMN withdrawn_at BIGINT;

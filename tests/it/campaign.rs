@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::common::TestDb;
 use flagwatch::clock::Clock;
 use flagwatch::demo::community::Community;
-use flagwatch::discord::render::answers;
+use flagwatch::discord::render::{answers, campaign};
 use flagwatch::domain::account::{AccountKey, Platform};
 use flagwatch::domain::audit::Actor;
 use flagwatch::domain::campaign::{AliasError, BatchSize, HourlyPace, WithdrawError};
@@ -667,7 +667,61 @@ async fn dismiss_all_dismisses_one_imports_waiting_cases_and_skips_volunteered_o
     assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
 }
 
+/// `/myreports` and a withdrawal's answer with the case number and account left out.
+fn listed_shape(reports: &[flagwatch::store::MyReport], handle: &str) -> String {
+    let no = reports[0].case.case_no;
+    campaign::my_reports(reports)
+        .content
+        .replace(&format!("#{no}"), "#N")
+        .replace(handle, "H")
+}
+
+async fn a_muted_members_kept_report_is_listed_and_withdrawn_like_anyones(db: TestDb) {
+    let s = &db.store;
+    s.mute_reporter(GUILD, 2, MODERATOR, "brigading", None, T0)
+        .await
+        .unwrap();
+    let kept = s.file_report(member_report("@kept_listed", 2, 1)).await.unwrap();
+    let plain = s.file_report(member_report("@plain_listed", 3, 2)).await.unwrap();
+    let (kept_no, plain_no) = (kept.case().case_no, plain.case().case_no);
+    let (mine, theirs) = (
+        s.my_reports(GUILD, 2).await.unwrap(),
+        s.my_reports(GUILD, 3).await.unwrap(),
+    );
+    assert_eq!(mine.iter().map(|r| r.case.case_no).collect::<Vec<_>>(), vec![kept_no]);
+    assert_eq!(
+        listed_shape(&mine, "kept_listed"),
+        listed_shape(&theirs, "plain_listed"),
+        "a kept report reads like any"
+    );
+    let withdrawn = s.withdraw_report(GUILD, kept_no, 2, T0).await.unwrap();
+    let other = s.withdraw_report(GUILD, plain_no, 3, T0).await.unwrap();
+    assert_eq!(
+        campaign::withdrawn(&withdrawn).replace(&format!("#{kept_no}"), "#N"),
+        campaign::withdrawn(&other).replace(&format!("#{plain_no}"), "#N")
+    );
+    assert!(matches!(
+        s.withdraw_report(GUILD, kept_no, 2, T0).await,
+        Err(StoreError::Withdraw(WithdrawError::AlreadyWithdrawn))
+    ));
+    assert!(matches!(
+        s.withdraw_report(GUILD, kept_no, 4, T0).await,
+        Err(StoreError::Withdraw(WithdrawError::NoReport))
+    ));
+    let (mine, theirs) = (
+        s.my_reports(GUILD, 2).await.unwrap(),
+        s.my_reports(GUILD, 3).await.unwrap(),
+    );
+    assert!(mine[0].withdrawn);
+    assert_eq!(
+        listed_shape(&mine, "kept_listed"),
+        listed_shape(&theirs, "plain_listed")
+    );
+    assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
+}
+
 on_both_databases!(
+    a_muted_members_kept_report_is_listed_and_withdrawn_like_anyones,
     a_suspension_comes_back_as_a_recheck_and_two_seen_back_reinstate_it,
     one_moderator_seeing_it_back_reinstates_and_held_cases_are_never_rechecked,
     dismiss_all_dismisses_one_imports_waiting_cases_and_skips_volunteered_ones,
