@@ -75,3 +75,21 @@ merge-done = دُمجت القضية رقم {$from} في القضية رقم {$i
 merge-refused-same = لا يمكن دمج قضية في نفسها: أدخل رقمَي قضيتين مختلفتين (`from` هي القضية التي تُدمج، و`into` هي التي تبقى).
 merge-refused-platform = القضية رقم {$from} على {$from_platform} والقضية رقم {$into} على {$into_platform}: لا يمكن أن تُدمج إلا قضايا الحساب نفسه على المنصة نفسها.
 merge-refused-merged = سبق دمج القضية رقم {$case} في قضية أخرى. استخدم القضية التي دُمجت فيها (يذكرها الأمر `/case show {$case}`).
+
+## Re-checks in /next, import ids and /queue dismiss-all (issue 11)
+next-recheck-title = القضية رقم {$case} — {$platform}: هل ما زال موقوفًا؟
+next-recheck-body = تأكد إيقافه {$since}. قد تتراجع المنصات عن الإيقاف: افتحوا الرابط وأخبرونا بما ترونه.
+next-recheck-still = رقم {$case} ما زال موقوفًا
+next-recheck-back = رقم {$case} عاد
+recheck-still = شكرًا: تبقى القضية رقم {$case} معلَّمة كحساب موقوف. سيُسأل المتطوعون مجددًا بعد {$days} يومًا.
+recheck-back = شكرًا: أصبحت القضية رقم {$case} نشطة من جديد، وعادت دعوة الإبلاغ عنها.
+recheck-back-noted = شكرًا، سُجّلت إجابتك عن القضية رقم {$case}. ستعود دعوة الإبلاغ عنها حين يرى متطوع آخر أو مشرف أن الحساب عاد.
+recheck-not-suspended = لم تعد القضية رقم {$case} معلَّمة كحساب موقوف: دعوة الإبلاغ عنها منشورة.
+setup-recheck-days = إعادة التحقق: يعود الإيقاف إلى /next بعد {$days} يومًا
+recheck-days-refused = يجب أن تكون قيمة recheck_days بين {$min} و{$max} يومًا (القيمة المعطاة {$value})
+import-named = الاستيراد رقم {$import} — لرفض ما تركه في الانتظار: `/queue dismiss-all` مع الخيار source = {$import}.
+queue-from-import = رقم {$case} من الاستيراد رقم {$import}
+dismiss-all-done = الاستيراد رقم {$import}: القضايا المرفوضة: {$count}. أُغلقت تصويتاتها المفتوحة وحُدّثت بطاقاتها.
+dismiss-all-skipped = تُركت للمراجعة لأن أعضاء أبلغوا عنها أيضًا عبر /report: {$skipped}.
+dismiss-all-nothing = لا توجد في الاستيراد رقم {$import} قضية تنتظر قرارًا: لم يُرفض شيء.
+dismiss-all-unknown = لا يوجد في هذا الخادم استيراد رقم {$import}. يذكر ملخص كل استيراد رقمه.

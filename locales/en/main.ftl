@@ -55,3 +55,21 @@ merge-done = Case #{$from} is merged into case #{$into}: its reports, evidence, 
 merge-refused-same = A case cannot be merged into itself: give two different case numbers (`from` is the case that goes, `into` the one that stays).
 merge-refused-platform = Case #{$from} is on {$from_platform} and case #{$into} on {$into_platform}: only cases of one account, on one platform, can be merged.
 merge-refused-merged = Case #{$case} was already merged into another case. Use the case it was merged into (`/case show {$case}` names it).
+
+## Re-checks in /next, import ids and /queue dismiss-all (issue 11)
+next-recheck-title = Case #{$case} — {$platform}: still suspended?
+next-recheck-body = Confirmed suspended {$since}. Platforms reverse suspensions: open the link and say what you see.
+next-recheck-still = #{$case} still suspended
+next-recheck-back = #{$case} is back
+recheck-still = Thanks: case #{$case} stays marked suspended. Volunteers will be asked again after {$days} days.
+recheck-back = Thanks: case #{$case} is active again, and its call to action is back up.
+recheck-back-noted = Thanks, your answer on case #{$case} is noted. Its call to action returns once another volunteer or a moderator sees the account back.
+recheck-not-suspended = Case #{$case} is no longer marked suspended: its call to action is up.
+setup-recheck-days = Re-checks: a suspension comes back in /next after {$days} days
+recheck-days-refused = recheck_days must be between {$min} and {$max} days (got {$value})
+import-named = Import #{$import} — to dismiss what it leaves waiting: `/queue dismiss-all source:{$import}`.
+queue-from-import = #{$case} from import #{$import}
+dismiss-all-done = Import #{$import}: cases dismissed: {$count}. Their open votes are closed and their cards updated.
+dismiss-all-skipped = Left for review because members also reported them with /report: {$skipped}.
+dismiss-all-nothing = Import #{$import} has no case waiting for a decision: nothing was dismissed.
+dismiss-all-unknown = This server has no import #{$import}. The summary of each import names its number.

@@ -63,3 +63,21 @@ merge-done = Le dossier n° {$from} est fusionné avec le dossier n° {$into} : 
 merge-refused-same = Un dossier ne peut pas être fusionné avec lui-même : indiquez deux numéros différents (`from` est le dossier qui disparaît, `into` celui qui reste).
 merge-refused-platform = Le dossier n° {$from} est sur {$from_platform} et le dossier n° {$into} sur {$into_platform} : seuls les dossiers d'un même compte, sur une même plateforme, peuvent être fusionnés.
 merge-refused-merged = Le dossier n° {$case} a déjà été fusionné avec un autre dossier. Utilisez celui avec lequel il a été fusionné (`/case show {$case}` l'indique).
+
+## Re-checks in /next, import ids and /queue dismiss-all (issue 11)
+next-recheck-title = Dossier n° {$case} — {$platform} : toujours suspendu ?
+next-recheck-body = Suspension confirmée {$since}. Les plateformes lèvent parfois les suspensions : ouvrez le lien et dites ce que vous voyez.
+next-recheck-still = n° {$case} toujours suspendu
+next-recheck-back = n° {$case} est de retour
+recheck-still = Merci : le dossier n° {$case} reste marqué suspendu. Les bénévoles seront de nouveau interrogés dans {$days} jours.
+recheck-back = Merci : le dossier n° {$case} est de nouveau actif et son appel à signaler est revenu.
+recheck-back-noted = Merci, votre réponse sur le dossier n° {$case} est notée. Son appel à signaler reviendra dès qu'un autre bénévole ou un modérateur verra le compte de retour.
+recheck-not-suspended = Le dossier n° {$case} n'est plus marqué suspendu : son appel à signaler est en ligne.
+setup-recheck-days = Revérifications : une suspension revient dans /next après {$days} jours
+recheck-days-refused = recheck_days doit être compris entre {$min} et {$max} jours (reçu {$value})
+import-named = Import n° {$import} — pour classer ce qu'il laisse en attente : `/queue dismiss-all source:{$import}`.
+queue-from-import = n° {$case} issu de l'import n° {$import}
+dismiss-all-done = Import n° {$import} : dossiers classés : {$count}. Leurs votes ouverts sont clos et leurs fiches mises à jour.
+dismiss-all-skipped = Laissés à l'examen parce que des membres les ont aussi signalés avec /report : {$skipped}.
+dismiss-all-nothing = L'import n° {$import} n'a aucun dossier en attente de décision : rien n'a été classé.
+dismiss-all-unknown = Ce serveur n'a pas d'import n° {$import}. Le résumé de chaque import indique son numéro.

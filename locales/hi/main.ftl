@@ -57,3 +57,21 @@ merge-done = केस #{$from} को केस #{$into} में मिला
 merge-refused-same = किसी केस को उसी में नहीं मिलाया जा सकता: दो अलग केस नंबर दें (`from` वह केस जो मिलाया जाएगा, `into` वह जो बना रहेगा)।
 merge-refused-platform = केस #{$from} {$from_platform} पर है और केस #{$into} {$into_platform} पर: केवल एक ही प्लेटफ़ॉर्म पर एक ही अकाउंट के केस मिलाए जा सकते हैं।
 merge-refused-merged = केस #{$case} पहले ही किसी दूसरे केस में मिलाया जा चुका है। जिस केस में इसे मिलाया गया, उसका उपयोग करें (`/case show {$case}` उसका नंबर बताता है)।
+
+## Re-checks in /next, import ids and /queue dismiss-all (issue 11)
+next-recheck-title = केस #{$case} — {$platform}: क्या अब भी निलंबित है?
+next-recheck-body = निलंबन की पुष्टि {$since} हुई। प्लेटफ़ॉर्म निलंबन वापस भी लेते हैं: लिंक खोलें और बताएँ कि आपको क्या दिखता है।
+next-recheck-still = #{$case} अब भी निलंबित
+next-recheck-back = #{$case} वापस आ गया
+recheck-still = धन्यवाद: केस #{$case} निलंबित ही दर्ज रहेगा। स्वयंसेवकों से {$days} दिन बाद फिर पूछा जाएगा।
+recheck-back = धन्यवाद: केस #{$case} फिर से सक्रिय है, और उसकी रिपोर्ट करने की अपील वापस आ गई है।
+recheck-back-noted = धन्यवाद, केस #{$case} पर आपका जवाब दर्ज हो गया। जब कोई और स्वयंसेवक या मॉडरेटर खाते को वापस देखेगा, तब उसकी रिपोर्ट करने की अपील लौटेगी।
+recheck-not-suspended = केस #{$case} अब निलंबित दर्ज नहीं है: उसकी रिपोर्ट करने की अपील लगी हुई है।
+setup-recheck-days = दोबारा जाँच: कोई निलंबन {$days} दिन बाद /next में लौटता है
+recheck-days-refused = recheck_days {$min} से {$max} दिन के बीच होना चाहिए ({$value} मिला)
+import-named = इम्पोर्ट #{$import} — जो उसने प्रतीक्षा में छोड़ा है उसे ख़ारिज करने के लिए: `/queue dismiss-all source:{$import}`।
+queue-from-import = #{$case}, इम्पोर्ट #{$import} से
+dismiss-all-done = इम्पोर्ट #{$import}: ख़ारिज किए गए केस: {$count}। उनके खुले मतदान बंद हो गए और उनके कार्ड अपडेट हो गए।
+dismiss-all-skipped = समीक्षा के लिए छोड़े गए, क्योंकि सदस्यों ने भी /report से उनकी रिपोर्ट की थी: {$skipped}।
+dismiss-all-nothing = इम्पोर्ट #{$import} में कोई केस फ़ैसले की प्रतीक्षा में नहीं है: कुछ भी ख़ारिज नहीं हुआ।
+dismiss-all-unknown = इस सर्वर पर कोई इम्पोर्ट #{$import} नहीं है। हर इम्पोर्ट के सारांश में उसका नंबर होता है।

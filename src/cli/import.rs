@@ -30,6 +30,10 @@ pub async fn run(store: &Store, path: &Path, guild: u64, reason: ReasonCategory)
         "imported {} lines: {} new cases, {} merged, {} rejected",
         summary.lines, summary.new_cases, summary.merged, summary.rejected
     );
+    println!(
+        "import #{} (its queued cases can be dismissed at once with /queue dismiss-all source:{})",
+        summary.import_id, summary.import_id
+    );
     Ok(Outcome::Success)
 }
 

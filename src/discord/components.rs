@@ -27,6 +27,11 @@ pub enum ComponentAction {
     Withdraw {
         case_no: i64,
     },
+    /// A `/next` re-check: "Still suspended" (`back: false`) or "It is back".
+    Recheck {
+        case_no: i64,
+        back: bool,
+    },
 }
 
 impl ComponentAction {
@@ -37,7 +42,8 @@ impl ComponentAction {
             | ComponentAction::ReportedIt { case_no }
             | ComponentAction::LooksSuspended { case_no }
             | ComponentAction::StillUp { case_no }
-            | ComponentAction::Withdraw { case_no } => case_no,
+            | ComponentAction::Withdraw { case_no }
+            | ComponentAction::Recheck { case_no, .. } => case_no,
         }
     }
 
@@ -54,6 +60,10 @@ impl ComponentAction {
             ["cta", "suspended", no] => Some(ComponentAction::LooksSuspended { case_no: case_no(no)? }),
             ["cta", "up", no] => Some(ComponentAction::StillUp { case_no: case_no(no)? }),
             ["mine", "withdraw", no] => Some(ComponentAction::Withdraw { case_no: case_no(no)? }),
+            ["recheck", answer @ ("still" | "back"), no] => Some(ComponentAction::Recheck {
+                case_no: case_no(no)?,
+                back: *answer == "back",
+            }),
             _ => None,
         }
     }
@@ -67,6 +77,9 @@ impl fmt::Display for ComponentAction {
             ComponentAction::LooksSuspended { case_no } => write!(f, "cta:suspended:{case_no}"),
             ComponentAction::StillUp { case_no } => write!(f, "cta:up:{case_no}"),
             ComponentAction::Withdraw { case_no } => write!(f, "mine:withdraw:{case_no}"),
+            ComponentAction::Recheck { case_no, back } => {
+                write!(f, "recheck:{}:{case_no}", if *back { "back" } else { "still" })
+            }
         }
     }
 }
@@ -86,6 +99,11 @@ mod tests {
             ComponentAction::LooksSuspended { case_no: 7 },
             ComponentAction::StillUp { case_no: 7 },
             ComponentAction::Withdraw { case_no: 7 },
+            ComponentAction::Recheck { case_no: 7, back: true },
+            ComponentAction::Recheck {
+                case_no: 7,
+                back: false,
+            },
         ]);
         for action in actions {
             assert_eq!(ComponentAction::parse(&action.to_string()), Some(action));
@@ -103,6 +121,7 @@ mod tests {
             "vote:1:maybe",
             "vote:1:dismiss:extra",
             "other:1:dismiss",
+            "recheck:maybe:1",
         ] {
             assert_eq!(ComponentAction::parse(id), None, "{id}");
         }

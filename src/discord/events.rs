@@ -9,8 +9,10 @@ use super::components::ComponentAction;
 use super::convert::Caller;
 use super::error::{already_handled, message_for, outcome_of, refused, user_error, Error};
 use super::render::answers::{self, Intake, Refusal};
+use super::render::campaign;
 use super::Data;
 use crate::domain::case::{AccountStatus, Decision};
+use crate::domain::language::Language;
 use crate::domain::status::Observed;
 use crate::domain::vote::VoteChoice;
 use crate::metrics::Outcome;
@@ -41,6 +43,7 @@ async fn on_press(ctx: &serenity::Context, press: &serenity::ComponentInteractio
         }
         Some(ComponentAction::StillUp { case_no }) => observe(press, data, case_no, Observed::StillUp).await,
         Some(ComponentAction::Withdraw { case_no }) => withdraw(press, data, case_no).await,
+        Some(ComponentAction::Recheck { case_no, back }) => recheck(press, data, case_no, back).await,
         None => Err(refused(Refusal::StaleButton)),
     };
     let outcome = match &answer {
@@ -74,6 +77,8 @@ fn press_name(custom_id: &str) -> &'static str {
         Some(ComponentAction::LooksSuspended { .. }) => "button looks_suspended",
         Some(ComponentAction::StillUp { .. }) => "button still_up",
         Some(ComponentAction::Withdraw { .. }) => "button withdraw",
+        Some(ComponentAction::Recheck { back: true, .. }) => "button recheck_back",
+        Some(ComponentAction::Recheck { back: false, .. }) => "button recheck_still",
         None => "button stale",
     }
 }
@@ -150,7 +155,44 @@ async fn observe(
         (Observed::StillUp, _) => answers::marked_still_up(case_no),
         (Observed::LooksSuspended, AccountStatus::Suspended) => answers::confirmed_suspended(case_no),
         (Observed::LooksSuspended, _) => answers::suspension_needs_confirmation(case_no),
+        (Observed::StillSuspended | Observed::SeenBack, _) => {
+            let lang = press_language(data, guild, who.user_id, press, &settings).await?;
+            campaign::recheck_answer(seen, &result.case, settings.recheck_days, lang)
+        }
     }))
+}
+
+/// A `/next` re-check's answer: an observation under the call to action's intake rules (a
+/// muted member's is kept and counts toward nothing, see `Store::observe`).
+async fn recheck(
+    press: &serenity::ComponentInteraction,
+    data: &Data,
+    case_no: i64,
+    back: bool,
+) -> Result<Option<String>, Error> {
+    let seen = if back {
+        Observed::SeenBack
+    } else {
+        Observed::StillSuspended
+    };
+    observe(press, data, case_no, seen).await
+}
+
+/// The language of an answer to this press: the member's choice, their client's locale,
+/// else the server's.
+async fn press_language(
+    data: &Data,
+    guild: u64,
+    member: u64,
+    press: &serenity::ComponentInteraction,
+    settings: &GuildSettings,
+) -> Result<Language, Error> {
+    let chosen = data.store.member_language(guild, member).await?;
+    Ok(Language::for_member(
+        chosen,
+        Some(press.locale.as_str()),
+        settings.language,
+    ))
 }
 
 /// "Withdraw" on `/myreports`: the same as `/withdraw case`.

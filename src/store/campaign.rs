@@ -7,16 +7,19 @@ use serde_json::json;
 
 use super::base::audit::{append, Event};
 use super::base::case_row::{case_by_no, case_from_row, CaseRecord, CASE_COLUMNS};
-use super::base::guild_row::ensure_guild;
-use super::base::mute::COUNTED;
+use super::base::guild_row::{ensure_guild, settings_in};
+use super::base::mute::{kept_case, COUNTED};
 use super::base::outbox::enqueue_card;
 use super::base::pseudonym::acting_as;
 use super::base::record::{record_of, ReporterRecord, Whose};
 use super::base::transition::transition;
+use super::base::write_tx::WriteTx;
 use super::{id_to_db, Result, Store, StoreError};
+use crate::domain::account::AccountKey;
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::campaign::{
-    batch_room, may_withdraw, BatchSize, HourlyPace, Paced, WithdrawError, PACE_WINDOW, RESERVATION,
+    batch_room, may_withdraw, share_room, BatchSize, HourlyPace, Paced, RecheckDays, WithdrawError, PACE_WINDOW,
+    RESERVATION,
 };
 use crate::domain::time::Millis;
 
@@ -25,6 +28,9 @@ use crate::domain::time::Millis;
 pub struct BatchItem {
     pub case: CaseRecord,
     pub volunteers: u64,
+    /// A re-check, with when the suspension was confirmed: it was long enough ago that the
+    /// member is asked whether the account is still suspended, instead of to report it.
+    pub recheck: Option<Millis>,
 }
 
 /// What `/next` hands a member.
@@ -38,7 +44,9 @@ pub enum NextBatch {
 
 impl Store {
     /// Hand `member` up to `size` report-now accounts they have not reported, fewest
-    /// volunteer reports first, within their hourly `pace`. Each account is reserved for
+    /// volunteer reports first, within their hourly `pace`, with the suspensions due for a
+    /// re-check as `domain::campaign::share_room` shares the batch (a re-check counts
+    /// toward the pace like any account). Each account is reserved for
     /// them for [`RESERVATION`]: batches of one server are handed out in turn, and a case
     /// reserved for someone else is left out, so two members asking at once get different
     /// accounts while enough exist.
@@ -63,7 +71,15 @@ impl Store {
                     return Ok(NextBatch::Paced(paced));
                 }
             };
-            let items = candidates(&mut tx, guild_id, member, room, now).await?;
+            let recheck_days = settings_in(&mut tx, guild_id)
+                .await?
+                .map_or(RecheckDays::DEFAULT, |s| s.recheck_days);
+            let due = rechecks_due(&mut tx, guild_id, member, room, recheck_days.due_if_seen_by(now), now).await?;
+            let mut reports = candidates(&mut tx, guild_id, member, room, now).await?;
+            let (rechecks, to_report) = share_room(room, count(&due), count(&reports));
+            let mut items: Vec<BatchItem> = due.into_iter().take(rechecks as usize).collect();
+            reports.truncate(to_report as usize);
+            items.append(&mut reports);
             for item in &items {
                 hand_out(&mut tx, guild_id, member, item.case.id, now).await?;
             }
@@ -124,15 +140,54 @@ async fn candidates(
         .bind(i64::from(limit))
         .fetch_all(&mut *conn)
         .await?;
+    rows.iter().map(|r| batch_item(r, None)).collect()
+}
+
+fn count(items: &[BatchItem]) -> u32 {
+    u32::try_from(items.len()).unwrap_or(u32::MAX)
+}
+
+/// Report-now accounts confirmed suspended, last seen so (confirmed, or a counted "still
+/// suspended") at or before `seen_by`, that the member has not observed since and nobody
+/// else holds a live reservation on: the longest suspended first.
+async fn rechecks_due(
+    conn: &mut AnyConnection,
+    guild_id: u64,
+    member: u64,
+    limit: u32,
+    seen_by: Millis,
+    now: Millis,
+) -> Result<Vec<BatchItem>> {
+    let sql = format!(
+        "SELECT {CASE_COLUMNS}, (SELECT COUNT(*) FROM reported_it r WHERE r.case_id = cases.id) AS volunteers, \
+         COALESCE(status_at, 0) AS suspended_at \
+         FROM cases WHERE guild_id = $1 AND decision = 'report_now' AND account_status = 'suspended' \
+         AND COALESCE(status_at, 0) <= $3 \
+         AND NOT EXISTS (SELECT 1 FROM status_observations o WHERE o.case_id = cases.id AND o.at > $3 \
+           AND ((o.status = 'suspended' AND o.muted = 0) OR o.observer_id = $2)) \
+         AND NOT EXISTS (SELECT 1 FROM reservations v WHERE v.case_id = cases.id AND v.until > $4 AND v.member_id <> $2) \
+         ORDER BY status_at, case_no LIMIT $5"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id_to_db(guild_id))
+        .bind(id_to_db(member))
+        .bind(seen_by.0)
+        .bind(now.0)
+        .bind(i64::from(limit))
+        .fetch_all(&mut *conn)
+        .await?;
     rows.iter()
-        .map(|r| {
-            let volunteers: i64 = r.try_get("volunteers")?;
-            Ok(BatchItem {
-                case: case_from_row(r)?,
-                volunteers: u64::try_from(volunteers).unwrap_or(0),
-            })
-        })
+        .map(|r| batch_item(r, Some(Millis(r.try_get("suspended_at")?))))
         .collect()
+}
+
+fn batch_item(row: &sqlx::any::AnyRow, recheck: Option<Millis>) -> Result<BatchItem> {
+    let volunteers: i64 = row.try_get("volunteers")?;
+    Ok(BatchItem {
+        case: case_from_row(row)?,
+        volunteers: u64::try_from(volunteers).unwrap_or(0),
+        recheck,
+    })
 }
 
 /// Reserve the case for the member and count it toward their pace (once per hour: an
@@ -182,7 +237,9 @@ pub struct Withdrawal {
 }
 
 impl Store {
-    /// The member's latest reports in this server, newest first (one per case).
+    /// The member's latest reports in this server, newest first (one per case). Reports
+    /// kept while the member was muted (on accounts with no case) are listed too, as the
+    /// case their answer named: a muted member's list reads like anyone's.
     pub async fn my_reports(&self, guild_id: u64, member: u64) -> Result<Vec<MyReport>> {
         self.op("my_reports", async {
             let mut conn = self.pool.acquire().await?;
@@ -200,7 +257,8 @@ impl Store {
                 .bind(MY_REPORTS_MAX)
                 .fetch_all(&mut *conn)
                 .await?;
-            rows.iter()
+            let mut mine = rows
+                .iter()
                 .map(|r| {
                     let open: i64 = r.try_get("open_reports")?;
                     Ok(MyReport {
@@ -209,7 +267,11 @@ impl Store {
                         withdrawn: open == 0,
                     })
                 })
-                .collect()
+                .collect::<Result<Vec<_>>>()?;
+            mine.extend(my_kept_reports(&mut conn, guild_id, member).await?);
+            mine.sort_by_key(|r| std::cmp::Reverse((r.filed_at, r.case.case_no)));
+            mine.truncate(MY_REPORTS_MAX as usize);
+            Ok(mine)
         })
         .await
     }
@@ -223,7 +285,11 @@ impl Store {
             let mut tx = self.begin_write().await?;
             let member = acting_as(&mut tx, guild_id, member).await?;
             let case = match case_by_no(&mut tx, guild_id, case_no).await {
-                Err(StoreError::NoSuchCase { .. }) => return Err(StoreError::Withdraw(WithdrawError::NoReport)),
+                Err(StoreError::NoSuchCase { .. }) => {
+                    let withdrawal = withdraw_kept(&mut tx, guild_id, case_no, member, at).await?;
+                    tx.commit().await?;
+                    return Ok(withdrawal);
+                }
                 other => other?,
             };
             let (open, all): (i64, i64) = {
@@ -298,6 +364,116 @@ impl Store {
         })
         .await
     }
+}
+
+/// The member's kept reports (filed while muted, on accounts with no case), one per
+/// account, shown as the case their answer named.
+async fn my_kept_reports(conn: &mut AnyConnection, guild_id: u64, member: u64) -> Result<Vec<MyReport>> {
+    let window = settings_in(conn, guild_id)
+        .await?
+        .map(|s| s.policy)
+        .unwrap_or_default()
+        .window;
+    let rows = sqlx::query(
+        "SELECT k.account_key, c.case_no, MAX(k.created_at) AS filed_at, \
+         SUM(CASE WHEN k.withdrawn_at IS NULL THEN 1 ELSE 0 END) AS open_reports \
+         FROM kept_reports k JOIN kept_cases c ON c.guild_id = k.guild_id AND c.account_key = k.account_key \
+         WHERE k.guild_id = $1 AND k.reporter_id = $2 GROUP BY k.account_key, c.case_no \
+         ORDER BY filed_at DESC LIMIT $3",
+    )
+    .bind(id_to_db(guild_id))
+    .bind(id_to_db(member))
+    .bind(MY_REPORTS_MAX)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let key: String = r.try_get("account_key")?;
+            let key = AccountKey::from_key(&key).map_err(|e| StoreError::Corrupt(format!("kept key {key:?}: {e}")))?;
+            let filed_at = Millis(r.try_get("filed_at")?);
+            let open: i64 = r.try_get("open_reports")?;
+            Ok(MyReport {
+                case: kept_case(guild_id, r.try_get("case_no")?, key, filed_at, window),
+                filed_at,
+                withdrawn: open == 0,
+            })
+        })
+        .collect()
+}
+
+/// Withdraw the member's kept reports under the case number their answer named, as a
+/// withdrawal from a case would read (the "case" closes once no kept report of the
+/// account is left). No such report: the same refusal as for any case.
+async fn withdraw_kept(tx: &mut WriteTx, guild_id: u64, case_no: i64, member: u64, at: Millis) -> Result<Withdrawal> {
+    let mine = kept_of(tx, guild_id, case_no, Some(member)).await?;
+    let Some((key, filed_at, open)) = mine else {
+        return Err(StoreError::Withdraw(WithdrawError::NoReport));
+    };
+    if open == 0 {
+        return Err(StoreError::Withdraw(WithdrawError::AlreadyWithdrawn));
+    }
+    sqlx::query(
+        "UPDATE kept_reports SET withdrawn_at = $1 WHERE guild_id = $2 AND account_key = $3 \
+         AND reporter_id = $4 AND withdrawn_at IS NULL",
+    )
+    .bind(at.0)
+    .bind(id_to_db(guild_id))
+    .bind(&key)
+    .bind(id_to_db(member))
+    .execute(&mut **tx)
+    .await?;
+    let left = kept_of(tx, guild_id, case_no, None)
+        .await?
+        .map_or(0, |(_, _, open)| open);
+    let payload = json!({"case_no": case_no, "reports_left": left, "kept": true});
+    let event = Event {
+        guild_id,
+        case_id: None,
+        actor: &Actor::Reporter,
+        kind: AuditKind::ReportWithdrawn,
+        payload,
+        at,
+    };
+    append(tx, event).await?;
+    let window = settings_in(tx, guild_id)
+        .await?
+        .map(|s| s.policy)
+        .unwrap_or_default()
+        .window;
+    let key = AccountKey::from_key(&key).map_err(|e| StoreError::Corrupt(format!("kept key {key:?}: {e}")))?;
+    Ok(Withdrawal {
+        case: kept_case(guild_id, case_no, key, filed_at, window),
+        closed: left == 0,
+    })
+}
+
+/// The account, latest filing and open (not withdrawn) count of the kept reports under
+/// kept case `case_no`: the member's (`Some`), or everyone's.
+async fn kept_of(
+    conn: &mut AnyConnection,
+    guild_id: u64,
+    case_no: i64,
+    member: Option<u64>,
+) -> Result<Option<(String, Millis, i64)>> {
+    let row = sqlx::query(
+        "SELECT k.account_key, MAX(k.created_at) AS filed_at, \
+         SUM(CASE WHEN k.withdrawn_at IS NULL THEN 1 ELSE 0 END) AS open_reports \
+         FROM kept_reports k JOIN kept_cases c ON c.guild_id = k.guild_id AND c.account_key = k.account_key \
+         WHERE k.guild_id = $1 AND c.case_no = $2 AND ($3 = 0 OR k.reporter_id = $3) GROUP BY k.account_key",
+    )
+    .bind(id_to_db(guild_id))
+    .bind(case_no)
+    .bind(member.map_or(0, id_to_db))
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|r| {
+        Ok((
+            r.try_get("account_key")?,
+            Millis(r.try_get("filed_at")?),
+            r.try_get("open_reports")?,
+        ))
+    })
+    .transpose()
 }
 
 impl Store {

@@ -4,7 +4,7 @@ use super::base::audit::{append, Event};
 use super::base::guild_row::{ensure_guild, settings_in, GuildSettings};
 use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::account::Platform;
-use crate::domain::campaign::HourlyPace;
+use crate::domain::campaign::{HourlyPace, RecheckDays};
 use crate::domain::language::Language;
 use crate::domain::time::{Millis, Weekday};
 use crate::domain::vote::{HoldDays, Quorum, VotingWindow};
@@ -47,6 +47,7 @@ pub struct SettingsChange {
     pub report_limit_minutes: Option<u32>,
     pub min_member_age_hours: Option<u32>,
     pub next_per_hour: Option<HourlyPace>,
+    pub recheck_days: Option<RecheckDays>,
     pub language: Option<Language>,
     /// `Some(true)` turns the public page on (keeping its slug when already on),
     /// `Some(false)` turns it off and forgets the slug, so a page turned on again gets a new one.
@@ -72,6 +73,7 @@ impl SettingsChange {
             "report_limit_minutes": self.report_limit_minutes,
             "min_member_age_hours": self.min_member_age_hours,
             "next_per_hour": self.next_per_hour.map(HourlyPace::get),
+            "recheck_days": self.recheck_days.map(RecheckDays::get),
             "language": self.language.map(Language::as_str),
             "public_page": self.public_page,
         })
@@ -102,7 +104,8 @@ impl Store {
                  min_member_age_hours = COALESCE($14, min_member_age_hours), \
                  next_per_hour = COALESCE($15, next_per_hour), language = COALESCE($16, language), \
                  public_slug = CASE WHEN $18 = 1 THEN COALESCE(public_slug, $19) WHEN $18 = 0 THEN NULL \
-                 ELSE public_slug END, digest_weekday = COALESCE($20, digest_weekday) WHERE guild_id = $17",
+                 ELSE public_slug END, digest_weekday = COALESCE($20, digest_weekday), \
+                 recheck_days = COALESCE($21, recheck_days) WHERE guild_id = $17",
             )
             .bind(change.review_channel.map(id_to_db))
             .bind(change.coordination_channel.map(id_to_db))
@@ -124,6 +127,7 @@ impl Store {
             .bind(change.public_page.map(super::flag))
             .bind(new_slug())
             .bind(change.digest_weekday.map(Weekday::as_str))
+            .bind(change.recheck_days.map(|d| i64::from(d.get())))
             .execute(&mut *tx)
             .await?;
             let event = Event {

@@ -65,6 +65,8 @@ pub struct ImportLine {
 /// The counts printed at the end of an import.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ImportSummary {
+    /// The import's id (`imports.id`): `/queue dismiss-all source:` names it.
+    pub import_id: i64,
     pub lines: u64,
     pub new_cases: u64,
     pub merged: u64,
@@ -86,6 +88,7 @@ pub struct Importer {
 #[derive(Debug, Clone)]
 struct Context {
     guild_id: u64,
+    import_id: i64,
     actor: Actor,
     now: Millis,
     backend: Backend,
@@ -109,14 +112,24 @@ struct Written {
 }
 
 impl Importer {
+    /// Start an import: its `imports` row is written first, so the cases it opens can
+    /// name it.
     pub async fn new(store: &Store, guild_id: u64, actor: Actor, now: Millis) -> Result<Importer> {
         let mut tx = store.begin_write().await?;
         ensure_guild(&mut tx, guild_id, now).await?;
+        let import_id: i64 =
+            sqlx::query_scalar("INSERT INTO imports (guild_id, actor, started_at) VALUES ($1, $2, $3) RETURNING id")
+                .bind(id_to_db(guild_id))
+                .bind(actor.to_string())
+                .bind(now.0)
+                .fetch_one(&mut *tx)
+                .await?;
         tx.commit().await?;
         let conn = store.pool.acquire().await?;
         Ok(Importer {
             context: Context {
                 guild_id,
+                import_id,
                 actor,
                 now,
                 backend: store.backend(),
@@ -124,7 +137,10 @@ impl Importer {
             chunk_lines: FIRST_CHUNK,
             filling: Chunk::new(),
             writer: Writer::Idle(conn, Chunk::new()),
-            summary: ImportSummary::default(),
+            summary: ImportSummary {
+                import_id,
+                ..ImportSummary::default()
+            },
         })
     }
 
@@ -147,13 +163,26 @@ impl Importer {
         self.summary
     }
 
-    /// Write what is left and return the totals.
+    /// Write what is left, record the totals on the import's row and return them.
     pub async fn finish(mut self) -> Result<ImportSummary> {
         if !self.filling.is_empty() {
             self.hand_over().await?;
         }
-        self.idle().await?;
-        Ok(self.summary)
+        let (mut conn, _) = self.idle().await?;
+        let s = self.summary;
+        let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+        sqlx::query(
+            "UPDATE imports SET finished_at = $1, lines = $2, new_cases = $3, merged = $4, rejected = $5 WHERE id = $6",
+        )
+        .bind(self.context.now.0)
+        .bind(count(s.lines))
+        .bind(count(s.new_cases))
+        .bind(count(s.merged))
+        .bind(count(s.rejected))
+        .bind(s.import_id)
+        .execute(&mut *conn)
+        .await?;
+        Ok(s)
     }
 
     /// Start writing the filled chunk once the previous one is written. Its keys are
@@ -355,6 +384,8 @@ async fn write_chunk(mut conn: PoolConnection<Any>, mut chunk: Box<Chunk>, conte
     drop(all);
     let new_cases = open_missing(&mut tx, sql, &context, &mut chunk).await?;
     insert_reports(&mut tx, sql, &mut chunk, context.now).await?;
+    let mut payload = chunk.payload(new_cases);
+    payload["import_id"] = json!(context.import_id);
     append(
         &mut tx,
         Event {
@@ -362,7 +393,7 @@ async fn write_chunk(mut conn: PoolConnection<Any>, mut chunk: Box<Chunk>, conte
             case_id: None,
             actor: &context.actor,
             kind: AuditKind::Imported,
-            payload: chunk.payload(new_cases),
+            payload,
             at: context.now,
         },
     )
@@ -452,9 +483,9 @@ async fn open_missing(
         const COLS: usize = 6;
         let batch = batches[b];
         let text = format!(
-            "INSERT INTO cases (guild_id, created_at, updated_at, case_no, account_key, platform, queued, decision) \
+            "INSERT INTO cases (guild_id, created_at, updated_at, case_no, account_key, platform, queued, decision, import_id) \
              VALUES {} ON CONFLICT (guild_id, account_key) DO NOTHING",
-            sql.rows(batch.len(), COLS, "1, 'pending'")
+            sql.rows(batch.len(), COLS, &format!("1, 'pending', {}", context.import_id))
         );
         let mut q = statement(text, batch.len());
         for &k in batch {

@@ -64,7 +64,7 @@ pub use import::{ImportLine, ImportSummary, Importer};
 pub use merge::MergedCases;
 pub use outbox::{LeaseGrant, OutboxItem, ParkedItem, Refusal};
 pub use public_page::{PublicCase, PublicCasePage, PublicDay, PublicPage, PUBLIC_DAYS};
-pub use queue::{MAX_DEQUEUE, MAX_WAITING_CARDS};
+pub use queue::{BulkDismissal, MAX_DEQUEUE, MAX_WAITING_CARDS};
 pub use reports::{NewEvidence, NewReport, ReportOutcome, ReportSource};
 pub use status::Observation;
 pub use taxii::{FeedEntry, FeedPage, FeedQuery, TaxiiCredential, TaxiiPull, VersionMatch};
@@ -108,6 +108,9 @@ pub enum StoreError {
     /// Two cases cannot be merged.
     #[error("cannot merge: {0}")]
     Merge(crate::domain::campaign::MergeError),
+    /// No import with this id in this server (another server's reads the same).
+    #[error("no import #{import_id} in this server")]
+    NoSuchImport { import_id: i64 },
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,15 +1,21 @@
 //! The review queue: cases that wait for a moderator to bring up their card, so that a
 //! campaign list of thousands does not flood the review channel.
 
-use sqlx::AnyConnection;
+use serde_json::json;
+use sqlx::{AnyConnection, Row};
 
-use super::base::case_row::{case_from_row, CaseRecord};
+use super::base::audit::{append, Event};
+use super::base::case_row::{case_from_row, CaseRecord, CASE_COLUMNS};
 use super::base::guild_row::settings_in;
 use super::base::locations::{location_from_row, CardLocation};
+use super::base::mute::COUNTED;
 use super::base::outbox::{enqueue, enqueue_card, OutboxKind};
+use super::base::transition::transition;
 use super::base::write_tx::WriteTx;
 use super::{id_to_db, Result, Store, StoreError};
+use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::time::Millis;
+use crate::domain::vote::{HoldDays, VoteChoice};
 
 /// More cards than this waiting to be posted sends new cases to the queue instead.
 pub const MAX_WAITING_CARDS: i64 = 20;
@@ -130,4 +136,134 @@ impl Store {
         })
         .await
     }
+}
+
+/// What `/queue dismiss-all` did to one import's cases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkDismissal {
+    /// The cases dismissed, by number.
+    pub dismissed: Vec<i64>,
+    /// Cases the import opened and a member also reported with `/report`: left for review.
+    pub skipped: u64,
+}
+
+impl Store {
+    /// The import that opened each of these cases, where one did: `/queue` names it.
+    pub async fn imports_of(&self, guild_id: u64, case_nos: &[i64]) -> Result<Vec<(i64, i64)>> {
+        self.op("imports_of", async {
+            let mut conn = self.pool.acquire().await?;
+            let mut found = Vec::new();
+            for &no in case_nos {
+                let import: Option<Option<i64>> =
+                    sqlx::query_scalar("SELECT import_id FROM cases WHERE guild_id = $1 AND case_no = $2")
+                        .bind(id_to_db(guild_id))
+                        .bind(no)
+                        .fetch_optional(&mut *conn)
+                        .await?;
+                if let Some(Some(import)) = import {
+                    found.push((no, import));
+                }
+            }
+            Ok(found)
+        })
+        .await
+    }
+
+    /// Dismiss, in one transaction, every case import `import_id` opened that still waits
+    /// for a decision (queued or with its card up), with one audit event each naming the
+    /// reason. A case a member also reported through `/report` (a report that counts) is
+    /// skipped: the import is not the only one saying so, so moderators decide it. The
+    /// dismissals go through the lifecycle like any other (the round closes, the card is
+    /// edited through the outbox); queued cases leave the queue without a card.
+    pub async fn dismiss_import(
+        &self,
+        guild_id: u64,
+        import_id: i64,
+        actor: &Actor,
+        reason: &str,
+        at: Millis,
+    ) -> Result<BulkDismissal> {
+        self.op("dismiss_import", async {
+            let mut tx = self.begin_write().await?;
+            let owner: Option<i64> = sqlx::query_scalar("SELECT guild_id FROM imports WHERE id = $1")
+                .bind(import_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if owner != Some(id_to_db(guild_id)) {
+                return Err(StoreError::NoSuchImport { import_id });
+            }
+            let hold = settings_in(&mut tx, guild_id)
+                .await?
+                .map(|s| s.policy)
+                .unwrap_or_default()
+                .hold_days;
+            let sql = format!(
+                "SELECT {CASE_COLUMNS}, (SELECT COUNT(*) FROM reports r WHERE r.case_id = cases.id \
+                 AND r.source <> 'import' AND {COUNTED}) AS volunteered \
+                 FROM cases WHERE guild_id = $1 AND import_id = $2 AND decision = 'pending' ORDER BY case_no"
+            );
+            let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(id_to_db(guild_id))
+                .bind(import_id)
+                .fetch_all(&mut *tx)
+                .await?;
+            let mut done = BulkDismissal {
+                dismissed: Vec::new(),
+                skipped: 0,
+            };
+            let mut left_queue = false;
+            for row in &rows {
+                if row.try_get::<i64, _>("volunteered")? > 0 {
+                    done.skipped += 1;
+                    continue;
+                }
+                let case = case_from_row(row)?;
+                if dismiss_one(&mut tx, &case, import_id, actor, reason, hold, at).await? {
+                    left_queue |= case.queued;
+                    done.dismissed.push(case.case_no);
+                }
+            }
+            if left_queue {
+                enqueue(&mut tx, guild_id, OutboxKind::QueueSummary, None, at).await?;
+            }
+            tx.commit().await?;
+            Ok(done)
+        })
+        .await
+    }
+}
+
+/// One case of a bulk dismissal: the transition, out of the queue, its audit event.
+/// `false` when the case changed meanwhile (another moderator decided it).
+async fn dismiss_one(
+    tx: &mut WriteTx,
+    case: &CaseRecord,
+    import_id: i64,
+    actor: &Actor,
+    reason: &str,
+    hold: HoldDays,
+    at: Millis,
+) -> Result<bool> {
+    let to = case.lifecycle.override_decision(VoteChoice::Dismiss, at, hold)?;
+    if !transition(tx, case, to, at).await? {
+        return Ok(false);
+    }
+    sqlx::query("UPDATE cases SET queued = 0 WHERE id = $1")
+        .bind(case.id)
+        .execute(&mut **tx)
+        .await?;
+    let payload = json!({
+        "case_no": case.case_no, "decision": "dismissed", "override": true,
+        "reason": reason, "import_id": import_id,
+    });
+    let event = Event {
+        guild_id: case.guild_id,
+        case_id: Some(case.id),
+        actor,
+        kind: AuditKind::CaseDecided,
+        payload,
+        at,
+    };
+    append(tx, event).await?;
+    Ok(true)
 }

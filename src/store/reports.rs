@@ -12,7 +12,7 @@ use super::base::case_row::{
     CaseRecord, CASE_COLUMNS,
 };
 use super::base::guild_row::{ensure_guild, settings_in, GuildSettings};
-use super::base::mute::{is_muted, COUNTED};
+use super::base::mute::{is_muted, kept_case, COUNTED};
 use super::base::outbox::enqueue_card;
 use super::base::pseudonym::{acting_as_under, installation_key};
 use super::base::transition::{claim_interaction, transition};
@@ -21,7 +21,7 @@ use super::queue::{enter_queue, waiting_cards, MAX_WAITING_CARDS};
 use super::{id_to_db, Backend, InteractionClaim, Result, Store, StoreError};
 use crate::domain::account::AccountKey;
 use crate::domain::audit::{Actor, AuditKind};
-use crate::domain::case::{AccountStatus, Decision, Lifecycle, RoundNote};
+use crate::domain::case::{Decision, Lifecycle, RoundNote};
 use crate::domain::intake::IntakePolicy;
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
@@ -482,24 +482,15 @@ async fn kept_case_no(tx: &mut WriteTx, report: &NewReport) -> Result<(i64, bool
     }
 }
 
-/// The case a kept report's answer describes: as a case opened by it would read. It has
-/// no row (id 0) and is only ever rendered into that answer.
+/// The case a kept report's answer describes: as a case opened by it would read.
 fn as_new_case(report: &NewReport, case_no: i64, settings: &GuildSettings) -> CaseRecord {
-    CaseRecord {
-        id: 0,
-        guild_id: report.guild_id,
+    kept_case(
+        report.guild_id,
         case_no,
-        key: report.key.clone(),
-        lifecycle: Lifecycle::open(report.at, settings.policy.window),
-        account_status: AccountStatus::Unknown,
-        agency: None,
-        referral_ref: None,
-        queued: false,
-        round_note: None,
-        created_at: report.at,
-        updated_at: report.at,
-        decided_at: None,
-    }
+        report.key.clone(),
+        report.at,
+        settings.policy.window,
+    )
 }
 
 /// The audit event of a muted member's report (actor `reporter`, as every report).

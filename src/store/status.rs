@@ -5,6 +5,7 @@ use sqlx::{AnyConnection, Row};
 
 use super::base::audit::{append, Event};
 use super::base::case_row::{case_by_no, case_of_account, CaseRecord};
+use super::base::mute::is_muted;
 use super::base::outbox::{enqueue, enqueue_board, OutboxKind};
 use super::base::pseudonym::acting_as;
 use super::base::write_tx::WriteTx;
@@ -78,7 +79,10 @@ impl Store {
     }
 
     /// Record what a member saw of the account and apply the status rule (on the case the
-    /// account's reports are on, if `case_no` was merged).
+    /// account's reports are on, if `case_no` was merged). An observation made while the
+    /// member is muted is kept (the buttons' rate limit counts it) but confirms nothing; a
+    /// re-check's answer that changes nothing is audited as such, so the history shows
+    /// when a suspension was last confirmed.
     pub async fn observe(
         &self,
         guild_id: u64,
@@ -92,23 +96,32 @@ impl Store {
             let mut tx = self.begin_write().await?;
             let member = acting_as(&mut tx, guild_id, member).await?;
             let case = case_of_account(&mut tx, guild_id, case_no).await?;
-            let raw = match observed {
-                Observed::LooksSuspended => AccountStatus::Suspended,
-                Observed::StillUp => AccountStatus::Active,
-            };
-            sqlx::query("INSERT INTO status_observations (case_id, status, observer_id, by_moderator, at) VALUES ($1, $2, $3, $4, $5)")
+            let muted = is_muted(&mut tx, guild_id, member, at).await?;
+            sqlx::query("INSERT INTO status_observations (case_id, status, observer_id, by_moderator, at, muted) VALUES ($1, $2, $3, $4, $5, $6)")
                 .bind(case.id)
-                .bind(raw.as_str())
+                .bind(observed.seen().as_str())
                 .bind(id_to_db(member))
                 .bind(flag(by_moderator))
                 .bind(at.0)
+                .bind(flag(muted))
                 .execute(&mut *tx)
                 .await?;
-            let (members, moderator) = suspension_witnesses(&mut tx, case.id).await?;
-            let next = status_after(observed, members, moderator, case.account_status);
-            let changed = next != case.account_status;
-            if changed {
-                set_status(&mut tx, &case, next, member, at).await?;
+            // Answered: a `/next` reservation need not keep it from others.
+            sqlx::query("DELETE FROM reservations WHERE case_id = $1 AND member_id = $2")
+                .bind(case.id)
+                .bind(id_to_db(member))
+                .execute(&mut *tx)
+                .await?;
+            let mut changed = false;
+            if !muted {
+                let (members, moderator) = witnesses(&mut tx, case.id, observed.seen()).await?;
+                let next = status_after(observed, members, moderator, case.account_status);
+                changed = next != case.account_status;
+                if changed {
+                    set_status(&mut tx, &case, next, member, at).await?;
+                } else if observed.is_recheck() {
+                    append_recheck(&mut tx, &case, observed, at).await?;
+                }
             }
             let case = case_by_no(&mut tx, guild_id, case.case_no).await?;
             tx.commit().await?;
@@ -126,18 +139,39 @@ pub(super) async fn reported_count(conn: &mut AnyConnection, case_id: i64) -> Re
     Ok(u64::try_from(n).unwrap_or(0))
 }
 
-/// Distinct members (and whether a moderator) who said "looks suspended" since the
-/// account was last seen up.
-async fn suspension_witnesses(conn: &mut AnyConnection, case_id: i64) -> Result<(u32, bool)> {
+/// Distinct members (and whether a moderator) who saw the account `seen` (suspended, or
+/// up) since it was last seen otherwise; observations made while muted count for neither.
+async fn witnesses(conn: &mut AnyConnection, case_id: i64, seen: AccountStatus) -> Result<(u32, bool)> {
     let row: (i64, Option<i64>) = sqlx::query_as(
         "SELECT COUNT(DISTINCT observer_id), MAX(by_moderator) FROM status_observations \
-         WHERE case_id = $1 AND status = 'suspended' AND id > COALESCE( \
-           (SELECT MAX(id) FROM status_observations WHERE case_id = $1 AND status = 'active'), 0)",
+         WHERE case_id = $1 AND status = $2 AND muted = 0 AND id > COALESCE( \
+           (SELECT MAX(id) FROM status_observations WHERE case_id = $1 AND status <> $2 AND muted = 0), 0)",
     )
     .bind(case_id)
+    .bind(seen.as_str())
     .fetch_one(&mut *conn)
     .await?;
     Ok((u32::try_from(row.0).unwrap_or(u32::MAX), row.1.unwrap_or(0) != 0))
+}
+
+/// A re-check answer that left the status as it was: "still suspended" (which postpones
+/// the next re-check), or an "it is back" still waiting for its confirmation.
+async fn append_recheck(tx: &mut WriteTx, case: &CaseRecord, observed: Observed, at: Millis) -> Result<()> {
+    let answer = match observed {
+        Observed::SeenBack => "seen_back",
+        _ => "still_suspended",
+    };
+    let status = case.account_status.as_str();
+    let payload = json!({"case_no": case.case_no, "from": status, "to": status, "recheck": answer});
+    let event = Event {
+        guild_id: case.guild_id,
+        case_id: Some(case.id),
+        actor: &Actor::Reporter,
+        kind: AuditKind::StatusObserved,
+        payload,
+        at,
+    };
+    append(tx, event).await
 }
 
 async fn set_status(

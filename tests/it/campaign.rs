@@ -7,17 +7,17 @@ use std::time::Duration;
 use crate::common::TestDb;
 use flagwatch::clock::Clock;
 use flagwatch::demo::community::Community;
-use flagwatch::discord::render::answers;
+use flagwatch::discord::render::{answers, campaign};
 use flagwatch::domain::account::{AccountKey, Platform};
 use flagwatch::domain::audit::Actor;
 use flagwatch::domain::campaign::{AliasError, BatchSize, HourlyPace, WithdrawError};
-use flagwatch::domain::case::Decision;
+use flagwatch::domain::case::{AccountStatus, Decision};
 use flagwatch::domain::reason::ReasonCategory;
 use flagwatch::domain::status::Observed;
 use flagwatch::domain::time::Millis;
 use flagwatch::domain::vote::VoteChoice;
 use flagwatch::simulator::{Opt, Reply, SimConfig};
-use flagwatch::store::{NewReport, NextBatch, ReportOutcome, ReportSource, Store, StoreError};
+use flagwatch::store::{ImportLine, Importer, NewReport, NextBatch, ReportOutcome, ReportSource, Store, StoreError};
 
 const GUILD: u64 = 1_100_000_000_000_000_011;
 const T0: Millis = Millis(1_800_000_000_000);
@@ -465,7 +465,266 @@ async fn a_mute_with_an_end_lapses_by_itself(db: TestDb) {
     );
 }
 
+const DAY: i64 = 86_400_000;
+
+fn after(ms: i64) -> Millis {
+    Millis(T0.0 + ms)
+}
+
+/// The re-checks in a batch, by case number.
+fn rechecks(b: &NextBatch) -> Vec<i64> {
+    match b {
+        NextBatch::Accounts(items) => items
+            .iter()
+            .filter(|i| i.recheck.is_some())
+            .map(|i| i.case.case_no)
+            .collect(),
+        NextBatch::Paced(p) => panic!("paced until {:?}", p.until),
+    }
+}
+
+async fn count_rows(db: &TestDb, sql: &str, case_id: i64) -> i64 {
+    sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
+        .bind(case_id)
+        .fetch_one(&db.raw().await)
+        .await
+        .unwrap()
+}
+
+async fn a_suspension_comes_back_as_a_recheck_and_two_seen_back_reinstate_it(db: TestDb) {
+    let s = &db.store;
+    let cases = report_now_cases(s, &["@rc_suspended", "@rc_open"]).await;
+    let no = cases[0];
+    s.observe(GUILD, no, MODERATOR, true, Observed::LooksSuspended, T0)
+        .await
+        .unwrap();
+    s.mute_reporter(GUILD, 50, MODERATOR, "brigading", None, T0)
+        .await
+        .unwrap();
+    assert!(
+        rechecks(&batch(s, 40, 5, 20, after(6 * DAY)).await).is_empty(),
+        "not before 7 days"
+    );
+    let due = batch(s, 41, 5, 20, after(8 * DAY)).await;
+    assert_eq!(rechecks(&due), vec![no]);
+    assert_eq!(
+        numbers(&due),
+        vec![no, cases[1]],
+        "the re-check comes first, beside the reports"
+    );
+    // A muted member's "still suspended" is kept but postpones nothing.
+    s.observe(GUILD, no, 50, false, Observed::StillSuspended, after(8 * DAY))
+        .await
+        .unwrap();
+    let reserved_out = after(8 * DAY + 16 * 60_000);
+    assert_eq!(rechecks(&batch(s, 42, 5, 20, reserved_out).await), vec![no]);
+    let still = s
+        .observe(
+            GUILD,
+            no,
+            41,
+            false,
+            Observed::StillSuspended,
+            after(8 * DAY + 17 * 60_000),
+        )
+        .await
+        .unwrap();
+    assert!(!still.changed);
+    assert!(
+        rechecks(&batch(s, 43, 5, 20, after(8 * DAY + 40 * 60_000)).await).is_empty(),
+        "still suspended: not asked again before another 7 days"
+    );
+    let again = after(16 * DAY);
+    assert_eq!(rechecks(&batch(s, 43, 5, 20, again).await), vec![no]);
+    // Reinstating takes two members (a muted one counts for nothing), like suspending.
+    s.observe(GUILD, no, 50, false, Observed::SeenBack, again)
+        .await
+        .unwrap();
+    let first = s
+        .observe(GUILD, no, 43, false, Observed::SeenBack, again)
+        .await
+        .unwrap();
+    assert_eq!(
+        (first.changed, first.case.account_status),
+        (false, AccountStatus::Suspended)
+    );
+    let later = after(16 * DAY + 16 * 60_000);
+    assert!(
+        rechecks(&batch(s, 43, 5, 20, later).await).is_empty(),
+        "43 answered already"
+    );
+    assert_eq!(rechecks(&batch(s, 44, 5, 20, later).await), vec![no]);
+    sqlx::query("DELETE FROM outbox")
+        .execute(&db.raw().await)
+        .await
+        .unwrap();
+    let back = s
+        .observe(GUILD, no, 44, false, Observed::SeenBack, later)
+        .await
+        .unwrap();
+    assert_eq!((back.changed, back.case.account_status), (true, AccountStatus::Active));
+    let id = back.case.id;
+    let notices = "SELECT COUNT(*) FROM outbox WHERE kind = 'notice' AND target = $1";
+    assert_eq!(
+        count_rows(&db, notices, id).await,
+        1,
+        "the call to action is queued again"
+    );
+    let board = "SELECT COUNT(*) FROM outbox WHERE kind = 'board' AND $1 > 0";
+    assert_eq!(count_rows(&db, board, id).await, 1, "the board follows");
+    // Both observations stay in the history: suspended, re-checks, reinstated.
+    let kept = "SELECT COUNT(*) FROM status_observations WHERE case_id = $1";
+    assert_eq!(count_rows(&db, kept, id).await, 6);
+    let audited = "SELECT COUNT(*) FROM audit_events WHERE case_id = $1 AND kind = 'status_observed'";
+    assert_eq!(
+        count_rows(&db, audited, id).await,
+        4,
+        "muted presses are not audited as counted"
+    );
+    // Active again, the account is back among those to report.
+    let reported = numbers(&batch(s, 45, 5, 20, after(16 * DAY + 40 * 60_000)).await);
+    assert!(reported.contains(&no), "{reported:?}");
+    assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
+}
+
+async fn one_moderator_seeing_it_back_reinstates_and_held_cases_are_never_rechecked(db: TestDb) {
+    let s = &db.store;
+    let cases = report_now_cases(s, &["@rc_mod", "@rc_held"]).await;
+    for &no in &cases {
+        s.observe(GUILD, no, MODERATOR, true, Observed::LooksSuspended, T0)
+            .await
+            .unwrap();
+    }
+    s.override_decision(GUILD, cases[1], &Actor::Member(MODERATOR), VoteChoice::HandOff, "t", T0)
+        .await
+        .unwrap();
+    assert_eq!(rechecks(&batch(s, 40, 5, 20, after(8 * DAY)).await), vec![cases[0]]);
+    let back = s
+        .observe(GUILD, cases[0], MODERATOR, true, Observed::SeenBack, after(8 * DAY))
+        .await
+        .unwrap();
+    assert_eq!(back.case.account_status, AccountStatus::Active);
+}
+
+/// Import `handles` for `guild` as a moderator would; returns the import id.
+async fn import(s: &Store, guild: u64, handles: &[&str]) -> i64 {
+    let mut importer = Importer::new(s, guild, Actor::Member(MODERATOR), T0).await.unwrap();
+    for handle in handles {
+        let line = ImportLine {
+            key: key(handle),
+            reason: ReasonCategory::Propaganda,
+            details: None,
+        };
+        importer.accept(line).await.unwrap();
+    }
+    importer.finish().await.unwrap().import_id
+}
+
+async fn dismiss_all_dismisses_one_imports_waiting_cases_and_skips_volunteered_ones(db: TestDb) {
+    let s = &db.store;
+    const OTHER: u64 = GUILD + 1;
+    let a = import(s, GUILD, &["@imp_a1", "@imp_a2", "@imp_a3"]).await;
+    let b = import(s, GUILD, &["@imp_b1"]).await;
+    let elsewhere = import(s, OTHER, &["@imp_c1"]).await;
+    assert!(a != b && b != elsewhere);
+    s.file_report(member_report("@imp_a2", 7, 70)).await.unwrap();
+    let posted = s.dequeue(GUILD, 1, T0).await.unwrap();
+    assert_eq!(posted[0].case_no, 1, "one of them has its card up");
+    let admin = Actor::Member(MODERATOR);
+    let done = s
+        .dismiss_import(GUILD, a, &admin, "a hoax list", after(1))
+        .await
+        .unwrap();
+    assert_eq!((done.dismissed, done.skipped), (vec![1, 3], 1));
+    for no in [1, 3] {
+        let case = s.case(GUILD, no).await.unwrap();
+        assert_eq!((case.lifecycle.decision, case.queued), (Decision::Dismissed, false));
+        assert_eq!(case.lifecycle.window_ends_at, None, "the round is closed");
+        let events = "SELECT COUNT(*) FROM audit_events WHERE case_id = $1 AND kind = 'case_decided' \
+                      AND payload LIKE '%a hoax list%'";
+        assert_eq!(count_rows(&db, events, case.id).await, 1, "one audit event per case");
+    }
+    assert_eq!(s.case(GUILD, 2).await.unwrap().lifecycle.decision, Decision::Pending);
+    assert_eq!(
+        s.case(GUILD, 4).await.unwrap().lifecycle.decision,
+        Decision::Pending,
+        "another import"
+    );
+    assert_eq!(s.queue_len(GUILD).await.unwrap(), 2);
+    let twice = s.dismiss_import(GUILD, a, &admin, "again", after(2)).await.unwrap();
+    assert_eq!((twice.dismissed.len(), twice.skipped), (0, 1));
+    for wrong in [elsewhere, 9_999] {
+        assert!(matches!(
+            s.dismiss_import(GUILD, wrong, &admin, "no", after(3)).await,
+            Err(StoreError::NoSuchImport { import_id }) if import_id == wrong
+        ));
+    }
+    assert_eq!(s.case(OTHER, 1).await.unwrap().lifecycle.decision, Decision::Pending);
+    assert_eq!(
+        s.imports_of(GUILD, &[1, 2, 4]).await.unwrap(),
+        vec![(1, a), (2, a), (4, b)]
+    );
+    assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
+}
+
+/// `/myreports` and a withdrawal's answer with the case number and account left out.
+fn listed_shape(reports: &[flagwatch::store::MyReport], handle: &str) -> String {
+    let no = reports[0].case.case_no;
+    campaign::my_reports(reports)
+        .content
+        .replace(&format!("#{no}"), "#N")
+        .replace(handle, "H")
+}
+
+async fn a_muted_members_kept_report_is_listed_and_withdrawn_like_anyones(db: TestDb) {
+    let s = &db.store;
+    s.mute_reporter(GUILD, 2, MODERATOR, "brigading", None, T0)
+        .await
+        .unwrap();
+    let kept = s.file_report(member_report("@kept_listed", 2, 1)).await.unwrap();
+    let plain = s.file_report(member_report("@plain_listed", 3, 2)).await.unwrap();
+    let (kept_no, plain_no) = (kept.case().case_no, plain.case().case_no);
+    let (mine, theirs) = (
+        s.my_reports(GUILD, 2).await.unwrap(),
+        s.my_reports(GUILD, 3).await.unwrap(),
+    );
+    assert_eq!(mine.iter().map(|r| r.case.case_no).collect::<Vec<_>>(), vec![kept_no]);
+    assert_eq!(
+        listed_shape(&mine, "kept_listed"),
+        listed_shape(&theirs, "plain_listed"),
+        "a kept report reads like any"
+    );
+    let withdrawn = s.withdraw_report(GUILD, kept_no, 2, T0).await.unwrap();
+    let other = s.withdraw_report(GUILD, plain_no, 3, T0).await.unwrap();
+    assert_eq!(
+        campaign::withdrawn(&withdrawn).replace(&format!("#{kept_no}"), "#N"),
+        campaign::withdrawn(&other).replace(&format!("#{plain_no}"), "#N")
+    );
+    assert!(matches!(
+        s.withdraw_report(GUILD, kept_no, 2, T0).await,
+        Err(StoreError::Withdraw(WithdrawError::AlreadyWithdrawn))
+    ));
+    assert!(matches!(
+        s.withdraw_report(GUILD, kept_no, 4, T0).await,
+        Err(StoreError::Withdraw(WithdrawError::NoReport))
+    ));
+    let (mine, theirs) = (
+        s.my_reports(GUILD, 2).await.unwrap(),
+        s.my_reports(GUILD, 3).await.unwrap(),
+    );
+    assert!(mine[0].withdrawn);
+    assert_eq!(
+        listed_shape(&mine, "kept_listed"),
+        listed_shape(&theirs, "plain_listed")
+    );
+    assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
+}
+
 on_both_databases!(
+    a_muted_members_kept_report_is_listed_and_withdrawn_like_anyones,
+    a_suspension_comes_back_as_a_recheck_and_two_seen_back_reinstate_it,
+    one_moderator_seeing_it_back_reinstates_and_held_cases_are_never_rechecked,
+    dismiss_all_dismisses_one_imports_waiting_cases_and_skips_volunteered_ones,
     a_muted_reporters_reports_are_kept_answered_alike_and_count_toward_nothing,
     a_mute_with_an_end_lapses_by_itself,
     an_alias_is_one_cases_key_and_catches_reports_of_that_form,
@@ -814,6 +1073,130 @@ async fn a_muted_members_reports_open_nothing_are_kept_and_read_as_usual() {
         "{}",
         unmuted.content
     );
+    assert!(c.sim.unexpected_requests().is_empty());
+    c.shutdown().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_old_suspension_comes_back_in_next_and_it_is_back_restores_the_call_to_action() {
+    let (c, db) = ready().await;
+    c.report(c.members[5], "x.com/reinstated", "propaganda", vec![])
+        .await
+        .unwrap();
+    decide(&c, 1).await;
+    let call = c.message_with_button(c.coordination, "cta:suspended:1").await.unwrap();
+    private(&c.press(c.moderators[0], &call, "cta:suspended:1").await.unwrap());
+    c.settle().await.unwrap();
+    assert!(live_buttons(&c).iter().all(|id| id != "cta:reported:1"), "suspended");
+    let early = c.command(c.members[0], "next", vec![]).await.unwrap();
+    assert!(batch_cases(private(&early)).is_empty(), "not before 7 days");
+    c.clock.advance(Duration::from_secs(8 * 86_400));
+    c.settle().await.unwrap();
+    let asked = c.command(c.members[0], "next", vec![]).await.unwrap();
+    let ids = batch_cases(private(&asked));
+    assert_eq!(ids, vec!["recheck:still:1".to_owned(), "recheck:back:1".to_owned()]);
+    assert!(asked.text().contains("still suspended?"), "{}", asked.text());
+    let first = c
+        .press(c.members[0], asked.message.as_ref().unwrap(), "recheck:back:1")
+        .await
+        .unwrap();
+    assert!(private(&first).content.contains("is noted"), "{}", first.content);
+    let second = c.command(c.members[1], "next", vec![]).await.unwrap();
+    let back = c
+        .press(c.members[1], second.message.as_ref().unwrap(), "recheck:back:1")
+        .await
+        .unwrap();
+    assert!(private(&back).content.contains("active again"), "{}", back.content);
+    c.settle().await.unwrap();
+    assert!(
+        live_buttons(&c).iter().any(|id| id == "cta:reported:1"),
+        "the call to action is back"
+    );
+    let case = db.store.case(c.guild.0, 1).await.unwrap();
+    assert_eq!(case.account_status, AccountStatus::Active);
+    assert!(c.sim.unexpected_requests().is_empty());
+    c.shutdown().await.unwrap();
+}
+
+/// Every button of the live messages in the coordination channel.
+fn live_buttons(c: &Community) -> Vec<String> {
+    c.sim
+        .messages(c.coordination)
+        .into_iter()
+        .filter(|m| !m.deleted)
+        .flat_map(|m| m.custom_ids())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_admin_dismisses_what_an_import_left_in_the_queue_and_others_may_not() {
+    let (c, db) = ready().await;
+    let list = "x.com/listed_one\nx.com/listed_two\nx.com/listed_three\n";
+    let file = c
+        .sim
+        .host_attachment(list.as_bytes().to_vec(), "list.txt", "text/plain");
+    let import = c
+        .sim
+        .slash(
+            c.general,
+            c.moderators[0],
+            "import",
+            vec![Opt::attachment("file", &file)],
+        )
+        .unwrap();
+    let done =
+        |sim: &flagwatch::simulator::Simulator| sim.reply(&import).is_some_and(|r| r.text().contains("imported"));
+    c.sim.wait_for(done, Duration::from_secs(30)).await.unwrap();
+    let summary = c.sim.reply(&import).unwrap().text();
+    assert!(
+        summary.contains("Import #1") && summary.contains("imported 3 lines"),
+        "{summary}"
+    );
+    c.report(c.members[0], "x.com/listed_two", "threat", vec![])
+        .await
+        .unwrap();
+    c.settle().await.unwrap();
+    let dismiss = |who, source: i64| {
+        let options = vec![Opt::integer("source", source), Opt::string("reason", "hoax list")];
+        c.command(who, "queue", vec![Opt::sub("dismiss-all", options)])
+    };
+    let refused = dismiss(c.moderators[0], 1).await.unwrap();
+    assert!(private(&refused).content.contains("admins only"), "{}", refused.content);
+    let unknown = dismiss(c.admin, 7).await.unwrap();
+    assert!(
+        private(&unknown).content.contains("no import #7"),
+        "{}",
+        unknown.content
+    );
+    let done = dismiss(c.admin, 1).await.unwrap();
+    let text = private(&done).content.clone();
+    assert!(
+        text.contains("cases dismissed: 2") && text.contains("/report: 1"),
+        "{text}"
+    );
+    let guild = c.guild.0;
+    for (no, decision) in [
+        (1, Decision::Dismissed),
+        (2, Decision::Pending),
+        (3, Decision::Dismissed),
+    ] {
+        assert_eq!(
+            db.store.case(guild, no).await.unwrap().lifecycle.decision,
+            decision,
+            "#{no}"
+        );
+    }
+    c.settle().await.unwrap();
+    let posted = c
+        .command(c.moderators[0], "queue", vec![Opt::sub("post", vec![])])
+        .await
+        .unwrap();
+    assert!(
+        private(&posted).content.contains("#2 from import #1"),
+        "{}",
+        posted.content
+    );
+    c.settle().await.unwrap();
     assert!(c.sim.unexpected_requests().is_empty());
     c.shutdown().await.unwrap();
 }

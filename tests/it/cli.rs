@@ -130,14 +130,17 @@ fn rejection_of(input: &str) -> String {
 }
 
 /// The summary line and the rejected lines (number → reason) of an import's output;
-/// fails if the output has any other line.
+/// fails if the output has any other line, or does not name the import once.
 fn import_output(run: &Run) -> (String, Vec<(u64, String)>) {
     run.assert_code(0);
     let mut summary = Vec::new();
     let mut rejected = Vec::new();
+    let mut named = 0;
     for line in run.stdout_lines() {
         if line.starts_with("imported ") {
             summary.push(line.to_owned());
+        } else if line.starts_with("import #") && line.contains("/queue dismiss-all source:") {
+            named += 1;
         } else if let Some((no, why)) = line.strip_prefix("line ").and_then(|l| l.split_once(": ")) {
             rejected.push((no.parse().expect("a line number"), why.to_owned()));
         } else {
@@ -145,6 +148,7 @@ fn import_output(run: &Run) -> (String, Vec<(u64, String)>) {
         }
     }
     assert_eq!(summary.len(), 1, "one summary line: {run:#?}");
+    assert_eq!(named, 1, "the import's id: {run:#?}");
     (summary.remove(0), rejected)
 }
 
@@ -336,7 +340,12 @@ async fn importing_the_same_file_twice_opens_no_new_cases(db: TestDb) {
     let list = cli.file("list.txt", PLAIN_LIST);
     let (first, _) = import_output(&cli.import(&list, &[]));
     assert_eq!(first, "imported 12 lines: 4 new cases, 5 merged, 3 rejected");
-    let (second, rejected) = import_output(&cli.import(&list, &[]));
+    let again = cli.import(&list, &[]);
+    assert!(
+        again.stdout_lines().iter().any(|l| l.starts_with("import #2 ")),
+        "each import has its own id: {again:#?}"
+    );
+    let (second, rejected) = import_output(&again);
     assert_eq!(second, "imported 12 lines: 0 new cases, 9 merged, 3 rejected");
     assert_eq!(rejected.len(), 3);
     let (cases, _) = cli.export_json(&[]);

@@ -1449,7 +1449,11 @@ async fn new_cases_beyond_twenty_waiting_cards_enter_the_review_queue() {
         .count();
     assert_eq!(summary, 1, "one summary message");
     let reply = c
-        .command(c.moderators[0], "queue", vec![Opt::integer("count", 9)])
+        .command(
+            c.moderators[0],
+            "queue",
+            vec![Opt::sub("post", vec![Opt::integer("count", 9)])],
+        )
         .await
         .unwrap();
     assert!(private(&reply).contains("Posting"), "{}", reply.content);
@@ -1592,7 +1596,11 @@ async fn an_import_of_a_thousand_accounts_adds_one_message_and_queue_posts_five_
     assert_eq!(added.len(), 1, "one queue summary, no cards: {added:?}");
     assert!(added[0].content.contains("1000 case(s) wait"));
     let queued = c
-        .command(c.moderators[0], "queue", vec![Opt::integer("count", 5)])
+        .command(
+            c.moderators[0],
+            "queue",
+            vec![Opt::sub("post", vec![Opt::integer("count", 5)])],
+        )
         .await
         .unwrap();
     assert!(

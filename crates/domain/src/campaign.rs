@@ -1,13 +1,14 @@
 //! Campaign tools' rules (PRODUCT.md "Campaign tools"): the size and pace of a
-//! volunteer's `/next` batch, when a member may withdraw a report, which keys may
-//! become a case's aliases, and which cases may be merged.
+//! volunteer's `/next` batch, when a suspension comes back as a re-check and how much of a
+//! batch re-checks take, when a member may withdraw a report, which keys may become a
+//! case's aliases, and which cases may be merged.
 
 use std::time::Duration;
 
 use super::account::{AccountKey, Platform};
 
 use super::case::{Decision, Lifecycle};
-use super::time::Millis;
+use super::time::{days, Millis};
 
 /// How many accounts one `/next` hands out: 1 to 5, 3 unless asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +26,8 @@ pub enum CampaignError {
     BatchSize(u32),
     #[error("the hourly pace must be between 1 and 100 accounts (got {0})")]
     Pace(u32),
+    #[error("re-checks come after 1 to 90 days (got {0})")]
+    RecheckDays(u32),
 }
 
 impl BatchSize {
@@ -59,6 +62,49 @@ impl HourlyPace {
     pub fn get(self) -> u32 {
         self.0
     }
+}
+
+/// How long a confirmed suspension stands before `/next` asks volunteers whether the
+/// account is still suspended (platforms reverse suspensions): 1 to 90 days, 7 unless set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecheckDays(u32);
+
+impl RecheckDays {
+    pub const MIN: u32 = 1;
+    pub const MAX: u32 = 90;
+    pub const DEFAULT: RecheckDays = RecheckDays(7);
+
+    pub fn new(n: u32) -> Result<RecheckDays, CampaignError> {
+        if (Self::MIN..=Self::MAX).contains(&n) {
+            Ok(RecheckDays(n))
+        } else {
+            Err(CampaignError::RecheckDays(n))
+        }
+    }
+
+    pub fn get(self) -> u32 {
+        self.0
+    }
+
+    /// A suspension last seen (confirmed, or answered "still suspended") at or before
+    /// this time is due for a re-check at `now`.
+    pub fn due_if_seen_by(self, now: Millis) -> Millis {
+        now.minus(days(self.0))
+    }
+}
+
+/// Re-checks a batch holds when it has accounts to report besides: a batch is for reporting
+/// first, so re-checks fill it only where no account to report is left.
+pub const RECHECKS_BESIDE_REPORTS: u32 = 1;
+
+/// How a batch with `room` places is shared between re-checks (`due` are waiting) and
+/// accounts to report (`reports` are available): `(re-checks, reports)`. Both kinds count
+/// toward the hourly pace alike, since each is one visit to the account on its platform.
+pub fn share_room(room: u32, due: u32, reports: u32) -> (u32, u32) {
+    let rechecks = due
+        .min(room)
+        .min(RECHECKS_BESIDE_REPORTS.max(room.saturating_sub(reports)));
+    (rechecks, reports.min(room - rechecks))
 }
 
 /// The window the pace counts over.
@@ -230,6 +276,26 @@ mod tests {
             batch_room(BatchSize::DEFAULT, lowered, &handed).map_err(|p| p.until),
             Err(Millis(20 + HOUR))
         );
+    }
+
+    #[test]
+    fn recheck_days_are_validated_and_give_the_cutoff() {
+        assert_eq!(RecheckDays::new(0), Err(CampaignError::RecheckDays(0)));
+        assert_eq!(RecheckDays::new(91), Err(CampaignError::RecheckDays(91)));
+        assert_eq!(RecheckDays::DEFAULT.get(), 7);
+        let now = Millis(30 * 24 * HOUR);
+        assert_eq!(RecheckDays::DEFAULT.due_if_seen_by(now), Millis(23 * 24 * HOUR));
+    }
+
+    #[test]
+    fn rechecks_take_one_place_beside_reports_and_fill_what_reports_leave() {
+        assert_eq!(share_room(3, 4, 10), (1, 2), "one re-check beside reports");
+        assert_eq!(share_room(3, 0, 10), (0, 3), "none due");
+        assert_eq!(share_room(3, 4, 1), (2, 1), "re-checks fill what reports leave");
+        assert_eq!(share_room(3, 4, 0), (3, 0));
+        assert_eq!(share_room(1, 4, 10), (1, 0), "a one-place batch takes a due re-check");
+        assert_eq!(share_room(0, 4, 10), (0, 0));
+        assert_eq!(share_room(5, 1, 2), (1, 2), "fewer of both than room");
     }
 
     #[test]

@@ -6,11 +6,11 @@ use std::time::Duration;
 
 use poise::serenity_prelude as serenity;
 
-use super::{acting, member_context};
+use super::{acting, answer_language, member_context};
 use crate::discord::checks::require_moderator;
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::evidence;
-use crate::discord::render::{answers, rejections};
+use crate::discord::render::{answers, campaign, rejections};
 use crate::domain::audit::Actor;
 use crate::domain::reason::ReasonCategory;
 use crate::import::{import as run_import, Progress};
@@ -72,9 +72,13 @@ pub async fn import(
     let accepted = summary.lines.saturating_sub(summary.rejected);
     data.metrics.import_rows(accepted, summary.rejected);
     let rejections = seen.lock().map(|s| s.rejections.clone()).unwrap_or_default();
-    handle
-        .edit(ctx, private(answers::imported(&summary, &rejections)))
-        .await?;
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await?;
+    let text = format!(
+        "{}\n{}",
+        campaign::import_named(summary.import_id, lang),
+        answers::imported(&summary, &rejections)
+    );
+    handle.edit(ctx, private(text)).await?;
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 
 use poise::CreateReply;
 
-use super::{acting, member_context};
+use super::{acting, answer_language, member_context};
 use crate::discord::checks::may_report;
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::render::campaign;
@@ -30,7 +30,8 @@ pub async fn next(
         NextBatch::Accounts(items) => items,
         NextBatch::Paced(paced) => return Err(user_error(campaign::paced(paced))),
     };
-    let post = campaign::next_batch(&items);
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await?;
+    let post = campaign::next_batch(&items, lang);
     let mut reply: CreateReply = private(post.content).components(post.components);
     if let Some(embed) = post.embed {
         reply = reply.embed(embed);

@@ -1,16 +1,23 @@
-//! `/queue [count]`: bring up the cards of the oldest queued cases.
+//! `/queue post [count]`: bring up the cards of the oldest queued cases (moderators);
+//! `/queue dismiss-all source reason`: dismiss what one import left waiting (admins).
 
-use super::{acting, member_context};
-use crate::discord::checks::require_moderator;
-use crate::discord::error::{private, Context, Error};
-use crate::discord::render::answers;
-use crate::store::MAX_DEQUEUE;
+use super::{acting, answer_language, case_error, member_context};
+use crate::discord::checks::{require_admin, require_moderator};
+use crate::discord::error::{private, user_error, Context, Error};
+use crate::discord::render::{answers, campaign};
+use crate::domain::audit::Actor;
+use crate::store::{StoreError, MAX_DEQUEUE};
+
+/// The review queue: bring up cards, or dismiss one import's cases.
+#[poise::command(slash_command, guild_only, subcommands("post", "dismiss_all"), subcommand_required)]
+pub async fn queue(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
 
 /// Post the review cards of the oldest queued cases (at most 5).
 #[poise::command(slash_command, guild_only)]
-pub async fn queue(
-    ctx: Context<'_>,
-    #[description = "How many (1–5, default 5)"] count: Option<u32>,
+async fn post(
+    ctx: Context<'_>, #[description = "How many (1–5, default 5)"] count: Option<u32>
 ) -> Result<(), Error> {
     let (guild, who, settings) = member_context(ctx).await?;
     require_moderator(&settings, &who)?;
@@ -19,6 +26,38 @@ pub async fn queue(
     let cases = acting(ctx).dequeue(guild, count, data.clock.now()).await?;
     let left = data.store.queue_len(guild).await?;
     let numbers: Vec<i64> = cases.iter().map(|c| c.case_no).collect();
-    ctx.send(private(answers::queue_posted(&numbers, left))).await?;
+    let mut text = answers::queue_posted(&numbers, left);
+    let sources = data.store.imports_of(guild, &numbers).await?;
+    if !sources.is_empty() {
+        let lang = answer_language(ctx, guild, who.user_id, settings.language).await?;
+        text = format!("{text}\n{}", campaign::queue_sources(&sources, lang));
+    }
+    ctx.send(private(text)).await?;
+    Ok(())
+}
+
+/// Dismiss every case one import opened that still waits for a decision (admins).
+#[poise::command(slash_command, guild_only, rename = "dismiss-all")]
+async fn dismiss_all(
+    ctx: Context<'_>,
+    #[description = "The import's number (its summary names it)"] source: i64,
+    #[description = "Why these cases are dismissed (kept in the audit log)"] reason: String,
+) -> Result<(), Error> {
+    let (guild, who, settings) = member_context(ctx).await?;
+    require_admin(&who)?;
+    let reason = super::case::text(reason, "reason")?;
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await?;
+    // A large import means many cases in one transaction: more than 3 s on a busy day.
+    ctx.defer_ephemeral().await?;
+    let now = ctx.data().clock.now();
+    let done = acting(ctx)
+        .dismiss_import(guild, source, &Actor::Member(who.user_id), &reason, now)
+        .await
+        .map_err(|e| match e {
+            StoreError::NoSuchImport { import_id } => user_error(campaign::no_such_import(import_id, lang)),
+            other => case_error(other),
+        })?;
+    ctx.send(private(campaign::dismissed_import(source, &done, lang)))
+        .await?;
     Ok(())
 }

@@ -8,7 +8,7 @@ use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::render::answers;
 use crate::discord::setup_checks;
 use crate::domain::audit::Actor;
-use crate::domain::campaign::HourlyPace;
+use crate::domain::campaign::{HourlyPace, RecheckDays};
 use crate::domain::time::Weekday;
 use crate::domain::vote::{HoldDays, Quorum, VotingWindow};
 use crate::store::SettingsChange;
@@ -51,6 +51,9 @@ async fn set(
         LanguageChoice,
     >,
     #[description = "Serve a public status page at a random address (default off)"] public_page: Option<bool>,
+    #[description = "Days before a confirmed suspension is re-checked in /next (1–90, default 7)"] recheck_days: Option<
+        u32,
+    >,
 ) -> Result<(), Error> {
     let (guild, who) = caller(ctx)?;
     require_setup_admin(&who)?;
@@ -84,6 +87,10 @@ async fn set(
             .transpose()?,
         next_per_hour: next_per_hour
             .map(HourlyPace::new)
+            .transpose()
+            .map_err(|e| user_error(answers::campaign_setting_refused(&e)))?,
+        recheck_days: recheck_days
+            .map(RecheckDays::new)
             .transpose()
             .map_err(|e| user_error(answers::campaign_setting_refused(&e)))?,
         language: language.map(Into::into),

@@ -405,7 +405,7 @@ pub fn importing(file: &str, lines: Option<u64>) -> String {
 /// The summary of an import, with the first rejected lines (`(line number, why)`).
 pub fn imported(s: &ImportSummary, rejections: &[(u64, String)]) -> String {
     let mut text = format!(
-        "imported {} lines: {} new cases, {} merged, {} rejected. New cases wait in the review queue (`/queue`).",
+        "imported {} lines: {} new cases, {} merged, {} rejected. New cases wait in the review queue (`/queue post`).",
         s.lines, s.new_cases, s.merged, s.rejected
     );
     for (line_no, why) in rejections {
@@ -459,6 +459,10 @@ pub fn settings_text(s: &GuildSettings) -> String {
             "on, at /{slug}/ on the bot's web address"
         )),
     );
+    text.push_str(&format!(
+        "\n{}",
+        super::campaign::recheck_setting(s.recheck_days, s.language)
+    ));
     let missing = s.missing();
     if !missing.is_empty() {
         text.push_str(&format!(

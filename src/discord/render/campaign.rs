@@ -7,22 +7,24 @@ use poise::serenity_prelude as serenity;
 
 use super::answers::reviewed_privately;
 use super::notices::{button, reporting_steps, Post};
-use super::{key_text, labels, link, relative, truncate};
+use super::{isolated, key_text, labels, link, relative, truncate};
 use crate::discord::components::ComponentAction;
 use crate::domain::account::AccountKey;
-use crate::domain::campaign::{may_withdraw, AliasError, MergeError, Paced, WithdrawError};
+use crate::domain::campaign::{may_withdraw, AliasError, MergeError, Paced, RecheckDays, WithdrawError};
 use crate::domain::case::{AccountStatus, Decision};
 use crate::domain::language::Language;
+use crate::domain::status::Observed;
 use crate::domain::time::Millis;
-use crate::store::{BatchItem, MyReport, ReporterRecord, Withdrawal};
+use crate::store::{BatchItem, BulkDismissal, CaseRecord, MyReport, ReporterRecord, Withdrawal};
 use crate::t;
 
 /// Each account's link is cut shorter than elsewhere, so five fit in one embed.
 const BATCH_LINK_CHARS: usize = 300;
 
 /// The member's batch: one field per account with its link and the platform's steps,
-/// and one *I reported it* button per account.
-pub fn next_batch(items: &[BatchItem]) -> Post {
+/// and one *I reported it* button per account; a re-check instead asks whether the account
+/// is still suspended, with *Still suspended* and *It is back* (in the member's `lang`).
+pub fn next_batch(items: &[BatchItem], lang: Language) -> Post {
     if items.is_empty() {
         return Post {
             content: "Nothing for you to report right now: you have reported every open call to action, or the rest are being worked on by others. Try again later.".to_owned(),
@@ -33,7 +35,12 @@ pub fn next_batch(items: &[BatchItem]) -> Post {
         .title("Your next accounts to report")
         .description("Report each on its platform, then press its button here. Take your time: platforms suspend accounts that report in bursts.");
     let mut buttons = Vec::new();
-    for item in items {
+    for (item, since) in items.iter().filter_map(|i| Some((i, i.recheck?))) {
+        let (name, value) = recheck_field(item, since, lang);
+        embed = embed.field(name, value, false);
+        buttons.extend(recheck_buttons(item.case.case_no, lang));
+    }
+    for item in items.iter().filter(|i| i.recheck.is_none()) {
         let case = &item.case;
         let value = format!(
             "{}\n{}\n{} volunteer(s) reported it so far.",
@@ -54,9 +61,107 @@ pub fn next_batch(items: &[BatchItem]) -> Post {
     }
     Post {
         embed: Some(embed),
-        components: vec![serenity::CreateActionRow::Buttons(buttons)],
+        components: button_rows(&buttons),
         ..Post::default()
     }
+}
+
+/// Discord's rows of at most 5 buttons.
+fn button_rows(buttons: &[serenity::CreateButton]) -> Vec<serenity::CreateActionRow> {
+    buttons
+        .chunks(5)
+        .map(|row| serenity::CreateActionRow::Buttons(row.to_vec()))
+        .collect()
+}
+
+/// A re-check's field: the account and when it was confirmed suspended.
+fn recheck_field(item: &BatchItem, since: Millis, lang: Language) -> (String, String) {
+    let case = &item.case;
+    let name = t!(
+        lang,
+        "next-recheck-title",
+        case = case.case_no,
+        platform = labels::platform(case.key.platform())
+    );
+    let since = relative(since);
+    let value = format!(
+        "{}\n{}",
+        isolated(&link(&case.key, BATCH_LINK_CHARS), lang),
+        t!(lang, "next-recheck-body", since = since)
+    );
+    (name, truncate(&value, 1_000))
+}
+
+fn recheck_buttons(case_no: i64, lang: Language) -> [serenity::CreateButton; 2] {
+    [
+        button(
+            ComponentAction::Recheck { case_no, back: false },
+            &t!(lang, "next-recheck-still", case = case_no),
+            serenity::ButtonStyle::Secondary,
+        ),
+        button(
+            ComponentAction::Recheck { case_no, back: true },
+            &t!(lang, "next-recheck-back", case = case_no),
+            serenity::ButtonStyle::Success,
+        ),
+    ]
+}
+
+/// What a re-check's answer did: the suspension stands (asked again after `days`), the
+/// account is active again with its call to action, or it waits for another volunteer.
+pub fn recheck_answer(seen: Observed, case: &CaseRecord, days: RecheckDays, lang: Language) -> String {
+    let no = case.case_no;
+    match (seen, case.account_status) {
+        (Observed::SeenBack, AccountStatus::Suspended | AccountStatus::Gone) => {
+            t!(lang, "recheck-back-noted", case = no)
+        }
+        (Observed::SeenBack, _) => t!(lang, "recheck-back", case = no),
+        (_, AccountStatus::Suspended | AccountStatus::Gone) => t!(lang, "recheck-still", case = no, days = days.get()),
+        (_, _) => t!(lang, "recheck-not-suspended", case = no),
+    }
+}
+
+/// `/setup`'s line for the re-check period.
+pub fn recheck_setting(days: RecheckDays, lang: Language) -> String {
+    t!(lang, "setup-recheck-days", days = days.get())
+}
+
+/// `/import`'s summary names the import, for `/queue dismiss-all source:`.
+pub fn import_named(import_id: i64, lang: Language) -> String {
+    t!(lang, "import-named", import = import_id)
+}
+
+/// The cases `/queue` posted, each with the import that opened it, if any.
+pub fn queue_sources(sources: &[(i64, i64)], lang: Language) -> String {
+    let list: Vec<String> = sources
+        .iter()
+        .map(|&(case, import)| t!(lang, "queue-from-import", case = case, import = import))
+        .collect();
+    list.join(", ")
+}
+
+/// What `/queue dismiss-all` did.
+pub fn dismissed_import(import_id: i64, done: &BulkDismissal, lang: Language) -> String {
+    let mut text = if done.dismissed.is_empty() {
+        t!(lang, "dismiss-all-nothing", import = import_id)
+    } else {
+        t!(
+            lang,
+            "dismiss-all-done",
+            import = import_id,
+            count = done.dismissed.len()
+        )
+    };
+    if done.skipped > 0 {
+        text.push('\n');
+        text.push_str(&t!(lang, "dismiss-all-skipped", skipped = done.skipped));
+    }
+    text
+}
+
+/// `/queue dismiss-all` named an import this server does not have.
+pub fn no_such_import(import_id: i64, lang: Language) -> String {
+    t!(lang, "dismiss-all-unknown", import = import_id)
 }
 
 /// The member was handed their hourly pace.

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::discord::setup_checks::{Needed, Purpose};
 use crate::domain::account::Platform;
-use crate::domain::campaign::{BatchSize, CampaignError, HourlyPace};
+use crate::domain::campaign::{BatchSize, CampaignError, HourlyPace, RecheckDays};
 use crate::domain::case::{Decision, LifecycleError};
 use crate::domain::language::Language;
 use crate::domain::reason::ReasonCategory;
@@ -136,6 +136,14 @@ pub fn campaign_refusal(e: &CampaignError) -> String {
     match e {
         CampaignError::BatchSize(n) => format!("a batch holds 1 to {} accounts (got {n})", BatchSize::MAX),
         CampaignError::Pace(n) => format!("next_per_hour must be between 1 and {} (got {n})", HourlyPace::MAX),
+        // Through the catalogue already; in English like the rest of this function for now.
+        CampaignError::RecheckDays(n) => t!(
+            Language::English,
+            "recheck-days-refused",
+            min = RecheckDays::MIN,
+            max = RecheckDays::MAX,
+            value = *n
+        ),
     }
 }
 

@@ -218,7 +218,7 @@ pub fn queue_summary(waiting: u64) -> Post {
     let content = match waiting {
         0 => "**Review queue**: empty. New cases get their cards right away.".to_owned(),
         n => format!(
-            "**Review queue**: {n} case(s) wait for review. Use `/queue` to bring up the oldest (up to 5 at a time)."
+            "**Review queue**: {n} case(s) wait for review. Use `/queue post` to bring up the oldest (up to 5 at a time)."
         ),
     };
     Post {

@@ -5,7 +5,7 @@ use sqlx::{AnyConnection, Row};
 
 use crate::domain::account::Platform;
 use crate::domain::audit::GENESIS_HASH;
-use crate::domain::campaign::HourlyPace;
+use crate::domain::campaign::{HourlyPace, RecheckDays};
 use crate::domain::language::Language;
 use crate::domain::time::{Millis, Weekday};
 use crate::domain::vote::{HoldDays, Policy, Quorum, VotingWindow};
@@ -31,6 +31,8 @@ pub struct GuildSettings {
     pub announce_holds: bool,
     /// At most this many accounts handed to one member per hour by `/next`.
     pub next_per_hour: HourlyPace,
+    /// A suspension this old comes back in `/next` as a re-check.
+    pub recheck_days: RecheckDays,
     /// The language of the server's public messages (cards, calls to action, board,
     /// digest, queue summary), and of answers to members with no language of their own.
     pub language: Language,
@@ -100,6 +102,7 @@ fn settings_from_row(row: &AnyRow) -> Result<GuildSettings> {
         announce_holds: row.try_get::<i64, _>("announce_holds")? != 0,
         public_slug: row.try_get("public_slug")?,
         next_per_hour: HourlyPace::new(small(row, "next_per_hour")?).map_err(|e| corrupt(&e))?,
+        recheck_days: RecheckDays::new(small(row, "recheck_days")?).map_err(|e| corrupt(&e))?,
         language: row.try_get::<String, _>("language")?.parse().map_err(|e| corrupt(&e))?,
     })
 }
