@@ -2,7 +2,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{acting, case_error, member_context};
+use super::{acting, answer_language, case_error, member_context};
 use crate::discord::checks::{require_admin, require_moderator};
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::render::{answers, campaign};
@@ -49,7 +49,8 @@ impl From<DecisionChoice> for VoteChoice {
 pub(super) fn text(input: String, what: &str) -> Result<String, Error> {
     let t: String = input.trim().chars().take(MAX_TEXT).collect();
     if t.is_empty() {
-        return Err(user_error(answers::missing_text(what)));
+        let what = what.to_owned();
+        return Err(user_error(move |lang| answers::missing_text(&what, lang)));
     }
     Ok(t)
 }
@@ -65,9 +66,10 @@ async fn show(ctx: Context<'_>, #[description = "Case number"] case: i64) -> Res
         .case_details(guild, case, 10)
         .await
         .map_err(case_error)?;
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
     let embed = serenity::CreateEmbed::new()
-        .title(answers::case_details_title(&details))
-        .description(answers::case_details(&details));
+        .title(answers::case_details_title(&details, lang))
+        .description(answers::case_details(&details, lang));
     ctx.send(private("").embed(embed)).await?;
     Ok(())
 }
@@ -87,7 +89,8 @@ async fn note(
         .add_note(guild, case, who.user_id, &note, data.clock.now())
         .await
         .map_err(case_error)?;
-    ctx.send(private(answers::note_added(case))).await?;
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
+    ctx.send(private(answers::note_added(case, lang))).await?;
     Ok(())
 }
 
@@ -107,7 +110,8 @@ async fn reopen(
         .reopen_case(guild, case, &actor, &reason, data.clock.now())
         .await
         .map_err(case_error)?;
-    ctx.send(private(answers::reopened(case, reopened.lifecycle.round)))
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
+    ctx.send(private(answers::reopened(case, reopened.lifecycle.round, lang)))
         .await?;
     Ok(())
 }
@@ -120,7 +124,7 @@ async fn decide(
     #[description = "The decision"] decision: DecisionChoice,
     #[description = "Why"] reason: String,
 ) -> Result<(), Error> {
-    let (guild, who, _) = member_context(ctx).await?;
+    let (guild, who, settings) = member_context(ctx).await?;
     require_admin(&who)?;
     let data = ctx.data();
     let reason = text(reason, "reason")?;
@@ -129,7 +133,8 @@ async fn decide(
         .override_decision(guild, case, &actor, decision.into(), &reason, data.clock.now())
         .await
         .map_err(case_error)?;
-    ctx.send(private(answers::overridden(case, decided.lifecycle.decision)))
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
+    ctx.send(private(answers::overridden(case, decided.lifecycle.decision, lang)))
         .await?;
     Ok(())
 }
@@ -152,14 +157,15 @@ async fn alias_add(
     let (guild, who, settings) = member_context(ctx).await?;
     require_moderator(&settings, &who)?;
     let alias = AccountKey::parse(&link, None, settings.default_platform)
-        .map_err(|e| user_error(answers::unusable_account(&e)))?;
+        .map_err(|e| user_error(move |lang| answers::unusable_account(&e, lang)))?;
     let actor = Actor::Member(who.user_id);
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
     match acting(ctx)
         .add_alias(guild, case, &alias, &actor, ctx.data().clock.now())
         .await
     {
-        Ok(_) => ctx.send(private(campaign::alias_added(case, &alias))).await?,
-        Err(StoreError::Alias(e)) => return Err(user_error(campaign::alias_refused(&e, case))),
+        Ok(_) => ctx.send(private(campaign::alias_added(case, &alias, lang))).await?,
+        Err(StoreError::Alias(e)) => return Err(user_error(move |lang| campaign::alias_refused(&e, case, lang))),
         Err(other) => return Err(case_error(other)),
     };
     Ok(())

@@ -2,7 +2,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{acting, member_context};
+use super::{acting, answer_language, member_context};
 use crate::discord::checks::require_liaison;
 use crate::discord::error::{private, Context, Error};
 use crate::domain::audit::Actor;
@@ -66,7 +66,8 @@ pub async fn export(
         .await?;
     let pulls = data.store.taxii_last_pulls(guild, LAST_PULLS_SHOWN).await?;
     let name = format!("flagwatch-{}.{}", format.as_str(), format.extension());
-    let reply = private(crate::discord::render::answers::exported(cases.len(), &pulls))
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
+    let reply = private(crate::discord::render::answers::exported(cases.len(), &pulls, lang))
         .attachment(serenity::CreateAttachment::bytes(bytes, name));
     ctx.send(reply).await?;
     Ok(())

@@ -1,6 +1,6 @@
 //! `/forget-me`: a member's reports keep counting, but no longer name them.
 
-use super::{acting, caller};
+use super::{acting, answer_language, caller};
 use crate::discord::error::{private, Context, Error};
 use crate::discord::render::answers;
 
@@ -10,6 +10,8 @@ pub async fn forget_me(ctx: Context<'_>) -> Result<(), Error> {
     let (guild, who) = caller(ctx)?;
     let data = ctx.data();
     let n = acting(ctx).forget_member(guild, who.user_id, data.clock.now()).await?;
-    ctx.send(private(answers::forgotten(n))).await?;
+    let settings = data.store.guild_settings(guild, data.clock.now()).await?;
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
+    ctx.send(private(answers::forgotten(n, lang))).await?;
     Ok(())
 }

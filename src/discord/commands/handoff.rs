@@ -1,6 +1,6 @@
 //! `/handoff record|extend|release`: liaisons manage holds.
 
-use super::{acting, case_error, member_context};
+use super::{acting, answer_language, case_error, member_context};
 use crate::discord::checks::require_liaison;
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::render::answers;
@@ -21,7 +21,8 @@ pub async fn handoff(_ctx: Context<'_>) -> Result<(), Error> {
 fn field(input: String, what: &str) -> Result<String, Error> {
     let t: String = input.trim().chars().take(200).collect();
     if t.is_empty() {
-        return Err(user_error(answers::missing_field(what)));
+        let what = what.to_owned();
+        return Err(user_error(move |lang| answers::missing_field(&what, lang)));
     }
     Ok(t)
 }
@@ -43,7 +44,8 @@ async fn record(
         .record_referral(guild, case, &actor, &agency, &reference, data.clock.now())
         .await
         .map_err(case_error)?;
-    ctx.send(private(answers::referral_recorded(case))).await?;
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
+    ctx.send(private(answers::referral_recorded(case, lang))).await?;
     Ok(())
 }
 
@@ -56,14 +58,15 @@ async fn extend(
 ) -> Result<(), Error> {
     let (guild, who, settings) = member_context(ctx).await?;
     require_liaison(&settings, &who)?;
-    let days = HoldDays::new(days).map_err(|e| user_error(answers::refused_policy(&e)))?;
+    let days = HoldDays::new(days).map_err(|e| user_error(move |lang| answers::refused_policy(&e, lang)))?;
     let data = ctx.data();
     let actor = Actor::Member(who.user_id);
     let held = acting(ctx)
         .extend_hold(guild, case, &actor, days, data.clock.now())
         .await
         .map_err(case_error)?;
-    ctx.send(private(answers::held_until(case, held.lifecycle.held_until)))
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
+    ctx.send(private(answers::held_until(case, held.lifecycle.held_until, lang)))
         .await?;
     Ok(())
 }
@@ -84,6 +87,7 @@ async fn release(
         .release_hold(guild, case, &actor, &reason, data.clock.now())
         .await
         .map_err(case_error)?;
-    ctx.send(private(answers::released(case))).await?;
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
+    ctx.send(private(answers::released(case, lang))).await?;
     Ok(())
 }

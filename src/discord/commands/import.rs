@@ -6,12 +6,13 @@ use std::time::Duration;
 
 use poise::serenity_prelude as serenity;
 
-use super::{acting, member_context};
+use super::{acting, answer_language, member_context};
 use crate::discord::checks::require_moderator;
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::evidence;
 use crate::discord::render::{answers, rejections};
 use crate::domain::audit::Actor;
+use crate::domain::language::Language;
 use crate::domain::reason::ReasonCategory;
 use crate::import::{import as run_import, Progress};
 use crate::store::ImportSummary;
@@ -39,14 +40,17 @@ pub async fn import(
     let (guild, who, settings) = member_context(ctx).await?;
     require_moderator(&settings, &who)?;
     if u64::from(file.size) > MAX_LIST_BYTES {
-        return Err(user_error(answers::list_too_large()));
+        return Err(user_error(answers::list_too_large));
     }
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
     ctx.defer_ephemeral().await?;
     let data = ctx.data();
     let bytes = evidence::download(&data.downloader, &file.url, MAX_LIST_BYTES)
         .await
-        .map_err(|why| user_error(answers::list_unreadable(&why)))?;
-    let handle = ctx.send(private(answers::importing(&file.filename, None))).await?;
+        .map_err(|why| user_error(move |lang| answers::list_unreadable(&why, lang)))?;
+    let handle = ctx
+        .send(private(answers::importing(&file.filename, None, lang)))
+        .await?;
     let seen = Arc::new(Mutex::new(Seen::default()));
     let recorder = seen.clone();
     let store = acting(ctx);
@@ -57,7 +61,7 @@ pub async fn import(
         Actor::Member(who.user_id),
         ReasonCategory::Other,
         data.clock.now(),
-        move |event| record(&recorder, event),
+        move |event| record(&recorder, event, lang),
     );
     tokio::pin!(work);
     let summary = loop {
@@ -65,7 +69,7 @@ pub async fn import(
             done = &mut work => break done?,
             _ = tokio::time::sleep(PROGRESS_EVERY) => {
                 let lines = seen.lock().map(|s| s.summary.lines).unwrap_or(0);
-                handle.edit(ctx, private(answers::importing(&file.filename, Some(lines)))).await?;
+                handle.edit(ctx, private(answers::importing(&file.filename, Some(lines), lang))).await?;
             }
         }
     };
@@ -73,17 +77,17 @@ pub async fn import(
     data.metrics.import_rows(accepted, summary.rejected);
     let rejections = seen.lock().map(|s| s.rejections.clone()).unwrap_or_default();
     handle
-        .edit(ctx, private(answers::imported(&summary, &rejections)))
+        .edit(ctx, private(answers::imported(&summary, &rejections, lang)))
         .await?;
     Ok(())
 }
 
-fn record(seen: &Mutex<Seen>, event: Progress) {
+fn record(seen: &Mutex<Seen>, event: Progress, lang: Language) {
     let Ok(mut seen) = seen.lock() else { return };
     match event {
         Progress::Counted(summary) => seen.summary = summary,
         Progress::Rejected { line_no, why } if seen.rejections.len() < SHOWN_REJECTIONS => {
-            seen.rejections.push((line_no, rejections::import_line(&why)));
+            seen.rejections.push((line_no, rejections::import_line(&why, lang)));
         }
         Progress::Rejected { .. } => {}
     }

@@ -2,7 +2,7 @@
 
 use poise::CreateReply;
 
-use super::{acting, member_context};
+use super::{acting, answer_language, member_context};
 use crate::discord::checks::may_report;
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::render::campaign;
@@ -20,7 +20,7 @@ pub async fn next(
     let size = count
         .map(BatchSize::new)
         .transpose()
-        .map_err(|e| user_error(campaign::batch_size_refused(&e)))?
+        .map_err(|e| user_error(move |lang| campaign::batch_size_refused(&e, lang)))?
         .unwrap_or(BatchSize::DEFAULT);
     let now = ctx.data().clock.now();
     let batch = acting(ctx)
@@ -28,9 +28,10 @@ pub async fn next(
         .await?;
     let items = match batch {
         NextBatch::Accounts(items) => items,
-        NextBatch::Paced(paced) => return Err(user_error(campaign::paced(paced))),
+        NextBatch::Paced(paced) => return Err(user_error(move |lang| campaign::paced(paced, lang))),
     };
-    let post = campaign::next_batch(&items);
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
+    let post = campaign::next_batch(&items, lang);
     let mut reply: CreateReply = private(post.content).components(post.components);
     if let Some(embed) = post.embed {
         reply = reply.embed(embed);

@@ -1,6 +1,6 @@
 //! `/queue [count]`: bring up the cards of the oldest queued cases.
 
-use super::{acting, member_context};
+use super::{acting, answer_language, member_context};
 use crate::discord::checks::require_moderator;
 use crate::discord::error::{private, Context, Error};
 use crate::discord::render::answers;
@@ -19,6 +19,7 @@ pub async fn queue(
     let cases = acting(ctx).dequeue(guild, count, data.clock.now()).await?;
     let left = data.store.queue_len(guild).await?;
     let numbers: Vec<i64> = cases.iter().map(|c| c.case_no).collect();
-    ctx.send(private(answers::queue_posted(&numbers, left))).await?;
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
+    ctx.send(private(answers::queue_posted(&numbers, left, lang))).await?;
     Ok(())
 }

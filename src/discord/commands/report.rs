@@ -64,7 +64,7 @@ pub async fn report(
     let settings = configured(ctx, guild).await?;
     may_report(&settings, &who)?;
     let key = AccountKey::parse(&account, platform.map(Into::into), settings.default_platform)
-        .map_err(|e| user_error(answers::unusable_account(&e)))?;
+        .map_err(|e| user_error(move |lang| answers::unusable_account(&e, lang)))?;
     let details = details
         .map(|d| d.trim().chars().take(MAX_DETAILS).collect::<String>())
         .filter(|d| !d.is_empty());
@@ -98,7 +98,10 @@ pub async fn report(
     let outcome = match within_deadline(ctx, started, filing).await {
         Err(e) => match e.downcast_ref::<StoreError>() {
             Some(StoreError::NotYet(not_yet)) => {
-                return Err(user_error(answers::intake_refusal(*not_yet, &settings, Intake::Report)))
+                let not_yet = *not_yet;
+                return Err(user_error(move |lang| {
+                    answers::intake_refusal(not_yet, &settings, Intake::Report, lang)
+                }));
             }
             _ => return Err(e),
         },
@@ -107,7 +110,7 @@ pub async fn report(
     // The interaction's span (see `discord::spans`) learns its case only now.
     tracing::Span::current().record("case", outcome.case().case_no);
     tracing::info!("report filed");
-    let lang = answer_language(ctx, guild, who.user_id, settings.language).await?;
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
     ctx.send(private(answers::report_answer(&outcome, lang))).await?;
     Ok(())
 }

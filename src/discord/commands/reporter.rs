@@ -4,7 +4,7 @@
 use poise::serenity_prelude as serenity;
 
 use super::case::text;
-use super::{acting, member_context};
+use super::{acting, answer_language, member_context};
 use crate::discord::checks::require_moderator;
 use crate::discord::error::{private, Context, Error};
 use crate::discord::render::campaign;
@@ -30,7 +30,8 @@ async fn show(ctx: Context<'_>, #[description = "The member"] member: serenity::
     let (guild, who, settings) = member_context(ctx).await?;
     require_moderator(&settings, &who)?;
     let record = ctx.data().store.reporter_record(guild, member.id.get()).await?;
-    ctx.send(private(campaign::reporter_record(member.id.get(), &record)))
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
+    ctx.send(private(campaign::reporter_record(member.id.get(), &record, lang)))
         .await?;
     Ok(())
 }
@@ -53,7 +54,8 @@ async fn mute(
     acting(ctx)
         .mute_reporter(guild, member.id.get(), who.user_id, &reason, until, now)
         .await?;
-    ctx.send(private(campaign::muted(member.id.get(), until))).await?;
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
+    ctx.send(private(campaign::muted(member.id.get(), until, lang))).await?;
     Ok(())
 }
 
@@ -71,6 +73,8 @@ async fn unmute(
     let ended = acting(ctx)
         .unmute_reporter(guild, member.id.get(), who.user_id, &reason, now)
         .await?;
-    ctx.send(private(campaign::unmuted(member.id.get(), ended))).await?;
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
+    ctx.send(private(campaign::unmuted(member.id.get(), ended, lang)))
+        .await?;
     Ok(())
 }

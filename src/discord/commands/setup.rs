@@ -2,13 +2,14 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{acting, caller, LanguageChoice, PlatformChoice};
+use super::{acting, answer_language, caller, LanguageChoice, PlatformChoice};
 use crate::discord::checks::{require_setup_admin, require_setup_viewer};
 use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::render::answers;
 use crate::discord::setup_checks;
 use crate::domain::audit::Actor;
 use crate::domain::campaign::HourlyPace;
+use crate::domain::language::Language;
 use crate::domain::vote::{HoldDays, Quorum, VotingWindow};
 use crate::store::SettingsChange;
 
@@ -53,7 +54,7 @@ async fn set(
     require_setup_admin(&who)?;
     // The permission checks ask Discord several things: more than 3 s on a slow day.
     ctx.defer_ephemeral().await?;
-    let invalid = |e: crate::domain::vote::PolicyError| user_error(answers::setting_refused(&e));
+    let invalid = |e: crate::domain::vote::PolicyError| user_error(move |lang| answers::setting_refused(&e, lang));
     let change = SettingsChange {
         review_channel: review_channel.map(|c| c.get()),
         coordination_channel: coordination_channel.map(|c| c.get()),
@@ -81,7 +82,7 @@ async fn set(
         next_per_hour: next_per_hour
             .map(HourlyPace::new)
             .transpose()
-            .map_err(|e| user_error(answers::campaign_setting_refused(&e)))?,
+            .map_err(|e| user_error(move |lang| answers::campaign_setting_refused(&e, lang)))?,
         language: language.map(Into::into),
         public_page,
     };
@@ -89,8 +90,10 @@ async fn set(
     let settings = acting(ctx)
         .update_settings(guild, &Actor::Member(who.user_id), &change, data.clock.now())
         .await?;
-    let checks = channel_checks(ctx, &settings).await;
-    ctx.send(private(answers::setup_saved(&settings) + &checks)).await?;
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
+    let checks = channel_checks(ctx, &settings, lang).await;
+    ctx.send(private(answers::setup_saved(&settings, lang) + &checks))
+        .await?;
     Ok(())
 }
 
@@ -102,26 +105,31 @@ async fn show(ctx: Context<'_>) -> Result<(), Error> {
     let settings = data.store.guild_settings(guild, data.clock.now()).await?;
     require_setup_viewer(&settings, &who)?;
     ctx.defer_ephemeral().await?;
-    let checks = channel_checks(ctx, &settings).await;
-    ctx.send(private(answers::settings_text(&settings) + &checks)).await?;
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
+    let checks = channel_checks(ctx, &settings, lang).await;
+    ctx.send(private(answers::settings_text(&settings, lang) + &checks))
+        .await?;
     Ok(())
 }
 
 /// What `/setup` says about the bot's permissions in the configured channels.
-async fn channel_checks(ctx: Context<'_>, settings: &crate::store::GuildSettings) -> String {
+async fn channel_checks(ctx: Context<'_>, settings: &crate::store::GuildSettings, lang: Language) -> String {
     let bot = ctx.serenity_context().cache.current_user().id;
     match setup_checks::check_channels(ctx.http(), bot, settings).await {
-        Ok(checks) => answers::channel_checks(&checks),
+        Ok(checks) => answers::channel_checks(&checks, lang),
         Err(e) => {
             tracing::warn!("could not read the channels' permissions: {e}");
-            answers::channel_checks_failed().to_owned()
+            answers::channel_checks_failed(lang)
         }
     }
 }
 
 fn check_range<T: PartialOrd + std::fmt::Display>(name: &str, value: T, min: T, max: T) -> Result<T, Error> {
     if value < min || value > max {
-        return Err(user_error(answers::setting_out_of_range(name, &value, &min, &max)));
+        let (name, value, min, max) = (name.to_owned(), value.to_string(), min.to_string(), max.to_string());
+        return Err(user_error(move |lang| {
+            answers::setting_out_of_range(&name, &value, &min, &max, lang)
+        }));
     }
     Ok(value)
 }
