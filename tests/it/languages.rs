@@ -117,6 +117,20 @@ async fn a_hindi_server_posts_hindi_cards_and_calls_to_action_and_an_arabic_one_
     c.shutdown().await.unwrap();
 }
 
+/// Every registered command, subcommand and option, with where it is (`/case alias add
+/// link`), and every choice of the options that have them.
+fn walk<'a>(path: &str, item: &'a serde_json::Value, out: &mut Vec<(String, &'a serde_json::Value)>) {
+    let path = format!("{path} {}", item["name"].as_str().unwrap_or("?"));
+    out.push((path.clone(), item));
+    for option in item["options"].as_array().into_iter().flatten() {
+        walk(&path, option, out);
+    }
+}
+
+fn localizations<'a>(item: &'a serde_json::Value, field: &str) -> [Option<&'a str>; 2] {
+    ["fr", "hi"].map(|l| item[field][l].as_str().filter(|t| !t.trim().is_empty()))
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn registered_commands_carry_french_and_hindi_descriptions() {
     let (c, _db) = ready().await;
@@ -134,9 +148,48 @@ async fn registered_commands_carry_french_and_hindi_descriptions() {
         language["description_localizations"]["fr"],
         "Choisir la langue dans laquelle flagwatch vous répond."
     );
-    assert!(language["description_localizations"]["hi"]
-        .as_str()
-        .is_some_and(|d| d.contains("flagwatch")));
+
+    let mut items = Vec::new();
+    for command in &commands {
+        walk("", command, &mut items);
+    }
+    assert!(
+        items.len() > 80,
+        "every command, subcommand and option: {}",
+        items.len()
+    );
+    let mut choices = 0;
+    for (path, item) in &items {
+        let english = item["description"].as_str().unwrap_or_default();
+        for text in localizations(item, "description_localizations") {
+            let text = text.unwrap_or_else(|| panic!("{path}: no French or Hindi description"));
+            // Discord refuses a command list with a longer description.
+            assert!(text.chars().count() <= 100, "{path}: {text:?} is too long");
+            assert_ne!(text, english, "{path}: not translated");
+        }
+        // The language choices are named in their own language already.
+        if item["name"] == "language" {
+            continue;
+        }
+        for choice in item["choices"].as_array().into_iter().flatten() {
+            choices += 1;
+            let [fr, hi] = localizations(choice, "name_localizations");
+            assert!(
+                fr.is_some() && hi.is_some(),
+                "{path}: choice {} has no names",
+                choice["name"]
+            );
+        }
+    }
+    assert!(choices > 20, "{choices} choices");
+    let report = commands.iter().find(|v| v["name"] == "report").expect("/report");
+    let reason = report["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == "reason")
+        .unwrap();
+    assert_eq!(reason["choices"][0]["name_localizations"]["hi"], "दुष्प्रचार");
     c.shutdown().await.unwrap();
 }
 

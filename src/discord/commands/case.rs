@@ -19,7 +19,9 @@ const MAX_TEXT: usize = 500;
     slash_command,
     guild_only,
     subcommands("show", "note", "reopen", "decide", "alias"),
-    subcommand_required
+    subcommand_required,
+    description_localized("fr", "Examiner et traiter un dossier (modérateurs)."),
+    description_localized("hi", "एक केस देखें और संभालें (मॉडरेटर)।")
 )]
 pub async fn case(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
@@ -29,10 +31,16 @@ pub async fn case(_ctx: Context<'_>) -> Result<(), Error> {
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum DecisionChoice {
     #[name = "report_now"]
+    #[name_localized("fr", "signaler maintenant")]
+    #[name_localized("hi", "अभी रिपोर्ट करें")]
     ReportNow,
     #[name = "hand_off"]
+    #[name_localized("fr", "confier aux autorités")]
+    #[name_localized("hi", "एजेंसियों को सौंपें")]
     HandOff,
     #[name = "dismiss"]
+    #[name_localized("fr", "classer")]
+    #[name_localized("hi", "खारिज करें")]
     Dismiss,
 }
 
@@ -56,8 +64,19 @@ pub(super) fn text(input: String, what: &str) -> Result<String, Error> {
 }
 
 /// A case with its reporters, reports, votes, notes and history.
-#[poise::command(slash_command, guild_only)]
-async fn show(ctx: Context<'_>, #[description = "Case number"] case: i64) -> Result<(), Error> {
+#[poise::command(
+    slash_command,
+    guild_only,
+    description_localized("fr", "Un dossier avec ses signaleurs, signalements, votes, notes et historique."),
+    description_localized("hi", "एक केस, उसके रिपोर्टरों, रिपोर्टों, वोटों, नोट और इतिहास के साथ।")
+)]
+async fn show(
+    ctx: Context<'_>,
+    #[description = "Case number"]
+    #[description_localized("fr", "Numéro du dossier")]
+    #[description_localized("hi", "केस नंबर")]
+    case: i64,
+) -> Result<(), Error> {
     let (guild, who, settings) = member_context(ctx).await?;
     require_moderator(&settings, &who)?;
     let details = ctx
@@ -75,11 +94,22 @@ async fn show(ctx: Context<'_>, #[description = "Case number"] case: i64) -> Res
 }
 
 /// Add a note to a case (moderators).
-#[poise::command(slash_command, guild_only)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    description_localized("fr", "Ajouter une note à un dossier (modérateurs)."),
+    description_localized("hi", "किसी केस में नोट जोड़ें (मॉडरेटर)।")
+)]
 async fn note(
     ctx: Context<'_>,
-    #[description = "Case number"] case: i64,
-    #[description = "The note"] note: String,
+    #[description = "Case number"]
+    #[description_localized("fr", "Numéro du dossier")]
+    #[description_localized("hi", "केस नंबर")]
+    case: i64,
+    #[description = "The note"]
+    #[description_localized("fr", "La note")]
+    #[description_localized("hi", "नोट")]
+    note: String,
 ) -> Result<(), Error> {
     let (guild, who, settings) = member_context(ctx).await?;
     require_moderator(&settings, &who)?;
@@ -95,11 +125,25 @@ async fn note(
 }
 
 /// Re-open a decided case for a new vote (moderators), with a reason.
-#[poise::command(slash_command, guild_only)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    description_localized(
+        "fr",
+        "Rouvrir un dossier tranché pour un nouveau vote (modérateurs), avec un motif."
+    ),
+    description_localized("hi", "फ़ैसला हो चुके केस को कारण के साथ नए वोट के लिए फिर खोलें (मॉडरेटर)।")
+)]
 async fn reopen(
     ctx: Context<'_>,
-    #[description = "Case number"] case: i64,
-    #[description = "Why"] reason: String,
+    #[description = "Case number"]
+    #[description_localized("fr", "Numéro du dossier")]
+    #[description_localized("hi", "केस नंबर")]
+    case: i64,
+    #[description = "Why"]
+    #[description_localized("fr", "Pourquoi")]
+    #[description_localized("hi", "क्यों")]
+    reason: String,
 ) -> Result<(), Error> {
     let (guild, who, settings) = member_context(ctx).await?;
     require_moderator(&settings, &who)?;
@@ -117,12 +161,29 @@ async fn reopen(
 }
 
 /// Decide a case directly (admins), with a reason; recorded in the audit log.
-#[poise::command(slash_command, guild_only)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    description_localized(
+        "fr",
+        "Trancher un dossier directement (admins), avec un motif ; inscrit au journal d'audit."
+    ),
+    description_localized("hi", "कारण के साथ सीधे केस का फ़ैसला करें (एडमिन); ऑडिट लॉग में दर्ज होता है।")
+)]
 async fn decide(
     ctx: Context<'_>,
-    #[description = "Case number"] case: i64,
-    #[description = "The decision"] decision: DecisionChoice,
-    #[description = "Why"] reason: String,
+    #[description = "Case number"]
+    #[description_localized("fr", "Numéro du dossier")]
+    #[description_localized("hi", "केस नंबर")]
+    case: i64,
+    #[description = "The decision"]
+    #[description_localized("fr", "La décision")]
+    #[description_localized("hi", "फ़ैसला")]
+    decision: DecisionChoice,
+    #[description = "Why"]
+    #[description_localized("fr", "Pourquoi")]
+    #[description_localized("hi", "क्यों")]
+    reason: String,
 ) -> Result<(), Error> {
     let (guild, who, settings) = member_context(ctx).await?;
     require_admin(&who)?;
@@ -140,7 +201,14 @@ async fn decide(
 }
 
 /// Other keys of a case's account (moderators).
-#[poise::command(slash_command, guild_only, subcommands("alias_add"), subcommand_required)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("alias_add"),
+    subcommand_required,
+    description_localized("fr", "Autres clés du compte d'un dossier (modérateurs)."),
+    description_localized("hi", "किसी केस के अकाउंट की दूसरी कुंजियाँ (मॉडरेटर)।")
+)]
 async fn alias(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
@@ -148,11 +216,26 @@ async fn alias(_ctx: Context<'_>) -> Result<(), Error> {
 /// Give a case another key of its account, e.g. its numeric id (moderators).
 ///
 /// A later report or `/status` of that form then lands on the case.
-#[poise::command(slash_command, guild_only, rename = "add")]
+#[poise::command(
+    slash_command,
+    guild_only,
+    rename = "add",
+    description_localized(
+        "fr",
+        "Donner à un dossier une autre clé de son compte, par ex. son id numérique (modérateurs)."
+    ),
+    description_localized("hi", "केस को उसके अकाउंट की दूसरी कुंजी दें, जैसे उसकी संख्या वाली ID (मॉडरेटर)।")
+)]
 async fn alias_add(
     ctx: Context<'_>,
-    #[description = "Case number"] case: i64,
-    #[description = "Link to the same account in its other form"] link: String,
+    #[description = "Case number"]
+    #[description_localized("fr", "Numéro du dossier")]
+    #[description_localized("hi", "केस नंबर")]
+    case: i64,
+    #[description = "Link to the same account in its other form"]
+    #[description_localized("fr", "Lien vers le même compte sous son autre forme")]
+    #[description_localized("hi", "उसी अकाउंट का दूसरे रूप में लिंक")]
+    link: String,
 ) -> Result<(), Error> {
     let (guild, who, settings) = member_context(ctx).await?;
     require_moderator(&settings, &who)?;

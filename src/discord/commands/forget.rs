@@ -5,7 +5,16 @@ use crate::discord::error::{private, Context, Error};
 use crate::discord::render::answers;
 
 /// Remove your identity from your reports on this server (counts stay).
-#[poise::command(slash_command, guild_only, rename = "forget-me")]
+#[poise::command(
+    slash_command,
+    guild_only,
+    rename = "forget-me",
+    description_localized(
+        "fr",
+        "Retirer votre identité de vos signalements sur ce serveur (ils restent comptés)."
+    ),
+    description_localized("hi", "इस सर्वर पर अपनी रिपोर्टों से अपनी पहचान हटाएँ (गिनती बनी रहती है)।")
+)]
 pub async fn forget_me(ctx: Context<'_>) -> Result<(), Error> {
     let (guild, who) = caller(ctx)?;
     let data = ctx.data();

@@ -32,10 +32,21 @@ struct Seen {
 }
 
 /// Import a list of accounts: one per line, or a CSV with an `account` column.
-#[poise::command(slash_command, guild_only)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    description_localized(
+        "fr",
+        "Importer une liste de comptes : un par ligne, ou un CSV avec une colonne `account`."
+    ),
+    description_localized("hi", "अकाउंट की सूची इंपोर्ट करें: हर लाइन में एक, या `account` कॉलम वाली CSV।")
+)]
 pub async fn import(
     ctx: Context<'_>,
-    #[description = "The list (text or CSV, up to 25 MiB)"] file: serenity::Attachment,
+    #[description = "The list (text or CSV, up to 25 MiB)"]
+    #[description_localized("fr", "La liste (texte ou CSV, jusqu'à 25 Mio)")]
+    #[description_localized("hi", "सूची (टेक्स्ट या CSV, 25 MiB तक)")]
+    file: serenity::Attachment,
 ) -> Result<(), Error> {
     let (guild, who, settings) = member_context(ctx).await?;
     require_moderator(&settings, &who)?;

@@ -145,20 +145,36 @@ fn case_error(e: StoreError) -> Error {
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum PlatformChoice {
     #[name = "x"]
+    #[name_localized("fr", "X (Twitter)")]
+    #[name_localized("hi", "X (Twitter)")]
     X,
     #[name = "telegram"]
+    #[name_localized("fr", "Telegram")]
+    #[name_localized("hi", "Telegram")]
     Telegram,
     #[name = "facebook"]
+    #[name_localized("fr", "Facebook")]
+    #[name_localized("hi", "Facebook")]
     Facebook,
     #[name = "instagram"]
+    #[name_localized("fr", "Instagram")]
+    #[name_localized("hi", "Instagram")]
     Instagram,
     #[name = "youtube"]
+    #[name_localized("fr", "YouTube")]
+    #[name_localized("hi", "YouTube")]
     Youtube,
     #[name = "tiktok"]
+    #[name_localized("fr", "TikTok")]
+    #[name_localized("hi", "TikTok")]
     Tiktok,
     #[name = "reddit"]
+    #[name_localized("fr", "Reddit")]
+    #[name_localized("hi", "Reddit")]
     Reddit,
     #[name = "web"]
+    #[name_localized("fr", "site web")]
+    #[name_localized("hi", "वेबसाइट")]
     Web,
 }
 

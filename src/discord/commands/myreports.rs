@@ -9,7 +9,12 @@ use crate::domain::time::Millis;
 use crate::store::{Store, StoreError};
 
 /// Your reports on this server and what became of each case.
-#[poise::command(slash_command, guild_only)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    description_localized("fr", "Vos signalements sur ce serveur et ce qu'il est advenu de chaque dossier."),
+    description_localized("hi", "इस सर्वर पर आपकी रिपोर्टें और हर केस का क्या हुआ।")
+)]
 pub async fn myreports(ctx: Context<'_>) -> Result<(), Error> {
     let (guild, who, settings) = member_context(ctx).await?;
     let reports = ctx.data().store.my_reports(guild, who.user_id).await?;
@@ -20,8 +25,19 @@ pub async fn myreports(ctx: Context<'_>) -> Result<(), Error> {
 }
 
 /// Withdraw your report on a case that still awaits review.
-#[poise::command(slash_command, guild_only)]
-pub async fn withdraw(ctx: Context<'_>, #[description = "Case number"] case: i64) -> Result<(), Error> {
+#[poise::command(
+    slash_command,
+    guild_only,
+    description_localized("fr", "Retirer votre signalement sur un dossier qui attend encore son examen."),
+    description_localized("hi", "ऐसे केस पर अपनी रिपोर्ट वापस लें जिसकी समीक्षा अभी बाक़ी है।")
+)]
+pub async fn withdraw(
+    ctx: Context<'_>,
+    #[description = "Case number"]
+    #[description_localized("fr", "Numéro du dossier")]
+    #[description_localized("hi", "केस नंबर")]
+    case: i64,
+) -> Result<(), Error> {
     let (guild, who, settings) = member_context(ctx).await?;
     let now = ctx.data().clock.now();
     let lang = answer_language(ctx, guild, who.user_id, settings.language).await;

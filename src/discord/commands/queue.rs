@@ -7,10 +7,18 @@ use crate::discord::render::answers;
 use crate::store::MAX_DEQUEUE;
 
 /// Post the review cards of the oldest queued cases (at most 5).
-#[poise::command(slash_command, guild_only)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    description_localized("fr", "Publier les cartes d'examen des plus anciens dossiers en file (5 au plus)."),
+    description_localized("hi", "कतार के सबसे पुराने केसों के समीक्षा कार्ड पोस्ट करें (ज़्यादा से ज़्यादा 5)।")
+)]
 pub async fn queue(
     ctx: Context<'_>,
-    #[description = "How many (1–5, default 5)"] count: Option<u32>,
+    #[description = "How many (1–5, default 5)"]
+    #[description_localized("fr", "Combien (1–5, 5 par défaut)")]
+    #[description_localized("hi", "कितने (1–5, डिफ़ॉल्ट 5)")]
+    count: Option<u32>,
 ) -> Result<(), Error> {
     let (guild, who, settings) = member_context(ctx).await?;
     require_moderator(&settings, &who)?;

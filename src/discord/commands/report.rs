@@ -23,16 +23,28 @@ const MAX_LINKS: usize = 10;
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum ReasonChoice {
     #[name = "propaganda"]
+    #[name_localized("fr", "propagande")]
+    #[name_localized("hi", "दुष्प्रचार")]
     Propaganda,
     #[name = "recruitment"]
+    #[name_localized("fr", "recrutement")]
+    #[name_localized("hi", "भर्ती")]
     Recruitment,
     #[name = "incitement_to_violence"]
+    #[name_localized("fr", "incitation à la violence")]
+    #[name_localized("hi", "हिंसा के लिए उकसाना")]
     IncitementToViolence,
     #[name = "financing"]
+    #[name_localized("fr", "financement")]
+    #[name_localized("hi", "वित्तपोषण")]
     Financing,
     #[name = "threat"]
+    #[name_localized("fr", "menace")]
+    #[name_localized("hi", "धमकी")]
     Threat,
     #[name = "other"]
+    #[name_localized("fr", "autre")]
+    #[name_localized("hi", "अन्य")]
     Other,
 }
 
@@ -50,14 +62,34 @@ impl From<ReasonChoice> for ReasonCategory {
 }
 
 /// Report an account that spreads extremist or terrorist content.
-#[poise::command(slash_command, guild_only)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    description_localized("fr", "Signaler un compte qui diffuse des contenus extrémistes ou terroristes."),
+    description_localized("hi", "ऐसे अकाउंट की रिपोर्ट करें जो उग्रवादी या आतंकवादी सामग्री फैलाता है।")
+)]
 pub async fn report(
     ctx: Context<'_>,
-    #[description = "Link to the account, or its @handle"] account: String,
-    #[description = "Why it should be reviewed"] reason: ReasonChoice,
-    #[description = "Platform of a bare @handle"] platform: Option<PlatformChoice>,
-    #[description = "What you saw (optional)"] details: Option<String>,
-    #[description = "A screenshot or file (kept at intake, up to 8 MiB)"] evidence: Option<serenity::Attachment>,
+    #[description = "Link to the account, or its @handle"]
+    #[description_localized("fr", "Lien vers le compte, ou son @identifiant")]
+    #[description_localized("hi", "अकाउंट का लिंक, या उसका @हैंडल")]
+    account: String,
+    #[description = "Why it should be reviewed"]
+    #[description_localized("fr", "Pourquoi il doit être examiné")]
+    #[description_localized("hi", "इसकी समीक्षा क्यों होनी चाहिए")]
+    reason: ReasonChoice,
+    #[description = "Platform of a bare @handle"]
+    #[description_localized("fr", "Plateforme d'un @identifiant seul")]
+    #[description_localized("hi", "सिर्फ़ @हैंडल होने पर उसका प्लेटफ़ॉर्म")]
+    platform: Option<PlatformChoice>,
+    #[description = "What you saw (optional)"]
+    #[description_localized("fr", "Ce que vous avez vu (facultatif)")]
+    #[description_localized("hi", "आपने क्या देखा (वैकल्पिक)")]
+    details: Option<String>,
+    #[description = "A screenshot or file (kept at intake, up to 8 MiB)"]
+    #[description_localized("fr", "Une capture d'écran ou un fichier (conservé à la réception, jusqu'à 8 Mio)")]
+    #[description_localized("hi", "स्क्रीनशॉट या फ़ाइल (रिपोर्ट के समय रखी जाती है, 8 MiB तक)")]
+    evidence: Option<serenity::Attachment>,
 ) -> Result<(), Error> {
     let started = tokio::time::Instant::now();
     let (guild, who) = caller(ctx)?;

@@ -10,11 +10,22 @@ use crate::domain::language::Language;
 use crate::store::{CaseRecord, StoreError};
 
 /// See what the community decided about an account.
-#[poise::command(slash_command, guild_only)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    description_localized("fr", "Voir ce que la communauté a décidé au sujet d'un compte."),
+    description_localized("hi", "देखें कि समुदाय ने किसी अकाउंट के बारे में क्या फ़ैसला किया।")
+)]
 pub async fn status(
     ctx: Context<'_>,
-    #[description = "Link to the account, or its @handle"] account: Option<String>,
-    #[description = "Case number"] case: Option<i64>,
+    #[description = "Link to the account, or its @handle"]
+    #[description_localized("fr", "Lien vers le compte, ou son @identifiant")]
+    #[description_localized("hi", "अकाउंट का लिंक, या उसका @हैंडल")]
+    account: Option<String>,
+    #[description = "Case number"]
+    #[description_localized("fr", "Numéro du dossier")]
+    #[description_localized("hi", "केस नंबर")]
+    case: Option<i64>,
 ) -> Result<(), Error> {
     let (guild, who) = caller(ctx)?;
     let settings = configured(ctx, guild).await?;
