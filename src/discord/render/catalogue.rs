@@ -166,6 +166,25 @@ mod tests {
         assert!(t!(Language::French, "cta-reported-so-far", count = 3).starts_with("3 bénévoles l'ont"));
     }
 
+    /// Arabic has six plural forms, Hindi and French two (with 0 singular in both).
+    #[test]
+    fn counts_take_every_plural_form() {
+        let ar: Vec<String> = [0u64, 1, 2, 3, 11, 100]
+            .iter()
+            .map(|&n| t!(Language::Arabic, "board-new-cases", count = n))
+            .collect();
+        assert_eq!(ar[0], "لا قضايا جديدة");
+        assert_eq!(ar[1], "قضية جديدة واحدة");
+        assert_eq!(ar[2], "قضيتان جديدتان");
+        assert_eq!(ar[3], "\u{2068}3\u{2069} قضايا جديدة");
+        assert_eq!(ar[4], "\u{2068}11\u{2069} قضية جديدة");
+        assert_eq!(ar[5], "\u{2068}100\u{2069} قضية جديدة");
+        assert_eq!(t!(Language::Hindi, "board-new-cases", count = 1), "1 नया केस");
+        assert_eq!(t!(Language::Hindi, "board-new-cases", count = 4), "4 नए केस");
+        assert_eq!(t!(Language::French, "board-decisions", count = 0), "0 décision");
+        assert_eq!(t!(Language::French, "board-decisions", count = 2), "2 décisions");
+    }
+
     #[test]
     fn arabic_isolates_latin_fragments() {
         let key = "<https://x.com/some_account>";
