@@ -166,6 +166,7 @@ permission-pin = تثبيت الرسائل (إدارة الرسائل)
 permission-manage-messages = إدارة الرسائل
 channel-review = قناة المراجعة
 channel-coordination = قناة التنسيق
+platform-web = موقع ويب
 
 # answers.rs: الرفض والأخطاء (بلغة العضو)
 denied-not-a-slash-command = لا يستجيب flagwatch إلا للأوامر المائلة (/).
@@ -251,6 +252,10 @@ forgotten = تم: أُزيلت هويتك من بلاغاتك على هذا ال
 # answers.rs: /import
 import-too-large = هذا الملف أكبر من 25 ميبيبايت: قسّم القائمة واستورد أجزاءها.
 import-unreadable = تعذّرت عليّ قراءة الملف ({$why}). يُرجى إرفاقه مجددًا.
+download-not-a-link = ليس رابطًا صالحًا
+download-not-discord = ليس على مضيف مرفقات Discord
+download-failed = فشل التنزيل: {$detail}
+download-too-large = أكبر من الحد الأقصى (بالميبيبايت: {$mib})
 importing = جارٍ استيراد {$file}…
 importing-lines = جارٍ استيراد {$file}… عدد الأسطر حتى الآن: {$lines}.
 imported = اكتمل الاستيراد — الأسطر: {$lines}، قضايا جديدة: {$new}، مدمجة: {$merged}، مرفوضة: {$rejected}. تنتظر القضايا الجديدة في قائمة المراجعة (`/queue`).
@@ -368,6 +373,7 @@ name-youtube-user-name = اسم مستخدم YouTube (من 1 إلى 100 حرف �
 name-tiktok-username = اسم مستخدم على TikTok (من 2 إلى 24 حرفًا أو رقمًا أو . أو _)
 name-reddit-username = اسم مستخدم على Reddit (من 3 إلى 20 حرفًا أو رقمًا أو _ أو -)
 import-no-account = عمود الحساب فارغ
+import-unknown-reason = «{$value}» ليس سببًا معروفًا: استخدم أحد هذه الأسباب: {$accepted}
 
 reason-propaganda = دعاية
 reason-recruitment = تجنيد

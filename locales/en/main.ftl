@@ -107,6 +107,7 @@ permission-pin = Pin Messages (Manage Messages)
 permission-manage-messages = Manage Messages
 channel-review = review channel
 channel-coordination = coordination channel
+platform-web = Website
 
 # answers.rs: refusals and errors (the member's language)
 denied-not-a-slash-command = flagwatch only answers slash commands.
@@ -178,6 +179,10 @@ forgotten = Done: your identity was removed from {$count} report(s) on this serv
 # answers.rs: /import
 import-too-large = That file is larger than 25 MiB: split the list and import the parts.
 import-unreadable = I could not read the file ({$why}). Please attach it again.
+download-not-a-link = not a valid link
+download-not-discord = not on Discord's attachment host
+download-failed = download failed: {$detail}
+download-too-large = larger than the {$mib} MiB cap
 importing = Importing {$file}…
 importing-lines = Importing {$file}… {$lines} lines so far.
 imported = imported {$lines} lines: {$new} new cases, {$merged} merged, {$rejected} rejected. New cases wait in the review queue (`/queue`).
@@ -295,6 +300,7 @@ name-youtube-user-name = YouTube user name (1–100 letters, digits, _, - or .)
 name-tiktok-username = TikTok username (2–24 letters, digits, . or _)
 name-reddit-username = Reddit username (3–20 letters, digits, _ or -)
 import-no-account = the account column is empty
+import-unknown-reason = "{$value}" is not a reason: use one of {$accepted}
 
 reason-propaganda = Propaganda
 reason-recruitment = Recruitment

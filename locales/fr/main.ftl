@@ -136,6 +136,7 @@ permission-pin = Épingler des messages (Gérer les messages)
 permission-manage-messages = Gérer les messages
 channel-review = salon d'examen
 channel-coordination = salon de coordination
+platform-web = Site web
 
 # answers.rs : refus et erreurs (langue du membre)
 denied-not-a-slash-command = flagwatch ne répond qu'aux commandes slash.
@@ -225,6 +226,10 @@ forgotten = C'est fait : votre identité a été retirée de {$count ->
 # answers.rs : /import
 import-too-large = Ce fichier dépasse 25 Mio : divisez la liste et importez les parties séparément.
 import-unreadable = Je n'ai pas pu lire le fichier ({$why}). Veuillez le joindre à nouveau.
+download-not-a-link = ce n'est pas un lien valide
+download-not-discord = ce n'est pas sur l'hôte des pièces jointes de Discord
+download-failed = échec du téléchargement : {$detail}
+download-too-large = dépasse la limite de {$mib} Mio
 importing = Import de {$file}…
 importing-lines = Import de {$file}… {$lines} lignes jusqu'ici.
 imported = {$lines} lignes importées : {$new} nouveaux dossiers, {$merged} fusionnées, {$rejected} refusées. Les nouveaux dossiers attendent dans la file d'examen (`/queue`).
@@ -345,6 +350,7 @@ name-youtube-user-name = nom d'utilisateur YouTube (1 à 100 lettres, chiffres, 
 name-tiktok-username = nom d'utilisateur TikTok (2 à 24 lettres, chiffres, . ou _)
 name-reddit-username = nom d'utilisateur Reddit (3 à 20 lettres, chiffres, _ ou -)
 import-no-account = la colonne du compte est vide
+import-unknown-reason = « {$value} » n'est pas un motif : utilisez l'un de ceux-ci : {$accepted}
 
 reason-propaganda = Propagande
 reason-recruitment = Recrutement

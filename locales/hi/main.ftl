@@ -130,6 +130,7 @@ permission-pin = मैसेज पिन करें (मैसेज मै�
 permission-manage-messages = मैसेज मैनेज करें
 channel-review = समीक्षा चैनल
 channel-coordination = समन्वय चैनल
+platform-web = वेबसाइट
 
 # answers.rs: इनकार और त्रुटियाँ (सदस्य की भाषा)
 denied-not-a-slash-command = flagwatch सिर्फ़ स्लैश कमांड का जवाब देता है।
@@ -216,6 +217,10 @@ forgotten = हो गया: इस सर्वर पर {$count ->
 # answers.rs: /import
 import-too-large = यह फ़ाइल 25 MiB से बड़ी है: सूची को बाँटकर हिस्सों में इंपोर्ट करें।
 import-unreadable = मैं फ़ाइल नहीं पढ़ सका ({$why})। कृपया इसे फिर से अटैच करें।
+download-not-a-link = यह मान्य लिंक नहीं है
+download-not-discord = यह Discord के अटैचमेंट होस्ट पर नहीं है
+download-failed = डाउनलोड विफल: {$detail}
+download-too-large = {$mib} MiB की सीमा से बड़ी है
 importing = {$file} इंपोर्ट हो रही है…
 importing-lines = {$file} इंपोर्ट हो रही है… अब तक {$lines} लाइनें।
 imported = {$lines} लाइनें इंपोर्ट हुईं: {$new} नए केस, {$merged} मौजूदा केसों में जोड़ी गईं, {$rejected} अस्वीकार। नए केस समीक्षा कतार (`/queue`) में इंतज़ार कर रहे हैं।
@@ -333,6 +338,7 @@ name-youtube-user-name = YouTube यूज़र नेम (1–100 अक्ष
 name-tiktok-username = TikTok यूज़रनेम (2–24 अक्षर, अंक, . या _)
 name-reddit-username = Reddit यूज़रनेम (3–20 अक्षर, अंक, _ या -)
 import-no-account = अकाउंट वाला कॉलम खाली है
+import-unknown-reason = "{$value}" कोई कारण नहीं है: इनमें से कोई एक इस्तेमाल करें: {$accepted}
 
 reason-propaganda = दुष्प्रचार
 reason-recruitment = भर्ती

@@ -180,7 +180,11 @@ pub fn card_embed(f: &CardFacts, lang: Language) -> serenity::CreateEmbed {
             isolated(&link(&case.key, MAX_LINK_CHARS), lang),
             status_line(case, lang)
         ))
-        .field(t!(lang, "card-platform"), labels::platform(case.key.platform()), true)
+        .field(
+            t!(lang, "card-platform"),
+            labels::platform(case.key.platform(), lang),
+            true,
+        )
         .field(t!(lang, "card-reasons"), reasons, true)
         .field(t!(lang, "card-reporters"), reporters, true)
         .field(t!(lang, "card-track-record"), record, true)

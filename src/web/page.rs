@@ -52,7 +52,7 @@ fn row(slug: &str, c: &PublicCase, lang: Language, now: Millis) -> Markup {
         tr {
             td { a href=(format!("/{slug}/case/{}", c.case_no)) { "#" (c.case_no) } }
             td { a href=(url) rel="nofollow noopener noreferrer" { (url) } }
-            td { (labels::platform(c.key.platform())) }
+            td { (labels::platform(c.key.platform(), lang)) }
             td { (labels::reasons(&c.reasons, lang)) }
             td { (c.reported_by) }
             td { (waited(c.decided_at, now)) }
@@ -73,7 +73,7 @@ pub fn server(p: &PublicPage, now: Millis) -> Markup {
         }
         h2 { "How to report" }
         @for platform in &platforms {
-            h3 { (labels::platform(*platform)) }
+            h3 { (labels::platform(*platform, p.language)) }
             p { (reporting_steps(*platform, p.language)) }
         }
         h2 { "The last 30 days" }
@@ -101,7 +101,7 @@ pub fn case(slug: &str, c: &PublicCase, lang: Language, now: Millis) -> Markup {
         p { a href=(format!("/{slug}/")) { "All accounts" } }
         h1 { "Case #" (c.case_no) }
         p { a href=(url) rel="nofollow noopener noreferrer" { (url) } }
-        p { (labels::platform(c.key.platform())) " · " (labels::reasons(&c.reasons, lang)) }
+        p { (labels::platform(c.key.platform(), lang)) " · " (labels::reasons(&c.reasons, lang)) }
         @if c.suspended_at.is_some() {
             p { "Confirmed suspended." }
         } @else {

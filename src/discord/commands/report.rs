@@ -11,6 +11,7 @@ use crate::discord::error::{private, user_error, Context, Error};
 use crate::discord::evidence;
 use crate::discord::render::answers::{self, Intake};
 use crate::domain::account::AccountKey;
+use crate::domain::language::Language;
 use crate::domain::reason::ReasonCategory;
 use crate::store::{NewEvidence, NewReport, ReportSource, StoreError};
 
@@ -104,7 +105,9 @@ pub async fn report(
     if let Some(attachment) = evidence {
         // Downloading may take longer than Discord's 3 s answer window.
         ctx.defer_ephemeral().await?;
-        kept.push(evidence::keep(&ctx.data().downloader, &attachment).await);
+        // Stored notes are in English, like the rest of a case's record.
+        let note = |why: &_| answers::download_failure(why, Language::English);
+        kept.push(evidence::keep(&ctx.data().downloader, &attachment, note).await);
     }
     let data = ctx.data();
     let interaction_id = match ctx {

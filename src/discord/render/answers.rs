@@ -3,6 +3,7 @@
 //! flagwatch means translating this module and its siblings.
 
 use super::{escape, isolated, key_text, labels, link, rejections, MAX_LINK_CHARS};
+use crate::discord::evidence::DownloadError;
 use crate::discord::setup_checks::{Access, ChannelCheck, Purpose};
 use crate::domain::account::{AccountKey, AccountKeyError};
 use crate::domain::audit::ChainHead;
@@ -423,9 +424,19 @@ pub fn list_too_large(lang: Language) -> String {
     t!(lang, "import-too-large")
 }
 
-/// `why`: the download's failure, in English.
-pub fn list_unreadable(why: &str, lang: Language) -> String {
-    t!(lang, "import-unreadable", why = why)
+pub fn list_unreadable(why: &DownloadError, lang: Language) -> String {
+    t!(lang, "import-unreadable", why = download_failure(why, lang))
+}
+
+/// Why an attachment could not be downloaded (also the note stored with evidence).
+pub fn download_failure(why: &DownloadError, lang: Language) -> String {
+    match why {
+        DownloadError::NotALink => t!(lang, "download-not-a-link"),
+        DownloadError::NotDiscord => t!(lang, "download-not-discord"),
+        DownloadError::Failed(detail) => t!(lang, "download-failed", detail = detail.as_str()),
+        DownloadError::Status(status) => t!(lang, "download-failed", detail = format!("HTTP {status}")),
+        DownloadError::TooLarge(mib) => t!(lang, "download-too-large", mib = *mib),
+    }
 }
 
 pub fn importing(file: &str, lines: Option<u64>, lang: Language) -> String {

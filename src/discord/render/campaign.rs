@@ -46,7 +46,7 @@ pub fn next_batch(items: &[BatchItem], lang: Language) -> Post {
                 lang,
                 "next-field",
                 case = case.case_no,
-                platform = labels::platform(case.key.platform())
+                platform = labels::platform(case.key.platform(), lang)
             ),
             truncate(&value, 1_000),
             false,
@@ -168,8 +168,8 @@ pub fn alias_refused(e: &AliasError, case_no: i64, lang: Language) -> String {
             lang,
             "alias-other-platform",
             case = case_no,
-            case_platform = labels::platform(*case),
-            alias_platform = labels::platform(*alias)
+            case_platform = labels::platform(*case, lang),
+            alias_platform = labels::platform(*alias, lang)
         ),
         AliasError::Taken { case_no: owner } if *owner == case_no => t!(lang, "alias-already", case = case_no),
         AliasError::Taken { case_no: owner } => t!(lang, "alias-taken", owner = *owner, case = case_no),

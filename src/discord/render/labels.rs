@@ -62,8 +62,9 @@ pub fn reasons(reasons: &BTreeSet<ReasonCategory>, lang: Language) -> String {
     reasons.iter().map(|&r| reason(r, lang)).collect::<Vec<_>>().join(", ")
 }
 
-pub fn platform(p: Platform) -> &'static str {
-    match p {
+/// A platform's name: its own brand, except a website, which is a word in `lang`.
+pub fn platform(p: Platform, lang: Language) -> String {
+    let brand = match p {
         Platform::X => "X (Twitter)",
         Platform::Telegram => "Telegram",
         Platform::Facebook => "Facebook",
@@ -71,8 +72,9 @@ pub fn platform(p: Platform) -> &'static str {
         Platform::Youtube => "YouTube",
         Platform::Tiktok => "TikTok",
         Platform::Reddit => "Reddit",
-        Platform::Web => "Website",
-    }
+        Platform::Web => return t!(lang, "platform-web"),
+    };
+    brand.to_owned()
 }
 
 /// Why the case lifecycle refused a change, for the moderator who asked.
@@ -132,7 +134,10 @@ mod tests {
     #[test]
     fn every_platform_has_a_name_people_read() {
         for p in Platform::ALL {
-            assert!(!platform(p).is_empty(), "{p}");
+            for lang in Language::ALL {
+                assert!(!platform(p, lang).is_empty(), "{p} {lang}");
+            }
         }
+        assert_eq!(platform(Platform::Web, Language::French), "Site web");
     }
 }

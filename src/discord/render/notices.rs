@@ -99,7 +99,7 @@ fn call_to_action(f: &NoticeFacts, lang: Language) -> Post {
         lang,
         "cta-heading",
         case = no,
-        platform = labels::platform(case.key.platform())
+        platform = labels::platform(case.key.platform(), lang)
     );
     Post {
         content: format!(
@@ -157,7 +157,7 @@ pub fn board(f: &BoardFacts, now: Millis, lang: Language) -> Post {
             "#{} {} ({})",
             c.case_no,
             isolated(&link(&c.key, BOARD_LINK_CHARS), lang),
-            labels::platform(c.key.platform())
+            labels::platform(c.key.platform(), lang)
         );
         let Some(left) = budget.checked_sub(line.chars().count() + 1) else {
             break;

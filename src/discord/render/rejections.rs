@@ -22,13 +22,17 @@ pub fn account_key_for_discord(e: &AccountKeyError, lang: Language) -> String {
     account_key_quoting(e, escape, lang)
 }
 
-/// Why a line of an import was refused; the caller escapes the line for Discord. An
-/// unknown reason is worded by the domain, in English.
+/// Why a line of an import was refused; the caller escapes the line for Discord.
 pub fn import_line(why: &Rejection, lang: Language) -> String {
     match why {
         Rejection::NoAccount => t!(lang, "import-no-account"),
         Rejection::Account(e) => account_key(e, lang),
-        Rejection::Reason(e) => e.to_string(),
+        Rejection::Reason(e) => t!(
+            lang,
+            "import-unknown-reason",
+            value = e.value(),
+            accepted = e.accepted()
+        ),
     }
 }
 
@@ -54,7 +58,7 @@ fn account_key_quoting(e: &AccountKeyError, quote: fn(&str) -> String, lang: Lan
         AccountKeyError::MissingAccount { platform } => t!(
             lang,
             "key-missing-account",
-            platform = labels::platform(*platform),
+            platform = labels::platform(*platform, lang),
             forms = forms(*platform, lang)
         ),
         AccountKeyError::NotAnAccount { platform, page, why } => t!(
