@@ -147,6 +147,37 @@ mod tests {
         }
     }
 
+    /// Every `src/**/*.rs` file's text.
+    fn sources(dir: &std::path::Path, out: &mut String) {
+        for entry in std::fs::read_dir(dir).expect("src is readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push_str(&std::fs::read_to_string(&path).expect("a source file"));
+            }
+        }
+    }
+
+    /// A `t!` with a misspelt id would show the id itself to members.
+    #[test]
+    fn every_message_the_code_asks_for_is_in_english() {
+        let mut code = String::new();
+        sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
+        let english = messages(Language::English);
+        let asked = regex::Regex::new(r#"t!\(\s*[\w:.()]+,\s*"([a-z0-9-]+)""#).expect("literal regex");
+        let ids: BTreeSet<&str> = asked
+            .captures_iter(&code)
+            .map(|c| c.get(1).map_or("", |m| m.as_str()))
+            .collect();
+        assert!(ids.len() > 200, "{} ids found", ids.len());
+        let missing: Vec<&&str> = ids
+            .iter()
+            .filter(|id| !english.contains_key(**id) && **id != "id")
+            .collect();
+        assert!(missing.is_empty(), "not in locales/en/main.ftl: {missing:?}");
+    }
+
     #[test]
     fn english_is_the_fallback_and_not_isolated() {
         let text = t!(Language::English, "report-already-filed", case = 7);
