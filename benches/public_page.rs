@@ -35,7 +35,10 @@ async fn main() -> anyhow::Result<()> {
     let now = Millis(chrono::Utc::now().timestamp_millis());
     let started = Instant::now();
     let slug = seed(&store, now).await?;
-    println!("seeded {CASES} report-now cases in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "seeded {CASES} report-now cases in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
@@ -43,7 +46,10 @@ async fn main() -> anyhow::Result<()> {
     tokio::spawn(async move { axum::serve(listener, app).await });
     let client = reqwest::Client::new();
 
-    println!("{:<28} {:>9} {:>9} {:>9} {:>10}", "route", "median", "p95", "max", "bytes");
+    println!(
+        "{:<28} {:>9} {:>9} {:>9} {:>10}",
+        "route", "median", "p95", "max", "bytes"
+    );
     let read_model = time(|| async {
         store.public_page(&slug, now).await?.context("no page")?;
         Ok(0)
@@ -68,7 +74,16 @@ async fn main() -> anyhow::Result<()> {
 async fn seed(store: &Store, now: Millis) -> anyhow::Result<String> {
     let list: String = (1..=CASES).map(|i| format!("x.com/bench{i}\n")).collect();
     let reader = std::io::Cursor::new(list.into_bytes());
-    flagwatch::import::import(store, reader, GUILD, Actor::Cli, ReasonCategory::Propaganda, Millis(now.0 - 31 * DAY_MS), |_| {}).await?;
+    flagwatch::import::import(
+        store,
+        reader,
+        GUILD,
+        Actor::Cli,
+        ReasonCategory::Propaganda,
+        Millis(now.0 - 31 * DAY_MS),
+        |_| {},
+    )
+    .await?;
     for n in 1..=CASES {
         let at = Millis(now.0 - (n % 30) * DAY_MS);
         store
@@ -76,7 +91,14 @@ async fn seed(store: &Store, now: Millis) -> anyhow::Result<String> {
             .await?;
         if n % 4 == 0 {
             store
-                .observe(GUILD, n, MODERATOR, true, Observed::LooksSuspended, Millis(at.0 + DAY_MS / 2))
+                .observe(
+                    GUILD,
+                    n,
+                    MODERATOR,
+                    true,
+                    Observed::LooksSuspended,
+                    Millis(at.0 + DAY_MS / 2),
+                )
                 .await?;
         }
     }

@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::discord::render::labels;
 use crate::discord::setup_checks::{self, Access, ChannelCheck, Purpose};
 use crate::discord::Connection;
+use crate::domain::language::Language;
 use crate::store::{Backend, Store};
 
 /// The lines printed so far, and whether any was a problem.
@@ -150,7 +151,11 @@ async fn servers(
 }
 
 fn channel(server: &str, check: &ChannelCheck, report: &mut Report) {
-    let what = format!("{server} {} {}", labels::purpose(check.purpose), check.channel);
+    let what = format!(
+        "{server} {} {}",
+        labels::purpose(check.purpose, Language::English),
+        check.channel
+    );
     match &check.access {
         Access::Unreadable => report.fail(&what, "the bot cannot see this channel"),
         Access::Read { missing, everyone_sees } => {
@@ -163,7 +168,7 @@ fn channel(server: &str, check: &ChannelCheck, report: &mut Report) {
             if missing.is_empty() {
                 report.ok(&what, "the bot can view, send, embed, pin and manage messages");
             } else {
-                let names: Vec<&str> = missing.iter().map(|n| labels::needed(*n)).collect();
+                let names: Vec<String> = missing.iter().map(|n| labels::needed(*n, Language::English)).collect();
                 report.fail(&what, format!("the bot lacks {}", names.join(", ")));
             }
         }

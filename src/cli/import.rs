@@ -10,6 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::{now, Outcome};
 use crate::discord::render::rejections;
 use crate::domain::audit::Actor;
+use crate::domain::language::Language;
 use crate::domain::reason::ReasonCategory;
 use crate::import::{import, Progress};
 use crate::store::Store;
@@ -21,7 +22,7 @@ pub async fn run(store: &Store, path: &Path, guild: u64, reason: ReasonCategory)
     let reader = BufReader::with_capacity(1 << 16, progress.wrap_read(file));
     let summary = import(store, reader, guild, Actor::Cli, reason, now(), |event| {
         if let Progress::Rejected { line_no, why } = event {
-            progress.suspend(|| println!("line {line_no}: {}", rejections::import_line(&why)));
+            progress.suspend(|| println!("line {line_no}: {}", rejections::import_line(&why, Language::English)));
         }
     })
     .await?;

@@ -274,7 +274,7 @@ impl OutboxWorker {
     async fn send_overdue_ping(&mut self, case_id: i64, settings: &GuildSettings) -> anyhow::Result<()> {
         let facts = self.store.card_facts(case_id).await?;
         let channel = review_channel(settings)?;
-        let content = answers::overdue_ping(facts.case.case_no, settings.moderator_role);
+        let content = answers::overdue_ping(facts.case.case_no, settings.moderator_role, settings.language);
         let mentions = match settings.moderator_role {
             Some(role) => serenity::CreateAllowedMentions::new().roles([serenity::RoleId::new(role)]),
             None => serenity::CreateAllowedMentions::new(),
@@ -320,7 +320,12 @@ impl OutboxWorker {
         let existing = self.store.board_location(settings.guild_id).await?;
         let channel = coordination_channel(settings)?;
         let placed = self
-            .place(existing, channel, notices::board(&facts, now), OnEditLimit::PostAfresh)
+            .place(
+                existing,
+                channel,
+                notices::board(&facts, now, settings.language),
+                OnEditLimit::PostAfresh,
+            )
             .await?;
         if let Placed::Posted { at, replaced } = placed {
             // Recorded before pinning: a pin that fails (missing permission, 50 pins)
@@ -345,7 +350,7 @@ impl OutboxWorker {
         if existing.is_none() && waiting == 0 {
             return Ok(());
         }
-        let summary = notices::queue_summary(waiting);
+        let summary = notices::queue_summary(waiting, settings.language);
         if let Placed::Posted { at, .. } = self
             .place(existing, review_channel(settings)?, summary, OnEditLimit::PostAfresh)
             .await?
@@ -361,7 +366,7 @@ impl OutboxWorker {
         let now = self.clock.now();
         let facts = self.store.digest_facts(settings.guild_id, now).await?;
         let channel = coordination_channel(settings)?;
-        let mut post = notices::digest(&facts);
+        let mut post = notices::digest(&facts, settings.language);
         let weekly = item
             .target
             .is_some_and(|day| Weekday::of_day(day) == settings.digest_weekday);
@@ -388,7 +393,11 @@ impl OutboxWorker {
             .into_iter()
             .next();
         let post = Post {
-            content: answers::moderator_digest(facts.holds_expiring_soon, head.map(|(_, h)| h).as_ref()),
+            content: answers::moderator_digest(
+                facts.holds_expiring_soon,
+                head.map(|(_, h)| h).as_ref(),
+                settings.language,
+            ),
             ..Post::default()
         };
         self.post(review_channel(settings)?, post).await?;
@@ -402,7 +411,7 @@ impl OutboxWorker {
         let (count, latest) = self.store.failures_since(settings.guild_id, code, since).await?;
         let Some(latest) = latest else { return Ok(()) };
         let post = Post {
-            content: answers::delivery_refused(count, &latest, code),
+            content: answers::delivery_refused(count, &latest, code, settings.language),
             ..Post::default()
         };
         self.post(review_channel(settings)?, post).await?;

@@ -6,6 +6,7 @@ use poise::CreateReply;
 
 use super::render::answers::{self, Refusal};
 use super::Data;
+use crate::domain::language::Language;
 use crate::metrics::Outcome;
 use crate::store::StoreError;
 
@@ -13,31 +14,89 @@ use crate::store::StoreError;
 pub type Error = anyhow::Error;
 pub type Context<'a> = poise::Context<'a, Data, Error>;
 
-/// A message safe and useful to show to the member who caused it.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct UserError(pub String);
+/// A message safe and useful to show to the member who caused it, worded once the
+/// language they are answered in is known (an error may come before it is looked up).
+pub struct UserError(Box<dyn Fn(Language) -> String + Send + Sync>);
 
-/// Shorthand for failing with a message for the member.
-pub fn user_error(message: impl Into<String>) -> Error {
-    UserError(message.into()).into()
+impl UserError {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Language) -> String {
+        (self.0)(lang)
+    }
+}
+
+/// Logs read the English message.
+impl std::fmt::Display for UserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Language::English))
+    }
+}
+
+impl std::fmt::Debug for UserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "UserError({:?})", self.text(Language::English))
+    }
+}
+
+impl std::error::Error for UserError {}
+
+/// Failing with a message for the member: `message` words it in their language.
+pub fn user_error(message: impl Fn(Language) -> String + Send + Sync + 'static) -> Error {
+    UserError(Box::new(message)).into()
 }
 
 /// Failing because the caller may not do this.
 pub fn refused(why: Refusal) -> Error {
-    user_error(answers::refusal(why))
+    user_error(move |lang| answers::refusal(why, lang))
 }
 
-/// What a member sees for an error: its own message if it is a [`UserError`], a generic
-/// line otherwise (the detail goes to the log, never to Discord).
-pub fn message_for(error: &Error) -> String {
+/// What a member sees for an error, in `lang`: its own message if it is a
+/// [`UserError`], a generic line otherwise (the detail goes to the log, never to Discord).
+pub fn message_for(error: &Error, lang: Language) -> String {
     match error.downcast_ref::<UserError>() {
-        Some(user) => user.0.clone(),
+        Some(user) => user.text(lang),
         None => {
             tracing::error!("unexpected error: {error:#}");
-            answers::internal_error().to_owned()
+            answers::internal_error(lang)
         }
     }
+}
+
+/// The language to answer a member in: their own choice on this server, else their
+/// client's `locale` when it is one of ours, else the server's (`server`, read here when
+/// the caller does not have it). Best effort: the answer is already decided, and a failed
+/// read falls back rather than turning it into an error.
+pub async fn answer_language(
+    data: &Data,
+    guild: Option<u64>,
+    member: u64,
+    locale: Option<&str>,
+    server: Option<Language>,
+) -> Language {
+    let Some(guild) = guild else {
+        return Language::for_member(None, locale, Language::default());
+    };
+    let server = match server {
+        Some(server) => server,
+        None => match data.store.guild_settings(guild, data.clock.now()).await {
+            Ok(settings) => settings.language,
+            Err(e) => {
+                tracing::warn!("could not read the server's language: {e}");
+                Language::default()
+            }
+        },
+    };
+    let chosen = data.store.member_language(guild, member).await.unwrap_or_else(|e| {
+        tracing::warn!("could not read the member's language: {e}");
+        None
+    });
+    Language::for_member(chosen, locale, server)
+}
+
+/// [`answer_language`] for the member behind a command, when nothing is known yet.
+async fn language_of(ctx: Context<'_>) -> Language {
+    let guild = ctx.guild_id().map(|g| g.get());
+    answer_language(ctx.data(), guild, ctx.author().id.get(), ctx.locale(), None).await
 }
 
 /// Another delivery of this interaction (a replay, another process) handled it, and
@@ -89,21 +148,28 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         poise::FrameworkError::Command { error, .. } if already_handled(&error) => {
             tracing::info!("an interaction delivered twice was handled once");
         }
-        poise::FrameworkError::Command { error, ctx, .. } => reply(ctx, message_for(&error)).await,
+        poise::FrameworkError::Command { error, ctx, .. } => {
+            let lang = language_of(ctx).await;
+            reply(ctx, message_for(&error, lang)).await;
+        }
         poise::FrameworkError::ArgumentParse { ctx, input, error, .. } => {
             let what = input.unwrap_or_default();
-            reply(ctx, answers::unreadable_option(&what, &error.to_string())).await;
+            let lang = language_of(ctx).await;
+            reply(ctx, answers::unreadable_option(&what, &error.to_string(), lang)).await;
         }
         poise::FrameworkError::MissingUserPermissions { ctx, .. } | poise::FrameworkError::NotAnOwner { ctx, .. } => {
-            reply(ctx, answers::refusal(Refusal::NoPermission).to_owned()).await;
+            let lang = language_of(ctx).await;
+            reply(ctx, answers::refusal(Refusal::NoPermission, lang)).await;
         }
         poise::FrameworkError::CommandStructureMismatch { ctx, description, .. } => {
             tracing::warn!("command options did not match the registered command: {description}");
             let ctx = poise::Context::Application(ctx);
-            reply(ctx, answers::options_out_of_date().to_owned()).await;
+            let lang = language_of(ctx).await;
+            reply(ctx, answers::options_out_of_date(lang)).await;
         }
         poise::FrameworkError::GuildOnly { ctx, .. } => {
-            reply(ctx, answers::direct_message().to_owned()).await;
+            let lang = language_of(ctx).await;
+            reply(ctx, answers::direct_message(lang)).await;
         }
         other => {
             if let Err(e) = poise::builtins::on_error(other).await {

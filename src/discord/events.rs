@@ -7,7 +7,7 @@ use super::checks::{is_moderator, may_report, require_voter};
 use super::commands::myreports::withdraw_answer;
 use super::components::ComponentAction;
 use super::convert::Caller;
-use super::error::{already_handled, message_for, outcome_of, refused, user_error, Error};
+use super::error::{already_handled, answer_language, message_for, outcome_of, refused, user_error, Error};
 use super::render::answers::{self, Intake, Refusal};
 use super::render::campaign;
 use super::Data;
@@ -35,15 +35,18 @@ pub async fn on_event(ctx: &serenity::Context, event: &serenity::FullEvent, data
 }
 
 async fn on_press(ctx: &serenity::Context, press: &serenity::ComponentInteraction, data: &Data) {
+    // The pressing member's language, not the server's: the answer is theirs alone.
+    let guild = press.guild_id.map(|g| g.get());
+    let lang = answer_language(data, guild, press.user.id.get(), Some(&press.locale), None).await;
     let answer = match ComponentAction::parse(&press.data.custom_id) {
-        Some(ComponentAction::Vote { case_no, choice }) => vote(press, data, case_no, choice).await,
-        Some(ComponentAction::ReportedIt { case_no }) => reported_it(press, data, case_no).await,
+        Some(ComponentAction::Vote { case_no, choice }) => vote(press, data, case_no, choice, lang).await,
+        Some(ComponentAction::ReportedIt { case_no }) => reported_it(press, data, case_no, lang).await,
         Some(ComponentAction::LooksSuspended { case_no }) => {
-            observe(press, data, case_no, Observed::LooksSuspended).await
+            observe(press, data, case_no, Observed::LooksSuspended, lang).await
         }
-        Some(ComponentAction::StillUp { case_no }) => observe(press, data, case_no, Observed::StillUp).await,
-        Some(ComponentAction::Withdraw { case_no }) => withdraw(press, data, case_no).await,
-        Some(ComponentAction::Recheck { case_no, back }) => recheck(press, data, case_no, back).await,
+        Some(ComponentAction::StillUp { case_no }) => observe(press, data, case_no, Observed::StillUp, lang).await,
+        Some(ComponentAction::Withdraw { case_no }) => withdraw(press, data, case_no, lang).await,
+        Some(ComponentAction::Recheck { case_no, back }) => recheck(press, data, case_no, back, lang).await,
         None => Err(refused(Refusal::StaleButton)),
     };
     let outcome = match &answer {
@@ -55,7 +58,7 @@ async fn on_press(ctx: &serenity::Context, press: &serenity::ComponentInteractio
         Ok(Some(text)) => text,
         Ok(None) => return,
         Err(e) if already_handled(&e) => return,
-        Err(e) => message_for(&e),
+        Err(e) => message_for(&e, lang),
     };
     let reply = serenity::CreateInteractionResponseMessage::new()
         .content(text)
@@ -109,9 +112,10 @@ async fn may_press(data: &Data, guild: u64, settings: &GuildSettings, who: &Call
     let policy = settings.intake();
     let since = now.minus(policy.window);
     let recent = data.store.recent_presses(guild, who.user_id, since).await?;
-    policy
-        .check(now, who.joined_at, &recent)
-        .map_err(|not_yet| user_error(answers::intake_refusal(not_yet, settings, Intake::Press)))
+    policy.check(now, who.joined_at, &recent).map_err(|not_yet| {
+        let settings = settings.clone();
+        user_error(move |lang| answers::intake_refusal(not_yet, &settings, Intake::Press, lang))
+    })
 }
 
 /// The call to action this press came from, if it still stands.
@@ -120,7 +124,7 @@ async fn open_call(data: &Data, guild: u64, case_no: i64) -> Result<(), Error> {
     if case.lifecycle.decision == Decision::ReportNow {
         Ok(())
     } else {
-        Err(user_error(answers::call_withdrawn(case_no)))
+        Err(user_error(move |lang| answers::call_withdrawn(case_no, lang)))
     }
 }
 
@@ -128,6 +132,7 @@ async fn reported_it(
     press: &serenity::ComponentInteraction,
     data: &Data,
     case_no: i64,
+    lang: Language,
 ) -> Result<Option<String>, Error> {
     let (guild, who, settings) = presser(press, data, Refusal::ButtonOutsideServer).await?;
     may_press(data, guild, &settings, &who).await?;
@@ -135,7 +140,7 @@ async fn reported_it(
     let count = acting(press, data)
         .mark_reported(guild, case_no, who.user_id, data.clock.now())
         .await?;
-    Ok(Some(answers::reported_it(count, case_no)))
+    Ok(Some(answers::reported_it(count, case_no, lang)))
 }
 
 async fn observe(
@@ -143,6 +148,7 @@ async fn observe(
     data: &Data,
     case_no: i64,
     seen: Observed,
+    lang: Language,
 ) -> Result<Option<String>, Error> {
     let (guild, who, settings) = presser(press, data, Refusal::ButtonOutsideServer).await?;
     may_press(data, guild, &settings, &who).await?;
@@ -152,11 +158,10 @@ async fn observe(
         .observe(guild, case_no, who.user_id, by_moderator, seen, data.clock.now())
         .await?;
     Ok(Some(match (seen, result.case.account_status) {
-        (Observed::StillUp, _) => answers::marked_still_up(case_no),
-        (Observed::LooksSuspended, AccountStatus::Suspended) => answers::confirmed_suspended(case_no),
-        (Observed::LooksSuspended, _) => answers::suspension_needs_confirmation(case_no),
+        (Observed::StillUp, _) => answers::marked_still_up(case_no, lang),
+        (Observed::LooksSuspended, AccountStatus::Suspended) => answers::confirmed_suspended(case_no, lang),
+        (Observed::LooksSuspended, _) => answers::suspension_needs_confirmation(case_no, lang),
         (Observed::StillSuspended | Observed::SeenBack, _) => {
-            let lang = press_language(data, guild, who.user_id, press, &settings).await?;
             campaign::recheck_answer(seen, &result.case, settings.recheck_days, lang)
         }
     }))
@@ -169,36 +174,26 @@ async fn recheck(
     data: &Data,
     case_no: i64,
     back: bool,
+    lang: Language,
 ) -> Result<Option<String>, Error> {
     let seen = if back {
         Observed::SeenBack
     } else {
         Observed::StillSuspended
     };
-    observe(press, data, case_no, seen).await
-}
-
-/// The language of an answer to this press: the member's choice, their client's locale,
-/// else the server's.
-async fn press_language(
-    data: &Data,
-    guild: u64,
-    member: u64,
-    press: &serenity::ComponentInteraction,
-    settings: &GuildSettings,
-) -> Result<Language, Error> {
-    let chosen = data.store.member_language(guild, member).await?;
-    Ok(Language::for_member(
-        chosen,
-        Some(press.locale.as_str()),
-        settings.language,
-    ))
+    observe(press, data, case_no, seen, lang).await
 }
 
 /// "Withdraw" on `/myreports`: the same as `/withdraw case`.
-async fn withdraw(press: &serenity::ComponentInteraction, data: &Data, case_no: i64) -> Result<Option<String>, Error> {
+async fn withdraw(
+    press: &serenity::ComponentInteraction,
+    data: &Data,
+    case_no: i64,
+    lang: Language,
+) -> Result<Option<String>, Error> {
     let (guild, who, _) = presser(press, data, Refusal::ButtonOutsideServer).await?;
-    let text = withdraw_answer(&acting(press, data), guild, case_no, who.user_id, data.clock.now()).await?;
+    let store = acting(press, data);
+    let text = withdraw_answer(&store, guild, case_no, who.user_id, data.clock.now(), lang).await?;
     Ok(Some(text))
 }
 
@@ -208,6 +203,7 @@ async fn vote(
     data: &Data,
     case_no: i64,
     choice: VoteChoice,
+    lang: Language,
 ) -> Result<Option<String>, Error> {
     let (guild, who, settings) = presser(press, data, Refusal::VoteOutsideServer).await?;
     require_voter(&settings, &who)?;
@@ -222,10 +218,10 @@ async fn vote(
             if let Some(decision) = outcome.decided {
                 data.metrics.decision(decision.as_str());
             }
-            Ok(Some(answers::vote_answer(&outcome, choice)))
+            Ok(Some(answers::vote_answer(&outcome, choice, lang)))
         }
         Err(StoreError::AlreadyHandled) => Ok(None),
-        Err(StoreError::Lifecycle(e)) => Err(user_error(answers::vote_refused(case_no, &e))),
+        Err(StoreError::Lifecycle(e)) => Err(user_error(move |lang| answers::vote_refused(case_no, &e, lang))),
         Err(e) => Err(e.into()),
     }
 }

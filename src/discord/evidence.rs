@@ -66,17 +66,33 @@ impl Downloader {
 /// Attachments larger than this are recorded but not downloaded.
 pub const MAX_BYTES: u64 = 8 * 1024 * 1024;
 
-/// Download `attachment`, or record why it could not be kept.
-pub async fn keep(downloader: &Downloader, attachment: &serenity::Attachment) -> NewEvidence {
-    let not_stored = |note: String| NewEvidence::NotStored {
+/// Why a download was refused or failed; worded by `render::answers::download_failure`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DownloadError {
+    NotALink,
+    NotDiscord,
+    /// The request failed: the HTTP client's own (English) words.
+    Failed(String),
+    Status(u16),
+    /// Larger than this many MiB.
+    TooLarge(u64),
+}
+
+/// Download `attachment`, or record why it could not be kept, in the words of `note`.
+pub async fn keep(
+    downloader: &Downloader,
+    attachment: &serenity::Attachment,
+    note: impl Fn(&DownloadError) -> String,
+) -> NewEvidence {
+    let not_stored = |why: DownloadError| NewEvidence::NotStored {
         url: attachment.url.clone(),
         filename: attachment.filename.clone(),
         content_type: attachment.content_type.clone(),
         size: Some(u64::from(attachment.size)),
-        note,
+        note: note(&why),
     };
     if u64::from(attachment.size) > MAX_BYTES {
-        return not_stored(format!("larger than the {} MiB cap", MAX_BYTES / (1024 * 1024)));
+        return not_stored(DownloadError::TooLarge(MAX_BYTES / (1024 * 1024)));
     }
     match download(downloader, &attachment.url, MAX_BYTES).await {
         Ok(bytes) => NewEvidence::Stored {
@@ -89,11 +105,11 @@ pub async fn keep(downloader: &Downloader, attachment: &serenity::Attachment) ->
     }
 }
 
-/// Download at most `cap` bytes from `url`; the error says why, for a person.
-pub async fn download(downloader: &Downloader, url: &str, cap: u64) -> Result<Vec<u8>, String> {
-    let url = Url::parse(url).map_err(|_| "not a valid link".to_owned())?;
+/// Download at most `cap` bytes from `url`; the error says why.
+pub async fn download(downloader: &Downloader, url: &str, cap: u64) -> Result<Vec<u8>, DownloadError> {
+    let url = Url::parse(url).map_err(|_| DownloadError::NotALink)?;
     if !downloader.hosts.allows(&url) {
-        return Err("not on Discord's attachment host".to_owned());
+        return Err(DownloadError::NotDiscord);
     }
     let mut response = downloader
         .client
@@ -101,16 +117,20 @@ pub async fn download(downloader: &Downloader, url: &str, cap: u64) -> Result<Ve
         .timeout(Duration::from_secs(10))
         .send()
         .await
-        .map_err(|e| format!("download failed: {e}"))?;
+        .map_err(|e| DownloadError::Failed(e.to_string()))?;
     if !response.status().is_success() {
         // Includes a redirect to another host, which is not followed.
-        return Err(format!("download failed: HTTP {}", response.status()));
+        return Err(DownloadError::Status(response.status().as_u16()));
     }
     let mut bytes = Vec::new();
-    while let Some(chunk) = response.chunk().await.map_err(|e| format!("download failed: {e}"))? {
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| DownloadError::Failed(e.to_string()))?
+    {
         bytes.extend_from_slice(&chunk);
         if bytes.len() as u64 > cap {
-            return Err(format!("larger than the {} MiB cap", cap / (1024 * 1024)));
+            return Err(DownloadError::TooLarge(cap / (1024 * 1024)));
         }
     }
     Ok(bytes)

@@ -111,40 +111,37 @@ pub(super) fn relative(at: Millis) -> String {
     format!("<t:{}:R>", at.0.div_euclid(1000))
 }
 
-fn status_line(case: &CaseRecord) -> String {
+fn status_line(case: &CaseRecord, lang: Language) -> String {
     let l = &case.lifecycle;
     let mut line = match (l.decision, l.window_ends_at, l.overdue) {
-        (Decision::Pending, _, true) => "**Overdue** — the window ended with no vote; a vote still decides.".to_owned(),
-        (Decision::Pending, Some(end), _) => format!("Voting open — closes {}", relative(end)),
-        (Decision::Pending, None, _) => "Voting open".to_owned(),
-        (Decision::Withdrawn, _, _) => "**Closed** — every report was withdrawn before a decision.".to_owned(),
-        (decided, _, _) => format!("**Decided: {}**", labels::decision(decided)),
+        (Decision::Pending, _, true) => t!(lang, "card-overdue"),
+        (Decision::Pending, Some(end), _) => t!(lang, "card-voting-closes", closes = relative(end)),
+        (Decision::Pending, None, _) => t!(lang, "card-voting-open"),
+        (Decision::Withdrawn, _, _) => t!(lang, "card-closed-withdrawn"),
+        (decided, _, _) => t!(lang, "card-decided", decision = labels::decision(decided, lang)),
     };
     if let Some(until) = l.held_until {
-        let referral = if case.agency.is_some() {
-            "referral recorded"
+        let until = format!("<t:{}:f>", until.0.div_euclid(1000));
+        line += "\n";
+        line += &if case.agency.is_some() {
+            t!(lang, "card-held-referral", until = until)
         } else {
-            "no referral recorded yet"
+            t!(lang, "card-held-no-referral", until = until)
         };
-        line += &format!("\nHeld until <t:{}:f> ({referral})", until.0.div_euclid(1000));
     }
     if let (Decision::Pending, Some(note)) = (l.decision, &case.round_note) {
-        line += &format!("\n_{}_", escape(&round_note_text(note)));
+        line += &format!("\n_{}_", round_note_text(note, lang));
     }
     line
 }
 
-/// Why the open round was opened, in words (the store keeps only the facts).
-fn round_note_text(note: &RoundNote) -> String {
+/// Why the open round was opened, in words (the store keeps only the facts); the
+/// moderator's reason is escaped, the rest is ours.
+fn round_note_text(note: &RoundNote, lang: Language) -> String {
     match note {
-        RoundNote::HoldReview { ended } => format!(
-            "Hold review: the hold ended {}. Vote again on how to handle this account.",
-            ended.to_rfc3339()
-        ),
-        RoundNote::NewReporter => {
-            "Re-opened: a member who had not reported it before reported this dismissed account.".to_owned()
-        }
-        RoundNote::Reopened { reason } => format!("Re-opened: {reason}"),
+        RoundNote::HoldReview { ended } => t!(lang, "round-hold-review", ended = escape(&ended.to_rfc3339())),
+        RoundNote::NewReporter => t!(lang, "round-new-reporter"),
+        RoundNote::Reopened { reason } => t!(lang, "round-reopened", reason = escape(reason)),
     }
 }
 
@@ -158,10 +155,15 @@ pub fn card_embed(f: &CardFacts, lang: Language) -> serenity::CreateEmbed {
     };
     let reporters = match f.opener_muted {
         None => reporters,
-        Some(None) => format!("{reporters} — opened by a muted reporter"),
-        Some(Some(until)) => format!("{reporters} — opened by a reporter muted until {}", relative(until)),
+        Some(None) => t!(lang, "card-opened-by-muted", reporters = reporters),
+        Some(Some(until)) => t!(
+            lang,
+            "card-opened-by-muted-until",
+            reporters = reporters,
+            until = relative(until)
+        ),
     };
-    let record = track_record(&f.record);
+    let record = track_record(&f.record, lang);
     let tally = [VoteChoice::ReportNow, VoteChoice::HandOff, VoteChoice::Dismiss]
         .iter()
         .map(|&c| format!("{}: {}", labels::vote_button(c, lang), f.tally.count(c)))
@@ -178,10 +180,14 @@ pub fn card_embed(f: &CardFacts, lang: Language) -> serenity::CreateEmbed {
             isolated(&link(&case.key, MAX_LINK_CHARS), lang),
             match f.merged_into {
                 Some(into) => t!(lang, "case-merged-into", case = into),
-                None => status_line(case),
+                None => status_line(case, lang),
             }
         ))
-        .field(t!(lang, "card-platform"), labels::platform(case.key.platform()), true)
+        .field(
+            t!(lang, "card-platform"),
+            labels::platform(case.key.platform(), lang),
+            true,
+        )
         .field(t!(lang, "card-reasons"), reasons, true)
         .field(t!(lang, "card-reporters"), reporters, true)
         .field(t!(lang, "card-track-record"), record, true)
@@ -191,11 +197,16 @@ pub fn card_embed(f: &CardFacts, lang: Language) -> serenity::CreateEmbed {
         .field(t!(lang, "card-votes", round = case.lifecycle.round), tally, false)
 }
 
-/// What became of a reporter's cases: the card's "track record" and `/reporter show`.
-pub fn track_record(r: &ReporterRecord) -> String {
-    format!(
-        "{} other case(s): {} report now ({} confirmed suspended), {} held, {} dismissed",
-        r.cases, r.report_now, r.suspended, r.held, r.dismissed
+/// What became of a reporter's other cases, on the review card.
+pub fn track_record(r: &ReporterRecord, lang: Language) -> String {
+    t!(
+        lang,
+        "card-track-record-value",
+        cases = r.cases,
+        report_now = r.report_now,
+        suspended = r.suspended,
+        held = r.held,
+        dismissed = r.dismissed
     )
 }
 

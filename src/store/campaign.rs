@@ -6,9 +6,9 @@ use sqlx::{AnyConnection, Row};
 use serde_json::json;
 
 use super::base::audit::{append, Event};
-use super::base::case_row::{case_by_no, case_from_row, CaseRecord, CASE_COLUMNS};
+use super::base::case_row::{case_by_no, case_from_row, kept_case, CaseRecord, CASE_COLUMNS};
 use super::base::guild_row::{ensure_guild, settings_in};
-use super::base::mute::{kept_case, COUNTED};
+use super::base::mute::COUNTED;
 use super::base::outbox::enqueue_card;
 use super::base::pseudonym::acting_as;
 use super::base::record::{record_of, ReporterRecord, Whose};

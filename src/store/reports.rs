@@ -8,11 +8,11 @@ use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
 use super::base::case_row::{
-    case_by_key, case_by_no, case_from_row, distinct_reporters, reports_since, reserve_case_numbers, set_round_note,
-    CaseRecord, CASE_COLUMNS,
+    case_by_key, case_by_no, case_from_row, distinct_reporters, kept_case, reports_since, reserve_case_numbers,
+    set_round_note, CaseRecord, CASE_COLUMNS,
 };
 use super::base::guild_row::{ensure_guild, settings_in, GuildSettings};
-use super::base::mute::{is_muted, kept_case, COUNTED};
+use super::base::mute::{is_muted, COUNTED};
 use super::base::outbox::enqueue_card;
 use super::base::pseudonym::{acting_as_under, installation_key};
 use super::base::transition::{claim_interaction, transition};

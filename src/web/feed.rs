@@ -38,7 +38,7 @@ fn entry(p: &PublicPage, base: &str, c: &PublicCase) -> Entry {
     let url = c.key.canonical_url();
     let text = format!(
         "{url}\n{} · {}\n\n{}",
-        labels::platform(c.key.platform()),
+        labels::platform(c.key.platform(), lang),
         labels::reasons(&c.reasons, lang),
         reporting_steps(c.key.platform(), lang)
     );

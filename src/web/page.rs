@@ -57,7 +57,7 @@ fn row(slug: &str, c: &PublicCase, lang: Language, now: Millis) -> Markup {
         tr {
             td { a href=(format!("/{slug}/case/{}", c.case_no)) { "#" (c.case_no) } }
             td dir="ltr" { a href=(url) rel="nofollow noopener noreferrer" { (url) } }
-            td { (labels::platform(c.key.platform())) }
+            td { (labels::platform(c.key.platform(), lang)) }
             td { (labels::reasons(&c.reasons, lang)) }
             td { (c.reported_by) }
             td { (waited(c.decided_at, now, lang)) }
@@ -128,7 +128,7 @@ pub fn server(p: &PublicPage, now: Millis) -> Markup {
         p { a href=(feed) { (t!(lang, "page-feed")) } }
         h2 { (t!(lang, "page-how-to-report")) }
         @for platform in &platforms {
-            h3 { (labels::platform(*platform)) }
+            h3 { (labels::platform(*platform, lang)) }
             p { (reporting_steps(*platform, lang)) }
         }
         h2 { (t!(lang, "page-last-days")) }
@@ -162,7 +162,7 @@ pub fn case(slug: &str, c: &PublicCase, lang: Language, now: Millis) -> Markup {
         p { a href=(format!("/{slug}/")) { (t!(lang, "page-all-accounts")) } }
         h1 { (title) }
         p dir="ltr" { a href=(url) rel="nofollow noopener noreferrer" { (url) } }
-        p { (labels::platform(c.key.platform())) " · " (labels::reasons(&c.reasons, lang)) }
+        p { (labels::platform(c.key.platform(), lang)) " · " (labels::reasons(&c.reasons, lang)) }
         @if c.suspended_at.is_some() {
             p { (t!(lang, "page-case-suspended")) }
         } @else {

@@ -12,6 +12,7 @@ use flagwatch::domain::account::{AccountKey, Platform};
 use flagwatch::domain::audit::Actor;
 use flagwatch::domain::campaign::{AliasError, BatchSize, HourlyPace, WithdrawError};
 use flagwatch::domain::case::{AccountStatus, Decision};
+use flagwatch::domain::language::Language;
 use flagwatch::domain::reason::ReasonCategory;
 use flagwatch::domain::status::Observed;
 use flagwatch::domain::time::Millis;
@@ -670,7 +671,7 @@ async fn dismiss_all_dismisses_one_imports_waiting_cases_and_skips_volunteered_o
 /// `/myreports` and a withdrawal's answer with the case number and account left out.
 fn listed_shape(reports: &[flagwatch::store::MyReport], handle: &str) -> String {
     let no = reports[0].case.case_no;
-    campaign::my_reports(reports)
+    campaign::my_reports(reports, Language::English)
         .content
         .replace(&format!("#{no}"), "#N")
         .replace(handle, "H")
@@ -697,8 +698,8 @@ async fn a_muted_members_kept_report_is_listed_and_withdrawn_like_anyones(db: Te
     let withdrawn = s.withdraw_report(GUILD, kept_no, 2, T0).await.unwrap();
     let other = s.withdraw_report(GUILD, plain_no, 3, T0).await.unwrap();
     assert_eq!(
-        campaign::withdrawn(&withdrawn).replace(&format!("#{kept_no}"), "#N"),
-        campaign::withdrawn(&other).replace(&format!("#{plain_no}"), "#N")
+        campaign::withdrawn(&withdrawn, Language::English).replace(&format!("#{kept_no}"), "#N"),
+        campaign::withdrawn(&other, Language::English).replace(&format!("#{plain_no}"), "#N")
     );
     assert!(matches!(
         s.withdraw_report(GUILD, kept_no, 2, T0).await,

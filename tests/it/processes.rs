@@ -135,7 +135,9 @@ async fn assert_exactly_once(fleet: &Fleet) {
 async fn assert_board_matches(store: &Store, guild: u64, shown: &serde_json::Value) {
     let now = flagwatch::cli::now();
     let facts = store.board_facts(guild, now).await.unwrap();
-    let expected = serde_json::to_value(notices::board(&facts, now).embed).unwrap();
+    let expected =
+        serde_json::to_value(notices::board(&facts, now, flagwatch::domain::language::Language::English).embed)
+            .unwrap();
     for part in ["title", "description", "fields"] {
         assert_eq!(shown[part], expected[part], "the board's {part} in {guild}");
     }

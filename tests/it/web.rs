@@ -395,7 +395,7 @@ async fn the_weekly_digest_carries_the_chart_as_a_png() {
         .await
         .unwrap();
     assert!(
-        saved.content.contains(&format!("weekly chart on {weekday}s")),
+        saved.content.contains(&format!("On {weekday}s the digest")),
         "{}",
         saved.content
     );

@@ -11,6 +11,18 @@ pub struct UnknownName {
     accepted: String,
 }
 
+impl UnknownName {
+    /// What was given (cut to 40 characters), for a message in another language.
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    /// The accepted names, comma-separated.
+    pub fn accepted(&self) -> &str {
+        &self.accepted
+    }
+}
+
 /// The value of `all` named `input`, read forgivingly (case, spaces and dashes ignored).
 pub fn parse<T: Copy>(
     input: &str,

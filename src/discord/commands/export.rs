@@ -2,7 +2,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{acting, member_context};
+use super::{acting, answer_language, member_context};
 use crate::discord::checks::require_liaison;
 use crate::discord::error::{private, Context, Error};
 use crate::domain::audit::Actor;
@@ -15,31 +15,59 @@ const LAST_PULLS_SHOWN: usize = 5;
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum FormatChoice {
     #[name = "json"]
+    #[name_localized("fr", "JSON")]
+    #[name_localized("hi", "JSON")]
     Json,
     #[name = "csv"]
+    #[name_localized("fr", "CSV")]
+    #[name_localized("hi", "CSV")]
     Csv,
     #[name = "stix"]
+    #[name_localized("fr", "STIX")]
+    #[name_localized("hi", "STIX")]
     Stix,
 }
 
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum DecisionFilter {
     #[name = "pending"]
+    #[name_localized("fr", "en attente")]
+    #[name_localized("hi", "लंबित")]
     Pending,
     #[name = "report_now"]
+    #[name_localized("fr", "à signaler maintenant")]
+    #[name_localized("hi", "अभी रिपोर्ट करें")]
     ReportNow,
     #[name = "hand_off"]
+    #[name_localized("fr", "confiés aux autorités")]
+    #[name_localized("hi", "एजेंसियों को सौंपे गए")]
     HandOff,
     #[name = "dismissed"]
+    #[name_localized("fr", "classés")]
+    #[name_localized("hi", "खारिज")]
     Dismissed,
 }
 
 /// Export cases for agencies (liaisons and admins); reporters are never included.
-#[poise::command(slash_command, guild_only)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    description_localized(
+        "fr",
+        "Exporter les dossiers pour les autorités (liaison et admins) ; jamais les signaleurs."
+    ),
+    description_localized("hi", "एजेंसियों के लिए केस एक्सपोर्ट करें (लायज़न और एडमिन); रिपोर्टर कभी शामिल नहीं होते।")
+)]
 pub async fn export(
     ctx: Context<'_>,
-    #[description = "File format"] format: FormatChoice,
-    #[description = "Only cases with this decision"] decision: Option<DecisionFilter>,
+    #[description = "File format"]
+    #[description_localized("fr", "Format du fichier")]
+    #[description_localized("hi", "फ़ाइल फ़ॉर्मैट")]
+    format: FormatChoice,
+    #[description = "Only cases with this decision"]
+    #[description_localized("fr", "Seulement les dossiers ayant cette décision")]
+    #[description_localized("hi", "सिर्फ़ इस फ़ैसले वाले केस")]
+    decision: Option<DecisionFilter>,
 ) -> Result<(), Error> {
     let (guild, who, settings) = member_context(ctx).await?;
     require_liaison(&settings, &who)?;
@@ -66,7 +94,8 @@ pub async fn export(
         .await?;
     let pulls = data.store.taxii_last_pulls(guild, LAST_PULLS_SHOWN).await?;
     let name = format!("flagwatch-{}.{}", format.as_str(), format.extension());
-    let reply = private(crate::discord::render::answers::exported(cases.len(), &pulls))
+    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
+    let reply = private(crate::discord::render::answers::exported(cases.len(), &pulls, lang))
         .attachment(serenity::CreateAttachment::bytes(bytes, name));
     ctx.send(reply).await?;
     Ok(())

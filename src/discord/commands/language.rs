@@ -63,7 +63,7 @@ async fn reset(ctx: Context<'_>) -> Result<(), Error> {
         .set_member_language(guild, who.user_id, None, data.clock.now())
         .await?;
     let settings = data.store.guild_settings(guild, data.clock.now()).await?;
-    let lang = super::answer_language(ctx, guild, who.user_id, settings.language).await?;
+    let lang = super::answer_language(ctx, guild, who.user_id, settings.language).await;
     ctx.send(private(answers::language_reset(lang))).await?;
     Ok(())
 }

@@ -15,7 +15,7 @@ mod setup;
 mod status;
 
 use super::convert::Caller;
-use super::error::{refused, user_error, Context, Error};
+use super::error::{self, refused, user_error, Context, Error};
 use super::render::answers::{self, Refusal};
 use super::Data;
 use crate::domain::language::Language;
@@ -66,7 +66,7 @@ async fn configured(ctx: Context<'_>, guild: u64) -> Result<GuildSettings, Error
     if missing.is_empty() {
         return Ok(settings);
     }
-    Err(user_error(answers::not_set_up(&missing)))
+    Err(user_error(move |lang| answers::not_set_up(&missing, lang)))
 }
 
 /// The server, member and settings behind a command, once the server is set up.
@@ -103,13 +103,8 @@ where
 
 /// The language answers to this member are written in: their own choice on this server,
 /// else their Discord client's locale when it is one of ours, else the server's.
-async fn answer_language(ctx: Context<'_>, guild: u64, member: u64, server: Language) -> Result<Language, Error> {
-    let chosen = ctx.data().store.member_language(guild, member).await?;
-    let locale = match ctx {
-        poise::Context::Application(app) => Some(app.interaction.locale.as_str()),
-        poise::Context::Prefix(_) => None,
-    };
-    Ok(Language::for_member(chosen, locale, server))
+async fn answer_language(ctx: Context<'_>, guild: u64, member: u64, server: Language) -> Language {
+    error::answer_language(ctx.data(), Some(guild), member, ctx.locale(), Some(server)).await
 }
 
 /// The language options' choices, each named in its own language.
@@ -139,9 +134,9 @@ impl From<LanguageChoice> for Language {
 /// A store error as the member should read it.
 fn case_error(e: StoreError) -> Error {
     match e {
-        StoreError::NoSuchCase { case_no } => user_error(answers::no_such_case(case_no)),
-        StoreError::Lifecycle(e) => user_error(answers::refused_rule(&e)),
-        StoreError::Conflict => user_error(answers::case_changed_meanwhile()),
+        StoreError::NoSuchCase { case_no } => user_error(move |lang| answers::no_such_case(case_no, lang)),
+        StoreError::Lifecycle(e) => user_error(move |lang| answers::refused_rule(&e, lang)),
+        StoreError::Conflict => user_error(answers::case_changed_meanwhile),
         other => other.into(),
     }
 }
@@ -150,20 +145,36 @@ fn case_error(e: StoreError) -> Error {
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
 pub enum PlatformChoice {
     #[name = "x"]
+    #[name_localized("fr", "X (Twitter)")]
+    #[name_localized("hi", "X (Twitter)")]
     X,
     #[name = "telegram"]
+    #[name_localized("fr", "Telegram")]
+    #[name_localized("hi", "Telegram")]
     Telegram,
     #[name = "facebook"]
+    #[name_localized("fr", "Facebook")]
+    #[name_localized("hi", "Facebook")]
     Facebook,
     #[name = "instagram"]
+    #[name_localized("fr", "Instagram")]
+    #[name_localized("hi", "Instagram")]
     Instagram,
     #[name = "youtube"]
+    #[name_localized("fr", "YouTube")]
+    #[name_localized("hi", "YouTube")]
     Youtube,
     #[name = "tiktok"]
+    #[name_localized("fr", "TikTok")]
+    #[name_localized("hi", "TikTok")]
     Tiktok,
     #[name = "reddit"]
+    #[name_localized("fr", "Reddit")]
+    #[name_localized("hi", "Reddit")]
     Reddit,
     #[name = "web"]
+    #[name_localized("fr", "site web")]
+    #[name_localized("hi", "वेबसाइट")]
     Web,
 }
 

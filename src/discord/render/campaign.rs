@@ -27,13 +27,13 @@ const BATCH_LINK_CHARS: usize = 300;
 pub fn next_batch(items: &[BatchItem], lang: Language) -> Post {
     if items.is_empty() {
         return Post {
-            content: "Nothing for you to report right now: you have reported every open call to action, or the rest are being worked on by others. Try again later.".to_owned(),
+            content: t!(lang, "next-nothing"),
             ..Post::default()
         };
     }
     let mut embed = serenity::CreateEmbed::new()
-        .title("Your next accounts to report")
-        .description("Report each on its platform, then press its button here. Take your time: platforms suspend accounts that report in bursts.");
+        .title(t!(lang, "next-title"))
+        .description(t!(lang, "next-description"));
     let mut buttons = Vec::new();
     for (item, since) in items.iter().filter_map(|i| Some((i, i.recheck?))) {
         let (name, value) = recheck_field(item, since, lang);
@@ -43,19 +43,24 @@ pub fn next_batch(items: &[BatchItem], lang: Language) -> Post {
     for item in items.iter().filter(|i| i.recheck.is_none()) {
         let case = &item.case;
         let value = format!(
-            "{}\n{}\n{} volunteer(s) reported it so far.",
-            link(&case.key, BATCH_LINK_CHARS),
-            reporting_steps(case.key.platform(), Language::English),
-            item.volunteers
+            "{}\n{}\n{}",
+            isolated(&link(&case.key, BATCH_LINK_CHARS), lang),
+            reporting_steps(case.key.platform(), lang),
+            t!(lang, "cta-reported-so-far", count = item.volunteers)
         );
         embed = embed.field(
-            format!("Case #{} — {}", case.case_no, labels::platform(case.key.platform())),
+            t!(
+                lang,
+                "next-field",
+                case = case.case_no,
+                platform = labels::platform(case.key.platform(), lang)
+            ),
             truncate(&value, 1_000),
             false,
         );
         buttons.push(button(
             ComponentAction::ReportedIt { case_no: case.case_no },
-            &format!("I reported #{}", case.case_no),
+            &t!(lang, "next-button", case = case.case_no),
             serenity::ButtonStyle::Primary,
         ));
     }
@@ -81,7 +86,7 @@ fn recheck_field(item: &BatchItem, since: Millis, lang: Language) -> (String, St
         lang,
         "next-recheck-title",
         case = case.case_no,
-        platform = labels::platform(case.key.platform())
+        platform = labels::platform(case.key.platform(), lang)
     );
     let since = relative(since);
     let value = format!(
@@ -119,11 +124,6 @@ pub fn recheck_answer(seen: Observed, case: &CaseRecord, days: RecheckDays, lang
         (_, AccountStatus::Suspended | AccountStatus::Gone) => t!(lang, "recheck-still", case = no, days = days.get()),
         (_, _) => t!(lang, "recheck-not-suspended", case = no),
     }
-}
-
-/// `/setup`'s line for the re-check period.
-pub fn recheck_setting(days: RecheckDays, lang: Language) -> String {
-    t!(lang, "setup-recheck-days", days = days.get())
 }
 
 /// `/import`'s summary names the import, for `/queue dismiss-all source:`.
@@ -165,45 +165,42 @@ pub fn no_such_import(import_id: i64, lang: Language) -> String {
 }
 
 /// The member was handed their hourly pace.
-pub fn paced(p: Paced) -> String {
-    format!(
-        "You have been handed {} accounts in the last hour, this server's pace: platforms suspend accounts that report in bursts. You can ask for more {}.",
-        p.pace.get(),
-        relative(p.until)
-    )
+pub fn paced(p: Paced, lang: Language) -> String {
+    t!(lang, "next-paced", pace = p.pace.get(), when = relative(p.until))
 }
 
 /// A `count` outside 1–5.
-pub fn batch_size_refused(e: &crate::domain::campaign::CampaignError) -> String {
-    format!("{}.", labels::campaign_refusal(e))
+pub fn batch_size_refused(e: &crate::domain::campaign::CampaignError, lang: Language) -> String {
+    format!("{}.", labels::campaign_refusal(e, lang))
 }
 
 /// A member's reports with each case's public state. Held and dismissed cases (and any
 /// later round) read the same, "reviewed: please do not report it", and only a case
 /// awaiting its first decision offers *Withdraw*: nothing here tells them apart.
-pub fn my_reports(reports: &[MyReport]) -> Post {
+pub fn my_reports(reports: &[MyReport], lang: Language) -> Post {
     if reports.is_empty() {
         return Post {
-            content: "You have not filed any reports on this server.".to_owned(),
+            content: t!(lang, "mine-none"),
             ..Post::default()
         };
     }
-    let mut lines = vec!["**Your reports** (newest first)".to_owned()];
+    let mut lines = vec![t!(lang, "mine-heading")];
     let mut buttons = Vec::new();
     for r in reports {
         let case = &r.case;
         let withdrawable = !r.withdrawn && may_withdraw(&case.lifecycle).is_ok();
-        lines.push(format!(
-            "• #{} {} — {} · filed {}",
-            case.case_no,
-            key_text(&case.key),
-            public_state(r, withdrawable),
-            relative(r.filed_at)
+        lines.push(t!(
+            lang,
+            "mine-line",
+            case = case.case_no,
+            key = key_text(&case.key),
+            state = public_state(r, withdrawable, lang),
+            filed = relative(r.filed_at)
         ));
         if withdrawable && buttons.len() < MAX_WITHDRAW_BUTTONS {
             buttons.push(button(
                 ComponentAction::Withdraw { case_no: case.case_no },
-                &format!("Withdraw #{}", case.case_no),
+                &t!(lang, "mine-withdraw-button", case = case.case_no),
                 serenity::ButtonStyle::Secondary,
             ));
         }
@@ -222,74 +219,60 @@ pub fn my_reports(reports: &[MyReport]) -> Post {
 /// Discord allows 5 rows of 5 buttons.
 const MAX_WITHDRAW_BUTTONS: usize = 25;
 
-fn public_state(r: &MyReport, withdrawable: bool) -> &'static str {
+fn public_state(r: &MyReport, withdrawable: bool, lang: Language) -> String {
     let case = &r.case;
     if r.withdrawn {
-        return "you withdrew your report";
+        return t!(lang, "mine-state-withdrawn");
     }
     if reviewed_privately(case) {
-        return "reviewed: please do not report it";
+        return t!(lang, "mine-state-reviewed");
     }
     if withdrawable {
-        return "awaiting review (you can withdraw it)";
+        return t!(lang, "mine-state-withdrawable");
     }
     match (case.lifecycle.decision, case.account_status) {
-        (Decision::ReportNow, AccountStatus::Suspended | AccountStatus::Gone) => {
-            "reported; account confirmed suspended"
-        }
-        (Decision::ReportNow, _) => "report now: see the call to action",
-        (Decision::Withdrawn, _) => "closed: every report was withdrawn",
-        _ => "awaiting review",
+        (Decision::ReportNow, AccountStatus::Suspended | AccountStatus::Gone) => t!(lang, "mine-state-suspended"),
+        (Decision::ReportNow, _) => t!(lang, "mine-state-report-now"),
+        (Decision::Withdrawn, _) => t!(lang, "mine-state-closed"),
+        _ => t!(lang, "mine-state-awaiting"),
     }
 }
 
 /// The member's report was withdrawn.
-pub fn withdrawn(w: &Withdrawal) -> String {
+pub fn withdrawn(w: &Withdrawal, lang: Language) -> String {
     if w.closed {
-        format!(
-            "Your report on case #{} is withdrawn. It was the case's last report, so the case is closed.",
-            w.case.case_no
-        )
+        t!(lang, "withdrawn-closed", case = w.case.case_no)
     } else {
-        format!(
-            "Your report on case #{} is withdrawn; the case's counts no longer include it.",
-            w.case.case_no
-        )
+        t!(lang, "withdrawn", case = w.case.case_no)
     }
 }
 
 /// Why a report could not be withdrawn. A held and a dismissed case give the same answer.
-pub fn withdraw_refused(e: WithdrawError, case_no: i64) -> String {
+pub fn withdraw_refused(e: WithdrawError, case_no: i64, lang: Language) -> String {
     match e {
-        WithdrawError::Reviewed => format!(
-            "Case #{case_no} was already reviewed, so your report stays. Reports can be withdrawn only while the case awaits review."
-        ),
-        WithdrawError::AlreadyWithdrawn => format!("You already withdrew your report on case #{case_no}."),
-        WithdrawError::NoReport => format!("You have no report on case #{case_no} to withdraw. `/myreports` lists yours."),
+        WithdrawError::Reviewed => t!(lang, "withdraw-reviewed", case = case_no),
+        WithdrawError::AlreadyWithdrawn => t!(lang, "withdraw-already", case = case_no),
+        WithdrawError::NoReport => t!(lang, "withdraw-no-report", case = case_no),
     }
 }
 
 /// `/case alias add` succeeded.
-pub fn alias_added(case_no: i64, alias: &AccountKey) -> String {
-    format!(
-        "Case #{case_no} is now also known as {}: reports and `/status` of that form land on it.",
-        key_text(alias)
-    )
+pub fn alias_added(case_no: i64, alias: &AccountKey, lang: Language) -> String {
+    t!(lang, "alias-added", case = case_no, alias = key_text(alias))
 }
 
 /// Why `/case alias add` refused the key, and what to do instead.
-pub fn alias_refused(e: &AliasError, case_no: i64) -> String {
+pub fn alias_refused(e: &AliasError, case_no: i64, lang: Language) -> String {
     match e {
-        AliasError::OtherPlatform { case, alias } => format!(
-            "Case #{case_no} is on {case} and that link is on {alias}; an alias must be the same account on the same platform."
+        AliasError::OtherPlatform { case, alias } => t!(
+            lang,
+            "alias-other-platform",
+            case = case_no,
+            case_platform = labels::platform(*case, lang),
+            alias_platform = labels::platform(*alias, lang)
         ),
-        AliasError::Taken { case_no: owner } if *owner == case_no => {
-            format!("Case #{case_no} already has that key; nothing to add.")
-        }
-        AliasError::Taken { case_no: owner } => format!(
-            "That account already belongs to case #{owner}, so it cannot also be an alias of case #{case_no}. \
-             If both cases are the same account, merge them with `/case merge`."
-        ),
+        AliasError::Taken { case_no: owner } if *owner == case_no => t!(lang, "alias-already", case = case_no),
+        AliasError::Taken { case_no: owner } => t!(lang, "alias-taken", owner = *owner, case = case_no),
     }
 }
 
@@ -311,49 +294,57 @@ pub fn merge_refused(e: &MergeError, lang: Language) -> String {
             lang,
             "merge-refused-platform",
             from = *from_no,
-            from_platform = labels::platform(*from),
+            from_platform = labels::platform(*from, lang),
             into = *into_no,
-            into_platform = labels::platform(*into)
+            into_platform = labels::platform(*into, lang)
         ),
         MergeError::AlreadyMerged { case_no } => t!(lang, "merge-refused-merged", case = *case_no),
     }
 }
 
 /// `/reporter show`, for moderators: the reporter's record, in the card's own terms.
-pub fn reporter_record(member: u64, r: &ReporterRecord) -> String {
+pub fn reporter_record(member: u64, r: &ReporterRecord, lang: Language) -> String {
+    let member = format!("<@{member}>");
     if r.reports == 0 {
-        return format!("<@{member}> has no reports on this server (withdrawn reports are not counted).");
+        return t!(lang, "reporter-none", member = member);
     }
     let when = |at: Option<Millis>| at.map_or_else(|| "—".to_owned(), |t| format!("<t:{}:f>", t.0.div_euclid(1000)));
-    format!(
-        "**Reporter <@{member}>**\n{} report(s) on {} case(s)\nOutcomes: {} report now ({} confirmed suspended) · {} held · {} dismissed\nFirst report: {} · Last report: {}",
-        r.reports,
-        r.cases,
-        r.report_now,
-        r.suspended,
-        r.held,
-        r.dismissed,
-        when(r.first),
-        when(r.last)
-    )
+    [
+        t!(lang, "reporter-heading", member = member),
+        t!(lang, "reporter-reports", reports = r.reports, cases = r.cases),
+        t!(
+            lang,
+            "reporter-outcomes",
+            report_now = r.report_now,
+            suspended = r.suspended,
+            held = r.held,
+            dismissed = r.dismissed
+        ),
+        t!(lang, "reporter-dates", first = when(r.first), last = when(r.last)),
+    ]
+    .join("\n")
 }
 
 /// `/reporter mute`, for the moderator.
-pub fn muted(member: u64, until: Option<Millis>) -> String {
-    let end = until.map_or_else(
-        || "until unmuted".to_owned(),
-        |t| format!("until <t:{}:f>", t.0.div_euclid(1000)),
-    );
-    format!(
-        "<@{member}> is muted {end}: their reports are still accepted and kept, but open no case and count toward nothing. They are not told."
-    )
+pub fn muted(member: u64, until: Option<Millis>, lang: Language) -> String {
+    let member = format!("<@{member}>");
+    match until {
+        None => t!(lang, "reporter-muted", member = member),
+        Some(t) => t!(
+            lang,
+            "reporter-muted-until",
+            member = member,
+            until = format!("<t:{}:f>", t.0.div_euclid(1000))
+        ),
+    }
 }
 
 /// `/reporter unmute`, for the moderator.
-pub fn unmuted(member: u64, ended: bool) -> String {
+pub fn unmuted(member: u64, ended: bool, lang: Language) -> String {
+    let member = format!("<@{member}>");
     if ended {
-        format!("<@{member}> is no longer muted: their reports from now on count. Reports filed during the mute stay uncounted.")
+        t!(lang, "reporter-unmuted", member = member)
     } else {
-        format!("<@{member}> is not muted; nothing changed.")
+        t!(lang, "reporter-not-muted", member = member)
     }
 }

@@ -159,6 +159,37 @@ mod tests {
         }
     }
 
+    /// Every `src/**/*.rs` file's text.
+    fn sources(dir: &std::path::Path, out: &mut String) {
+        for entry in std::fs::read_dir(dir).expect("src is readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push_str(&std::fs::read_to_string(&path).expect("a source file"));
+            }
+        }
+    }
+
+    /// A `t!` with a misspelt id would show the id itself to members.
+    #[test]
+    fn every_message_the_code_asks_for_is_in_english() {
+        let mut code = String::new();
+        sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
+        let english = messages(Language::English);
+        let asked = regex::Regex::new(r#"t!\(\s*[\w:.()]+,\s*"([a-z0-9-]+)""#).expect("literal regex");
+        let ids: BTreeSet<&str> = asked
+            .captures_iter(&code)
+            .map(|c| c.get(1).map_or("", |m| m.as_str()))
+            .collect();
+        assert!(ids.len() > 200, "{} ids found", ids.len());
+        let missing: Vec<&&str> = ids
+            .iter()
+            .filter(|id| !english.contains_key(**id) && **id != "id")
+            .collect();
+        assert!(missing.is_empty(), "not in locales/en/main.ftl: {missing:?}");
+    }
+
     #[test]
     fn english_is_the_fallback_and_not_isolated() {
         let text = t!(Language::English, "report-already-filed", case = 7);
@@ -176,6 +207,25 @@ mod tests {
         assert!(ar(100).contains("100\u{2069} متطوع "), "{}", ar(100));
         assert!(t!(Language::French, "cta-reported-so-far", count = 1).starts_with("1 bénévole l'a"));
         assert!(t!(Language::French, "cta-reported-so-far", count = 3).starts_with("3 bénévoles l'ont"));
+    }
+
+    /// Arabic has six plural forms, Hindi and French two (with 0 singular in both).
+    #[test]
+    fn counts_take_every_plural_form() {
+        let ar: Vec<String> = [0u64, 1, 2, 3, 11, 100]
+            .iter()
+            .map(|&n| t!(Language::Arabic, "board-new-cases", count = n))
+            .collect();
+        assert_eq!(ar[0], "لا قضايا جديدة");
+        assert_eq!(ar[1], "قضية جديدة واحدة");
+        assert_eq!(ar[2], "قضيتان جديدتان");
+        assert_eq!(ar[3], "\u{2068}3\u{2069} قضايا جديدة");
+        assert_eq!(ar[4], "\u{2068}11\u{2069} قضية جديدة");
+        assert_eq!(ar[5], "\u{2068}100\u{2069} قضية جديدة");
+        assert_eq!(t!(Language::Hindi, "board-new-cases", count = 1), "1 नया केस");
+        assert_eq!(t!(Language::Hindi, "board-new-cases", count = 4), "4 नए केस");
+        assert_eq!(t!(Language::French, "board-decisions", count = 0), "0 décision");
+        assert_eq!(t!(Language::French, "board-decisions", count = 2), "2 décisions");
     }
 
     #[test]

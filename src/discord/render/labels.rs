@@ -7,39 +7,41 @@ use std::collections::BTreeSet;
 use crate::discord::setup_checks::{Needed, Purpose};
 use crate::domain::account::Platform;
 use crate::domain::campaign::{BatchSize, CampaignError, HourlyPace, RecheckDays};
-use crate::domain::case::{Decision, LifecycleError};
+use crate::domain::case::{AccountStatus, Decision, LifecycleError};
 use crate::domain::language::Language;
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Weekday;
 use crate::domain::vote::{PolicyError, VoteChoice};
 use crate::t;
 
-pub fn decision(d: Decision) -> &'static str {
+/// A decision's name, in `lang`.
+pub fn decision(d: Decision, lang: Language) -> String {
     match d {
-        Decision::Pending => "Pending",
-        Decision::ReportNow => "Report now",
-        Decision::HandOff => "Handed to agencies",
-        Decision::Dismissed => "Dismissed",
-        Decision::Withdrawn => "Closed: every report withdrawn",
-        Decision::Merged => "Merged into another case",
+        Decision::Pending => t!(lang, "decision-pending"),
+        Decision::ReportNow => t!(lang, "decision-report-now"),
+        Decision::HandOff => t!(lang, "decision-hand-off"),
+        Decision::Dismissed => t!(lang, "decision-dismissed"),
+        Decision::Withdrawn => t!(lang, "decision-withdrawn"),
+        Decision::Merged => t!(lang, "decision-merged"),
     }
 }
 
-/// The vote button's label on a review card, in the server's language.
+/// What was last seen of an account, in `lang`.
+pub fn account_status(s: AccountStatus, lang: Language) -> String {
+    match s {
+        AccountStatus::Unknown => t!(lang, "account-unknown"),
+        AccountStatus::Active => t!(lang, "account-active"),
+        AccountStatus::Suspended => t!(lang, "account-suspended"),
+        AccountStatus::Gone => t!(lang, "account-gone"),
+    }
+}
+
+/// A vote's name: the review card's button label and the answers about votes.
 pub fn vote_button(c: VoteChoice, lang: Language) -> String {
     match c {
         VoteChoice::ReportNow => t!(lang, "vote-report-now"),
         VoteChoice::HandOff => t!(lang, "vote-hand-off"),
         VoteChoice::Dismiss => t!(lang, "vote-dismiss"),
-    }
-}
-
-/// The vote's name in answers still written in English.
-pub fn vote_choice(c: VoteChoice) -> &'static str {
-    match c {
-        VoteChoice::ReportNow => "Report now",
-        VoteChoice::HandOff => "Hand to agencies",
-        VoteChoice::Dismiss => "Dismiss",
     }
 }
 
@@ -62,8 +64,9 @@ pub fn reasons(reasons: &BTreeSet<ReasonCategory>, lang: Language) -> String {
     reasons.iter().map(|&r| reason(r, lang)).collect::<Vec<_>>().join(", ")
 }
 
-pub fn platform(p: Platform) -> &'static str {
-    match p {
+/// A platform's name: its own brand, except a website, which is a word in `lang`.
+pub fn platform(p: Platform, lang: Language) -> String {
+    let brand = match p {
         Platform::X => "X (Twitter)",
         Platform::Telegram => "Telegram",
         Platform::Facebook => "Facebook",
@@ -71,74 +74,61 @@ pub fn platform(p: Platform) -> &'static str {
         Platform::Youtube => "YouTube",
         Platform::Tiktok => "TikTok",
         Platform::Reddit => "Reddit",
-        Platform::Web => "Website",
-    }
+        Platform::Web => return t!(lang, "platform-web"),
+    };
+    brand.to_owned()
 }
 
 /// Why the case lifecycle refused a change, for the moderator who asked.
-pub fn lifecycle_refusal(e: &LifecycleError) -> String {
+pub fn lifecycle_refusal(e: &LifecycleError, lang: Language) -> String {
     match e {
-        LifecycleError::NotPending(d) => format!(
-            "this case is no longer open for votes (it is {}): ask an admin to re-open it",
-            decision(*d)
-        ),
-        LifecycleError::NotHeld(d) => format!(
-            "this case is not held (it is {}): only cases handed to agencies can be released or extended",
-            decision(*d)
-        ),
-        LifecycleError::HoldNotExpired(until) => {
-            format!(
-                "the hold on this case runs until {}; it has not expired",
-                until.to_rfc3339()
-            )
-        }
-        LifecycleError::NotDismissed => "this case was not dismissed, so new reports do not re-open it".to_owned(),
-        LifecycleError::NotWithdrawn => "this case was not closed as withdrawn".to_owned(),
-        LifecycleError::AlreadyPending => "this case is already pending a vote".to_owned(),
-        LifecycleError::AlreadyOverdue => "this case is already marked overdue".to_owned(),
-        LifecycleError::AlreadyDecided(d) => format!("this case is already decided as {}", decision(*d)),
-        LifecycleError::Merged => "this case was merged into another one; act on that case instead".to_owned(),
+        LifecycleError::NotPending(d) => t!(lang, "refusal-not-pending", decision = decision(*d, lang)),
+        LifecycleError::NotHeld(d) => t!(lang, "refusal-not-held", decision = decision(*d, lang)),
+        LifecycleError::HoldNotExpired(until) => t!(lang, "refusal-hold-not-expired", until = until.to_rfc3339()),
+        LifecycleError::NotDismissed => t!(lang, "refusal-not-dismissed"),
+        LifecycleError::NotWithdrawn => t!(lang, "refusal-not-withdrawn"),
+        LifecycleError::AlreadyPending => t!(lang, "refusal-already-pending"),
+        LifecycleError::AlreadyOverdue => t!(lang, "refusal-already-overdue"),
+        LifecycleError::AlreadyDecided(d) => t!(lang, "refusal-already-decided", decision = decision(*d, lang)),
+        LifecycleError::Merged => t!(lang, "refusal-merged"),
     }
 }
 
 /// Why a voting-policy setting was refused, for the admin who set it.
-pub fn policy_refusal(e: &PolicyError) -> String {
+pub fn policy_refusal(e: &PolicyError, lang: Language) -> String {
     match e {
-        PolicyError::Quorum(n) => format!("quorum must be between 1 and 25 votes (got {n})"),
-        PolicyError::Window(m) => {
-            format!("the voting window must be between 10 minutes and 30 days (got {m} minutes)")
-        }
-        PolicyError::HoldDays(d) => format!("holds must last between 1 and 365 days (got {d})"),
+        PolicyError::Quorum(n) => t!(lang, "refusal-quorum", got = *n),
+        PolicyError::Window(m) => t!(lang, "refusal-window", got = *m),
+        PolicyError::HoldDays(d) => t!(lang, "refusal-hold-days", got = *d),
     }
 }
 
-/// A permission the bot needs, as Discord's channel settings name it.
-pub fn needed(n: Needed) -> &'static str {
+/// A permission the bot needs, as Discord's channel settings name it in `lang`.
+pub fn needed(n: Needed, lang: Language) -> String {
     match n {
-        Needed::View => "View Channel",
-        Needed::Send => "Send Messages",
-        Needed::Embed => "Embed Links",
-        Needed::Pin => "Pin Messages (Manage Messages)",
-        Needed::ManageMessages => "Manage Messages",
+        Needed::View => t!(lang, "permission-view"),
+        Needed::Send => t!(lang, "permission-send"),
+        Needed::Embed => t!(lang, "permission-embed"),
+        Needed::Pin => t!(lang, "permission-pin"),
+        Needed::ManageMessages => t!(lang, "permission-manage-messages"),
     }
 }
 
 /// Which configured channel a check is about.
-pub fn purpose(p: Purpose) -> &'static str {
+pub fn purpose(p: Purpose, lang: Language) -> String {
     match p {
-        Purpose::Review => "review channel",
-        Purpose::Coordination => "coordination channel",
+        Purpose::Review => t!(lang, "channel-review"),
+        Purpose::Coordination => t!(lang, "channel-coordination"),
     }
 }
 
 /// A `/next` batch size or hourly pace outside its range.
-pub fn campaign_refusal(e: &CampaignError) -> String {
+pub fn campaign_refusal(e: &CampaignError, lang: Language) -> String {
     match e {
-        CampaignError::BatchSize(n) => format!("a batch holds 1 to {} accounts (got {n})", BatchSize::MAX),
-        CampaignError::Pace(n) => format!("next_per_hour must be between 1 and {} (got {n})", HourlyPace::MAX),
-        // Through the catalogue already; in English like the rest of this function for now.
+        CampaignError::BatchSize(n) => t!(lang, "refusal-batch-size", max = BatchSize::MAX, got = *n),
+        CampaignError::Pace(n) => t!(lang, "refusal-pace", max = HourlyPace::MAX, got = *n),
         CampaignError::RecheckDays(n) => t!(
-            Language::English,
+            lang,
             "recheck-days-refused",
             min = RecheckDays::MIN,
             max = RecheckDays::MAX,
@@ -147,16 +137,16 @@ pub fn campaign_refusal(e: &CampaignError) -> String {
     }
 }
 
-/// A weekday's English name.
-pub fn weekday(d: Weekday) -> &'static str {
+/// A weekday's name.
+pub fn weekday(d: Weekday, lang: Language) -> String {
     match d {
-        Weekday::Monday => "Monday",
-        Weekday::Tuesday => "Tuesday",
-        Weekday::Wednesday => "Wednesday",
-        Weekday::Thursday => "Thursday",
-        Weekday::Friday => "Friday",
-        Weekday::Saturday => "Saturday",
-        Weekday::Sunday => "Sunday",
+        Weekday::Monday => t!(lang, "weekday-monday"),
+        Weekday::Tuesday => t!(lang, "weekday-tuesday"),
+        Weekday::Wednesday => t!(lang, "weekday-wednesday"),
+        Weekday::Thursday => t!(lang, "weekday-thursday"),
+        Weekday::Friday => t!(lang, "weekday-friday"),
+        Weekday::Saturday => t!(lang, "weekday-saturday"),
+        Weekday::Sunday => t!(lang, "weekday-sunday"),
     }
 }
 
@@ -167,8 +157,10 @@ mod tests {
     #[test]
     fn every_platform_has_a_name_people_read() {
         for p in Platform::ALL {
-            assert!(!platform(p).is_empty(), "{p}");
+            for lang in Language::ALL {
+                assert!(!platform(p, lang).is_empty(), "{p} {lang}");
+            }
         }
+        assert_eq!(platform(Platform::Web, Language::French), "Site web");
     }
 }
-

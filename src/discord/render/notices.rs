@@ -51,9 +51,10 @@ pub fn notice(f: &NoticeFacts, announce_holds: bool, lang: Language) -> Option<P
         Decision::ReportNow => call_to_action(f, lang),
         Decision::HandOff if announce_holds => Post {
             content: format!(
-                "**Held — please do not report: case #{}**\n{}\nThis account is being handled with the relevant agencies. Reporting it could warn the people behind it.",
-                case.case_no,
-                link(&case.key, MAX_LINK_CHARS)
+                "{}\n{}\n{}",
+                t!(lang, "hold-notice-heading", case = case.case_no),
+                isolated(&link(&case.key, MAX_LINK_CHARS), lang),
+                t!(lang, "hold-notice-body")
             ),
             suppress_embeds: true,
             ..Post::default()
@@ -98,7 +99,7 @@ fn call_to_action(f: &NoticeFacts, lang: Language) -> Post {
         lang,
         "cta-heading",
         case = no,
-        platform = labels::platform(case.key.platform())
+        platform = labels::platform(case.key.platform(), lang)
     );
     Post {
         content: format!(
@@ -112,9 +113,9 @@ fn call_to_action(f: &NoticeFacts, lang: Language) -> Post {
     }
 }
 
-fn counts<T: Copy>(items: &[(T, u64)], label: impl Fn(T) -> &'static str) -> String {
+fn counts<T: Copy>(items: &[(T, u64)], label: impl Fn(T) -> String, lang: Language) -> String {
     if items.is_empty() {
-        return "none yet".to_owned();
+        return t!(lang, "counts-none");
     }
     items
         .iter()
@@ -125,19 +126,20 @@ fn counts<T: Copy>(items: &[(T, u64)], label: impl Fn(T) -> &'static str) -> Str
 
 /// Decision totals as the public may see them: held and dismissed cases are counted
 /// together, so no count changes in a way that singles out a held account.
-fn public_decisions(items: &[(Decision, u64)]) -> String {
-    let mut merged: Vec<(&'static str, u64)> = Vec::new();
+fn public_decisions(items: &[(Decision, u64)], lang: Language) -> String {
+    let mut merged: Vec<(String, u64)> = Vec::new();
     for &(decision, n) in items {
         let label = match decision {
-            Decision::HandOff | Decision::Dismissed => "Reviewed, no public action",
-            other => labels::decision(other),
+            Decision::HandOff | Decision::Dismissed => t!(lang, "decision-reviewed-no-public-action"),
+            other => labels::decision(other, lang),
         };
         match merged.iter_mut().find(|(l, _)| *l == label) {
             Some((_, total)) => *total += n,
             None => merged.push((label, n)),
         }
     }
-    counts(&merged, |label| label)
+    let items: Vec<(&str, u64)> = merged.iter().map(|(l, n)| (l.as_str(), *n)).collect();
+    counts(&items, str::to_owned, lang)
 }
 
 /// Room for the board's report-now list in its embed description (4,096), keeping space
@@ -146,16 +148,16 @@ fn public_decisions(items: &[(Decision, u64)]) -> String {
 const BOARD_LIST_CHARS: usize = 3_800;
 const BOARD_LINK_CHARS: usize = 150;
 
-/// The status board.
-pub fn board(f: &BoardFacts, now: Millis) -> Post {
+/// The status board, in the server's `lang`.
+pub fn board(f: &BoardFacts, now: Millis, lang: Language) -> Post {
     let mut list: Vec<String> = Vec::new();
     let mut budget = BOARD_LIST_CHARS;
     for c in &f.report_now {
         let line = format!(
             "#{} {} ({})",
             c.case_no,
-            link(&c.key, BOARD_LINK_CHARS),
-            labels::platform(c.key.platform())
+            isolated(&link(&c.key, BOARD_LINK_CHARS), lang),
+            labels::platform(c.key.platform(), lang)
         );
         let Some(left) = budget.checked_sub(line.chars().count() + 1) else {
             break;
@@ -165,31 +167,33 @@ pub fn board(f: &BoardFacts, now: Millis) -> Post {
     }
     let shown = list.len() as u64;
     if f.report_now_total > shown {
-        list.push(format!("…and {} more", f.report_now_total - shown));
+        list.push(t!(lang, "board-more", count = f.report_now_total - shown));
     }
     let list = if list.is_empty() {
-        "Nothing to report right now.".to_owned()
+        t!(lang, "board-nothing")
     } else {
         list.join("\n")
     };
     let embed = serenity::CreateEmbed::new()
-        .title("flagwatch status board")
-        .description(format!("**Report now** (longest waiting first)\n{list}"))
-        .field("Cases", public_decisions(&f.by_decision), false)
+        .title(t!(lang, "board-title"))
+        .description(format!("{}\n{list}", t!(lang, "board-report-now")))
+        .field(t!(lang, "board-cases"), public_decisions(&f.by_decision, lang), false)
         .field(
-            "Accounts (decided cases)",
-            counts(&f.by_status, |s: AccountStatus| s.as_str()),
+            t!(lang, "board-accounts"),
+            counts(&f.by_status, |s: AccountStatus| labels::account_status(s, lang), lang),
             false,
         )
         .field(
-            "Last 24 hours",
-            format!(
-                "{} new case(s) · {} decision(s) · {} suspension(s) confirmed",
-                f.opened_last_day, f.decided_last_day, f.suspended_last_day
-            ),
+            t!(lang, "board-last-day"),
+            [
+                t!(lang, "board-new-cases", count = f.opened_last_day),
+                t!(lang, "board-decisions", count = f.decided_last_day),
+                t!(lang, "board-suspensions", count = f.suspended_last_day),
+            ]
+            .join(" · "),
             false,
         )
-        .footer(serenity::CreateEmbedFooter::new("Updated"))
+        .footer(serenity::CreateEmbedFooter::new(t!(lang, "board-updated")))
         .timestamp(
             serenity::Timestamp::from_unix_timestamp(now.0.div_euclid(1000))
                 .unwrap_or_else(|_| serenity::Timestamp::now()),
@@ -200,26 +204,25 @@ pub fn board(f: &BoardFacts, now: Millis) -> Post {
     }
 }
 
-/// The daily digest.
-pub fn digest(f: &DigestFacts) -> Post {
+/// The daily digest, in the server's `lang`.
+pub fn digest(f: &DigestFacts, lang: Language) -> Post {
     Post {
-        content: format!(
-            "**Daily digest** — the last 24 hours\n• {} new report(s)\n• Decisions: {}\n• {} suspension(s) confirmed",
-            f.new_reports,
-            public_decisions(&f.decided),
-            f.suspensions_confirmed
-        ),
+        content: [
+            t!(lang, "digest-heading"),
+            t!(lang, "digest-new-reports", count = f.new_reports),
+            t!(lang, "digest-decisions", decisions = public_decisions(&f.decided, lang)),
+            t!(lang, "digest-suspensions", count = f.suspensions_confirmed),
+        ]
+        .join("\n"),
         ..Post::default()
     }
 }
 
-/// The review queue's summary in the review channel.
-pub fn queue_summary(waiting: u64) -> Post {
+/// The review queue's summary in the review channel, in the server's `lang`.
+pub fn queue_summary(waiting: u64, lang: Language) -> Post {
     let content = match waiting {
-        0 => "**Review queue**: empty. New cases get their cards right away.".to_owned(),
-        n => format!(
-            "**Review queue**: {n} case(s) wait for review. Use `/queue post` to bring up the oldest (up to 5 at a time)."
-        ),
+        0 => t!(lang, "queue-summary-empty"),
+        n => t!(lang, "queue-summary-waiting", count = n),
     };
     Post {
         content,

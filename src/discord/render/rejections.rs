@@ -5,125 +5,120 @@
 
 use super::{escape, labels};
 use crate::domain::account::{AccountKeyError, NameKind, NotAccount, Platform};
+use crate::domain::language::Language;
 use crate::import::Rejection;
+use crate::t;
 
-/// The hint for rejections that are not about one platform.
-const ANY_FORMS: &str = "paste a profile link (such as https://x.com/<handle>) or an @handle";
-
-/// Why an account key was refused, for a terminal or a log line: one line naming the
-/// problem and the accepted forms, quoting the user's text as the domain cut it.
-pub fn account_key(e: &AccountKeyError) -> String {
-    account_key_quoting(e, str::to_owned)
+/// Why an account key was refused, for a terminal or a log line (the command line
+/// passes English): one line naming the problem and the accepted forms, quoting the
+/// user's text as the domain cut it.
+pub fn account_key(e: &AccountKeyError, lang: Language) -> String {
+    account_key_quoting(e, str::to_owned, lang)
 }
 
 /// [`account_key`] for a Discord answer: the quoted user text is escaped, like all
 /// user text the bot posts.
-pub fn account_key_for_discord(e: &AccountKeyError) -> String {
-    account_key_quoting(e, escape)
+pub fn account_key_for_discord(e: &AccountKeyError, lang: Language) -> String {
+    account_key_quoting(e, escape, lang)
 }
 
 /// Why a line of an import was refused; the caller escapes the line for Discord.
-pub fn import_line(why: &Rejection) -> String {
+pub fn import_line(why: &Rejection, lang: Language) -> String {
     match why {
-        Rejection::NoAccount => "the account column is empty".to_owned(),
-        Rejection::Account(e) => account_key(e),
-        Rejection::Reason(e) => e.to_string(),
+        Rejection::NoAccount => t!(lang, "import-no-account"),
+        Rejection::Account(e) => account_key(e, lang),
+        Rejection::Reason(e) => t!(
+            lang,
+            "import-unknown-reason",
+            value = e.value(),
+            accepted = e.accepted()
+        ),
     }
 }
 
 /// The rejection, with every piece of user text passed through `quote`.
-fn account_key_quoting(e: &AccountKeyError, quote: fn(&str) -> String) -> String {
+fn account_key_quoting(e: &AccountKeyError, quote: fn(&str) -> String, lang: Language) -> String {
+    let any = || t!(lang, "key-any-forms");
     match e {
-        AccountKeyError::Empty => format!("no account given: {ANY_FORMS}"),
-        AccountKeyError::TooLong => {
-            format!("this is longer than 2,048 characters, too long to be an account: {ANY_FORMS}")
+        AccountKeyError::Empty => t!(lang, "key-empty", forms = any()),
+        AccountKeyError::TooLong => t!(lang, "key-too-long", forms = any()),
+        AccountKeyError::ControlCharacter => t!(lang, "key-control", forms = any()),
+        AccountKeyError::UnsupportedScheme { scheme } => {
+            t!(lang, "key-scheme", scheme = quote(scheme), forms = any())
         }
-        AccountKeyError::ControlCharacter => format!(
-            "this contains control characters (such as a line break or tab): {ANY_FORMS}, one at a time"
+        AccountKeyError::InvalidLink => t!(lang, "key-invalid-link", forms = any()),
+        AccountKeyError::UserInfo => t!(lang, "key-userinfo", forms = any()),
+        AccountKeyError::UnknownPlatform { given } => t!(
+            lang,
+            "key-unknown-platform",
+            given = quote(given),
+            platforms = Platform::ALL.map(Platform::as_str).join(", ")
         ),
-        AccountKeyError::UnsupportedScheme { scheme } => format!(
-            "“{}:” links are not accepted, only http:// and https:// ones: {ANY_FORMS}",
-            quote(scheme)
+        AccountKeyError::WebNeedsLink => t!(lang, "key-web-needs-link", forms = forms(Platform::Web, lang)),
+        AccountKeyError::MissingAccount { platform } => t!(
+            lang,
+            "key-missing-account",
+            platform = labels::platform(*platform, lang),
+            forms = forms(*platform, lang)
         ),
-        AccountKeyError::InvalidLink => format!("this is not a valid link: {ANY_FORMS}"),
-        AccountKeyError::UserInfo => format!(
-            "links with a name before the host (name@host) are not accepted, as they can hide where they lead: {ANY_FORMS}"
+        AccountKeyError::NotAnAccount { platform, page, why } => t!(
+            lang,
+            "key-not-an-account",
+            page = quote(page),
+            why = not_account(*why, lang),
+            forms = forms(*platform, lang)
         ),
-        AccountKeyError::UnknownPlatform { given } => format!(
-            "“{}” is not a platform this bot knows: use one of {}",
-            quote(given),
-            Platform::ALL.map(Platform::as_str).join(", ")
+        AccountKeyError::InvalidName { kind, given } => t!(
+            lang,
+            "key-invalid-name",
+            given = quote(given),
+            rule = name_rule(*kind, lang),
+            forms = forms(kind.platform(), lang)
         ),
-        AccountKeyError::WebNeedsLink => format!(
-            "a bare name cannot be a website account: paste {}, or choose the platform the name is on",
-            forms(Platform::Web)
-        ),
-        AccountKeyError::MissingAccount { platform } => format!(
-            "this {} link does not name an account: paste the profile link ({})",
-            labels::platform(*platform),
-            forms(*platform)
-        ),
-        AccountKeyError::NotAnAccount { platform, page, why } => format!(
-            "{} {}: paste the profile link instead ({})",
-            quote(page),
-            not_account(*why),
-            forms(*platform)
-        ),
-        AccountKeyError::InvalidName { kind, given } => format!(
-            "“{}” is not a valid {}: paste {}",
-            quote(given),
-            name_rule(*kind),
-            forms(kind.platform())
-        ),
-        AccountKeyError::InvalidStoredKey { key } => format!(
-            "“{}” is not a valid stored account key (expected <platform>:<id>, such as x:jack)",
-            quote(key)
-        ),
+        AccountKeyError::InvalidStoredKey { key } => t!(lang, "key-invalid-stored", key = quote(key)),
     }
 }
 
 /// The accepted forms, quoted in every rejection about this platform.
-fn forms(platform: Platform) -> &'static str {
+fn forms(platform: Platform, lang: Language) -> String {
     match platform {
-        Platform::X => "x.com/<handle> or @handle",
-        Platform::Telegram => "t.me/<username>, t.me/+<invite code> or @username",
-        Platform::Facebook => "facebook.com/<username> or facebook.com/profile.php?id=<number>",
-        Platform::Instagram => "instagram.com/<username> or @username",
-        Platform::Youtube => {
-            "youtube.com/@<handle>, youtube.com/channel/UC…, youtube.com/c/<name> or youtube.com/user/<name>"
-        }
-        Platform::Tiktok => "tiktok.com/@<username> or @username",
-        Platform::Reddit => "reddit.com/user/<username> or u/<username>",
-        Platform::Web => "a full link such as https://example.com/page",
+        Platform::X => t!(lang, "forms-x"),
+        Platform::Telegram => t!(lang, "forms-telegram"),
+        Platform::Facebook => t!(lang, "forms-facebook"),
+        Platform::Instagram => t!(lang, "forms-instagram"),
+        Platform::Youtube => t!(lang, "forms-youtube"),
+        Platform::Tiktok => t!(lang, "forms-tiktok"),
+        Platform::Reddit => t!(lang, "forms-reddit"),
+        Platform::Web => t!(lang, "forms-web"),
     }
 }
 
 /// Why a link to a known platform names no account, after the page it points to.
-fn not_account(why: NotAccount) -> &'static str {
+fn not_account(why: NotAccount, lang: Language) -> String {
     match why {
-        NotAccount::Page => "is not an account page",
-        NotAccount::Post => "is a post link and does not name the account",
-        NotAccount::Video => "is a video link and does not name the channel",
-        NotAccount::ShortLink => "is a short link that the bot cannot open (open it in a browser to see the account)",
-        NotAccount::Community => "is a community (subreddit), not an account",
+        NotAccount::Page => t!(lang, "not-account-page"),
+        NotAccount::Post => t!(lang, "not-account-post"),
+        NotAccount::Video => t!(lang, "not-account-video"),
+        NotAccount::ShortLink => t!(lang, "not-account-short-link"),
+        NotAccount::Community => t!(lang, "not-account-community"),
     }
 }
 
 /// The kind of name and its rule in words, such as "X handle (1–15 letters, digits or _)".
-fn name_rule(kind: NameKind) -> &'static str {
+fn name_rule(kind: NameKind, lang: Language) -> String {
     match kind {
-        NameKind::XHandle => "X handle (1–15 letters, digits or _)",
-        NameKind::TelegramUsername => "Telegram username (5–32 letters, digits or _, starting with a letter)",
-        NameKind::TelegramInvite => "Telegram invite code (up to 64 letters, digits, _ or -)",
-        NameKind::FacebookUsername => "Facebook username (at least 5 letters or digits; periods do not count)",
-        NameKind::FacebookNumber => "Facebook profile number (1–20 digits)",
-        NameKind::InstagramUsername => "Instagram username (1–30 letters, digits, . or _)",
-        NameKind::YoutubeHandle => "YouTube handle (3–30 letters, digits, _, - or .)",
-        NameKind::YoutubeChannel => "YouTube channel ID (UC followed by 22 letters, digits, _ or -)",
-        NameKind::YoutubeCustomName => "YouTube channel name (1–100 letters, digits, _, - or .)",
-        NameKind::YoutubeUserName => "YouTube user name (1–100 letters, digits, _, - or .)",
-        NameKind::TiktokUsername => "TikTok username (2–24 letters, digits, . or _)",
-        NameKind::RedditUsername => "Reddit username (3–20 letters, digits, _ or -)",
+        NameKind::XHandle => t!(lang, "name-x-handle"),
+        NameKind::TelegramUsername => t!(lang, "name-telegram-username"),
+        NameKind::TelegramInvite => t!(lang, "name-telegram-invite"),
+        NameKind::FacebookUsername => t!(lang, "name-facebook-username"),
+        NameKind::FacebookNumber => t!(lang, "name-facebook-number"),
+        NameKind::InstagramUsername => t!(lang, "name-instagram-username"),
+        NameKind::YoutubeHandle => t!(lang, "name-youtube-handle"),
+        NameKind::YoutubeChannel => t!(lang, "name-youtube-channel"),
+        NameKind::YoutubeCustomName => t!(lang, "name-youtube-custom-name"),
+        NameKind::YoutubeUserName => t!(lang, "name-youtube-user-name"),
+        NameKind::TiktokUsername => t!(lang, "name-tiktok-username"),
+        NameKind::RedditUsername => t!(lang, "name-reddit-username"),
     }
 }
 
@@ -141,13 +136,13 @@ mod tests {
     fn message(input: &str, explicit: Option<Platform>) -> String {
         match parse(input, explicit) {
             Ok(key) => panic!("{input:?} was accepted as {key}"),
-            Err(error) => account_key(&error),
+            Err(error) => account_key(&error, Language::English),
         }
     }
 
     /// Asserts what every rejection keeps: one line, and a hint at what is accepted.
     fn assert_helpful(error: &AccountKeyError, input: &str) {
-        let text = account_key(error);
+        let text = account_key(error, Language::English);
         assert!(
             !text.contains(['\n', '\r']),
             "{input:?} gave a multi-line message: {text:?}"
@@ -658,7 +653,7 @@ mod tests {
     #[test]
     fn an_unknown_platform_name_lists_the_valid_ones() {
         let error = "myspace".parse::<Platform>().expect_err("unknown");
-        let text = account_key(&error);
+        let text = account_key(&error, Language::English);
         assert!(text.contains("“myspace” is not a platform this bot knows"), "{text}");
         assert!(
             text.contains("x, telegram, facebook, instagram, youtube, tiktok, reddit, web"),
@@ -671,7 +666,7 @@ mod tests {
     fn a_stored_key_that_is_not_canonical_is_refused_with_the_expected_form() {
         for key in ["", "x:Jack", "web:example.com/"] {
             let error = AccountKey::from_key(key).expect_err(key);
-            let text = account_key(&error);
+            let text = account_key(&error, Language::English);
             assert!(text.contains("is not a valid stored account key"), "{key:?}: {text}");
             assert!(text.contains("<platform>:<id>"), "{key:?}: {text}");
             assert_helpful(&error, key);
@@ -681,11 +676,14 @@ mod tests {
     #[test]
     fn on_discord_only_the_quoted_user_text_is_escaped() {
         let error = parse("x.com/**@everyone**", None).expect_err("not a handle");
-        let text = account_key_for_discord(&error);
+        let text = account_key_for_discord(&error, Language::English);
         assert!(
             text.starts_with("“\\*\\*@\u{200B}everyone\\*\\*” is not a valid X handle (1–15 letters, digits or _)"),
             "{text}"
         );
-        assert_eq!(text.replace(['\\', '\u{200B}'], ""), account_key(&error));
+        assert_eq!(
+            text.replace(['\\', '\u{200B}'], ""),
+            account_key(&error, Language::English)
+        );
     }
 }

@@ -10,7 +10,7 @@ use crate::domain::account::AccountKey;
 use crate::domain::case::{AccountStatus, Lifecycle, RoundNote};
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
-use crate::domain::vote::{Tally, VoteChoice};
+use crate::domain::vote::{Tally, VoteChoice, VotingWindow};
 use crate::store::{id_from_db, id_to_db, parse_col, Result, StoreError};
 
 /// A case as stored.
@@ -240,4 +240,25 @@ pub(in crate::store) async fn reports_since(
     .fetch_all(&mut *conn)
     .await?;
     rows.iter().map(|r| Ok(Millis(r.try_get("created_at")?))).collect()
+}
+
+/// The case a kept report (a muted member's report on an account with no case) is shown
+/// as, in its answer and in `/myreports`: as a case opened by it would read. It has no row
+/// (id 0) and is only ever rendered.
+pub(crate) fn kept_case(guild_id: u64, case_no: i64, key: AccountKey, at: Millis, window: VotingWindow) -> CaseRecord {
+    CaseRecord {
+        id: 0,
+        guild_id,
+        case_no,
+        key,
+        lifecycle: Lifecycle::open(at, window),
+        account_status: AccountStatus::Unknown,
+        agency: None,
+        referral_ref: None,
+        queued: false,
+        round_note: None,
+        created_at: at,
+        updated_at: at,
+        decided_at: None,
+    }
 }

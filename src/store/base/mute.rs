@@ -3,11 +3,7 @@
 
 use sqlx::AnyConnection;
 
-use super::case_row::CaseRecord;
-use crate::domain::account::AccountKey;
-use crate::domain::case::{AccountStatus, Lifecycle};
 use crate::domain::time::Millis;
-use crate::domain::vote::VotingWindow;
 use crate::store::{id_to_db, Result};
 
 /// The reports that count (toward reporters, reasons, track records, exports, closing):
@@ -27,25 +23,4 @@ pub(crate) async fn is_muted(conn: &mut AnyConnection, guild_id: u64, member: u6
     .fetch_one(&mut *conn)
     .await?;
     Ok(n > 0)
-}
-
-/// The case a kept report (a muted member's report on an account with no case) is shown
-/// as, in its answer and in `/myreports`: as a case opened by it would read. It has no row
-/// (id 0) and is only ever rendered.
-pub(crate) fn kept_case(guild_id: u64, case_no: i64, key: AccountKey, at: Millis, window: VotingWindow) -> CaseRecord {
-    CaseRecord {
-        id: 0,
-        guild_id,
-        case_no,
-        key,
-        lifecycle: Lifecycle::open(at, window),
-        account_status: AccountStatus::Unknown,
-        agency: None,
-        referral_ref: None,
-        queued: false,
-        round_note: None,
-        created_at: at,
-        updated_at: at,
-        decided_at: None,
-    }
 }
