@@ -6,7 +6,8 @@
 //! transaction each, decisions spread over the last 30 days), a moderator's suspension of
 //! every fourth — turns the page on, serves the page's real router on loopback and times
 //! [`REQUESTS`] sequential GETs of each route on one keep-alive connection after
-//! [`WARM_UP`] unmeasured ones, plus the read model alone (`Store::public_page`). Prints
+//! [`WARM_UP`] unmeasured ones, plus the read model alone (`Store::public_page`): the list
+//! (page 1 and page 50 of 75, 100 accounts each), a case, two charts and the feed. Prints
 //! median, p95 and max per route. Figures, not a test: nothing fails on a slow machine.
 
 use std::time::{Duration, Instant};
@@ -51,12 +52,19 @@ async fn main() -> anyhow::Result<()> {
         "route", "median", "p95", "max", "bytes"
     );
     let read_model = time(|| async {
-        store.public_page(&slug, now).await?.context("no page")?;
+        store.public_page(&slug, 1, now).await?.context("no page")?;
         Ok(0)
     })
     .await?;
     report("read model (no HTTP)", &read_model);
-    for path in ["/", "/case/1", "/chart/activity.svg", "/chart/status.svg", "/feed.xml"] {
+    for path in [
+        "/",
+        "/?page=50",
+        "/case/1",
+        "/chart/activity.svg",
+        "/chart/status.svg",
+        "/feed.xml",
+    ] {
         let url = format!("{base}/{slug}{path}");
         let samples = time(|| async {
             let r = client.get(&url).send().await?.error_for_status()?;

@@ -49,21 +49,51 @@ pub struct PublicDay {
     pub median_to_decision_ms: Option<i64>,
 }
 
-/// Everything the public page of one server shows.
+/// Accounts still up shown per page of `/<slug>/` (a campaign has thousands).
+pub const PUBLIC_PAGE_SIZE: u64 = 100;
+/// Confirmed suspensions listed on the page, latest first.
+pub const PUBLIC_SUSPENDED_SHOWN: u64 = 50;
+/// Entries of the Atom feed: the latest decisions.
+pub const PUBLIC_FEED_SIZE: u64 = 100;
+
+/// The public series and totals of a server, computed from every shown case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicSeries {
+    /// The last [`PUBLIC_DAYS`] days, oldest first.
+    pub days: Vec<PublicDay>,
+    /// Median time from a report-now case's opening to its decision.
+    pub median_to_decision_ms: Option<i64>,
+    /// Report-now accounts still up, and confirmed suspended.
+    pub still_up: u64,
+    pub suspended: u64,
+}
+
+/// Everything one page of `/<slug>/` shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublicPage {
     pub slug: String,
     /// The server's language, which the page is written in.
     pub language: Language,
-    /// Report-now accounts still up, longest waiting first.
+    /// This page (from 1) of the accounts still up, longest waiting first.
     pub report_now: Vec<PublicCase>,
-    /// Report-now accounts confirmed suspended, latest first.
+    pub page: u64,
+    pub pages: u64,
+    /// The latest [`PUBLIC_SUSPENDED_SHOWN`] confirmed suspensions, latest first.
     pub suspended: Vec<PublicCase>,
-    /// The last [`PUBLIC_DAYS`] days, oldest first.
-    pub days: Vec<PublicDay>,
-    /// Median time from a report-now case's opening to its decision.
-    pub median_to_decision_ms: Option<i64>,
-    /// The latest change of any case shown (for `Last-Modified`).
+    pub series: PublicSeries,
+    /// The latest change of anything shown (for `Last-Modified`).
+    pub last_change: Millis,
+}
+
+/// The charts' and the feed's view of a server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicFeed {
+    pub slug: String,
+    pub language: Language,
+    /// The accounts still up decided last, newest first (at most [`PUBLIC_FEED_SIZE`]).
+    pub newest: Vec<PublicCase>,
+    pub series: PublicSeries,
+    /// As [`PublicPage::last_change`].
     pub last_change: Millis,
 }
 
@@ -76,37 +106,90 @@ pub struct PublicCasePage {
     pub last_change: Millis,
 }
 
-/// [`PublicPage`]'s cases and series, for a page or a chart.
-struct Shown {
-    report_now: Vec<PublicCase>,
-    suspended: Vec<PublicCase>,
-    days: Vec<PublicDay>,
-    median_to_decision_ms: Option<i64>,
+/// Which shown cases to read in full.
+#[derive(Debug, Clone, Copy)]
+enum Selection {
+    One(i64),
+    /// Still up, longest waiting first.
+    Waiting {
+        offset: u64,
+    },
+    /// Still up, decided last first.
+    Newest,
+    /// Confirmed suspended, latest first.
+    Suspended,
+}
+
+impl Selection {
+    /// The condition and order (with its limit) of the selection's rows.
+    fn sql(self) -> (String, String) {
+        const UP: &str = " AND c.account_status NOT IN ('suspended', 'gone')";
+        match self {
+            Selection::One(n) => (
+                format!(" AND c.case_no = {n} AND c.account_status <> 'gone'"),
+                String::new(),
+            ),
+            Selection::Waiting { offset } => (
+                UP.to_owned(),
+                format!(" ORDER BY c.decided_at, c.case_no LIMIT {PUBLIC_PAGE_SIZE} OFFSET {offset}"),
+            ),
+            Selection::Newest => (
+                UP.to_owned(),
+                format!(" ORDER BY c.decided_at DESC, c.case_no DESC LIMIT {PUBLIC_FEED_SIZE}"),
+            ),
+            Selection::Suspended => (
+                " AND c.account_status = 'suspended'".to_owned(),
+                format!(" ORDER BY c.status_at DESC, c.case_no DESC LIMIT {PUBLIC_SUSPENDED_SHOWN}"),
+            ),
+        }
+    }
 }
 
 /// Cases the page shows: decided report-now, whatever the account's status.
 const SHOWN: &str = "c.guild_id = $1 AND c.decision = 'report_now' AND c.decided_at IS NOT NULL";
 
 impl Store {
-    /// The page of the server whose public slug is `slug`; `None` when no server has it
-    /// (the page is off, or the slug is wrong: the same answer).
-    pub async fn public_page(&self, slug: &str, now: Millis) -> Result<Option<PublicPage>> {
+    /// Page `page` (from 1) of the server whose public slug is `slug`; `None` when no
+    /// server has it (the page is off, or the slug is wrong: the same answer) or the page
+    /// is past the last.
+    pub async fn public_page(&self, slug: &str, page: u64, now: Millis) -> Result<Option<PublicPage>> {
         self.op("public_page", async {
             let Some((guild, language)) = self.public_guild(slug).await? else {
                 return Ok(None);
             };
-            let shown = self.public_shown(guild, now).await?;
-            let last_change = self.public_last_change(guild).await?;
-            let page = PublicPage {
+            let series = self.public_series(guild, now).await?;
+            let pages = series.still_up.div_ceil(PUBLIC_PAGE_SIZE).max(1);
+            if page == 0 || page > pages {
+                return Ok(None);
+            }
+            let offset = (page - 1) * PUBLIC_PAGE_SIZE;
+            Ok(Some(PublicPage {
                 slug: slug.to_owned(),
                 language,
-                days: shown.days,
-                median_to_decision_ms: shown.median_to_decision_ms,
-                report_now: shown.report_now,
-                suspended: shown.suspended,
-                last_change,
+                report_now: self.public_cases(guild, Selection::Waiting { offset }).await?,
+                page,
+                pages,
+                suspended: self.public_cases(guild, Selection::Suspended).await?,
+                series,
+                last_change: self.public_last_change(guild).await?,
+            }))
+        })
+        .await
+    }
+
+    /// What the charts and the Atom feed of `slug` show; `None` as for [`Store::public_page`].
+    pub async fn public_feed(&self, slug: &str, now: Millis) -> Result<Option<PublicFeed>> {
+        self.op("public_feed", async {
+            let Some((guild, language)) = self.public_guild(slug).await? else {
+                return Ok(None);
             };
-            Ok(Some(page))
+            Ok(Some(PublicFeed {
+                slug: slug.to_owned(),
+                language,
+                newest: self.public_cases(guild, Selection::Newest).await?,
+                series: self.public_series(guild, now).await?,
+                last_change: self.public_last_change(guild).await?,
+            }))
         })
         .await
     }
@@ -130,23 +213,36 @@ impl Store {
     /// The chart series of a server, page or no page: the weekly digest's chart.
     pub async fn public_days(&self, guild_id: u64, now: Millis) -> Result<Vec<PublicDay>> {
         self.op("public_days", async {
-            Ok(self.public_shown(id_to_db(guild_id), now).await?.days)
+            Ok(self.public_series(id_to_db(guild_id), now).await?.days)
         })
         .await
     }
 
-    /// The shown cases of a server, split and summed up as the page shows them.
-    async fn public_shown(&self, guild: i64, now: Millis) -> Result<Shown> {
-        let cases = self.public_cases(guild, None).await?;
-        let (mut report_now, mut suspended): (Vec<_>, Vec<_>) =
-            cases.into_iter().partition(|c| c.suspended_at.is_none());
-        report_now.sort_by_key(|c| (c.decided_at, c.case_no));
-        suspended.sort_by_key(|c| std::cmp::Reverse((c.suspended_at, c.case_no)));
-        let opened = self.public_opened(guild).await?;
-        Ok(Shown {
-            days: days(&report_now, &suspended, &opened, now),
-            median_to_decision_ms: median(opened.iter().map(|(open, decided)| decided - open).collect()),
-            report_now,
+    /// The series and totals, from four numbers per shown case (no key is parsed).
+    async fn public_series(&self, guild: i64, now: Millis) -> Result<PublicSeries> {
+        let q = format!(
+            "SELECT c.created_at, c.decided_at, c.account_status, c.status_at FROM cases c \
+             WHERE {SHOWN} AND c.account_status <> 'gone'"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(q))
+            .bind(guild)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut shown = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let status: AccountStatus = parse_col(row, "account_status")?;
+            let status_at: Option<i64> = row.try_get("status_at")?;
+            shown.push(Shown {
+                opened: row.try_get("created_at")?,
+                decided: row.try_get::<Option<i64>, _>("decided_at")?.unwrap_or(0),
+                suspended: (status == AccountStatus::Suspended).then(|| status_at.unwrap_or(0)),
+            });
+        }
+        let suspended = count(shown.iter().filter(|c| c.suspended.is_some()).count());
+        Ok(PublicSeries {
+            days: days(&shown, now),
+            median_to_decision_ms: median(shown.iter().map(|c| c.decided - c.opened).collect()),
+            still_up: count(shown.len()).saturating_sub(suspended),
             suspended,
         })
     }
@@ -158,7 +254,7 @@ impl Store {
             let Some((guild, language)) = self.public_guild(slug).await? else {
                 return Ok(None);
             };
-            let Some(case) = self.public_cases(guild, Some(case_no)).await?.pop() else {
+            let Some(case) = self.public_cases(guild, Selection::One(case_no)).await?.pop() else {
                 return Ok(None);
             };
             let last_change = self.public_last_change(guild).await?;
@@ -181,51 +277,44 @@ impl Store {
             .transpose()
     }
 
-    /// The shown cases (or the one numbered `only`), with their reasons and "I reported
-    /// it" counts, in three queries whatever their number.
-    async fn public_cases(&self, guild: i64, only: Option<i64>) -> Result<Vec<PublicCase>> {
-        let filter = if only.is_some() { " AND c.case_no = $2" } else { "" };
-        let sql = |select: &str, tail: &str| format!("{select} FROM cases c {tail} WHERE {SHOWN}{filter}");
-        let bind = |q: &str| {
-            let q = sqlx::query(sqlx::AssertSqlSafe(q.to_owned())).bind(guild);
-            match only {
-                Some(n) => q.bind(n),
-                None => q,
-            }
-        };
-        let mut reasons: BTreeMap<i64, BTreeSet<ReasonCategory>> = BTreeMap::new();
-        let q = sql(
-            "SELECT DISTINCT c.id, r.reason",
-            "JOIN reports r ON r.case_id = c.id AND r.withdrawn_at IS NULL",
+    /// The selected cases in order, with their reasons and "I reported it" counts: three
+    /// queries, the last two over the first one's ids only.
+    async fn public_cases(&self, guild: i64, selection: Selection) -> Result<Vec<PublicCase>> {
+        let (filter, order) = selection.sql();
+        let q = format!(
+            "SELECT c.id, c.case_no, c.account_key, c.account_status, c.status_at, c.decided_at \
+             FROM cases c WHERE {SHOWN}{filter}{order}"
         );
-        for row in bind(&q).fetch_all(&self.pool).await? {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(q))
+            .bind(guild)
+            .fetch_all(&self.pool)
+            .await?;
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids = rows
+            .iter()
+            .map(|r| r.try_get::<i64, _>("id").map(|id| id.to_string()))
+            .collect::<std::result::Result<Vec<_>, _>>()?
+            .join(",");
+        let mut reasons: BTreeMap<i64, BTreeSet<ReasonCategory>> = BTreeMap::new();
+        let q = format!(
+            "SELECT DISTINCT r.case_id, r.reason FROM reports r WHERE r.case_id IN ({ids}) AND r.withdrawn_at IS NULL"
+        );
+        for row in sqlx::query(sqlx::AssertSqlSafe(q)).fetch_all(&self.pool).await? {
             reasons
-                .entry(row.try_get("id")?)
+                .entry(row.try_get("case_id")?)
                 .or_default()
                 .insert(parse_col(&row, "reason")?);
         }
         let mut reported: BTreeMap<i64, i64> = BTreeMap::new();
-        let q = sql("SELECT c.id, COUNT(*) AS n", "JOIN reported_it i ON i.case_id = c.id") + " GROUP BY c.id";
-        for row in bind(&q).fetch_all(&self.pool).await? {
-            reported.insert(row.try_get("id")?, row.try_get("n")?);
+        let q = format!("SELECT case_id, COUNT(*) AS n FROM reported_it WHERE case_id IN ({ids}) GROUP BY case_id");
+        for row in sqlx::query(sqlx::AssertSqlSafe(q)).fetch_all(&self.pool).await? {
+            reported.insert(row.try_get("case_id")?, row.try_get("n")?);
         }
-        let q = sql(
-            "SELECT c.id, c.case_no, c.account_key, c.account_status, c.status_at, c.decided_at",
-            "",
-        );
-        let rows = bind(&q).fetch_all(&self.pool).await?;
         rows.iter()
-            .filter_map(|row| public_case(row, &mut reasons, &reported).transpose())
+            .map(|row| public_case(row, &mut reasons, &reported))
             .collect()
-    }
-
-    /// (opened, decided) of every shown case, for the charts and the median.
-    async fn public_opened(&self, guild: i64) -> Result<Vec<(i64, i64)>> {
-        let q = format!("SELECT c.created_at, c.decided_at FROM cases c WHERE {SHOWN}");
-        Ok(sqlx::query_as(sqlx::AssertSqlSafe(q))
-            .bind(guild)
-            .fetch_all(&self.pool)
-            .await?)
     }
 
     /// The server whose page is at `slug`, for tests and the benchmark.
@@ -241,33 +330,36 @@ impl Store {
     }
 }
 
-/// One row as a public case; a gone account (deleted by its owner, not a confirmed
-/// suspension) is left out.
+/// A shown case as the series count it: opened, decided, suspended (when confirmed).
+struct Shown {
+    opened: i64,
+    decided: i64,
+    suspended: Option<i64>,
+}
+
+/// One selected row as a public case (gone accounts are never selected).
 fn public_case(
     row: &sqlx::any::AnyRow,
     reasons: &mut BTreeMap<i64, BTreeSet<ReasonCategory>>,
     reported: &BTreeMap<i64, i64>,
-) -> Result<Option<PublicCase>> {
+) -> Result<PublicCase> {
     let id: i64 = row.try_get("id")?;
     let status: AccountStatus = parse_col(row, "account_status")?;
-    if status == AccountStatus::Gone {
-        return Ok(None);
-    }
     let key: String = row.try_get("account_key")?;
     let status_at: Option<i64> = row.try_get("status_at")?;
     let decided_at: Option<i64> = row.try_get("decided_at")?;
-    Ok(Some(PublicCase {
+    Ok(PublicCase {
         case_no: row.try_get("case_no")?,
         key: AccountKey::from_key(&key).map_err(|e| super::StoreError::Corrupt(e.to_string()))?,
         reasons: reasons.remove(&id).unwrap_or_default(),
         reported_by: u64::try_from(reported.get(&id).copied().unwrap_or(0)).unwrap_or(0),
         decided_at: Millis(decided_at.unwrap_or(0)),
         suspended_at: (status == AccountStatus::Suspended).then(|| Millis(status_at.unwrap_or(0))),
-    }))
+    })
 }
 
 /// The chart series over the last [`PUBLIC_DAYS`] days.
-fn days(report_now: &[PublicCase], suspended: &[PublicCase], opened: &[(i64, i64)], now: Millis) -> Vec<PublicDay> {
+fn days(shown: &[Shown], now: Millis) -> Vec<PublicDay> {
     let today = now.0 - now.0.rem_euclid(DAY_MS);
     let first = today - (PUBLIC_DAYS as i64 - 1) * DAY_MS;
     let index = |at: i64| {
@@ -286,28 +378,20 @@ fn days(report_now: &[PublicCase], suspended: &[PublicCase], opened: &[(i64, i64
         })
         .collect();
     let mut waits: Vec<Vec<i64>> = vec![Vec::new(); PUBLIC_DAYS];
-    for &(open, decided) in opened {
-        if let Some(i) = index(open) {
+    for c in shown {
+        if let Some(i) = index(c.opened) {
             days[i].opened += 1;
         }
-        if let Some(i) = index(decided) {
+        if let Some(i) = index(c.decided) {
             days[i].decided += 1;
-            waits[i].push(decided - open);
+            waits[i].push(c.decided - c.opened);
         }
     }
     for (day, waits) in days.iter_mut().zip(waits) {
         day.median_to_decision_ms = median(waits);
-    }
-    for day in &mut days {
         let end = day.day.0 + DAY_MS;
-        let up = |c: &&PublicCase| c.decided_at.0 < end && c.suspended_at.is_none_or(|s| s.0 >= end);
-        day.still_up = count(report_now.iter().chain(suspended).filter(up).count());
-        day.suspended = count(
-            suspended
-                .iter()
-                .filter(|c| c.suspended_at.is_some_and(|s| s.0 < end))
-                .count(),
-        );
+        day.suspended = count(shown.iter().filter(|c| c.suspended.is_some_and(|s| s < end)).count());
+        day.still_up = count(shown.iter().filter(|c| c.decided < end).count()).saturating_sub(day.suspended);
     }
     days
 }

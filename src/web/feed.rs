@@ -6,7 +6,7 @@ use atom_syndication::{Content, Entry, Feed, FixedDateTime, Generator, Link, Per
 
 use crate::discord::render::{labels, notices::reporting_steps};
 use crate::domain::time::Millis;
-use crate::store::{PublicCase, PublicPage};
+use crate::store::{PublicCase, PublicFeed};
 use crate::t;
 
 fn at(ms: Millis) -> FixedDateTime {
@@ -33,7 +33,7 @@ fn urn(slug: &str, name: &str) -> String {
     id.urn().to_string()
 }
 
-fn entry(p: &PublicPage, base: &str, c: &PublicCase) -> Entry {
+fn entry(p: &PublicFeed, base: &str, c: &PublicCase) -> Entry {
     let lang = p.language;
     let url = c.key.canonical_url();
     let text = format!(
@@ -65,9 +65,10 @@ fn entry(p: &PublicPage, base: &str, c: &PublicCase) -> Entry {
     }
 }
 
-/// The feed of `p`: one entry per account still to report, the longest waiting first.
-/// `base` is the scheme and host the page was asked for (links in a feed are absolute).
-pub fn feed(p: &PublicPage, base: &str) -> String {
+/// The feed of `p`: one entry per account still to report, the latest decided first (at
+/// most `PUBLIC_FEED_SIZE`: a reader keeps what it saw). `base` is the scheme and host
+/// the page was asked for (links in a feed are absolute).
+pub fn feed(p: &PublicFeed, base: &str) -> String {
     let lang = p.language;
     Feed {
         title: Text::plain(t!(lang, "feed-title")),
@@ -86,7 +87,7 @@ pub fn feed(p: &PublicPage, base: &str) -> String {
             value: "flagwatch".to_owned(),
             ..Generator::default()
         }),
-        entries: p.report_now.iter().map(|c| entry(p, base, c)).collect(),
+        entries: p.newest.iter().map(|c| entry(p, base, c)).collect(),
         ..Feed::default()
     }
     .to_string()

@@ -11,7 +11,7 @@ mod page;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -56,9 +56,23 @@ pub async fn start(
     crate::serve::listen("FLAGWATCH_WEB_ADDR", settings.addr, router(store, clock), stop).await
 }
 
-async fn server_page(State(shared): State<Arc<Shared>>, Path(slug): Path<String>, headers: HeaderMap) -> Response {
+/// `?page=<n>` of `/<slug>/` (from 1; anything else is the same 404 as a wrong slug).
+#[derive(Debug, serde::Deserialize)]
+struct PageQuery {
+    page: Option<String>,
+}
+
+async fn server_page(
+    State(shared): State<Arc<Shared>>,
+    Path(slug): Path<String>,
+    Query(query): Query<PageQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let Ok(page) = query.page.as_deref().unwrap_or("1").parse::<u64>() else {
+        return not_found();
+    };
     let now = shared.clock.now();
-    match shared.store.public_page(&slug, now).await {
+    match shared.store.public_page(&slug, page, now).await {
         Ok(Some(p)) => cached(
             &headers,
             HTML,
@@ -98,8 +112,8 @@ async fn chart(
         return not_found();
     };
     let now = shared.clock.now();
-    match shared.store.public_page(&slug, now).await {
-        Ok(Some(p)) => match charts::svg(chart, &p.days) {
+    match shared.store.public_feed(&slug, now).await {
+        Ok(Some(p)) => match charts::svg(chart, &p.series.days) {
             Ok(svg) => cached(&headers, "image/svg+xml", modified(p.last_change, now), svg),
             Err(e) => failed(&e),
         },
@@ -110,7 +124,7 @@ async fn chart(
 
 async fn atom(State(shared): State<Arc<Shared>>, Path(slug): Path<String>, headers: HeaderMap) -> Response {
     let now = shared.clock.now();
-    match shared.store.public_page(&slug, now).await {
+    match shared.store.public_feed(&slug, now).await {
         Ok(Some(p)) => {
             let body = feed::feed(&p, &base_url(&headers));
             cached(&headers, "application/atom+xml; charset=utf-8", p.last_change, body)

@@ -102,6 +102,18 @@ fn figure(slug: &str, chart: Chart, lang: Language) -> Markup {
     }
 }
 
+/// Links to the other pages of the list.
+fn pager(slug: &str, page: u64, pages: u64, lang: Language) -> Markup {
+    let at = |n: u64| format!("/{slug}/?page={n}");
+    html! {
+        nav id="pages" {
+            @if page > 1 { a rel="prev" href=(at(page - 1)) { (t!(lang, "page-previous")) } " · " }
+            (t!(lang, "page-of", page = page, pages = pages))
+            @if page < pages { " · " a rel="next" href=(at(page + 1)) { (t!(lang, "page-next")) } }
+        }
+    }
+}
+
 /// `/<slug>/`: the report-now list, how to report on each platform, the charts, the
 /// confirmed suspensions and the totals.
 pub fn server(p: &PublicPage, now: Millis) -> Markup {
@@ -112,7 +124,7 @@ pub fn server(p: &PublicPage, now: Millis) -> Markup {
     let head = html! { link rel="alternate" type="application/atom+xml" href=(feed) title=(t!(lang, "feed-title")); };
     let body = html! {
         h1 { (t!(lang, "page-title")) }
-        p { (t!(lang, "page-totals", up = p.report_now.len(), suspended = p.suspended.len())) }
+        p { (t!(lang, "page-totals", up = p.series.still_up, suspended = p.series.suspended)) }
         @if p.report_now.is_empty() {
             p { (t!(lang, "page-empty")) }
         } @else {
@@ -124,6 +136,7 @@ pub fn server(p: &PublicPage, now: Millis) -> Markup {
                 }
                 @for c in &p.report_now { (row(slug, c, lang, now)) }
             }
+            @if p.pages > 1 { (pager(slug, p.page, p.pages, lang)) }
         }
         p { a href=(feed) { (t!(lang, "page-feed")) } }
         h2 { (t!(lang, "page-how-to-report")) }
@@ -132,7 +145,7 @@ pub fn server(p: &PublicPage, now: Millis) -> Markup {
             p { (reporting_steps(*platform, lang)) }
         }
         h2 { (t!(lang, "page-last-days")) }
-        @if let Some(ms) = p.median_to_decision_ms {
+        @if let Some(ms) = p.series.median_to_decision_ms {
             p { (t!(lang, "page-median", time = waited(Millis(0), Millis(ms), lang))) }
         }
         @for chart in Chart::ALL { (figure(slug, chart, lang)) }
@@ -142,7 +155,7 @@ pub fn server(p: &PublicPage, now: Millis) -> Markup {
                 th { (t!(lang, "page-col-decided")) } th { (t!(lang, "page-col-still-up")) }
                 th { (t!(lang, "page-col-suspended")) }
             }
-            @for d in p.days.iter().filter(|d| d.opened + d.decided > 0) {
+            @for d in p.series.days.iter().filter(|d| d.opened + d.decided > 0) {
                 tr { td { (day(d.day)) } td { (d.opened) } td { (d.decided) } td { (d.still_up) } td { (d.suspended) } }
             }
         }

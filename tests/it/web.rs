@@ -16,14 +16,14 @@ use flagwatch::domain::reason::ReasonCategory;
 use flagwatch::domain::time::Millis;
 use flagwatch::domain::vote::VoteChoice;
 use flagwatch::simulator::{Opt, SimConfig, Simulator};
-use flagwatch::store::{NewReport, ReportSource, SettingsChange, Store};
+use flagwatch::store::{NewReport, ReportSource, SettingsChange, Store, PUBLIC_FEED_SIZE, PUBLIC_PAGE_SIZE};
 
 const GUILD: u64 = 1_400_000_000_000_000_001;
 const T0: Millis = Millis(1_800_000_000_000);
 
-/// A case for `input`, decided by three votes when `choice` is given.
-async fn case(s: &Store, input: &str, n: u64, choice: Option<VoteChoice>) -> i64 {
-    let report = NewReport {
+/// A member's report of `input` on X.
+fn report_of(input: &str, n: u64) -> NewReport {
+    NewReport {
         guild_id: GUILD,
         key: AccountKey::parse(input, None, Platform::X).unwrap(),
         reason: ReasonCategory::Propaganda,
@@ -34,8 +34,12 @@ async fn case(s: &Store, input: &str, n: u64, choice: Option<VoteChoice>) -> i64
         source: ReportSource::Discord,
         evidence: Vec::new(),
         at: T0,
-    };
-    let no = s.file_report(report).await.unwrap().case().case_no;
+    }
+}
+
+/// A case for `input`, decided by three votes when `choice` is given.
+async fn case(s: &Store, input: &str, n: u64, choice: Option<VoteChoice>) -> i64 {
+    let no = s.file_report(report_of(input, n)).await.unwrap().case().case_no;
     if let Some(choice) = choice {
         for m in 0..3 {
             s.cast_vote(GUILD, no, 9_090_909_090_900 + m, choice, None, T0)
@@ -239,7 +243,58 @@ async fn the_public_page_shows_report_now_cases_only(db: TestDb) {
     assert_eq!(get(&base, &format!("/{slug}/")).await.0, 404);
 }
 
-on_both_databases!(the_public_page_shows_report_now_cases_only);
+/// A campaign's list runs to thousands: the page shows it 100 at a time, longest waiting
+/// first, with links between pages; the feed holds the latest decisions.
+async fn a_long_list_is_paged_and_the_feed_holds_the_latest(db: TestDb) {
+    let s = &db.store;
+    let n = i64::try_from(PUBLIC_PAGE_SIZE).unwrap() + 1;
+    for i in 0..n {
+        let member = u64::try_from(i).unwrap();
+        let report = NewReport {
+            reporter: Some(5_000_000_000_000 + member),
+            ..report_of(&format!("paged{i}"), 90_000 + member)
+        };
+        let no = s.file_report(report).await.unwrap().case().case_no;
+        let at = Millis(T0.0 + i * 60_000);
+        s.override_decision(GUILD, no, &Actor::Cli, VoteChoice::ReportNow, "paging", at)
+            .await
+            .unwrap();
+    }
+    let on = SettingsChange {
+        public_page: Some(true),
+        ..SettingsChange::default()
+    };
+    s.update_settings(GUILD, &Actor::System, &on, T0).await.unwrap();
+    let slug = s.public_slug_of(GUILD).await.unwrap().unwrap();
+    let base = serve(s, Clock::manual(Millis(T0.0 + 86_400_000))).await;
+    let (_, first, _) = get(&base, &format!("/{slug}/")).await;
+    assert!(first.contains("https://x.com/paged0<") && !first.contains(&format!("x.com/paged{}<", n - 1)));
+    assert!(
+        first.contains("Page 1 of 2") && first.contains(r#"href="/"#) && first.contains("?page=2"),
+        "{first}"
+    );
+    let (status, second, _) = get(&base, &format!("/{slug}/?page=2")).await;
+    assert_eq!(status, 200);
+    assert!(second.contains(&format!("x.com/paged{}<", n - 1)) && !second.contains("x.com/paged0<"));
+    assert!(first.contains(&format!("{n} still up")), "the totals count every page");
+    for wrong in ["?page=3", "?page=0", "?page=x"] {
+        assert_eq!(get(&base, &format!("/{slug}/{wrong}")).await.0, 404, "{wrong}");
+    }
+    let (_, xml, _) = get(&base, &format!("/{slug}/feed.xml")).await;
+    assert_eq!(
+        xml.matches("<entry>").count(),
+        usize::try_from(PUBLIC_FEED_SIZE).unwrap()
+    );
+    assert!(
+        xml.contains(&format!("x.com/paged{}<", n - 1)) && !xml.contains("x.com/paged0<"),
+        "newest first"
+    );
+}
+
+on_both_databases!(
+    the_public_page_shows_report_now_cases_only,
+    a_long_list_is_paged_and_the_feed_holds_the_latest
+);
 
 /// The end-to-end session: members report four accounts through the real bot on the
 /// simulator, moderators decide one report-now, one hand-off, one dismissal and leave one
