@@ -218,33 +218,34 @@ impl Store {
         .await
     }
 
-    /// The series and totals, from four numbers per shown case (no key is parsed).
+    /// The series and totals, counted by the database per day (and per hour of waiting,
+    /// for the medians): a few hundred rows however many cases are shown.
     async fn public_series(&self, guild: i64, now: Millis) -> Result<PublicSeries> {
+        let first = first_day(now);
+        // Kind, day (from `first`; -1 before it) and, for decisions, whole hours waited.
+        let day = |col: &str| format!("CASE WHEN c.{col} >= $2 THEN (c.{col} - $2) / {DAY_MS} ELSE -1 END");
         let q = format!(
-            "SELECT c.created_at, c.decided_at, c.account_status, c.status_at FROM cases c \
-             WHERE {SHOWN} AND c.account_status <> 'gone'"
+            "SELECT 'o' AS k, {opened} AS d, 0 AS h, COUNT(*) AS n FROM cases c WHERE {SHOWN}{LIVE} GROUP BY 2 \
+             UNION ALL SELECT 'd', {decided}, (c.decided_at - c.created_at) / {HOUR_MS}, COUNT(*) FROM cases c \
+             WHERE {SHOWN}{LIVE} GROUP BY 2, 3 \
+             UNION ALL SELECT 's', {suspended}, 0, COUNT(*) FROM cases c \
+             WHERE {SHOWN} AND c.account_status = 'suspended' GROUP BY 2",
+            opened = day("created_at"),
+            decided = day("decided_at"),
+            suspended = day("status_at"),
         );
         let rows = sqlx::query(sqlx::AssertSqlSafe(q))
             .bind(guild)
+            .bind(first)
             .fetch_all(&self.pool)
             .await?;
-        let mut shown = Vec::with_capacity(rows.len());
+        let mut counts = Counts::default();
         for row in &rows {
-            let status: AccountStatus = parse_col(row, "account_status")?;
-            let status_at: Option<i64> = row.try_get("status_at")?;
-            shown.push(Shown {
-                opened: row.try_get("created_at")?,
-                decided: row.try_get::<Option<i64>, _>("decided_at")?.unwrap_or(0),
-                suspended: (status == AccountStatus::Suspended).then(|| status_at.unwrap_or(0)),
-            });
+            let kind: String = row.try_get("k")?;
+            let (d, h, n): (i64, i64, i64) = (row.try_get("d")?, row.try_get("h")?, row.try_get("n")?);
+            counts.add(&kind, d, h, u64::try_from(n).unwrap_or(0));
         }
-        let suspended = count(shown.iter().filter(|c| c.suspended.is_some()).count());
-        Ok(PublicSeries {
-            days: days(&shown, now),
-            median_to_decision_ms: median(shown.iter().map(|c| c.decided - c.opened).collect()),
-            still_up: count(shown.len()).saturating_sub(suspended),
-            suspended,
-        })
+        Ok(counts.series(first))
     }
 
     /// Report-now case `case_no` of the server whose slug is `slug`; `None` for a case
@@ -330,11 +331,83 @@ impl Store {
     }
 }
 
-/// A shown case as the series count it: opened, decided, suspended (when confirmed).
-struct Shown {
-    opened: i64,
-    decided: i64,
-    suspended: Option<i64>,
+/// Accounts not gone (deleted by their owner, not a confirmed suspension): what the
+/// page counts.
+const LIVE: &str = " AND c.account_status <> 'gone'";
+const HOUR_MS: i64 = 3_600_000;
+
+/// The start of the first of the charts' [`PUBLIC_DAYS`] days (UTC midnight).
+fn first_day(now: Millis) -> i64 {
+    now.0 - now.0.rem_euclid(DAY_MS) - (PUBLIC_DAYS as i64 - 1) * DAY_MS
+}
+
+/// What the database counted, per chart day (`before` for everything earlier).
+#[derive(Default)]
+struct Counts {
+    opened: [u64; PUBLIC_DAYS],
+    decided: [u64; PUBLIC_DAYS],
+    suspended: [u64; PUBLIC_DAYS],
+    decided_before: u64,
+    suspended_before: u64,
+    /// Decisions by (day, whole hours waited), for the medians.
+    waits: BTreeMap<(i64, i64), u64>,
+}
+
+impl Counts {
+    fn add(&mut self, kind: &str, day: i64, hours: i64, n: u64) {
+        let slot = usize::try_from(day).ok().filter(|d| *d < PUBLIC_DAYS);
+        match (kind, slot) {
+            ("o", Some(d)) => self.opened[d] += n,
+            ("d", Some(d)) => self.decided[d] += n,
+            ("s", Some(d)) => self.suspended[d] += n,
+            ("d", None) if day < 0 => self.decided_before += n,
+            ("s", None) if day < 0 => self.suspended_before += n,
+            _ => {}
+        }
+        if kind == "d" {
+            *self.waits.entry((day, hours)).or_default() += n;
+        }
+    }
+
+    fn series(&self, first: i64) -> PublicSeries {
+        let (mut decided, mut suspended) = (self.decided_before, self.suspended_before);
+        let days = (0..PUBLIC_DAYS)
+            .map(|i| {
+                decided += self.decided[i];
+                suspended += self.suspended[i];
+                PublicDay {
+                    day: Millis(first + i as i64 * DAY_MS),
+                    opened: self.opened[i],
+                    decided: self.decided[i],
+                    still_up: decided.saturating_sub(suspended),
+                    suspended,
+                    median_to_decision_ms: self.median_hours(|d| d == i as i64),
+                }
+            })
+            .collect();
+        PublicSeries {
+            days,
+            median_to_decision_ms: self.median_hours(|_| true),
+            still_up: decided.saturating_sub(suspended),
+            suspended,
+        }
+    }
+
+    /// The median wait, to the hour, of the decisions on the days `on` picks.
+    fn median_hours(&self, on: impl Fn(i64) -> bool) -> Option<i64> {
+        let mut hours: BTreeMap<i64, u64> = BTreeMap::new();
+        for ((day, h), n) in &self.waits {
+            if on(*day) {
+                *hours.entry(*h).or_default() += n;
+            }
+        }
+        let total: u64 = hours.values().sum();
+        let mut seen = 0;
+        hours.into_iter().find_map(|(h, n)| {
+            seen += n;
+            (seen > total / 2).then_some(h * HOUR_MS)
+        })
+    }
 }
 
 /// One selected row as a public case (gone accounts are never selected).
@@ -358,49 +431,33 @@ fn public_case(
     })
 }
 
-/// The chart series over the last [`PUBLIC_DAYS`] days.
-fn days(shown: &[Shown], now: Millis) -> Vec<PublicDay> {
-    let today = now.0 - now.0.rem_euclid(DAY_MS);
-    let first = today - (PUBLIC_DAYS as i64 - 1) * DAY_MS;
-    let index = |at: i64| {
-        usize::try_from((at - first).div_euclid(DAY_MS))
-            .ok()
-            .filter(|i| *i < PUBLIC_DAYS)
-    };
-    let mut days: Vec<PublicDay> = (0..PUBLIC_DAYS as i64)
-        .map(|i| PublicDay {
-            day: Millis(first + i * DAY_MS),
-            opened: 0,
-            decided: 0,
-            still_up: 0,
-            suspended: 0,
-            median_to_decision_ms: None,
-        })
-        .collect();
-    let mut waits: Vec<Vec<i64>> = vec![Vec::new(); PUBLIC_DAYS];
-    for c in shown {
-        if let Some(i) = index(c.opened) {
-            days[i].opened += 1;
-        }
-        if let Some(i) = index(c.decided) {
-            days[i].decided += 1;
-            waits[i].push(c.decided - c.opened);
-        }
-    }
-    for (day, waits) in days.iter_mut().zip(waits) {
-        day.median_to_decision_ms = median(waits);
-        let end = day.day.0 + DAY_MS;
-        day.suspended = count(shown.iter().filter(|c| c.suspended.is_some_and(|s| s < end)).count());
-        day.still_up = count(shown.iter().filter(|c| c.decided < end).count()).saturating_sub(day.suspended);
-    }
-    days
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn count(n: usize) -> u64 {
-    u64::try_from(n).unwrap_or(u64::MAX)
-}
-
-fn median(mut v: Vec<i64>) -> Option<i64> {
-    v.sort_unstable();
-    v.get(v.len() / 2).copied()
+    #[test]
+    fn the_series_accumulates_days_and_takes_medians_to_the_hour() {
+        let mut c = Counts::default();
+        c.add("d", -1, 5, 2); // two decided before the charts' first day
+        c.add("s", -1, 0, 1); // one of them suspended then
+        c.add("o", 3, 0, 4);
+        c.add("d", 3, 1, 3);
+        c.add("d", 3, 10, 1);
+        c.add("s", 4, 0, 2);
+        c.add("o", 99, 0, 7); // beyond the last day: dropped
+        let s = c.series(0);
+        assert_eq!(s.days.len(), PUBLIC_DAYS);
+        assert_eq!((s.days[2].still_up, s.days[2].suspended), (1, 1));
+        assert_eq!((s.days[3].opened, s.days[3].decided, s.days[3].still_up), (4, 4, 5));
+        assert_eq!((s.days[4].still_up, s.days[4].suspended), (3, 3));
+        assert_eq!(s.days[3].median_to_decision_ms, Some(HOUR_MS), "1, 1, 1, 10 hours");
+        assert_eq!(s.days[4].median_to_decision_ms, None, "no decision that day");
+        assert_eq!(
+            s.median_to_decision_ms,
+            Some(5 * HOUR_MS),
+            "1, 1, 1, 5, 5, 10 hours: the upper median"
+        );
+        assert_eq!((s.still_up, s.suspended), (3, 3));
+        assert_eq!(s.days[29].day, Millis(29 * DAY_MS));
+    }
 }
