@@ -779,3 +779,20 @@ on_both_databases!(
     audit_verify_with_a_witnessed_head_catches_a_truncated_tail,
     export_csv_neutralises_formula_cells,
 );
+
+/// The README's first command: the demo plays its story against the simulator, in English
+/// and in another language, and Discord never has to rate-limit the bot.
+#[test]
+fn the_demo_plays_its_story_offline_in_each_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for (language, heading) in [("en", "flagwatch status board"), ("fr", "Tableau de bord flagwatch")] {
+        let run = flagwatch(dir.path(), None, &["demo", "--language", language]);
+        run.assert_code(0);
+        assert!(run.stdout.contains(heading), "{language}: {}", run.stdout);
+        assert!(
+            run.stdout.ends_with("0 were rate-limited.\n"),
+            "{language}: {}",
+            run.stdout
+        );
+    }
+}
