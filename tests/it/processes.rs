@@ -62,13 +62,18 @@ async fn vote_everything(fleet: &Fleet, store: &Store) {
 
 /// What every run must end with, per server: one card per case, one call to action per
 /// `report_now` case, one pinned board, each decision once, nothing left claimed, and
-/// no channel sent to faster than Discord allows.
+/// no channel sent to faster than Discord allows. A server may have no case when every
+/// report to it fell in a kill (a slow machine), but some server must have some.
 async fn assert_exactly_once(fleet: &Fleet) {
     fleet.settle().await;
     let store = fleet.store().await;
+    let mut total = 0;
     for server in &fleet.servers {
         let cases = store.export_cases(server.guild.0, None).await.unwrap();
-        assert!(!cases.is_empty());
+        total += cases.len();
+        if cases.is_empty() {
+            continue;
+        }
         let live = |channel| -> Vec<_> {
             fleet
                 .sim
@@ -102,6 +107,7 @@ async fn assert_exactly_once(fleet: &Fleet) {
             assert!(decided <= 1, "case {} decided {decided} times", case.case.case_no);
         }
     }
+    assert!(total > 0, "no server has a case: nothing was checked");
     let raw = AnyPool::connect(&fleet.url).await.unwrap();
     let claimed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE claimed_at IS NOT NULL")
         .fetch_one(&raw)
