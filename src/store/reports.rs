@@ -1,24 +1,24 @@
 //! Reports: filing a report into its case (opening, merging or re-opening it), with its
 //! evidence and audit events.
 
-use std::collections::hash_map::{Entry, HashMap};
+mod facts;
 
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
 use super::base::case_row::{
-    case_by_key, case_by_no, case_from_row, distinct_reporters, reports_since, reserve_case_numbers, set_round_note,
-    CaseRecord, CASE_COLUMNS,
+    case_by_key, case_by_no, case_from_row, distinct_reporters, reserve_case_numbers, set_round_note, CaseRecord,
+    CASE_COLUMNS,
 };
-use super::base::guild_row::{ensure_guild, settings_in, GuildSettings};
-use super::base::mute::{is_muted, kept_case, COUNTED};
+use super::base::guild_row::GuildSettings;
+use super::base::mute::{kept_case, COUNTED};
 use super::base::outbox::enqueue_card;
-use super::base::pseudonym::{acting_as_under, installation_key};
 use super::base::transition::{claim_interaction, transition};
 use super::base::write_tx::WriteTx;
-use super::queue::{enter_queue, waiting_cards, MAX_WAITING_CARDS};
-use super::{id_to_db, Backend, InteractionClaim, Result, Store, StoreError};
+use super::queue::{enter_queue, MAX_WAITING_CARDS};
+use super::{id_to_db, InteractionClaim, Result, Store, StoreError};
+pub(super) use facts::{BatchFacts, Learned};
 use crate::domain::account::AccountKey;
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::{Decision, Lifecycle, RoundNote};
@@ -111,54 +111,6 @@ impl ReportOutcome {
     }
 }
 
-/// What a batch of reports reads once for all of them, before the first report's part.
-pub(super) struct BatchFacts {
-    /// The installation's key for reporter pseudonyms, if any report has a reporter.
-    key: Option<Vec<u8>>,
-    settings: HashMap<u64, GuildSettings>,
-}
-
-impl BatchFacts {
-    /// Create the rows of the servers reported in (once per server) and read their
-    /// settings.
-    pub(super) async fn read<'a>(
-        conn: &mut AnyConnection,
-        reports: impl Iterator<Item = &'a NewReport>,
-    ) -> Result<Self> {
-        let mut facts = BatchFacts {
-            key: None,
-            settings: HashMap::new(),
-        };
-        for report in reports {
-            if report.reporter.is_some() && facts.key.is_none() {
-                facts.key = Some(installation_key(conn).await?);
-            }
-            if let Entry::Vacant(entry) = facts.settings.entry(report.guild_id) {
-                ensure_guild(conn, report.guild_id, report.at).await?;
-                let settings = settings_in(conn, report.guild_id)
-                    .await?
-                    .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?;
-                entry.insert(settings);
-            }
-        }
-        Ok(facts)
-    }
-
-    fn settings(&self, guild_id: u64) -> Result<&GuildSettings> {
-        self.settings
-            .get(&guild_id)
-            .ok_or_else(|| StoreError::Corrupt(format!("settings of guild {guild_id} not read")))
-    }
-
-    /// The id the report's member acts under ([`acting_as_under`]).
-    async fn reporter(&self, conn: &mut AnyConnection, report: &NewReport) -> Result<Option<u64>> {
-        let (Some(member), Some(key)) = (report.reporter, &self.key) else {
-            return Ok(None);
-        };
-        Ok(Some(acting_as_under(conn, key, report.guild_id, member).await?))
-    }
-}
-
 /// An audit event of a filed report, appended when its batch ends.
 pub(super) struct ReportEvent {
     pub guild_id: u64,
@@ -178,16 +130,16 @@ pub(super) struct Filed {
     pub keep: bool,
 }
 
-/// Open a case for `key` unless one exists (the unique key decides, not a prior read).
-/// Returns the case and whether this call created it.
-async fn open_case(
-    conn: &mut AnyConnection,
-    report: &NewReport,
-    settings: &GuildSettings,
-) -> Result<(CaseRecord, bool)> {
-    if let Some(case) = case_by_key(conn, report.guild_id, &report.key).await? {
-        return Ok((case, false));
+/// Open a case for `key` unless one exists (the unique key decides, not a prior read;
+/// none is made when the batch knows there is no case). Returns the case and whether this
+/// call created it.
+async fn open_case(conn: &mut AnyConnection, report: &NewReport, facts: &BatchFacts) -> Result<(CaseRecord, bool)> {
+    if !facts.surely_without_case(report) {
+        if let Some(case) = case_by_key(conn, report.guild_id, &report.key).await? {
+            return Ok((case, false));
+        }
     }
+    let settings = facts.settings(report.guild_id)?;
     let life = Lifecycle::open(report.at, settings.policy.window);
     let case_no = reserve_case_numbers(conn, report.guild_id, 1).await?;
     let sql = format!(
@@ -289,11 +241,10 @@ impl Store {
 
 /// File one report in its part of a batch's transaction (see `report_batch`), claiming
 /// `claim`'s interaction in it. Its audit events are handed back, to be appended when the
-/// batch ends.
+/// batch ends; what it changed is told to `facts` once it cannot fail.
 pub(super) async fn file_in(
     tx: &mut WriteTx,
-    backend: Backend,
-    facts: &BatchFacts,
+    facts: &mut BatchFacts,
     report: &NewReport,
     policy: Option<IntakePolicy>,
     claim: Option<&InteractionClaim>,
@@ -301,22 +252,26 @@ pub(super) async fn file_in(
     if let Some(claim) = claim {
         claim_interaction(tx, claim.id, claim.at).await?;
     }
-    let settings = facts.settings(report.guild_id)?;
-    let reporter = facts.reporter(tx, report).await?;
+    let reporter = facts.reporter(report)?;
     if let (Some(policy), Some(member)) = (policy, reporter) {
-        lock_member(tx, backend, report.guild_id, member).await?;
-        let since = report.at.minus(policy.window);
-        let recent = reports_since(tx, report.guild_id, member, since).await?;
+        // The member's intake lock was taken when the batch read their reports.
+        let recent = facts.reports_since(report.guild_id, member, report.at.minus(policy.window));
         policy
             .check(report.at, report.member_joined_at, &recent)
             .map_err(StoreError::NotYet)?;
     }
     if let Some(member) = reporter {
-        if is_muted(tx, report.guild_id, member, report.at).await? {
-            return file_muted(tx, report, member, settings).await;
+        if facts.is_muted(report.guild_id, member, report.at) {
+            let settings = facts.settings(report.guild_id)?;
+            let filed = file_muted(tx, report, member, settings).await?;
+            if filed.keep {
+                facts.learn(report, reporter, Learned::Muted);
+            }
+            return Ok(filed);
         }
     }
-    let (case, created) = open_case(tx, report, settings).await?;
+    let (case, created) = open_case(tx, report, facts).await?;
+    let settings = facts.settings(report.guild_id)?;
     let Some(report_id) = insert_report(tx, case.id, report, reporter, false).await? else {
         return Ok(Filed {
             outcome: ReportOutcome::AlreadyFiled { case },
@@ -332,7 +287,7 @@ pub(super) async fn file_in(
         revive_withdrawn(tx, &case, report.at, settings).await?;
     }
     insert_evidence(tx, report_id, &report.evidence).await?;
-    let queued = created && waiting_cards(tx, report.guild_id).await? > MAX_WAITING_CARDS;
+    let queued = created && facts.waiting_cards(tx, report.guild_id).await? > MAX_WAITING_CARDS;
     if queued {
         enter_queue(tx, &case, report.at).await?;
     } else if !case.queued {
@@ -355,6 +310,7 @@ pub(super) async fn file_in(
             ReportOutcome::Merged { case, reporters }
         }
     };
+    facts.learn(report, reporter, Learned::Filed { created, queued });
     Ok(Filed {
         outcome,
         events,
@@ -531,22 +487,6 @@ async fn reopen(tx: &mut WriteTx, case: &CaseRecord, at: Millis, settings: &Guil
         set_round_note(tx, case.id, Some(&RoundNote::NewReporter)).await?;
     }
     Ok(reopened)
-}
-
-/// Serialise one member's intake across connections and processes. SQLite's write
-/// transaction (`BEGIN IMMEDIATE`) already does; PostgreSQL takes a transaction-scoped
-/// advisory lock keyed by the server and member.
-async fn lock_member(conn: &mut AnyConnection, backend: Backend, guild_id: u64, member: u64) -> Result<()> {
-    if backend == Backend::Postgres {
-        let digest = Sha256::digest(format!("intake:{guild_id}:{member}").as_bytes());
-        let mut key = [0u8; 8];
-        key.copy_from_slice(&digest[..8]);
-        sqlx::query("SELECT pg_advisory_xact_lock($1)")
-            .bind(i64::from_be_bytes(key))
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
 }
 
 async fn insert_evidence(conn: &mut AnyConnection, report_id: i64, evidence: &[NewEvidence]) -> Result<()> {
