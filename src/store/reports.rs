@@ -8,15 +8,14 @@ use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
 use super::base::case_row::{
-    case_by_key, case_by_no, case_from_row, distinct_reporters, reserve_case_numbers, set_round_note, CaseRecord,
-    CASE_COLUMNS,
+    case_by_key, case_by_no, case_from_row, distinct_reporters, set_round_note, CaseRecord, CASE_COLUMNS,
 };
 use super::base::guild_row::GuildSettings;
 use super::base::mute::{kept_case, COUNTED};
 use super::base::outbox::enqueue_card;
 use super::base::transition::{claim_interaction, transition};
 use super::base::write_tx::WriteTx;
-use super::queue::{enter_queue, MAX_WAITING_CARDS};
+use super::queue::{enter_queue, mark_queued, MAX_WAITING_CARDS};
 use super::{id_to_db, InteractionClaim, Result, Store, StoreError};
 pub(super) use facts::{BatchFacts, Learned};
 use crate::domain::account::AccountKey;
@@ -141,7 +140,7 @@ async fn open_case(conn: &mut AnyConnection, report: &NewReport, facts: &BatchFa
     }
     let settings = facts.settings(report.guild_id)?;
     let life = Lifecycle::open(report.at, settings.policy.window);
-    let case_no = reserve_case_numbers(conn, report.guild_id, 1).await?;
+    let case_no = facts.case_no(conn, report.guild_id).await?;
     let sql = format!(
         "INSERT INTO cases (guild_id, case_no, account_key, platform, decision, round, window_ends_at, \
          created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) \
@@ -263,9 +262,10 @@ pub(super) async fn file_in(
     if let Some(member) = reporter {
         if facts.is_muted(report.guild_id, member, report.at) {
             let settings = facts.settings(report.guild_id)?;
-            let filed = file_muted(tx, report, member, settings).await?;
+            let filed = file_muted(tx, facts, report, member, settings).await?;
             if filed.keep {
-                facts.learn(report, reporter, Learned::Muted);
+                let opened = matches!(filed.outcome, ReportOutcome::NewCase { .. }).then(|| filed.outcome.case().case_no);
+                facts.learn(report, reporter, Learned::Muted { opened });
             }
             return Ok(filed);
         }
@@ -288,18 +288,31 @@ pub(super) async fn file_in(
     }
     insert_evidence(tx, report_id, &report.evidence).await?;
     let queued = created && facts.waiting_cards(tx, report.guild_id).await? > MAX_WAITING_CARDS;
-    if queued {
+    if queued && facts.summary_asked(report.guild_id) {
+        mark_queued(tx, &case, report.at).await?;
+    } else if queued {
         enter_queue(tx, &case, report.at).await?;
     } else if !case.queued {
         enqueue_card(tx, report.guild_id, case.id, report.at).await?;
     }
     let events = report_events(report, &case, created, reopened);
-    // A case queued, re-opened or revived in this part changed: read it again.
-    let case = if queued || reopened || revived {
+    let case = if reopened || revived {
+        // Changed in this part by its transition: read it again.
         case_by_no(tx, report.guild_id, case.case_no).await?
+    } else if queued {
+        // Just opened, then queued: what `mark_queued` wrote.
+        CaseRecord {
+            queued: true,
+            lifecycle: Lifecycle {
+                window_ends_at: None,
+                ..case.lifecycle
+            },
+            ..case
+        }
     } else {
         case
     };
+    let opened = created.then_some(case.case_no);
     let outcome = if created {
         ReportOutcome::NewCase { case }
     } else {
@@ -310,7 +323,7 @@ pub(super) async fn file_in(
             ReportOutcome::Merged { case, reporters }
         }
     };
-    facts.learn(report, reporter, Learned::Filed { created, queued });
+    facts.learn(report, reporter, Learned::Filed { opened, queued });
     Ok(Filed {
         outcome,
         events,
@@ -322,9 +335,15 @@ pub(super) async fn file_in(
 /// muted (the member is not told), but it changes no case (no opening, re-opening,
 /// revival or card update) and counts toward nothing, for good: a mute marks the reports
 /// filed under it, so one that lapses or is lifted needs no rewriting of rows.
-async fn file_muted(tx: &mut WriteTx, report: &NewReport, member: u64, settings: &GuildSettings) -> Result<Filed> {
+async fn file_muted(
+    tx: &mut WriteTx,
+    facts: &BatchFacts,
+    report: &NewReport,
+    member: u64,
+    settings: &GuildSettings,
+) -> Result<Filed> {
     let Some(case) = case_by_key(tx, report.guild_id, &report.key).await? else {
-        return keep_report(tx, report, member, settings).await;
+        return keep_report(tx, facts, report, member, settings).await;
     };
     let Some(report_id) = insert_report(tx, case.id, report, Some(member), true).await? else {
         return Ok(Filed {
@@ -365,8 +384,14 @@ async fn reporters_as_seen_by(conn: &mut AnyConnection, case_id: i64, member: u6
 /// A muted member's report on an account with no case: kept in `kept_reports`, under a
 /// case number reserved for the account (shared by every muted report of it), so the
 /// answer names a number like any new case's. No case opens, now or at unmute.
-async fn keep_report(tx: &mut WriteTx, report: &NewReport, member: u64, settings: &GuildSettings) -> Result<Filed> {
-    let (case_no, created) = kept_case_no(tx, report).await?;
+async fn keep_report(
+    tx: &mut WriteTx,
+    facts: &BatchFacts,
+    report: &NewReport,
+    member: u64,
+    settings: &GuildSettings,
+) -> Result<Filed> {
+    let (case_no, created) = kept_case_no(tx, facts, report).await?;
     let kept: Option<i64> = sqlx::query_scalar(
         "INSERT INTO kept_reports (guild_id, account_key, reporter_id, reason, details, interaction_id, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (interaction_id) DO NOTHING RETURNING id",
@@ -413,7 +438,7 @@ async fn keep_report(tx: &mut WriteTx, report: &NewReport, member: u64, settings
 
 /// The case number kept for an account's muted reports, reserved by the first of them
 /// (the primary key decides, as for cases); whether this call reserved it.
-async fn kept_case_no(tx: &mut WriteTx, report: &NewReport) -> Result<(i64, bool)> {
+async fn kept_case_no(tx: &mut WriteTx, facts: &BatchFacts, report: &NewReport) -> Result<(i64, bool)> {
     let existing = || {
         sqlx::query_scalar::<_, i64>("SELECT case_no FROM kept_cases WHERE guild_id = $1 AND account_key = $2")
             .bind(id_to_db(report.guild_id))
@@ -422,7 +447,7 @@ async fn kept_case_no(tx: &mut WriteTx, report: &NewReport) -> Result<(i64, bool
     if let Some(no) = existing().fetch_optional(&mut **tx).await? {
         return Ok((no, false));
     }
-    let no = reserve_case_numbers(tx, report.guild_id, 1).await?;
+    let no = facts.case_no(tx, report.guild_id).await?;
     let inserted: Option<i64> = sqlx::query_scalar(
         "INSERT INTO kept_cases (guild_id, account_key, case_no) VALUES ($1, $2, $3) \
          ON CONFLICT (guild_id, account_key) DO NOTHING RETURNING case_no",

@@ -193,6 +193,17 @@ pub(crate) async fn reserve_case_numbers(conn: &mut AnyConnection, guild_id: u64
     Ok(next - n)
 }
 
+/// Give back the numbers from `next` on, reserved by this transaction and unused: only
+/// while no number after them was taken.
+pub(crate) async fn release_case_numbers(conn: &mut AnyConnection, guild_id: u64, next: i64) -> Result<()> {
+    sqlx::query("UPDATE guilds SET next_case_no = $1 WHERE guild_id = $2")
+        .bind(next)
+        .bind(id_to_db(guild_id))
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 pub(crate) async fn set_round_note(conn: &mut AnyConnection, case_id: i64, note: Option<&RoundNote>) -> Result<()> {
     let json = note
         .map(serde_json::to_string)

@@ -1,14 +1,15 @@
 //! What a batch of reports reads once for all of them, before its first report's part, and
 //! what its parts learn as they are kept, so that a report skips every read whose answer
-//! the batch already has. Each read is one statement for the whole batch: on PostgreSQL
-//! every statement is a network round trip, and these were six of a new report's thirteen.
+//! the batch already has. Each read is one statement for the whole batch (on PostgreSQL
+//! every statement is a network round trip); the case numbers the batch may need are
+//! reserved together too, and those no part took are given back.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
-use super::super::base::case_row::{keys_with_cases, reports_since_of};
+use super::super::base::case_row::{keys_with_cases, release_case_numbers, reports_since_of, reserve_case_numbers};
 use super::super::base::guild_row::{ensure_guild, settings_in, GuildSettings};
 use super::super::base::mute::{mute_holds, mutes_of};
 use super::super::base::pseudonym::{acting_ids, installation_key};
@@ -35,36 +36,40 @@ pub(in crate::store) struct BatchFacts {
     without_case: HashSet<(u64, String)>,
     /// Card items waiting per server, counted in this transaction, while known.
     waiting: HashMap<u64, i64>,
+    /// Case numbers reserved before the first part for the batch's new cases, by server.
+    numbers: HashMap<u64, Numbers>,
+    /// The servers whose queue summary a kept part asked for (a case entered the queue).
+    summary_asked: HashSet<u64>,
+}
+
+/// A server's case numbers reserved for a batch: `next` up to `end` are still free.
+/// Once they are used up a part reserves its own, after `end`.
+struct Numbers {
+    next: i64,
+    end: i64,
 }
 
 /// What a kept part changed that later parts read.
 pub(in crate::store) enum Learned {
-    /// A muted member's report: no case, no card.
-    Muted,
-    /// A report into its case: `created` it, and queued its card unless `queued`.
-    Filed { created: bool, queued: bool },
+    /// A muted member's report: no case, no card; `opened` the muted reports' kept case
+    /// of this number.
+    Muted { opened: Option<i64> },
+    /// A report into its case: `opened` it (this number), and queued its card unless
+    /// `queued`.
+    Filed { opened: Option<i64>, queued: bool },
 }
 
 impl BatchFacts {
     /// Create the rows of the servers reported in and read their settings, then read
     /// for every report at once what its part would otherwise read: its member's acting
     /// id, mute and (under the member's intake lock) recent reports, and whether its
-    /// account has a case.
+    /// account has a case; and reserve the numbers of the cases it may open.
     pub(in crate::store) async fn read(
         conn: &mut AnyConnection,
         backend: Backend,
         jobs: &[(&NewReport, Option<IntakePolicy>)],
     ) -> Result<Self> {
-        let mut settings = HashMap::new();
-        for (report, _) in jobs {
-            if !settings.contains_key(&report.guild_id) {
-                ensure_guild(conn, report.guild_id, report.at).await?;
-                let read = settings_in(conn, report.guild_id)
-                    .await?
-                    .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?;
-                settings.insert(report.guild_id, read);
-            }
-        }
+        let settings = settings_of(conn, jobs).await?;
         let members: BTreeSet<(u64, u64)> = jobs
             .iter()
             .filter_map(|(r, _)| r.reporter.map(|m| (r.guild_id, m)))
@@ -90,13 +95,8 @@ impl BatchFacts {
         lock_members(conn, backend, &limited).await?;
         let recent = reports_since_of(conn, &limited, since).await?;
         let mutes = mutes_of(conn, &reporters).await?;
-        let keys = group(jobs.iter().map(|(r, _)| (r.guild_id, r.key.to_string())));
-        let with_case = keys_with_cases(conn, &keys).await?;
-        let without_case = keys
-            .into_iter()
-            .flat_map(|(guild_id, keys)| keys.into_iter().map(move |key| (guild_id, key)))
-            .filter(|key| !with_case.contains(key))
-            .collect();
+        let without_case = without_case(conn, jobs).await?;
+        let numbers = reserve_numbers(conn, &without_case).await?;
         Ok(BatchFacts {
             settings,
             acting,
@@ -104,7 +104,29 @@ impl BatchFacts {
             recent,
             without_case,
             waiting: HashMap::new(),
+            numbers,
+            summary_asked: HashSet::new(),
         })
+    }
+
+    /// The number for a case (or muted reports' kept case) this part opens: the batch's
+    /// next free one, else one reserved in the part. Taken once the part is kept.
+    pub(in crate::store) async fn case_no(&self, conn: &mut AnyConnection, guild_id: u64) -> Result<i64> {
+        match self.numbers.get(&guild_id) {
+            Some(n) if n.next < n.end => Ok(n.next),
+            _ => reserve_case_numbers(conn, guild_id, 1).await,
+        }
+    }
+
+    /// Give back the reserved numbers no part took (those of refused, replayed or failed
+    /// reports), so that case numbers have no gaps: after the last part.
+    pub(in crate::store) async fn release_unused(&self, conn: &mut AnyConnection) -> Result<()> {
+        for (guild_id, n) in &self.numbers {
+            if n.next < n.end {
+                release_case_numbers(conn, *guild_id, n.next).await?;
+            }
+        }
+        Ok(())
     }
 
     pub(in crate::store) fn settings(&self, guild_id: u64) -> Result<&GuildSettings> {
@@ -163,29 +185,111 @@ impl BatchFacts {
         Ok(n)
     }
 
+    /// Whether a kept part of the batch asked for the server's queue summary.
+    pub(in crate::store) fn summary_asked(&self, guild_id: u64) -> bool {
+        self.summary_asked.contains(&guild_id)
+    }
+
     /// A part filing `report` under `reporter` (acting id) is kept: what it changed.
     pub(in crate::store) fn learn(&mut self, report: &NewReport, reporter: Option<u64>, learned: Learned) {
         if let Some(member) = reporter {
             self.recent.entry((report.guild_id, member)).or_default().push(report.at);
         }
-        let Learned::Filed { created, queued } = learned else {
+        let (opened, card) = match learned {
+            Learned::Muted { opened } => (opened, None),
+            Learned::Filed { opened, queued } => (opened, Some(queued)),
+        };
+        if let Some(case_no) = opened {
+            self.took_case_no(report.guild_id, case_no);
+        }
+        let Some(queued) = card else {
             return;
         };
         self.without_case.remove(&(report.guild_id, report.key.to_string()));
-        match (created, queued) {
+        match (opened.is_some(), queued) {
             // A new case's card is one more waiting item.
             (true, false) => {
                 if let Some(n) = self.waiting.get_mut(&report.guild_id) {
                     *n += 1;
                 }
             }
-            (true, true) => {}
+            (true, true) => {
+                self.summary_asked.insert(report.guild_id);
+            }
             // A card asked again may or may not add an item: count again when needed.
             (false, _) => {
                 self.waiting.remove(&report.guild_id);
             }
         }
     }
+}
+
+impl BatchFacts {
+    /// A kept part took `case_no` ([`Self::case_no`]).
+    fn took_case_no(&mut self, guild_id: u64, case_no: i64) {
+        if let Some(n) = self.numbers.get_mut(&guild_id) {
+            if n.next == case_no && n.next < n.end {
+                n.next += 1;
+            }
+        }
+    }
+}
+
+/// Each reported server's settings, its rows created first if it is new.
+async fn settings_of(
+    conn: &mut AnyConnection,
+    jobs: &[(&NewReport, Option<IntakePolicy>)],
+) -> Result<HashMap<u64, GuildSettings>> {
+    let mut settings = HashMap::new();
+    for (report, _) in jobs {
+        if !settings.contains_key(&report.guild_id) {
+            ensure_guild(conn, report.guild_id, report.at).await?;
+            let read = settings_in(conn, report.guild_id)
+                .await?
+                .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?;
+            settings.insert(report.guild_id, read);
+        }
+    }
+    Ok(settings)
+}
+
+/// The reported accounts (server, key) that have no case.
+async fn without_case(
+    conn: &mut AnyConnection,
+    jobs: &[(&NewReport, Option<IntakePolicy>)],
+) -> Result<HashSet<(u64, String)>> {
+    let keys = group(jobs.iter().map(|(r, _)| (r.guild_id, r.key.to_string())));
+    let with_case = keys_with_cases(conn, &keys).await?;
+    Ok(keys
+        .into_iter()
+        .flat_map(|(guild_id, keys)| keys.into_iter().map(move |key| (guild_id, key)))
+        .filter(|key| !with_case.contains(key))
+        .collect())
+}
+
+/// One number per account of the batch without a case, reserved per server before the
+/// first part (one statement per server instead of one per new case). The server's row
+/// stays locked until the batch commits, as it would from its first new case on.
+async fn reserve_numbers(
+    conn: &mut AnyConnection,
+    without_case: &HashSet<(u64, String)>,
+) -> Result<HashMap<u64, Numbers>> {
+    let mut wanted: std::collections::BTreeMap<u64, i64> = std::collections::BTreeMap::new();
+    for (guild_id, _) in without_case {
+        *wanted.entry(*guild_id).or_default() += 1;
+    }
+    let mut numbers = HashMap::new();
+    for (guild_id, count) in wanted {
+        let first = reserve_case_numbers(conn, guild_id, count).await?;
+        numbers.insert(
+            guild_id,
+            Numbers {
+                next: first,
+                end: first + count,
+            },
+        );
+    }
+    Ok(numbers)
 }
 
 /// Pairs grouped by server.
