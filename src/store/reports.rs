@@ -17,13 +17,13 @@ use super::base::transition::{claim_interaction, transition};
 use super::base::write_tx::WriteTx;
 use super::queue::{enter_queue, mark_queued, MAX_WAITING_CARDS};
 use super::{id_to_db, InteractionClaim, Result, Store, StoreError};
-pub(super) use facts::{BatchFacts, Learned};
 use crate::domain::account::AccountKey;
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::{Decision, Lifecycle, RoundNote};
 use crate::domain::intake::IntakePolicy;
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
+pub(super) use facts::{BatchFacts, Learned};
 
 /// Where a report came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,7 +264,8 @@ pub(super) async fn file_in(
             let settings = facts.settings(report.guild_id)?;
             let filed = file_muted(tx, facts, report, member, settings).await?;
             if filed.keep {
-                let opened = matches!(filed.outcome, ReportOutcome::NewCase { .. }).then(|| filed.outcome.case().case_no);
+                let opened =
+                    matches!(filed.outcome, ReportOutcome::NewCase { .. }).then(|| filed.outcome.case().case_no);
                 facts.learn(report, reporter, Learned::Muted { opened });
             }
             return Ok(filed);

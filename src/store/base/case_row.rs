@@ -297,8 +297,14 @@ pub(in crate::store) async fn reports_since_of(
     let rows = bind_groups(query, members).fetch_all(&mut *conn).await?;
     let mut recent: HashMap<(u64, u64), Vec<Millis>> = HashMap::new();
     for row in rows {
-        let member = (id_from_db(row.try_get("guild_id")?), id_from_db(row.try_get("reporter_id")?));
-        recent.entry(member).or_default().push(Millis(row.try_get("created_at")?));
+        let member = (
+            id_from_db(row.try_get("guild_id")?),
+            id_from_db(row.try_get("reporter_id")?),
+        );
+        recent
+            .entry(member)
+            .or_default()
+            .push(Millis(row.try_get("created_at")?));
     }
     Ok(recent)
 }

@@ -50,7 +50,10 @@ pub(crate) async fn mutes_of(
         .await?;
     rows.iter()
         .map(|row| {
-            let member = (id_from_db(row.try_get("guild_id")?), id_from_db(row.try_get("member_id")?));
+            let member = (
+                id_from_db(row.try_get("guild_id")?),
+                id_from_db(row.try_get("member_id")?),
+            );
             Ok((member, row.try_get("until")?))
         })
         .collect()

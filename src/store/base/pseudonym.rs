@@ -60,12 +60,7 @@ pub(in crate::store) async fn acting_as(conn: &mut AnyConnection, guild_id: u64,
 }
 
 /// [`acting_as`] under the installation's `key` (see [`installation_key`]).
-async fn acting_as_under(
-    conn: &mut AnyConnection,
-    key: &[u8],
-    guild_id: u64,
-    member: u64,
-) -> Result<u64> {
+async fn acting_as_under(conn: &mut AnyConnection, key: &[u8], guild_id: u64, member: u64) -> Result<u64> {
     let alias = pseudonym_under(key, guild_id, member)?;
     let forgotten: Option<i64> =
         sqlx::query_scalar("SELECT pseudonym FROM forgotten_members WHERE guild_id = $1 AND pseudonym = $2")
@@ -90,7 +85,10 @@ pub(in crate::store) async fn acting_ids(
         let alias = pseudonym_under(key, guild_id, member)?;
         acting.insert((guild_id, member), member);
         by_alias.insert((guild_id, alias), member);
-        aliases.entry(guild_id).or_insert_with(BTreeSet::new).insert(id_to_db(alias));
+        aliases
+            .entry(guild_id)
+            .or_insert_with(BTreeSet::new)
+            .insert(id_to_db(alias));
     }
     if aliases.is_empty() {
         return Ok(acting);
@@ -103,7 +101,10 @@ pub(in crate::store) async fn acting_ids(
         .fetch_all(&mut *conn)
         .await?;
     for row in rows {
-        let found = (id_from_db(row.try_get("guild_id")?), id_from_db(row.try_get("pseudonym")?));
+        let found = (
+            id_from_db(row.try_get("guild_id")?),
+            id_from_db(row.try_get("pseudonym")?),
+        );
         if let Some(&member) = by_alias.get(&found) {
             acting.insert((found.0, member), found.1);
         }

@@ -38,7 +38,10 @@ pub(crate) fn per_guild<T>(guild: &str, column: &str, groups: &PerGuild<T>, firs
 }
 
 /// Bind `groups` as [`per_guild`] numbered them.
-pub(crate) fn bind_groups<'q, T>(mut query: Query<'q, Any, AnyArguments>, groups: &PerGuild<T>) -> Query<'q, Any, AnyArguments>
+pub(crate) fn bind_groups<'q, T>(
+    mut query: Query<'q, Any, AnyArguments>,
+    groups: &PerGuild<T>,
+) -> Query<'q, Any, AnyArguments>
 where
     T: Clone + for<'t> sqlx::Encode<'t, Any> + sqlx::Type<Any>,
 {

@@ -4,6 +4,7 @@
 //! every statement is a network round trip); the case numbers the batch may need are
 //! reserved together too, and those no part took are given back.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use sha2::{Digest, Sha256};
@@ -81,7 +82,10 @@ impl BatchFacts {
             acting_ids(conn, &key, &members).await?
         };
         let acting_of = |r: &NewReport| r.reporter.and_then(|m| acting.get(&(r.guild_id, m)).copied());
-        let reporters = group(jobs.iter().filter_map(|&(r, _)| Some((r.guild_id, id_to_db(acting_of(r)?)))));
+        let reporters = group(
+            jobs.iter()
+                .filter_map(|&(r, _)| Some((r.guild_id, id_to_db(acting_of(r)?)))),
+        );
         let limited = group(
             jobs.iter()
                 .filter(|(_, policy)| policy.is_some())
@@ -170,8 +174,7 @@ impl BatchFacts {
 
     /// Whether the report's account surely has no case (no read needed to know).
     pub(in crate::store) fn surely_without_case(&self, report: &NewReport) -> bool {
-        self.without_case
-            .contains(&(report.guild_id, report.key.to_string()))
+        self.without_case.contains(&(report.guild_id, report.key.to_string()))
     }
 
     /// The card items waiting in the server (`waiting_cards`), read at most once while
@@ -193,7 +196,10 @@ impl BatchFacts {
     /// A part filing `report` under `reporter` (acting id) is kept: what it changed.
     pub(in crate::store) fn learn(&mut self, report: &NewReport, reporter: Option<u64>, learned: Learned) {
         if let Some(member) = reporter {
-            self.recent.entry((report.guild_id, member)).or_default().push(report.at);
+            self.recent
+                .entry((report.guild_id, member))
+                .or_default()
+                .push(report.at);
         }
         let (opened, card) = match learned {
             Learned::Muted { opened } => (opened, None),
@@ -242,12 +248,12 @@ async fn settings_of(
 ) -> Result<HashMap<u64, GuildSettings>> {
     let mut settings = HashMap::new();
     for (report, _) in jobs {
-        if !settings.contains_key(&report.guild_id) {
+        if let Entry::Vacant(entry) = settings.entry(report.guild_id) {
             ensure_guild(conn, report.guild_id, report.at).await?;
             let read = settings_in(conn, report.guild_id)
                 .await?
                 .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?;
-            settings.insert(report.guild_id, read);
+            entry.insert(read);
         }
     }
     Ok(settings)
