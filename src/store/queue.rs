@@ -35,12 +35,19 @@ pub(super) async fn waiting_cards(conn: &mut AnyConnection, guild_id: u64) -> Re
 
 /// Put a case in the queue (its voting clock starts when its card is posted).
 pub(super) async fn enter_queue(tx: &mut WriteTx, case: &CaseRecord, at: Millis) -> Result<()> {
+    mark_queued(tx, case, at).await?;
+    enqueue(tx, case.guild_id, OutboxKind::QueueSummary, None, at).await
+}
+
+/// [`enter_queue`] in a transaction that already asked for the queue's summary (a batch
+/// of reports): asking again would change nothing.
+pub(super) async fn mark_queued(tx: &mut WriteTx, case: &CaseRecord, at: Millis) -> Result<()> {
     sqlx::query("UPDATE cases SET queued = 1, queued_at = $1, window_ends_at = NULL WHERE id = $2")
         .bind(at.0)
         .bind(case.id)
         .execute(&mut **tx)
         .await?;
-    enqueue(tx, case.guild_id, OutboxKind::QueueSummary, None, at).await
+    Ok(())
 }
 
 impl Store {

@@ -6,6 +6,10 @@
 //! batch's audit events per server at the end, commits once, and only then answers each
 //! caller. A report whose part failed on a database error, and every report of a batch
 //! whose transaction failed, is filed again alone, so one bad report cannot fail others.
+//! Before the first part the batch reads, one statement each for all its reports, what
+//! every part would otherwise read for itself (`reports::facts`), and a kept part is
+//! released with the next part's savepoint: on PostgreSQL, where each statement is a
+//! network round trip, a new case's report takes five statements instead of thirteen.
 
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
@@ -176,24 +180,17 @@ impl Store {
     /// that failed the whole transaction (then nothing of it is committed).
     async fn try_batch(&self, jobs: &[Job]) -> Result<Vec<Result<ReportOutcome>>> {
         let mut tx = self.begin_write().await?;
-        let facts = BatchFacts::read(&mut tx, jobs.iter().map(|j| &j.report)).await?;
+        let reports: Vec<_> = jobs.iter().map(|j| (&j.report, j.policy)).collect();
+        let mut facts = BatchFacts::read(&mut tx, self.backend, &reports).await?;
         let mut results = Vec::with_capacity(jobs.len());
         let mut events = Vec::new();
         let mut filed = 0;
         for job in jobs {
             tx.begin_part().await?;
-            let part = file_in(
-                &mut tx,
-                self.backend,
-                &facts,
-                &job.report,
-                job.policy,
-                job.claim.as_deref(),
-            )
-            .await;
+            let part = file_in(&mut tx, &mut facts, &job.report, job.policy, job.claim.as_deref()).await;
             match part {
                 Ok(part) if part.keep => {
-                    tx.keep_part().await?;
+                    tx.keep_part();
                     if let Some(claim) = &job.claim {
                         tx.on_commit_claimed(claim.clone());
                     }
@@ -211,6 +208,8 @@ impl Store {
                 }
             }
         }
+        tx.end_parts().await?;
+        facts.release_unused(&mut tx).await?;
         append_events(&mut tx, &events).await?;
         tx.commit().await?;
         if filed > 0 {

@@ -1,30 +1,29 @@
 //! Reports: filing a report into its case (opening, merging or re-opening it), with its
 //! evidence and audit events.
 
-use std::collections::hash_map::{Entry, HashMap};
+mod facts;
 
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
 use super::base::case_row::{
-    case_by_key, case_by_no, case_from_row, distinct_reporters, kept_case, reports_since, reserve_case_numbers,
-    set_round_note, CaseRecord, CASE_COLUMNS,
+    case_by_key, case_by_no, case_from_row, distinct_reporters, kept_case, set_round_note, CaseRecord, CASE_COLUMNS,
 };
-use super::base::guild_row::{ensure_guild, settings_in, GuildSettings};
-use super::base::mute::{is_muted, COUNTED};
+use super::base::guild_row::GuildSettings;
+use super::base::mute::COUNTED;
 use super::base::outbox::enqueue_card;
-use super::base::pseudonym::{acting_as_under, installation_key};
 use super::base::transition::{claim_interaction, transition};
 use super::base::write_tx::WriteTx;
-use super::queue::{enter_queue, waiting_cards, MAX_WAITING_CARDS};
-use super::{id_to_db, Backend, InteractionClaim, Result, Store, StoreError};
+use super::queue::{enter_queue, mark_queued, MAX_WAITING_CARDS};
+use super::{id_to_db, InteractionClaim, Result, Store, StoreError};
 use crate::domain::account::AccountKey;
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::{Decision, Lifecycle, RoundNote};
 use crate::domain::intake::IntakePolicy;
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
+pub(super) use facts::{BatchFacts, Learned};
 
 /// Where a report came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,54 +110,6 @@ impl ReportOutcome {
     }
 }
 
-/// What a batch of reports reads once for all of them, before the first report's part.
-pub(super) struct BatchFacts {
-    /// The installation's key for reporter pseudonyms, if any report has a reporter.
-    key: Option<Vec<u8>>,
-    settings: HashMap<u64, GuildSettings>,
-}
-
-impl BatchFacts {
-    /// Create the rows of the servers reported in (once per server) and read their
-    /// settings.
-    pub(super) async fn read<'a>(
-        conn: &mut AnyConnection,
-        reports: impl Iterator<Item = &'a NewReport>,
-    ) -> Result<Self> {
-        let mut facts = BatchFacts {
-            key: None,
-            settings: HashMap::new(),
-        };
-        for report in reports {
-            if report.reporter.is_some() && facts.key.is_none() {
-                facts.key = Some(installation_key(conn).await?);
-            }
-            if let Entry::Vacant(entry) = facts.settings.entry(report.guild_id) {
-                ensure_guild(conn, report.guild_id, report.at).await?;
-                let settings = settings_in(conn, report.guild_id)
-                    .await?
-                    .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?;
-                entry.insert(settings);
-            }
-        }
-        Ok(facts)
-    }
-
-    fn settings(&self, guild_id: u64) -> Result<&GuildSettings> {
-        self.settings
-            .get(&guild_id)
-            .ok_or_else(|| StoreError::Corrupt(format!("settings of guild {guild_id} not read")))
-    }
-
-    /// The id the report's member acts under ([`acting_as_under`]).
-    async fn reporter(&self, conn: &mut AnyConnection, report: &NewReport) -> Result<Option<u64>> {
-        let (Some(member), Some(key)) = (report.reporter, &self.key) else {
-            return Ok(None);
-        };
-        Ok(Some(acting_as_under(conn, key, report.guild_id, member).await?))
-    }
-}
-
 /// An audit event of a filed report, appended when its batch ends.
 pub(super) struct ReportEvent {
     pub guild_id: u64,
@@ -178,18 +129,18 @@ pub(super) struct Filed {
     pub keep: bool,
 }
 
-/// Open a case for `key` unless one exists (the unique key decides, not a prior read).
-/// Returns the case and whether this call created it.
-async fn open_case(
-    conn: &mut AnyConnection,
-    report: &NewReport,
-    settings: &GuildSettings,
-) -> Result<(CaseRecord, bool)> {
-    if let Some(case) = case_by_key(conn, report.guild_id, &report.key).await? {
-        return Ok((case, false));
+/// Open a case for `key` unless one exists (the unique key decides, not a prior read;
+/// none is made when the batch knows there is no case). Returns the case and whether this
+/// call created it.
+async fn open_case(conn: &mut AnyConnection, report: &NewReport, facts: &BatchFacts) -> Result<(CaseRecord, bool)> {
+    if !facts.surely_without_case(report) {
+        if let Some(case) = case_by_key(conn, report.guild_id, &report.key).await? {
+            return Ok((case, false));
+        }
     }
+    let settings = facts.settings(report.guild_id)?;
     let life = Lifecycle::open(report.at, settings.policy.window);
-    let case_no = reserve_case_numbers(conn, report.guild_id, 1).await?;
+    let case_no = facts.case_no(conn, report.guild_id).await?;
     let sql = format!(
         "INSERT INTO cases (guild_id, case_no, account_key, platform, decision, round, window_ends_at, \
          created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) \
@@ -289,11 +240,10 @@ impl Store {
 
 /// File one report in its part of a batch's transaction (see `report_batch`), claiming
 /// `claim`'s interaction in it. Its audit events are handed back, to be appended when the
-/// batch ends.
+/// batch ends; what it changed is told to `facts` once it cannot fail.
 pub(super) async fn file_in(
     tx: &mut WriteTx,
-    backend: Backend,
-    facts: &BatchFacts,
+    facts: &mut BatchFacts,
     report: &NewReport,
     policy: Option<IntakePolicy>,
     claim: Option<&InteractionClaim>,
@@ -301,22 +251,28 @@ pub(super) async fn file_in(
     if let Some(claim) = claim {
         claim_interaction(tx, claim.id, claim.at).await?;
     }
-    let settings = facts.settings(report.guild_id)?;
-    let reporter = facts.reporter(tx, report).await?;
+    let reporter = facts.reporter(report)?;
     if let (Some(policy), Some(member)) = (policy, reporter) {
-        lock_member(tx, backend, report.guild_id, member).await?;
-        let since = report.at.minus(policy.window);
-        let recent = reports_since(tx, report.guild_id, member, since).await?;
+        // The member's intake lock was taken when the batch read their reports.
+        let recent = facts.reports_since(report.guild_id, member, report.at.minus(policy.window));
         policy
             .check(report.at, report.member_joined_at, &recent)
             .map_err(StoreError::NotYet)?;
     }
     if let Some(member) = reporter {
-        if is_muted(tx, report.guild_id, member, report.at).await? {
-            return file_muted(tx, report, member, settings).await;
+        if facts.is_muted(report.guild_id, member, report.at) {
+            let settings = facts.settings(report.guild_id)?;
+            let filed = file_muted(tx, facts, report, member, settings).await?;
+            if filed.keep {
+                let opened =
+                    matches!(filed.outcome, ReportOutcome::NewCase { .. }).then(|| filed.outcome.case().case_no);
+                facts.learn(report, reporter, Learned::Muted { opened });
+            }
+            return Ok(filed);
         }
     }
-    let (case, created) = open_case(tx, report, settings).await?;
+    let (case, created) = open_case(tx, report, facts).await?;
+    let settings = facts.settings(report.guild_id)?;
     let Some(report_id) = insert_report(tx, case.id, report, reporter, false).await? else {
         return Ok(Filed {
             outcome: ReportOutcome::AlreadyFiled { case },
@@ -332,19 +288,32 @@ pub(super) async fn file_in(
         revive_withdrawn(tx, &case, report.at, settings).await?;
     }
     insert_evidence(tx, report_id, &report.evidence).await?;
-    let queued = created && waiting_cards(tx, report.guild_id).await? > MAX_WAITING_CARDS;
-    if queued {
+    let queued = created && facts.waiting_cards(tx, report.guild_id).await? > MAX_WAITING_CARDS;
+    if queued && facts.summary_asked(report.guild_id) {
+        mark_queued(tx, &case, report.at).await?;
+    } else if queued {
         enter_queue(tx, &case, report.at).await?;
     } else if !case.queued {
         enqueue_card(tx, report.guild_id, case.id, report.at).await?;
     }
     let events = report_events(report, &case, created, reopened);
-    // A case queued, re-opened or revived in this part changed: read it again.
-    let case = if queued || reopened || revived {
+    let case = if reopened || revived {
+        // Changed in this part by its transition: read it again.
         case_by_no(tx, report.guild_id, case.case_no).await?
+    } else if queued {
+        // Just opened, then queued: what `mark_queued` wrote.
+        CaseRecord {
+            queued: true,
+            lifecycle: Lifecycle {
+                window_ends_at: None,
+                ..case.lifecycle
+            },
+            ..case
+        }
     } else {
         case
     };
+    let opened = created.then_some(case.case_no);
     let outcome = if created {
         ReportOutcome::NewCase { case }
     } else {
@@ -355,6 +324,7 @@ pub(super) async fn file_in(
             ReportOutcome::Merged { case, reporters }
         }
     };
+    facts.learn(report, reporter, Learned::Filed { opened, queued });
     Ok(Filed {
         outcome,
         events,
@@ -366,9 +336,15 @@ pub(super) async fn file_in(
 /// muted (the member is not told), but it changes no case (no opening, re-opening,
 /// revival or card update) and counts toward nothing, for good: a mute marks the reports
 /// filed under it, so one that lapses or is lifted needs no rewriting of rows.
-async fn file_muted(tx: &mut WriteTx, report: &NewReport, member: u64, settings: &GuildSettings) -> Result<Filed> {
+async fn file_muted(
+    tx: &mut WriteTx,
+    facts: &BatchFacts,
+    report: &NewReport,
+    member: u64,
+    settings: &GuildSettings,
+) -> Result<Filed> {
     let Some(case) = case_by_key(tx, report.guild_id, &report.key).await? else {
-        return keep_report(tx, report, member, settings).await;
+        return keep_report(tx, facts, report, member, settings).await;
     };
     let Some(report_id) = insert_report(tx, case.id, report, Some(member), true).await? else {
         return Ok(Filed {
@@ -409,8 +385,14 @@ async fn reporters_as_seen_by(conn: &mut AnyConnection, case_id: i64, member: u6
 /// A muted member's report on an account with no case: kept in `kept_reports`, under a
 /// case number reserved for the account (shared by every muted report of it), so the
 /// answer names a number like any new case's. No case opens, now or at unmute.
-async fn keep_report(tx: &mut WriteTx, report: &NewReport, member: u64, settings: &GuildSettings) -> Result<Filed> {
-    let (case_no, created) = kept_case_no(tx, report).await?;
+async fn keep_report(
+    tx: &mut WriteTx,
+    facts: &BatchFacts,
+    report: &NewReport,
+    member: u64,
+    settings: &GuildSettings,
+) -> Result<Filed> {
+    let (case_no, created) = kept_case_no(tx, facts, report).await?;
     let kept: Option<i64> = sqlx::query_scalar(
         "INSERT INTO kept_reports (guild_id, account_key, reporter_id, reason, details, interaction_id, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (interaction_id) DO NOTHING RETURNING id",
@@ -457,7 +439,7 @@ async fn keep_report(tx: &mut WriteTx, report: &NewReport, member: u64, settings
 
 /// The case number kept for an account's muted reports, reserved by the first of them
 /// (the primary key decides, as for cases); whether this call reserved it.
-async fn kept_case_no(tx: &mut WriteTx, report: &NewReport) -> Result<(i64, bool)> {
+async fn kept_case_no(tx: &mut WriteTx, facts: &BatchFacts, report: &NewReport) -> Result<(i64, bool)> {
     let existing = || {
         sqlx::query_scalar::<_, i64>("SELECT case_no FROM kept_cases WHERE guild_id = $1 AND account_key = $2")
             .bind(id_to_db(report.guild_id))
@@ -466,7 +448,7 @@ async fn kept_case_no(tx: &mut WriteTx, report: &NewReport) -> Result<(i64, bool
     if let Some(no) = existing().fetch_optional(&mut **tx).await? {
         return Ok((no, false));
     }
-    let no = reserve_case_numbers(tx, report.guild_id, 1).await?;
+    let no = facts.case_no(tx, report.guild_id).await?;
     let inserted: Option<i64> = sqlx::query_scalar(
         "INSERT INTO kept_cases (guild_id, account_key, case_no) VALUES ($1, $2, $3) \
          ON CONFLICT (guild_id, account_key) DO NOTHING RETURNING case_no",
@@ -531,22 +513,6 @@ async fn reopen(tx: &mut WriteTx, case: &CaseRecord, at: Millis, settings: &Guil
         set_round_note(tx, case.id, Some(&RoundNote::NewReporter)).await?;
     }
     Ok(reopened)
-}
-
-/// Serialise one member's intake across connections and processes. SQLite's write
-/// transaction (`BEGIN IMMEDIATE`) already does; PostgreSQL takes a transaction-scoped
-/// advisory lock keyed by the server and member.
-async fn lock_member(conn: &mut AnyConnection, backend: Backend, guild_id: u64, member: u64) -> Result<()> {
-    if backend == Backend::Postgres {
-        let digest = Sha256::digest(format!("intake:{guild_id}:{member}").as_bytes());
-        let mut key = [0u8; 8];
-        key.copy_from_slice(&digest[..8]);
-        sqlx::query("SELECT pg_advisory_xact_lock($1)")
-            .bind(i64::from_be_bytes(key))
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
 }
 
 async fn insert_evidence(conn: &mut AnyConnection, report_id: i64, evidence: &[NewEvidence]) -> Result<()> {

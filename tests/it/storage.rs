@@ -1047,6 +1047,38 @@ async fn a_failing_report_in_a_batch_fails_alone(db: TestDb) {
     assert_eq!(db.store.verify_audit(Some(GUILD)).await.unwrap().unwrap(), 9);
 }
 
+/// New cases of one batch take consecutive numbers and, past 20 waiting cards, enter the
+/// queue; each is answered as stored (a queued one is not read again), and the queue's
+/// summary is asked for once.
+async fn new_cases_of_one_batch_answer_as_stored_and_queue_past_twenty_cards(db: TestDb) {
+    let reports = (0..25u64)
+        .map(|i| report(&format!("queued_{i}"), 200 + i, 7_000 + i))
+        .collect();
+    let outcomes = file_in_one_batch(&db, reports, LIMIT_ONE).await;
+    let mut numbers = Vec::new();
+    for outcome in outcomes {
+        let Ok(ReportOutcome::NewCase { case }) = outcome else {
+            panic!("a new case: {outcome:?}");
+        };
+        assert_eq!(
+            case,
+            db.store.case(GUILD, case.case_no).await.unwrap(),
+            "answered as stored"
+        );
+        numbers.push((case.case_no, case.queued));
+    }
+    let expected: Vec<(i64, bool)> = (2..27).map(|no| (no, no > 21)).collect();
+    assert_eq!(
+        numbers, expected,
+        "the first report's card and 20 more wait; the rest queue"
+    );
+    let summaries: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'queue_summary'")
+        .fetch_one(&db.raw().await)
+        .await
+        .unwrap();
+    assert_eq!(summaries, 1);
+}
+
 /// Every report answered as filed is committed: read from another connection the moment
 /// its answer arrives, it is there. On PostgreSQL a batch whose commit fails (a deferred
 /// check refusing one report) answers none of its reports as filed before filing each
@@ -1132,4 +1164,5 @@ on_both_databases!(
     two_reports_of_one_account_in_one_batch_merge_into_one_case,
     a_failing_report_in_a_batch_fails_alone,
     no_report_is_answered_before_its_batch_commits,
+    new_cases_of_one_batch_answer_as_stored_and_queue_past_twenty_cards,
 );

@@ -1,11 +1,12 @@
 //! Reading case rows and the facts kept beside them (reasons, reporters, votes).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use super::mute::COUNTED;
+use super::sets::{bind_groups, per_guild, PerGuild};
 use crate::domain::account::AccountKey;
 use crate::domain::case::{AccountStatus, Lifecycle, RoundNote};
 use crate::domain::reason::ReasonCategory;
@@ -192,6 +193,17 @@ pub(crate) async fn reserve_case_numbers(conn: &mut AnyConnection, guild_id: u64
     Ok(next - n)
 }
 
+/// Give back the numbers from `next` on, reserved by this transaction and unused: only
+/// while no number after them was taken.
+pub(crate) async fn release_case_numbers(conn: &mut AnyConnection, guild_id: u64, next: i64) -> Result<()> {
+    sqlx::query("UPDATE guilds SET next_case_no = $1 WHERE guild_id = $2")
+        .bind(next)
+        .bind(id_to_db(guild_id))
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 pub(crate) async fn set_round_note(conn: &mut AnyConnection, case_id: i64, note: Option<&RoundNote>) -> Result<()> {
     let json = note
         .map(serde_json::to_string)
@@ -261,4 +273,59 @@ pub(crate) fn kept_case(guild_id: u64, case_no: i64, key: AccountKey, at: Millis
         updated_at: at,
         decided_at: None,
     }
+}
+
+/// Which of `keys` (by server) name a case (as its key or an alias, as [`case_by_key`]
+/// reads them), in one statement.
+pub(in crate::store) async fn keys_with_cases(
+    conn: &mut AnyConnection,
+    keys: &PerGuild<String>,
+) -> Result<HashSet<(u64, String)>> {
+    if keys.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let sql = format!(
+        "SELECT guild_id, account_key FROM case_keys WHERE {}",
+        per_guild("guild_id", "account_key", keys, 1)
+    );
+    let rows = bind_groups(sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false), keys)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|row| Ok((id_from_db(row.try_get("guild_id")?), row.try_get("account_key")?)))
+        .collect()
+}
+
+/// [`reports_since`] of many members (acting ids by server) in one statement: each
+/// member's report times after `since`, in no order.
+pub(in crate::store) async fn reports_since_of(
+    conn: &mut AnyConnection,
+    members: &PerGuild<i64>,
+    since: Millis,
+) -> Result<HashMap<(u64, u64), Vec<Millis>>> {
+    if members.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sql = format!(
+        "SELECT guild_id, reporter_id, created_at FROM (SELECT c.guild_id, r.reporter_id, r.created_at FROM reports r \
+         JOIN cases c ON c.id = r.case_id WHERE r.created_at > $1 AND {} \
+         UNION ALL SELECT guild_id, reporter_id, created_at FROM kept_reports WHERE created_at > $1 AND {}) t \
+         ORDER BY created_at",
+        per_guild("c.guild_id", "r.reporter_id", members, 2),
+        per_guild("guild_id", "reporter_id", members, 2)
+    );
+    let query = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false).bind(since.0);
+    let rows = bind_groups(query, members).fetch_all(&mut *conn).await?;
+    let mut recent: HashMap<(u64, u64), Vec<Millis>> = HashMap::new();
+    for row in rows {
+        let member = (
+            id_from_db(row.try_get("guild_id")?),
+            id_from_db(row.try_get("reporter_id")?),
+        );
+        recent
+            .entry(member)
+            .or_default()
+            .push(Millis(row.try_get("created_at")?));
+    }
+    Ok(recent)
 }

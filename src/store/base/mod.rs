@@ -12,5 +12,6 @@ pub(super) mod mute;
 pub(super) mod outbox;
 pub(super) mod pseudonym;
 pub(super) mod record;
+pub(super) mod sets;
 pub(super) mod transition;
 pub(super) mod write_tx;

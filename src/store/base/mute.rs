@@ -1,10 +1,13 @@
 //! Muted reporters: whether a member's report counts, read at intake, and the one filter
 //! every count over reports uses.
 
-use sqlx::AnyConnection;
+use std::collections::HashMap;
 
+use sqlx::{AnyConnection, Row};
+
+use super::sets::{bind_groups, per_guild, PerGuild};
 use crate::domain::time::Millis;
-use crate::store::{id_to_db, Result};
+use crate::store::{id_from_db, id_to_db, Result};
 
 /// The reports that count (toward reporters, reasons, track records, exports, closing):
 /// neither withdrawn nor filed while their member was muted. Unqualified, so it reads the
@@ -23,4 +26,37 @@ pub(crate) async fn is_muted(conn: &mut AnyConnection, guild_id: u64, member: u6
     .fetch_one(&mut *conn)
     .await?;
     Ok(n > 0)
+}
+
+/// The mutes of `members` (acting ids by server), in one statement: each muted member's
+/// end, `None` for a mute until lifted; see [`mute_holds`].
+pub(crate) async fn mutes_of(
+    conn: &mut AnyConnection,
+    members: &PerGuild<i64>,
+) -> Result<HashMap<(u64, u64), Option<i64>>> {
+    if members.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sql = format!(
+        "SELECT guild_id, member_id, until FROM muted_reporters WHERE {}",
+        per_guild("guild_id", "member_id", members, 1)
+    );
+    let rows = bind_groups(sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false), members)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|row| {
+            let member = (
+                id_from_db(row.try_get("guild_id")?),
+                id_from_db(row.try_get("member_id")?),
+            );
+            Ok((member, row.try_get("until")?))
+        })
+        .collect()
+}
+
+/// Whether a mute ending at `until` holds at `at`: [`is_muted`]'s rule, for mutes read
+/// with [`mutes_of`].
+pub(crate) fn mute_holds(until: Option<i64>, at: Millis) -> bool {
+    until.is_none_or(|end| end > at.0)
 }

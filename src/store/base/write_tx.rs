@@ -17,6 +17,8 @@ pub(crate) struct WriteTx {
     /// The interactions this transaction claims (one, or one per report of a batch),
     /// marked claimed once it commits.
     claims: Vec<Arc<InteractionClaim>>,
+    /// The part begun last was kept and is still to be released ([`Self::keep_part`]).
+    kept_part: bool,
     /// SQLite's writer turn, held until the transaction ends (dropped with it).
     _turn: Option<OwnedMutexGuard<()>>,
 }
@@ -32,6 +34,7 @@ impl WriteTx {
             outbox_wakeup,
             queued_outbox: false,
             claims: Vec::new(),
+            kept_part: false,
             _turn: turn,
         }
     }
@@ -47,22 +50,37 @@ impl WriteTx {
     }
 
     /// Start a part of the transaction that can be undone on its own ([`Self::undo_part`])
-    /// without failing the rest: one report of a batch.
+    /// without failing the rest: one report of a batch. Releases the part kept before it
+    /// in the same round trip.
     pub(crate) async fn begin_part(&mut self) -> Result<()> {
-        (&mut *self.tx).execute("SAVEPOINT part").await?;
+        let sql = if std::mem::take(&mut self.kept_part) {
+            "RELEASE SAVEPOINT part; SAVEPOINT part"
+        } else {
+            "SAVEPOINT part"
+        };
+        (&mut *self.tx).execute(sql).await?;
         Ok(())
     }
 
-    /// Keep the part begun last.
-    pub(crate) async fn keep_part(&mut self) -> Result<()> {
-        (&mut *self.tx).execute("RELEASE SAVEPOINT part").await?;
-        Ok(())
+    /// Keep the part begun last: released with the next part's begin or by
+    /// [`Self::end_parts`], saving a round trip per part.
+    pub(crate) fn keep_part(&mut self) {
+        self.kept_part = true;
     }
 
     /// Undo the part begun last; the transaction goes on (also after a failed statement).
     pub(crate) async fn undo_part(&mut self) -> Result<()> {
-        (&mut *self.tx).execute("ROLLBACK TO SAVEPOINT part").await?;
-        (&mut *self.tx).execute("RELEASE SAVEPOINT part").await?;
+        (&mut *self.tx)
+            .execute("ROLLBACK TO SAVEPOINT part; RELEASE SAVEPOINT part")
+            .await?;
+        Ok(())
+    }
+
+    /// Release the part kept last, if any: what follows is outside every part.
+    pub(crate) async fn end_parts(&mut self) -> Result<()> {
+        if std::mem::take(&mut self.kept_part) {
+            (&mut *self.tx).execute("RELEASE SAVEPOINT part").await?;
+        }
         Ok(())
     }
 

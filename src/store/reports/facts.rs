@@ -1,0 +1,341 @@
+//! What a batch of reports reads once for all of them, before its first report's part, and
+//! what its parts learn as they are kept, so that a report skips every read whose answer
+//! the batch already has. Each read is one statement for the whole batch (on PostgreSQL
+//! every statement is a network round trip); the case numbers the batch may need are
+//! reserved together too, and those no part took are given back.
+
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use sha2::{Digest, Sha256};
+use sqlx::AnyConnection;
+
+use super::super::base::case_row::{keys_with_cases, release_case_numbers, reports_since_of, reserve_case_numbers};
+use super::super::base::guild_row::{ensure_guild, settings_in, GuildSettings};
+use super::super::base::mute::{mute_holds, mutes_of};
+use super::super::base::pseudonym::{acting_ids, installation_key};
+use super::super::base::sets::PerGuild;
+use super::super::queue::waiting_cards;
+use super::NewReport;
+use crate::domain::intake::IntakePolicy;
+use crate::domain::time::Millis;
+use crate::store::{id_from_db, id_to_db, Backend, Result, StoreError};
+
+/// See the module documentation. Read in the batch's transaction; on SQLite nothing else
+/// writes until it ends, on PostgreSQL a change committed by another process meanwhile is
+/// seen as late as a per-report read would have seen one committed just before it.
+pub(in crate::store) struct BatchFacts {
+    settings: HashMap<u64, GuildSettings>,
+    /// Each (server, member)'s acting id ([`acting_ids`]).
+    acting: HashMap<(u64, u64), u64>,
+    /// The mutes of the batch's reporters by (server, acting id): their end, if any.
+    mutes: HashMap<(u64, u64), Option<i64>>,
+    /// The report times of the rate-limited reporters by (server, acting id), since the
+    /// earliest window of the batch, with those filed by its parts kept so far.
+    recent: HashMap<(u64, u64), Vec<Millis>>,
+    /// Accounts (server, key) that had no case when the batch began and got none since.
+    without_case: HashSet<(u64, String)>,
+    /// Card items waiting per server, counted in this transaction, while known.
+    waiting: HashMap<u64, i64>,
+    /// Case numbers reserved before the first part for the batch's new cases, by server.
+    numbers: HashMap<u64, Numbers>,
+    /// The servers whose queue summary a kept part asked for (a case entered the queue).
+    summary_asked: HashSet<u64>,
+}
+
+/// A server's case numbers reserved for a batch: `next` up to `end` are still free.
+/// Once they are used up a part reserves its own, after `end`.
+struct Numbers {
+    next: i64,
+    end: i64,
+}
+
+/// What a kept part changed that later parts read.
+pub(in crate::store) enum Learned {
+    /// A muted member's report: no case, no card; `opened` the muted reports' kept case
+    /// of this number.
+    Muted { opened: Option<i64> },
+    /// A report into its case: `opened` it (this number), and queued its card unless
+    /// `queued`.
+    Filed { opened: Option<i64>, queued: bool },
+}
+
+impl BatchFacts {
+    /// Create the rows of the servers reported in and read their settings, then read
+    /// for every report at once what its part would otherwise read: its member's acting
+    /// id, mute and (under the member's intake lock) recent reports, and whether its
+    /// account has a case; and reserve the numbers of the cases it may open.
+    pub(in crate::store) async fn read(
+        conn: &mut AnyConnection,
+        backend: Backend,
+        jobs: &[(&NewReport, Option<IntakePolicy>)],
+    ) -> Result<Self> {
+        let settings = settings_of(conn, jobs).await?;
+        let members: BTreeSet<(u64, u64)> = jobs
+            .iter()
+            .filter_map(|(r, _)| r.reporter.map(|m| (r.guild_id, m)))
+            .collect();
+        let acting = if members.is_empty() {
+            HashMap::new()
+        } else {
+            let key = installation_key(conn).await?;
+            acting_ids(conn, &key, &members).await?
+        };
+        let acting_of = |r: &NewReport| r.reporter.and_then(|m| acting.get(&(r.guild_id, m)).copied());
+        let reporters = group(
+            jobs.iter()
+                .filter_map(|&(r, _)| Some((r.guild_id, id_to_db(acting_of(r)?)))),
+        );
+        let limited = group(
+            jobs.iter()
+                .filter(|(_, policy)| policy.is_some())
+                .filter_map(|&(r, _)| Some((r.guild_id, id_to_db(acting_of(r)?)))),
+        );
+        let since = jobs
+            .iter()
+            .filter_map(|&(r, policy)| Some(r.at.minus(policy?.window)))
+            .min()
+            .unwrap_or(Millis(0));
+        lock_members(conn, backend, &limited).await?;
+        let recent = reports_since_of(conn, &limited, since).await?;
+        let mutes = mutes_of(conn, &reporters).await?;
+        let without_case = without_case(conn, jobs).await?;
+        let numbers = reserve_numbers(conn, &without_case).await?;
+        Ok(BatchFacts {
+            settings,
+            acting,
+            mutes,
+            recent,
+            without_case,
+            waiting: HashMap::new(),
+            numbers,
+            summary_asked: HashSet::new(),
+        })
+    }
+
+    /// The number for a case (or muted reports' kept case) this part opens: the batch's
+    /// next free one, else one reserved in the part. Taken once the part is kept.
+    pub(in crate::store) async fn case_no(&self, conn: &mut AnyConnection, guild_id: u64) -> Result<i64> {
+        match self.numbers.get(&guild_id) {
+            Some(n) if n.next < n.end => Ok(n.next),
+            _ => reserve_case_numbers(conn, guild_id, 1).await,
+        }
+    }
+
+    /// Give back the reserved numbers no part took (those of refused, replayed or failed
+    /// reports), so that case numbers have no gaps: after the last part.
+    pub(in crate::store) async fn release_unused(&self, conn: &mut AnyConnection) -> Result<()> {
+        for (guild_id, n) in &self.numbers {
+            if n.next < n.end {
+                release_case_numbers(conn, *guild_id, n.next).await?;
+            }
+        }
+        Ok(())
+    }
+
+    pub(in crate::store) fn settings(&self, guild_id: u64) -> Result<&GuildSettings> {
+        self.settings
+            .get(&guild_id)
+            .ok_or_else(|| StoreError::Corrupt(format!("settings of guild {guild_id} not read")))
+    }
+
+    /// The id the report's member acts under.
+    pub(in crate::store) fn reporter(&self, report: &NewReport) -> Result<Option<u64>> {
+        let Some(member) = report.reporter else {
+            return Ok(None);
+        };
+        let acting = self.acting.get(&(report.guild_id, member));
+        acting
+            .copied()
+            .map(Some)
+            .ok_or_else(|| StoreError::Corrupt(format!("acting id of member {member} not read")))
+    }
+
+    /// The member's (acting id) report times within the window ending at `at`, oldest
+    /// first, as `reports_since` reads them.
+    pub(in crate::store) fn reports_since(&self, guild_id: u64, member: u64, since: Millis) -> Vec<Millis> {
+        let mut times: Vec<Millis> = self
+            .recent
+            .get(&(guild_id, member))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|at| *at > since)
+            .collect();
+        times.sort();
+        times
+    }
+
+    pub(in crate::store) fn is_muted(&self, guild_id: u64, member: u64, at: Millis) -> bool {
+        self.mutes
+            .get(&(guild_id, member))
+            .is_some_and(|until| mute_holds(*until, at))
+    }
+
+    /// Whether the report's account surely has no case (no read needed to know).
+    pub(in crate::store) fn surely_without_case(&self, report: &NewReport) -> bool {
+        self.without_case.contains(&(report.guild_id, report.key.to_string()))
+    }
+
+    /// The card items waiting in the server (`waiting_cards`), read at most once while
+    /// only this batch's new cards change it.
+    pub(in crate::store) async fn waiting_cards(&mut self, conn: &mut AnyConnection, guild_id: u64) -> Result<i64> {
+        if let Some(&n) = self.waiting.get(&guild_id) {
+            return Ok(n);
+        }
+        let n = waiting_cards(conn, guild_id).await?;
+        self.waiting.insert(guild_id, n);
+        Ok(n)
+    }
+
+    /// Whether a kept part of the batch asked for the server's queue summary.
+    pub(in crate::store) fn summary_asked(&self, guild_id: u64) -> bool {
+        self.summary_asked.contains(&guild_id)
+    }
+
+    /// A part filing `report` under `reporter` (acting id) is kept: what it changed.
+    pub(in crate::store) fn learn(&mut self, report: &NewReport, reporter: Option<u64>, learned: Learned) {
+        if let Some(member) = reporter {
+            self.recent
+                .entry((report.guild_id, member))
+                .or_default()
+                .push(report.at);
+        }
+        let (opened, card) = match learned {
+            Learned::Muted { opened } => (opened, None),
+            Learned::Filed { opened, queued } => (opened, Some(queued)),
+        };
+        if let Some(case_no) = opened {
+            self.took_case_no(report.guild_id, case_no);
+        }
+        let Some(queued) = card else {
+            return;
+        };
+        self.without_case.remove(&(report.guild_id, report.key.to_string()));
+        match (opened.is_some(), queued) {
+            // A new case's card is one more waiting item.
+            (true, false) => {
+                if let Some(n) = self.waiting.get_mut(&report.guild_id) {
+                    *n += 1;
+                }
+            }
+            (true, true) => {
+                self.summary_asked.insert(report.guild_id);
+            }
+            // A card asked again may or may not add an item: count again when needed.
+            (false, _) => {
+                self.waiting.remove(&report.guild_id);
+            }
+        }
+    }
+}
+
+impl BatchFacts {
+    /// A kept part took `case_no` ([`Self::case_no`]).
+    fn took_case_no(&mut self, guild_id: u64, case_no: i64) {
+        if let Some(n) = self.numbers.get_mut(&guild_id) {
+            if n.next == case_no && n.next < n.end {
+                n.next += 1;
+            }
+        }
+    }
+}
+
+/// Each reported server's settings, its rows created first if it is new.
+async fn settings_of(
+    conn: &mut AnyConnection,
+    jobs: &[(&NewReport, Option<IntakePolicy>)],
+) -> Result<HashMap<u64, GuildSettings>> {
+    let mut settings = HashMap::new();
+    for (report, _) in jobs {
+        if let Entry::Vacant(entry) = settings.entry(report.guild_id) {
+            ensure_guild(conn, report.guild_id, report.at).await?;
+            let read = settings_in(conn, report.guild_id)
+                .await?
+                .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?;
+            entry.insert(read);
+        }
+    }
+    Ok(settings)
+}
+
+/// The reported accounts (server, key) that have no case.
+async fn without_case(
+    conn: &mut AnyConnection,
+    jobs: &[(&NewReport, Option<IntakePolicy>)],
+) -> Result<HashSet<(u64, String)>> {
+    let keys = group(jobs.iter().map(|(r, _)| (r.guild_id, r.key.to_string())));
+    let with_case = keys_with_cases(conn, &keys).await?;
+    Ok(keys
+        .into_iter()
+        .flat_map(|(guild_id, keys)| keys.into_iter().map(move |key| (guild_id, key)))
+        .filter(|key| !with_case.contains(key))
+        .collect())
+}
+
+/// One number per account of the batch without a case, reserved per server before the
+/// first part (one statement per server instead of one per new case). The server's row
+/// stays locked until the batch commits, as it would from its first new case on.
+async fn reserve_numbers(
+    conn: &mut AnyConnection,
+    without_case: &HashSet<(u64, String)>,
+) -> Result<HashMap<u64, Numbers>> {
+    let mut wanted: std::collections::BTreeMap<u64, i64> = std::collections::BTreeMap::new();
+    for (guild_id, _) in without_case {
+        *wanted.entry(*guild_id).or_default() += 1;
+    }
+    let mut numbers = HashMap::new();
+    for (guild_id, count) in wanted {
+        let first = reserve_case_numbers(conn, guild_id, count).await?;
+        numbers.insert(
+            guild_id,
+            Numbers {
+                next: first,
+                end: first + count,
+            },
+        );
+    }
+    Ok(numbers)
+}
+
+/// Pairs grouped by server.
+fn group<T: Ord>(pairs: impl Iterator<Item = (u64, T)>) -> PerGuild<T> {
+    let mut groups = PerGuild::new();
+    for (guild_id, value) in pairs {
+        groups.entry(guild_id).or_insert_with(BTreeSet::new).insert(value);
+    }
+    groups
+}
+
+/// Serialise the intake of the batch's rate-limited members (acting ids by server) across
+/// connections and processes, in one statement. SQLite's write transaction (`BEGIN
+/// IMMEDIATE`) already does; PostgreSQL takes a transaction-scoped advisory lock per
+/// server and member, in key order, so two batches never wait on each other crosswise.
+async fn lock_members(conn: &mut AnyConnection, backend: Backend, members: &PerGuild<i64>) -> Result<()> {
+    if backend != Backend::Postgres || members.is_empty() {
+        return Ok(());
+    }
+    let keys: BTreeSet<i64> = members
+        .iter()
+        .flat_map(|(guild_id, ids)| ids.iter().map(move |id| lock_key(*guild_id, id_from_db(*id))))
+        .collect();
+    let values: Vec<String> = (1..=keys.len()).map(|i| format!("(${i}::bigint)")).collect();
+    let sql = format!(
+        "SELECT pg_advisory_xact_lock(k) FROM (VALUES {}) AS v(k)",
+        values.join(", ")
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
+    for key in keys {
+        query = query.bind(key);
+    }
+    query.execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// A member's intake lock key: the same for every process and version.
+fn lock_key(guild_id: u64, member: u64) -> i64 {
+    let digest = Sha256::digest(format!("intake:{guild_id}:{member}").as_bytes());
+    let mut key = [0u8; 8];
+    key.copy_from_slice(&digest[..8]);
+    i64::from_be_bytes(key)
+}
