@@ -64,8 +64,8 @@ pub use import::{ImportLine, ImportSummary, Importer};
 pub use merge::MergedCases;
 pub use outbox::{LeaseGrant, OutboxItem, ParkedItem, Refusal};
 pub use public_page::{
-    PublicCase, PublicCasePage, PublicDay, PublicFeed, PublicPage, PublicSeries, PUBLIC_DAYS, PUBLIC_FEED_SIZE,
-    PUBLIC_PAGE_SIZE, PUBLIC_SUSPENDED_SHOWN,
+    PublicCase, PublicCasePage, PublicCharts, PublicDay, PublicFeed, PublicPage, PublicSeries, PUBLIC_DAYS,
+    PUBLIC_FEED_SIZE, PUBLIC_PAGE_SIZE, PUBLIC_SUSPENDED_SHOWN,
 };
 pub use queue::{BulkDismissal, MAX_DEQUEUE, MAX_WAITING_CARDS};
 pub use reports::{NewEvidence, NewReport, ReportOutcome, ReportSource};

@@ -85,13 +85,20 @@ pub struct PublicPage {
     pub last_change: Millis,
 }
 
-/// The charts' and the feed's view of a server.
+/// The Atom feed's view of a server.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublicFeed {
     pub slug: String,
     pub language: Language,
     /// The accounts still up decided last, newest first (at most [`PUBLIC_FEED_SIZE`]).
     pub newest: Vec<PublicCase>,
+    /// As [`PublicPage::last_change`].
+    pub last_change: Millis,
+}
+
+/// The charts' view of a server: its series, and when what they show last changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicCharts {
     pub series: PublicSeries,
     /// As [`PublicPage::last_change`].
     pub last_change: Millis,
@@ -177,8 +184,8 @@ impl Store {
         .await
     }
 
-    /// What the charts and the Atom feed of `slug` show; `None` as for [`Store::public_page`].
-    pub async fn public_feed(&self, slug: &str, now: Millis) -> Result<Option<PublicFeed>> {
+    /// What the Atom feed of `slug` shows; `None` as for [`Store::public_page`].
+    pub async fn public_feed(&self, slug: &str) -> Result<Option<PublicFeed>> {
         self.op("public_feed", async {
             let Some((guild, language)) = self.public_guild(slug).await? else {
                 return Ok(None);
@@ -187,6 +194,19 @@ impl Store {
                 slug: slug.to_owned(),
                 language,
                 newest: self.public_cases(guild, Selection::Newest).await?,
+                last_change: self.public_last_change(guild).await?,
+            }))
+        })
+        .await
+    }
+
+    /// What the charts of `slug` draw; `None` as for [`Store::public_page`].
+    pub async fn public_charts(&self, slug: &str, now: Millis) -> Result<Option<PublicCharts>> {
+        self.op("public_charts", async {
+            let Some((guild, _)) = self.public_guild(slug).await? else {
+                return Ok(None);
+            };
+            Ok(Some(PublicCharts {
                 series: self.public_series(guild, now).await?,
                 last_change: self.public_last_change(guild).await?,
             }))

@@ -112,7 +112,7 @@ async fn chart(
         return not_found();
     };
     let now = shared.clock.now();
-    match shared.store.public_feed(&slug, now).await {
+    match shared.store.public_charts(&slug, now).await {
         Ok(Some(p)) => match charts::svg(chart, &p.series.days) {
             Ok(svg) => cached(&headers, "image/svg+xml", modified(p.last_change, now), svg),
             Err(e) => failed(&e),
@@ -123,8 +123,7 @@ async fn chart(
 }
 
 async fn atom(State(shared): State<Arc<Shared>>, Path(slug): Path<String>, headers: HeaderMap) -> Response {
-    let now = shared.clock.now();
-    match shared.store.public_feed(&slug, now).await {
+    match shared.store.public_feed(&slug).await {
         Ok(Some(p)) => {
             let body = feed::feed(&p, &base_url(&headers));
             cached(&headers, "application/atom+xml; charset=utf-8", p.last_change, body)
