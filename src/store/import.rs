@@ -22,7 +22,6 @@
 //!
 //! Case numbers follow the order in which accounts first appear in the list.
 
-use std::fmt::Write as _;
 use std::ops::Range;
 
 use futures::TryStreamExt;
@@ -37,6 +36,7 @@ use tokio::task::JoinHandle;
 use super::base::audit::{append, Event};
 use super::base::case_row::reserve_case_numbers;
 use super::base::guild_row::ensure_guild;
+use super::base::placeholders::Placeholders;
 use super::{id_to_db, Backend, Result, Store, StoreError};
 use crate::domain::account::{AccountKey, Platform};
 use crate::domain::audit::{Actor, AuditKind};
@@ -606,60 +606,4 @@ async fn pipelined<'q>(
 /// number of rows, used once otherwise.
 fn statement<'q>(sql: String, rows: usize) -> Query<'q, Any, AnyArguments> {
     sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(rows == ROWS_PER_STATEMENT)
-}
-
-/// Bind-parameter placeholders in the database's preferred form: numbered `$N` on
-/// PostgreSQL, anonymous `?` on SQLite (see the module notes). Parameters are bound in
-/// the order their placeholders appear.
-#[derive(Debug, Clone, Copy)]
-struct Placeholders(Backend);
-
-impl Placeholders {
-    /// Parameter number `n` (from 1).
-    fn push(self, out: &mut String, n: usize) {
-        match self.0 {
-            Backend::Sqlite => out.push('?'),
-            Backend::Postgres => {
-                let _ = write!(out, "${n}");
-            }
-        }
-    }
-
-    fn one(self, n: usize) -> String {
-        let mut out = String::new();
-        self.push(&mut out, n);
-        out
-    }
-
-    /// `n` parameters from number `first`, comma-separated.
-    fn list(self, first: usize, n: usize) -> String {
-        let mut out = String::with_capacity(n * 8);
-        self.push_list(&mut out, first, n);
-        out
-    }
-
-    fn push_list(self, out: &mut String, first: usize, n: usize) {
-        for i in first..first + n {
-            if i > first {
-                out.push_str(", ");
-            }
-            self.push(out, i);
-        }
-    }
-
-    /// `rows` rows of `cols` parameters each, then the `constants`: `(?, ?, 1), (?, ?, 1)`.
-    fn rows(self, rows: usize, cols: usize, constants: &str) -> String {
-        let mut out = String::with_capacity(rows * (cols * 8 + constants.len() + 4));
-        for r in 0..rows {
-            if r > 0 {
-                out.push_str(", ");
-            }
-            out.push('(');
-            self.push_list(&mut out, 1 + r * cols, cols);
-            out.push_str(", ");
-            out.push_str(constants);
-            out.push(')');
-        }
-        out
-    }
 }

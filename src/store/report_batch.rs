@@ -10,6 +10,8 @@
 //! every part would otherwise read for itself (`reports::facts`), and a kept part is
 //! released with the next part's savepoint: on PostgreSQL, where each statement is a
 //! network round trip, a new case's report takes five statements instead of thirteen.
+//! Plain new cases (most of a burst) take no part at all: they are written together, one
+//! multi-row statement per table for the whole batch (`reports::new_cases`).
 
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
@@ -18,7 +20,8 @@ use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot};
 
 use super::base::audit::{append_all, Event};
-use super::reports::{file_in, BatchFacts, ReportEvent};
+use super::base::write_tx::WriteTx;
+use super::reports::{file_in, BatchFacts, NewCases, ReportEvent, Written};
 use super::{Backend, InteractionClaim, NewReport, ReportOutcome, Result, Store, StoreError};
 use crate::domain::intake::IntakePolicy;
 
@@ -144,7 +147,7 @@ impl Store {
         // servers take the servers' rows in the same order.
         jobs.sort_by_key(|job| job.report.guild_id);
         let together = jobs.len() > 1;
-        let results: Vec<Option<Result<ReportOutcome>>> = match self.try_batch(&jobs).await {
+        let results: Vec<Option<Result<ReportOutcome>>> = match self.try_batch_planned(&jobs).await {
             Ok(results) => results
                 .into_iter()
                 .map(|r| match r {
@@ -168,7 +171,7 @@ impl Store {
             }
         }
         for job in alone {
-            let result = match self.try_batch(std::slice::from_ref(&job)).await {
+            let result = match self.try_batch_planned(std::slice::from_ref(&job)).await {
                 Ok(mut results) => results.pop().unwrap_or_else(|| Err(writer_gone())),
                 Err(e) => Err(e),
             };
@@ -176,16 +179,39 @@ impl Store {
         }
     }
 
+    /// [`Self::try_batch`] writing plain new cases together, and again part by part if
+    /// one of them could not be written as planned.
+    async fn try_batch_planned(&self, jobs: &[Job]) -> Result<Vec<Result<ReportOutcome>>> {
+        match self.try_batch(jobs, true).await? {
+            Some(results) => Ok(results),
+            None => self.try_batch(jobs, false).await?.ok_or_else(writer_gone),
+        }
+    }
+
     /// One transaction for `jobs` (sorted by server): each report's outcome, or the error
-    /// that failed the whole transaction (then nothing of it is committed).
-    async fn try_batch(&self, jobs: &[Job]) -> Result<Vec<Result<ReportOutcome>>> {
+    /// that failed the whole transaction (then nothing of it is committed). With `plan`,
+    /// plain new cases are written together (`reports::new_cases`); `None` when that
+    /// found a row it could not write, and nothing was committed.
+    async fn try_batch(&self, jobs: &[Job], plan: bool) -> Result<Option<Vec<Result<ReportOutcome>>>> {
         let mut tx = self.begin_write().await?;
         let reports: Vec<_> = jobs.iter().map(|j| (&j.report, j.policy)).collect();
         let mut facts = BatchFacts::read(&mut tx, self.backend, &reports).await?;
-        let mut results = Vec::with_capacity(jobs.len());
-        let mut events = Vec::new();
-        let mut filed = 0;
-        for job in jobs {
+        let mut batch = Batch::new(jobs.len());
+        let mut plain = NewCases::new(self.backend);
+        for (index, job) in jobs.iter().enumerate() {
+            let claim = job.claim.as_ref();
+            if plan
+                && plain
+                    .plan(&mut tx, &mut facts, index, &job.report, job.policy, claim)
+                    .await?
+            {
+                continue;
+            }
+            let Some(written) = plain.write(&mut tx, &facts).await? else {
+                tx.rollback().await?;
+                return Ok(None);
+            };
+            batch.add(&mut tx, written);
             tx.begin_part().await?;
             let part = file_in(&mut tx, &mut facts, &job.report, job.policy, job.claim.as_deref()).await;
             match part {
@@ -194,29 +220,72 @@ impl Store {
                     if let Some(claim) = &job.claim {
                         tx.on_commit_claimed(claim.clone());
                     }
-                    events.extend(part.events);
-                    filed += 1;
-                    results.push(Ok(part.outcome));
+                    batch.events.extend(part.events);
+                    batch.filed += 1;
+                    batch.results[index] = Some(Ok(part.outcome));
                 }
                 Ok(part) => {
                     tx.undo_part().await?;
-                    results.push(Ok(part.outcome));
+                    batch.results[index] = Some(Ok(part.outcome));
                 }
                 Err(e) => {
                     tx.undo_part().await?;
-                    results.push(Err(e));
+                    batch.results[index] = Some(Err(e));
                 }
             }
         }
+        let Some(written) = plain.write(&mut tx, &facts).await? else {
+            tx.rollback().await?;
+            return Ok(None);
+        };
+        batch.add(&mut tx, written);
         tx.end_parts().await?;
         facts.release_unused(&mut tx).await?;
-        append_events(&mut tx, &events).await?;
+        append_events(&mut tx, &batch.events).await?;
         tx.commit().await?;
-        if filed > 0 {
+        if batch.filed > 0 {
             self.batch_counts.commits.fetch_add(1, Ordering::Relaxed);
-            self.batch_counts.reports.fetch_add(filed, Ordering::Relaxed);
+            self.batch_counts.reports.fetch_add(batch.filed, Ordering::Relaxed);
         }
-        Ok(results)
+        Ok(Some(
+            batch
+                .results
+                .into_iter()
+                .map(|r| r.unwrap_or_else(|| Err(writer_gone())))
+                .collect(),
+        ))
+    }
+}
+
+/// What a batch's transaction has filed so far.
+struct Batch {
+    /// Each report's outcome, by its index in the batch, once filed or refused.
+    results: Vec<Option<Result<ReportOutcome>>>,
+    events: Vec<ReportEvent>,
+    filed: u64,
+}
+
+impl Batch {
+    fn new(len: usize) -> Batch {
+        Batch {
+            results: (0..len).map(|_| None).collect(),
+            events: Vec::new(),
+            filed: 0,
+        }
+    }
+
+    /// Plain new cases were written: their answers, events and claims.
+    fn add(&mut self, tx: &mut WriteTx, written: Written) {
+        for (index, outcome) in written.outcomes {
+            if let Some(slot) = self.results.get_mut(index) {
+                *slot = Some(Ok(outcome));
+                self.filed += 1;
+            }
+        }
+        self.events.extend(written.events);
+        for claim in written.claims {
+            tx.on_commit_claimed(claim);
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! evidence and audit events.
 
 mod facts;
+mod new_cases;
 
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -24,6 +25,7 @@ use crate::domain::intake::IntakePolicy;
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
 pub(super) use facts::{BatchFacts, Learned};
+pub(super) use new_cases::{NewCases, Written};
 
 /// Where a report came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,7 +13,8 @@ use flagwatch::domain::time::Millis;
 use flagwatch::domain::vote::{HoldDays, VoteChoice};
 use flagwatch::export::Format;
 use flagwatch::store::{
-    Backend, ImportLine, Importer, NewReport, OutboxKind, ReportOutcome, ReportSource, Reporter, Store, StoreError,
+    Backend, ImportLine, Importer, NewEvidence, NewReport, OutboxKind, ReportOutcome, ReportSource, Reporter, Store,
+    StoreError,
 };
 use sqlx::Executor;
 
@@ -922,6 +923,17 @@ async fn file_in_one_batch(
     reports: Vec<NewReport>,
     policy: IntakePolicy,
 ) -> Vec<Result<ReportOutcome, StoreError>> {
+    file_in_one_batch_by(db, reports, policy, false).await
+}
+
+/// [`file_in_one_batch`]; with `claimed`, each report is filed by a handler that claims
+/// its interaction, as `/report` does.
+async fn file_in_one_batch_by(
+    db: &TestDb,
+    reports: Vec<NewReport>,
+    policy: IntakePolicy,
+    claimed: bool,
+) -> Vec<Result<ReportOutcome, StoreError>> {
     let (commits_before, _) = db.store.report_commits();
     let held = hold_writes(db).await;
     let store = db.store.clone();
@@ -930,7 +942,14 @@ async fn file_in_one_batch(
     let store = db.store.clone();
     // One task polls the filings in order, so they queue in order.
     let batch = tokio::spawn(async move {
-        futures::future::join_all(reports.into_iter().map(|r| store.file_report_within(r, policy))).await
+        futures::future::join_all(reports.into_iter().map(|r| {
+            let handler = match (claimed, r.interaction_id) {
+                (true, Some(id)) => store.for_interaction(id, r.at),
+                _ => store.clone(),
+            };
+            async move { handler.file_report_within(r, policy).await }
+        }))
+        .await
     });
     tokio::time::sleep(SETTLE).await;
     held.0.rollback().await.unwrap();
@@ -939,6 +958,23 @@ async fn file_in_one_batch(
     let (commits, _) = db.store.report_commits();
     assert_eq!(commits - commits_before, 2, "the first report alone, then the batch");
     outcomes
+}
+
+/// What each outcome says, in a few words.
+fn summarise(outcomes: &[Result<ReportOutcome, StoreError>]) -> Vec<String> {
+    outcomes
+        .iter()
+        .map(|o| match o {
+            Ok(ReportOutcome::NewCase { case }) => format!("new {}", case.case_no),
+            Ok(ReportOutcome::Merged { case, reporters }) => format!("merged {} {reporters}", case.case_no),
+            Ok(ReportOutcome::AlreadyFiled { case }) => format!("already {}", case.case_no),
+            Ok(other) => format!("{other:?}"),
+            Err(StoreError::NotYet(_)) => "not yet".into(),
+            Err(StoreError::AlreadyHandled) => "handled before".into(),
+            Err(StoreError::Database { op, .. }) => format!("database error in {op:?}"),
+            Err(e) => format!("{e}"),
+        })
+        .collect()
 }
 
 const LIMIT_ONE: IntakePolicy = IntakePolicy {
@@ -1012,18 +1048,7 @@ async fn a_failing_report_in_a_batch_fails_alone(db: TestDb) {
         LIMIT_ONE,
     )
     .await;
-    let summary: Vec<String> = outcomes
-        .iter()
-        .map(|o| match o {
-            Ok(ReportOutcome::NewCase { case }) => format!("new {}", case.case_no),
-            Ok(ReportOutcome::Merged { case, reporters }) => format!("merged {} {reporters}", case.case_no),
-            Ok(ReportOutcome::AlreadyFiled { case }) => format!("already {}", case.case_no),
-            Ok(other) => format!("{other:?}"),
-            Err(StoreError::NotYet(_)) => "not yet".into(),
-            Err(StoreError::Database { op, .. }) => format!("database error in {op:?}"),
-            Err(e) => format!("{e}"),
-        })
-        .collect();
+    let summary = summarise(&outcomes);
     assert_eq!(
         summary,
         [
@@ -1077,6 +1102,131 @@ async fn new_cases_of_one_batch_answer_as_stored_and_queue_past_twenty_cards(db:
         .await
         .unwrap();
     assert_eq!(summaries, 1);
+}
+
+/// Plain new cases of a batch are written together, and the reports that need a part of
+/// their own (a second report of an account, one with evidence, one over the limit) are
+/// filed in their place in the batch's order: each sees what the reports before it did.
+async fn plain_new_cases_and_other_reports_of_one_batch_file_in_order(db: TestDb) {
+    let with_link = NewReport {
+        evidence: vec![NewEvidence::Link {
+            url: "https://example.org/screenshot".into(),
+        }],
+        ..report("in_order_b", 3, 30)
+    };
+    let outcomes = file_in_one_batch(
+        &db,
+        vec![
+            report("x.com/in_order_a", 2, 20),
+            with_link,
+            report("@in_order_a", 4, 40),
+            report("in_order_c", 5, 50),
+            report("in_order_d", 5, 51),
+            report("in_order_e", 6, 60),
+        ],
+        LIMIT_ONE,
+    )
+    .await;
+    assert_eq!(
+        summarise(&outcomes),
+        ["new 2", "new 3", "merged 2 2", "new 4", "not yet", "new 5"]
+    );
+    let exported = db.store.export_cases(GUILD, None).await.unwrap();
+    let counts: Vec<(i64, u64)> = exported.iter().map(|c| (c.case.case_no, c.report_count)).collect();
+    assert_eq!(counts, [(1, 1), (2, 2), (3, 1), (4, 1), (5, 1)]);
+    assert_eq!(exported[2].evidence.len(), 1, "the link was kept with its report");
+    assert_eq!(db.store.verify_audit(Some(GUILD)).await.unwrap().unwrap(), 11);
+}
+
+/// A new account's report whose interaction was handled before (a replay reaching the
+/// batch) files nothing; the batch's other new cases are filed with no gap in numbers.
+async fn an_interaction_handled_before_opens_no_case_and_its_batch_files_the_rest(db: TestDb) {
+    db.store
+        .for_interaction(777, T0)
+        .queue_changed(GUILD, T0)
+        .await
+        .unwrap();
+    let outcomes = file_in_one_batch_by(
+        &db,
+        vec![
+            report("replay_one", 2, 20),
+            report("replay_handled", 3, 777),
+            report("replay_two", 4, 40),
+        ],
+        LIMIT_ONE,
+        true,
+    )
+    .await;
+    assert_eq!(summarise(&outcomes), ["new 2", "handled before", "new 3"]);
+    let keys: Vec<(i64, String)> = db
+        .store
+        .export_cases(GUILD, None)
+        .await
+        .unwrap()
+        .iter()
+        .map(|c| (c.case.case_no, c.case.key.to_string()))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            (1, key("first_of_all").to_string()),
+            (2, key("replay_one").to_string()),
+            (3, key("replay_two").to_string())
+        ]
+    );
+    let claimed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM handled_interactions WHERE interaction_id IN (20, 40)")
+        .fetch_one(&db.raw().await)
+        .await
+        .unwrap();
+    assert_eq!(claimed, 2, "the filed reports' interactions are claimed");
+}
+
+/// Two processes filing reports of the same new accounts at once (their batches read
+/// "no case yet" before either commits) open one case per account, numbered without gaps,
+/// and each process's reports are filed: the later batch finds the cases and merges.
+async fn two_processes_reporting_the_same_new_accounts_open_one_case_each(db: TestDb) {
+    let other = Store::connect(&db.url).await.unwrap();
+    // The server's row exists, so neither batch waits for the other's first insert of it.
+    db.store.file_report(report("both_before", 1, 1)).await.unwrap();
+    let held = hold_writes(&db).await;
+    let file_all = |store: Store, member: u64| {
+        tokio::spawn(async move {
+            let reports = (0..40u64).map(|i| {
+                let store = store.for_interaction(member * 1000 + i, T0);
+                async move {
+                    store
+                        .file_report(report(&format!("both_{i}"), member + i, member * 1000 + i))
+                        .await
+                }
+            });
+            futures::future::join_all(reports).await
+        })
+    };
+    let first = file_all(db.store.clone(), 100);
+    let second = file_all(other.clone(), 200);
+    tokio::time::sleep(SETTLE).await;
+    held.0.rollback().await.unwrap();
+    let mut outcomes = first.await.unwrap();
+    outcomes.extend(second.await.unwrap());
+    let mut per_account: std::collections::BTreeMap<i64, Vec<String>> = Default::default();
+    for (outcome, said) in outcomes.iter().zip(summarise(&outcomes)) {
+        let case = outcome.as_ref().expect("every report is filed").case();
+        per_account
+            .entry(case.case_no)
+            .or_default()
+            .push(said.split(' ').next().unwrap_or("").to_owned());
+    }
+    assert_eq!(
+        per_account.keys().copied().collect::<Vec<_>>(),
+        (2..=41).collect::<Vec<_>>()
+    );
+    for (no, mut said) in per_account {
+        said.sort();
+        assert_eq!(said, ["merged", "new"], "case {no}");
+    }
+    let exported = db.store.export_cases(GUILD, None).await.unwrap();
+    assert!(exported.iter().skip(1).all(|c| c.report_count == 2));
+    assert_eq!(db.store.verify_audit(Some(GUILD)).await.unwrap().unwrap(), 122);
 }
 
 /// Every report answered as filed is committed: read from another connection the moment
@@ -1165,4 +1315,7 @@ on_both_databases!(
     a_failing_report_in_a_batch_fails_alone,
     no_report_is_answered_before_its_batch_commits,
     new_cases_of_one_batch_answer_as_stored_and_queue_past_twenty_cards,
+    plain_new_cases_and_other_reports_of_one_batch_file_in_order,
+    an_interaction_handled_before_opens_no_case_and_its_batch_files_the_rest,
+    two_processes_reporting_the_same_new_accounts_open_one_case_each,
 );

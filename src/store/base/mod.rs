@@ -10,6 +10,7 @@ pub(super) mod locations;
 pub(super) mod member_language;
 pub(super) mod mute;
 pub(super) mod outbox;
+pub(super) mod placeholders;
 pub(super) mod pseudonym;
 pub(super) mod record;
 pub(super) mod sets;
