@@ -183,6 +183,8 @@ pub struct Store {
     /// the writer tasks file with.
     lanes: Option<Arc<report_batch::Lanes>>,
     batch_counts: Arc<BatchCounts>,
+    /// What report batches need not read again once it is committed (`base::known`).
+    known: Arc<base::known::Known>,
 }
 
 /// Transactions that committed reports, and the reports they filed.
@@ -254,6 +256,7 @@ impl Store {
                 probe,
                 lanes: None,
                 batch_counts: Arc::default(),
+                known: Arc::default(),
             };
             Ok(Store {
                 lanes: Some(Arc::new(report_batch::Lanes::start(&direct))),

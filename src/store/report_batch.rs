@@ -195,7 +195,7 @@ impl Store {
     async fn try_batch(&self, jobs: &[Job], plan: bool) -> Result<Option<Vec<Result<ReportOutcome>>>> {
         let mut tx = self.begin_write().await?;
         let reports: Vec<_> = jobs.iter().map(|j| (&j.report, j.policy)).collect();
-        let mut facts = BatchFacts::read(&mut tx, self.backend, &reports).await?;
+        let mut facts = BatchFacts::read(&mut tx, self.backend, &self.known, &reports).await?;
         let mut batch = Batch::new(jobs.len());
         let mut plain = NewCases::new(self.backend);
         for (index, job) in jobs.iter().enumerate() {

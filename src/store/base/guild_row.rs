@@ -42,17 +42,25 @@ pub struct GuildSettings {
 
 /// Create the server's rows (settings with defaults, empty audit chain) if missing.
 pub(crate) async fn ensure_guild(conn: &mut AnyConnection, guild_id: u64, now: Millis) -> Result<()> {
-    sqlx::query("INSERT INTO guilds (guild_id, created_at) VALUES ($1, $2) ON CONFLICT (guild_id) DO NOTHING")
-        .bind(id_to_db(guild_id))
-        .bind(now.0)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("INSERT INTO audit_heads (guild_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (guild_id) DO NOTHING")
-        .bind(id_to_db(guild_id))
-        .bind(GENESIS_HASH)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
+    ensure_guild_existed(conn, guild_id, now).await.map(|_| ())
+}
+
+/// [`ensure_guild`], telling whether both rows were there already.
+pub(crate) async fn ensure_guild_existed(conn: &mut AnyConnection, guild_id: u64, now: Millis) -> Result<bool> {
+    let guild =
+        sqlx::query("INSERT INTO guilds (guild_id, created_at) VALUES ($1, $2) ON CONFLICT (guild_id) DO NOTHING")
+            .bind(id_to_db(guild_id))
+            .bind(now.0)
+            .execute(&mut *conn)
+            .await?;
+    let head = sqlx::query(
+        "INSERT INTO audit_heads (guild_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (guild_id) DO NOTHING",
+    )
+    .bind(id_to_db(guild_id))
+    .bind(GENESIS_HASH)
+    .execute(&mut *conn)
+    .await?;
+    Ok(guild.rows_affected() == 0 && head.rows_affected() == 0)
 }
 
 pub(crate) async fn settings_in(conn: &mut AnyConnection, guild_id: u64) -> Result<Option<GuildSettings>> {

@@ -6,6 +6,7 @@ pub(super) mod audit;
 pub(super) mod case_row;
 pub(super) mod collection;
 pub(super) mod guild_row;
+pub(super) mod known;
 pub(super) mod locations;
 pub(super) mod member_language;
 pub(super) mod mute;

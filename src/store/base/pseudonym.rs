@@ -15,15 +15,23 @@ use crate::store::{id_from_db, id_to_db, Result, StoreError};
 
 /// The installation's secret, created on first use (race-safe: the first insert wins).
 async fn secret(conn: &mut AnyConnection) -> Result<Vec<u8>> {
+    installation_key_existed(conn).await.map(|(key, _)| key)
+}
+
+/// [`secret`], telling whether it existed before this call.
+pub(in crate::store) async fn installation_key_existed(conn: &mut AnyConnection) -> Result<(Vec<u8>, bool)> {
     let fresh = format!("{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple());
-    sqlx::query("INSERT INTO installation_secrets (name, value) VALUES ('pseudonyms', $1) ON CONFLICT DO NOTHING")
-        .bind(fresh)
-        .execute(&mut *conn)
-        .await?;
+    let created =
+        sqlx::query("INSERT INTO installation_secrets (name, value) VALUES ('pseudonyms', $1) ON CONFLICT DO NOTHING")
+            .bind(fresh)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
     let value: String = sqlx::query_scalar("SELECT value FROM installation_secrets WHERE name = 'pseudonyms'")
         .fetch_one(&mut *conn)
         .await?;
-    hex::decode(value).map_err(|e| StoreError::Corrupt(format!("pseudonym secret: {e}")))
+    let key = hex::decode(value).map_err(|e| StoreError::Corrupt(format!("pseudonym secret: {e}")))?;
+    Ok((key, created == 0))
 }
 
 /// The installation's secret key, for other keyed uses (signing the TAXII feed's `next`

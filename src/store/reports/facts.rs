@@ -11,9 +11,10 @@ use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
 use super::super::base::case_row::{keys_with_cases, release_case_numbers, reports_since_of, reserve_case_numbers};
-use super::super::base::guild_row::{ensure_guild, settings_in, GuildSettings};
+use super::super::base::guild_row::{settings_in, GuildSettings};
+use super::super::base::known::Known;
 use super::super::base::mute::{mute_holds, mutes_of};
-use super::super::base::pseudonym::{acting_ids, installation_key};
+use super::super::base::pseudonym::acting_ids;
 use super::super::base::sets::PerGuild;
 use super::super::queue::waiting_cards;
 use super::NewReport;
@@ -68,9 +69,10 @@ impl BatchFacts {
     pub(in crate::store) async fn read(
         conn: &mut AnyConnection,
         backend: Backend,
+        known: &Known,
         jobs: &[(&NewReport, Option<IntakePolicy>)],
     ) -> Result<Self> {
-        let settings = settings_of(conn, jobs).await?;
+        let settings = settings_of(conn, known, jobs).await?;
         let members: BTreeSet<(u64, u64)> = jobs
             .iter()
             .filter_map(|(r, _)| r.reporter.map(|m| (r.guild_id, m)))
@@ -78,7 +80,7 @@ impl BatchFacts {
         let acting = if members.is_empty() {
             HashMap::new()
         } else {
-            let key = installation_key(conn).await?;
+            let key = known.installation_key(conn).await?;
             acting_ids(conn, &key, &members).await?
         };
         let acting_of = |r: &NewReport| r.reporter.and_then(|m| acting.get(&(r.guild_id, m)).copied());
@@ -244,12 +246,13 @@ impl BatchFacts {
 /// Each reported server's settings, its rows created first if it is new.
 async fn settings_of(
     conn: &mut AnyConnection,
+    known: &Known,
     jobs: &[(&NewReport, Option<IntakePolicy>)],
 ) -> Result<HashMap<u64, GuildSettings>> {
     let mut settings = HashMap::new();
     for (report, _) in jobs {
         if let Entry::Vacant(entry) = settings.entry(report.guild_id) {
-            ensure_guild(conn, report.guild_id, report.at).await?;
+            known.ensure_guild(conn, report.guild_id, report.at).await?;
             let read = settings_in(conn, report.guild_id)
                 .await?
                 .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?;
