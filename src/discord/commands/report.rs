@@ -130,7 +130,13 @@ pub async fn report(
         },
         settings.intake(),
     );
-    let outcome = match within_deadline(ctx, started, filing).await {
+    // The member's language is read while the report is filed: the answer waits for
+    // neither read after the commit.
+    let (filed, lang) = tokio::join!(
+        within_deadline(ctx, started, filing),
+        answer_language(ctx, guild, who.user_id, settings.language)
+    );
+    let outcome = match filed {
         Err(e) => match e.downcast_ref::<StoreError>() {
             Some(StoreError::NotYet(not_yet)) => {
                 let not_yet = *not_yet;
@@ -145,7 +151,6 @@ pub async fn report(
     // The interaction's span (see `discord::spans`) learns its case only now.
     tracing::Span::current().record("case", outcome.case().case_no);
     tracing::info!("report filed");
-    let lang = answer_language(ctx, guild, who.user_id, settings.language).await;
     ctx.send(private(answers::report_answer(&outcome, lang))).await?;
     Ok(())
 }
