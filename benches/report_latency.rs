@@ -19,7 +19,8 @@
 //! servers, each by another member. Measured per report: the time from dispatching
 //! INTERACTION_CREATE to the bot's first callback (the simulator's `answered_after`), and
 //! the time to the answer saying the report is filed (the same, unless the bot deferred);
-//! per burst, reports answered per second from the first dispatch to the last answer.
+//! per burst, reports answered per second from the first dispatch to the last answer,
+//! and how busy the machine's CPUs were meanwhile.
 
 #[path = "report_latency/load.rs"]
 mod load;
@@ -130,12 +131,12 @@ fn print_figures(rows: &[Row]) {
     println!();
     println!(
         "| configuration | steady p50 | steady p99 | burst p50 | burst p99 | burst filed p99 | \
-         burst reports/s | deferred (steady / burst) | burst ≤ 3 s |"
+         burst reports/s | deferred (steady / burst) | burst ≤ 3 s | burst CPU busy |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     for r in rows {
         println!(
-            "| {} | {} | {} | {} | {} | {} | {:.0} | {} / {} | {:.1} % |",
+            "| {} | {} | {} | {} | {} | {} | {:.0} | {} / {} | {:.1} % | {} |",
             r.name,
             ms(r.steady.first_at(0.50)),
             ms(r.steady.first_at(0.99)),
@@ -145,7 +146,8 @@ fn print_figures(rows: &[Row]) {
             r.burst.per_second(),
             r.steady.deferred,
             r.burst.deferred,
-            r.burst.within_deadline()
+            r.burst.within_deadline(),
+            r.burst.cpu_busy.map_or("n/a".to_owned(), |b| format!("{b:.0} %"))
         );
     }
 }

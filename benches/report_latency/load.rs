@@ -24,6 +24,10 @@ pub struct Phase {
     pub deferred: usize,
     /// From the first dispatch to the last answer.
     pub span: Duration,
+    /// Share of the machine's CPU time that was busy (not idle) over the phase, in
+    /// percent, from `/proc/stat`; `None` where that cannot be read. Near 100 % the
+    /// phase is bound by the machine, and a second process cannot add capacity.
+    pub cpu_busy: Option<f64>,
 }
 
 impl Phase {
@@ -76,11 +80,40 @@ pub async fn steady(world: &World, tag: &str, rate: u64, total: usize) -> anyhow
 /// `total` reports dispatched at once (as fast as the simulator takes them), each by
 /// another member.
 pub async fn burst(world: &World, tag: &str, total: usize) -> anyhow::Result<Phase> {
+    let before = cpu_times();
     let first = Utc::now();
     let sent = (0..total)
         .map(|i| report(world, &format!("{tag}{i}")))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    collect(world, sent, first).await
+    let mut phase = collect(world, sent, first).await?;
+    phase.cpu_busy = before.zip(cpu_times()).map(|(a, b)| a.busy_percent_until(b));
+    Ok(phase)
+}
+
+/// The machine's CPU time so far, in clock ticks: all of it, and the idle part.
+#[derive(Clone, Copy)]
+struct CpuTimes {
+    total: u64,
+    idle: u64,
+}
+
+impl CpuTimes {
+    fn busy_percent_until(self, later: CpuTimes) -> f64 {
+        let total = later.total.saturating_sub(self.total).max(1);
+        let idle = later.idle.saturating_sub(self.idle);
+        100.0 * (total.saturating_sub(idle)) as f64 / total as f64
+    }
+}
+
+/// `/proc/stat`'s first line: `cpu user nice system idle iowait irq softirq steal …`.
+fn cpu_times() -> Option<CpuTimes> {
+    let stat = std::fs::read_to_string("/proc/stat").ok()?;
+    let line = stat.lines().next()?.strip_prefix("cpu ")?;
+    let ticks: Vec<u64> = line.split_whitespace().filter_map(|t| t.parse().ok()).collect();
+    let idle = ticks.get(3)? + ticks.get(4).copied().unwrap_or(0);
+    // guest and guest_nice (9th and 10th) are already counted in user and nice.
+    let total = ticks.iter().take(8).sum();
+    Some(CpuTimes { total, idle })
 }
 
 fn report(world: &World, handle: &str) -> anyhow::Result<Sent> {
@@ -103,6 +136,7 @@ async fn collect(world: &World, sent: Vec<Sent>, first: DateTime<Utc>) -> anyhow
         answered: Vec::with_capacity(sent.len()),
         deferred: 0,
         span: Duration::ZERO,
+        cpu_busy: None,
     };
     let mut last = first;
     for s in &sent {
