@@ -1003,12 +1003,9 @@ async fn two_reports_of_one_account_in_one_batch_merge_into_one_case(db: TestDb)
     assert_eq!(db.store.verify_audit(Some(GUILD)).await.unwrap().unwrap(), 5);
 }
 
-/// A report the database refuses (a trigger, as a broken row or a full disk would) fails
-/// alone: the others of its batch are filed, the case numbers have no gap, the audit
-/// chain verifies; a member over the limit within one batch is refused; a replayed
-/// interaction files nothing.
-async fn a_failing_report_in_a_batch_fails_alone(db: TestDb) {
-    let raw = db.raw().await;
+/// Make the database refuse any report whose details are `poison`, as a broken row or a
+/// full disk would.
+async fn poison_reports(db: &TestDb, raw: &sqlx::AnyPool) {
     match db.store.backend() {
         Backend::Sqlite => {
             raw.execute(
@@ -1030,6 +1027,15 @@ async fn a_failing_report_in_a_batch_fails_alone(db: TestDb) {
                 .unwrap();
         }
     }
+}
+
+/// A report the database refuses (a trigger, as a broken row or a full disk would) fails
+/// alone: the others of its batch are filed, the case numbers have no gap, the audit
+/// chain verifies; a member over the limit within one batch is refused; a replayed
+/// interaction files nothing.
+async fn a_failing_report_in_a_batch_fails_alone(db: TestDb) {
+    let raw = db.raw().await;
+    poison_reports(&db, &raw).await;
     db.store.file_report(report("filed_before", 9, 90)).await.unwrap();
     let poisoned = NewReport {
         details: Some("poison".into()),
@@ -1229,6 +1235,41 @@ async fn two_processes_reporting_the_same_new_accounts_open_one_case_each(db: Te
     assert_eq!(db.store.verify_audit(Some(GUILD)).await.unwrap().unwrap(), 122);
 }
 
+/// A server's rows created by a batch that then failed are gone with it: the next report
+/// in that server creates them again (a batch remembers only rows it found committed).
+async fn a_server_whose_first_batch_failed_is_created_again(db: TestDb) {
+    let raw = db.raw().await;
+    // The batch's audit append, outside every report's part, fails: nothing commits.
+    let (create, drop) = match db.store.backend() {
+        Backend::Sqlite => (
+            vec!["CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_events WHEN NEW.payload LIKE '%first_ever%' \
+                 BEGIN SELECT RAISE(ABORT, 'refused'); END"],
+            "DROP TRIGGER refuse_audit",
+        ),
+        Backend::Postgres => (
+            vec![
+                "CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
+                 IF NEW.payload::text LIKE '%first_ever%' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$",
+                "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION refuse_audit()",
+            ],
+            "DROP TRIGGER refuse_audit ON audit_events",
+        ),
+    };
+    for statement in create {
+        raw.execute(statement).await.unwrap();
+    }
+    assert!(db.store.file_report(report("first_ever", 2, 20)).await.is_err());
+    let guilds: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM guilds")
+        .fetch_one(&raw)
+        .await
+        .unwrap();
+    assert_eq!(guilds, 0, "the failed batch created nothing");
+    raw.execute(drop).await.unwrap();
+    let filed = db.store.file_report(report("first_ever", 3, 30)).await.unwrap();
+    assert_eq!(filed.case().case_no, 1);
+    assert_eq!(db.store.verify_audit(Some(GUILD)).await.unwrap().unwrap(), 2);
+}
+
 /// Every report answered as filed is committed: read from another connection the moment
 /// its answer arrives, it is there. On PostgreSQL a batch whose commit fails (a deferred
 /// check refusing one report) answers none of its reports as filed before filing each
@@ -1318,4 +1359,5 @@ on_both_databases!(
     plain_new_cases_and_other_reports_of_one_batch_file_in_order,
     an_interaction_handled_before_opens_no_case_and_its_batch_files_the_rest,
     two_processes_reporting_the_same_new_accounts_open_one_case_each,
+    a_server_whose_first_batch_failed_is_created_again,
 );
