@@ -71,6 +71,22 @@ pub(crate) async fn settings_in(conn: &mut AnyConnection, guild_id: u64) -> Resu
     row.map(|r| settings_from_row(&r)).transpose()
 }
 
+/// Reserve `n` case numbers (as `case_row::reserve_case_numbers`) and read the server's
+/// settings in the same statement: the first number reserved, and the settings.
+pub(crate) async fn reserve_with_settings(
+    conn: &mut AnyConnection,
+    guild_id: u64,
+    n: i64,
+) -> Result<(i64, GuildSettings)> {
+    let row = sqlx::query("UPDATE guilds SET next_case_no = next_case_no + $1 WHERE guild_id = $2 RETURNING *")
+        .bind(n)
+        .bind(id_to_db(guild_id))
+        .fetch_one(&mut *conn)
+        .await?;
+    let next: i64 = row.try_get("next_case_no")?;
+    Ok((next - n, settings_from_row(&row)?))
+}
+
 fn opt_id(row: &AnyRow, col: &str) -> Result<Option<u64>> {
     Ok(row.try_get::<Option<i64>, _>(col)?.map(id_from_db))
 }

@@ -106,22 +106,16 @@ pub(crate) async fn enqueue(
     not_before: Millis,
 ) -> Result<()> {
     let key = item_key(kind, guild_id, target);
-    // Only paced kinds have a pacing row: skip the lookup on the hot path (every report
-    // queues a card).
-    let paced: Option<i64> = match kind.min_interval_ms() {
-        Some(_) => {
-            sqlx::query_scalar("SELECT next_at FROM outbox_pacing WHERE item_key = $1")
-                .bind(&key)
-                .fetch_optional(&mut **tx)
-                .await?
-        }
-        None => None,
+    // A paced kind's time is put back to its target's pacing in the same statement; only
+    // paced kinds have a pacing row, so the hot path (every report queues a card) skips it.
+    let due = match kind.min_interval_ms() {
+        Some(_) => "(SELECT CASE WHEN MAX(next_at) > $5 THEN MAX(next_at) ELSE $5 END FROM outbox_pacing WHERE item_key = $2)",
+        None => "$5",
     };
-    let not_before = Millis(paced.map_or(not_before.0, |p| p.max(not_before.0)));
-    sqlx::query(
-        "INSERT INTO outbox (guild_id, item_key, kind, target, created_at, not_before) VALUES ($1, $2, $3, $4, $5, $5) \
-         ON CONFLICT (item_key) WHERE claimed_at IS NULL DO NOTHING",
-    )
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO outbox (guild_id, item_key, kind, target, created_at, not_before) VALUES ($1, $2, $3, $4, {due}, {due}) \
+         ON CONFLICT (item_key) WHERE claimed_at IS NULL DO NOTHING"
+    )))
     .bind(id_to_db(guild_id))
     .bind(key)
     .bind(kind.as_str())

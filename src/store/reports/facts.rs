@@ -4,14 +4,13 @@
 //! every statement is a network round trip); the case numbers the batch may need are
 //! reserved together too, and those no part took are given back.
 
-use std::collections::hash_map::Entry;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
 use super::super::base::case_row::{keys_with_cases, release_case_numbers, reports_since_of, reserve_case_numbers};
-use super::super::base::guild_row::{settings_in, GuildSettings};
+use super::super::base::guild_row::{reserve_with_settings, settings_in, GuildSettings};
 use super::super::base::known::Known;
 use super::super::base::mute::{mute_holds, mutes_of};
 use super::super::base::pseudonym::acting_ids;
@@ -62,17 +61,20 @@ pub(in crate::store) enum Learned {
 }
 
 impl BatchFacts {
-    /// Create the rows of the servers reported in and read their settings, then read
-    /// for every report at once what its part would otherwise read: its member's acting
-    /// id, mute and (under the member's intake lock) recent reports, and whether its
-    /// account has a case; and reserve the numbers of the cases it may open.
+    /// Create the rows of the servers reported in if they are new, then read for every
+    /// report at once what its part would otherwise read: its member's acting id, mute and
+    /// (under the member's intake lock) recent reports, and whether its account has a
+    /// case; last, reserve the numbers of the cases it may open, reading each server's
+    /// settings with them.
     pub(in crate::store) async fn read(
         conn: &mut AnyConnection,
         backend: Backend,
         known: &Known,
         jobs: &[(&NewReport, Option<IntakePolicy>)],
     ) -> Result<Self> {
-        let settings = settings_of(conn, known, jobs).await?;
+        for guild_id in jobs.iter().map(|(r, _)| r.guild_id).collect::<BTreeSet<_>>() {
+            known.ensure_guild(conn, guild_id, jobs_at(jobs)).await?;
+        }
         let members: BTreeSet<(u64, u64)> = jobs
             .iter()
             .filter_map(|(r, _)| r.reporter.map(|m| (r.guild_id, m)))
@@ -102,7 +104,7 @@ impl BatchFacts {
         let recent = reports_since_of(conn, &limited, since).await?;
         let mutes = mutes_of(conn, &reporters).await?;
         let without_case = without_case(conn, jobs).await?;
-        let numbers = reserve_numbers(conn, &without_case).await?;
+        let (numbers, settings) = numbers_and_settings(conn, jobs, &without_case).await?;
         Ok(BatchFacts {
             settings,
             acting,
@@ -243,23 +245,9 @@ impl BatchFacts {
     }
 }
 
-/// Each reported server's settings, its rows created first if it is new.
-async fn settings_of(
-    conn: &mut AnyConnection,
-    known: &Known,
-    jobs: &[(&NewReport, Option<IntakePolicy>)],
-) -> Result<HashMap<u64, GuildSettings>> {
-    let mut settings = HashMap::new();
-    for (report, _) in jobs {
-        if let Entry::Vacant(entry) = settings.entry(report.guild_id) {
-            known.ensure_guild(conn, report.guild_id, report.at).await?;
-            let read = settings_in(conn, report.guild_id)
-                .await?
-                .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?;
-            entry.insert(read);
-        }
-    }
-    Ok(settings)
+/// When the batch's servers may be first seen: its earliest report.
+fn jobs_at(jobs: &[(&NewReport, Option<IntakePolicy>)]) -> Millis {
+    jobs.iter().map(|(r, _)| r.at).min().unwrap_or(Millis(0))
 }
 
 /// The reported accounts (server, key) that have no case.
@@ -276,29 +264,40 @@ async fn without_case(
         .collect())
 }
 
-/// One number per account of the batch without a case, reserved per server before the
-/// first part (one statement per server instead of one per new case). The server's row
-/// stays locked until the batch commits, as it would from its first new case on.
-async fn reserve_numbers(
+/// Each reported server's settings and, for a server with accounts without a case, one
+/// case number per such account, reserved in the same statement (one per server instead
+/// of one per new case, and none for the settings). The server's row stays locked until
+/// the batch commits, as it would from its first new case on.
+async fn numbers_and_settings(
     conn: &mut AnyConnection,
+    jobs: &[(&NewReport, Option<IntakePolicy>)],
     without_case: &HashSet<(u64, String)>,
-) -> Result<HashMap<u64, Numbers>> {
-    let mut wanted: std::collections::BTreeMap<u64, i64> = std::collections::BTreeMap::new();
+) -> Result<(HashMap<u64, Numbers>, HashMap<u64, GuildSettings>)> {
+    let mut wanted: BTreeMap<u64, i64> = jobs.iter().map(|(r, _)| (r.guild_id, 0)).collect();
     for (guild_id, _) in without_case {
         *wanted.entry(*guild_id).or_default() += 1;
     }
     let mut numbers = HashMap::new();
+    let mut settings = HashMap::new();
     for (guild_id, count) in wanted {
-        let first = reserve_case_numbers(conn, guild_id, count).await?;
-        numbers.insert(
-            guild_id,
-            Numbers {
-                next: first,
-                end: first + count,
-            },
-        );
+        let read = if count > 0 {
+            let (first, read) = reserve_with_settings(conn, guild_id, count).await?;
+            numbers.insert(
+                guild_id,
+                Numbers {
+                    next: first,
+                    end: first + count,
+                },
+            );
+            read
+        } else {
+            settings_in(conn, guild_id)
+                .await?
+                .ok_or_else(|| StoreError::Corrupt("guild row missing".into()))?
+        };
+        settings.insert(guild_id, read);
     }
-    Ok(numbers)
+    Ok((numbers, settings))
 }
 
 /// Pairs grouped by server.
