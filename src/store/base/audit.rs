@@ -63,19 +63,28 @@ pub(crate) async fn append_all(conn: &mut AnyConnection, guild_id: u64, events: 
         prev = link.hash.clone();
         chained.push(link);
     }
-    for part in chained.chunks(EVENTS_PER_INSERT) {
-        insert_events(conn, part).await?;
+    // On PostgreSQL the last insert and the head's new hash go in one statement (a
+    // data-modifying `WITH` runs exactly once): one round trip fewer per append.
+    let together = conn.backend_name() == "PostgreSQL";
+    let parts: Vec<&[ChainedEvent]> = chained.chunks(EVENTS_PER_INSERT).collect();
+    for (i, part) in parts.iter().enumerate() {
+        let last = i + 1 == parts.len();
+        let head = (together && last).then_some((prev.as_str(), guild));
+        insert_events(conn, part, head).await?;
     }
-    sqlx::query("UPDATE audit_heads SET hash = $1 WHERE guild_id = $2")
-        .bind(prev)
-        .bind(guild)
-        .execute(&mut *conn)
-        .await?;
+    if !together {
+        sqlx::query("UPDATE audit_heads SET hash = $1 WHERE guild_id = $2")
+            .bind(prev)
+            .bind(guild)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(())
 }
 
-/// One multi-row `INSERT` of chained events.
-async fn insert_events(conn: &mut AnyConnection, events: &[ChainedEvent]) -> Result<()> {
+/// One multi-row `INSERT` of chained events; with `head` (hash, server), in the same
+/// statement, the server's head takes that hash (PostgreSQL only).
+async fn insert_events(conn: &mut AnyConnection, events: &[ChainedEvent], head: Option<(&str, i64)>) -> Result<()> {
     const COLUMNS: usize = 10;
     let rows: Vec<String> = (0..events.len())
         .map(|i| {
@@ -83,11 +92,22 @@ async fn insert_events(conn: &mut AnyConnection, events: &[ChainedEvent]) -> Res
             format!("({})", params.join(", "))
         })
         .collect();
-    let sql = format!(
+    let insert = format!(
         "INSERT INTO audit_events (guild_id, seq, case_id, at, actor, kind, payload, prev_hash, hash, hash_version) \
          VALUES {}",
         rows.join(", ")
     );
+    let sql = match head {
+        Some(_) => {
+            let n = events.len() * COLUMNS;
+            format!(
+                "WITH appended AS ({insert}) UPDATE audit_heads SET hash = ${} WHERE guild_id = ${}",
+                n + 1,
+                n + 2
+            )
+        }
+        None => insert,
+    };
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
     for e in events {
         query = query
@@ -101,6 +121,9 @@ async fn insert_events(conn: &mut AnyConnection, events: &[ChainedEvent]) -> Res
             .bind(e.prev_hash.clone())
             .bind(e.hash.clone())
             .bind(e.version);
+    }
+    if let Some((hash, guild)) = head {
+        query = query.bind(hash.to_owned()).bind(guild);
     }
     query.execute(&mut *conn).await?;
     Ok(())

@@ -109,7 +109,9 @@ pub(crate) async fn enqueue(
     // A paced kind's time is put back to its target's pacing in the same statement; only
     // paced kinds have a pacing row, so the hot path (every report queues a card) skips it.
     let due = match kind.min_interval_ms() {
-        Some(_) => "(SELECT CASE WHEN MAX(next_at) > $5 THEN MAX(next_at) ELSE $5 END FROM outbox_pacing WHERE item_key = $2)",
+        Some(_) => {
+            "(SELECT CASE WHEN MAX(next_at) > $5 THEN MAX(next_at) ELSE $5 END FROM outbox_pacing WHERE item_key = $2)"
+        }
         None => "$5",
     };
     sqlx::query(sqlx::AssertSqlSafe(format!(
