@@ -273,6 +273,11 @@ impl OutboxWorker {
     /// The one message that may mention anyone: the moderator role, once per overdue round.
     async fn send_overdue_ping(&mut self, case_id: i64, settings: &GuildSettings) -> anyhow::Result<()> {
         let facts = self.store.card_facts(case_id).await?;
+        if !facts.case.lifecycle.awaits_overdue_ping() {
+            // Decided, merged or re-opened since the round ended: nothing to ask for.
+            tracing::debug!(case = facts.case.case_no, "overdue ping no longer needed");
+            return Ok(());
+        }
         let channel = review_channel(settings)?;
         let content = answers::overdue_ping(facts.case.case_no, settings.moderator_role, settings.language);
         let mentions = match settings.moderator_role {

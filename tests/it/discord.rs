@@ -6,8 +6,10 @@ use std::time::Duration;
 use crate::common::TestDb;
 use flagwatch::clock::Clock;
 use flagwatch::demo::community::Community;
+use flagwatch::domain::audit::Actor;
 use flagwatch::domain::case::{AccountStatus, Decision};
 use flagwatch::domain::time::Millis;
+use flagwatch::domain::vote::VoteChoice;
 use flagwatch::simulator::{Opt, Reply, SimConfig, SimMessage};
 
 const HOUR: Duration = Duration::from_secs(3600);
@@ -282,6 +284,42 @@ async fn a_tied_window_goes_to_the_agencies_and_an_empty_one_pings_the_moderator
         c.moderator_role.0.to_string(),
         "only the moderator role may be mentioned"
     );
+    finish(c).await;
+}
+
+/// The ping that a round ended with no vote is not sent once the case was decided: here
+/// its first attempt fails, a moderator decides the case, and the retry sends nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_overdue_ping_for_a_case_decided_meanwhile_is_not_sent() {
+    let (c, db) = ready().await;
+    c.report(c.members[0], "x.com/decided_late", "threat", vec![])
+        .await
+        .unwrap();
+    c.card(1).await.unwrap();
+    c.settle().await.unwrap();
+    c.sim
+        .fail_next("POST", &format!("/channels/{}/messages", c.review.0), 500, 1);
+    c.clock.advance(25 * HOUR);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while !db.store.case(c.guild.0, 1).await.unwrap().lifecycle.overdue {
+        assert!(tokio::time::Instant::now() < deadline, "the round never went overdue");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    c.settle().await.unwrap();
+    let moderator = Actor::Member(c.moderators[0].0);
+    db.store
+        .override_decision(c.guild.0, 1, &moderator, VoteChoice::Dismiss, "seen to", c.clock.now())
+        .await
+        .unwrap();
+    c.clock.advance(2 * HOUR);
+    c.settle().await.unwrap();
+    let pings = c
+        .sim
+        .messages(c.review)
+        .into_iter()
+        .filter(|m| m.content.contains("ended with no votes"))
+        .count();
+    assert_eq!(pings, 0, "no ping for a decided case");
     finish(c).await;
 }
 

@@ -264,6 +264,12 @@ impl Lifecycle {
         }
     }
 
+    /// Whether the moderators still need the ping that the round ended with no vote: the
+    /// case is pending and overdue. A decision, merge or re-opening since makes it moot.
+    pub fn awaits_overdue_ping(&self) -> bool {
+        self.decision == Decision::Pending && self.overdue
+    }
+
     /// A moderator's work on the case itself (a note, an alias) is refused once it was
     /// merged: it belongs on the case it was merged into.
     pub fn require_unmerged(self) -> Result<Self, LifecycleError> {
@@ -303,6 +309,18 @@ mod tests {
 
     fn decided(choice: VoteChoice) -> Lifecycle {
         pending().decide(choice, NOW, hold()).unwrap()
+    }
+
+    #[test]
+    fn only_a_pending_overdue_case_awaits_its_ping() {
+        let overdue = pending().mark_overdue().unwrap();
+        assert!(overdue.awaits_overdue_ping());
+        assert!(!pending().awaits_overdue_ping(), "its window is still open");
+        let decided = overdue.override_decision(VoteChoice::Dismiss, NOW, hold()).unwrap();
+        assert!(!decided.awaits_overdue_ping());
+        assert!(!overdue.merge().unwrap().awaits_overdue_ping());
+        let reopened = decided.reopen(NOW, window()).unwrap();
+        assert!(!reopened.awaits_overdue_ping(), "a new round has a window of its own");
     }
 
     #[test]
