@@ -10,6 +10,9 @@
 //! 4. `flagwatch run`, two processes on a fresh PostgreSQL database (`FLAGWATCH_SHARDS`
 //!    `0/2` and `1/2`).
 //!
+//! With `BENCH_BOT_CPU` (e.g. `0.3`, needs root) each bot process gets at most that many
+//! CPUs (`report_latency/cpu_limit.rs`), as on a machine of its own.
+//!
 //! Rows 3 and 4 need `BENCH_POSTGRES`, an admin URL such as
 //! `postgres://flagwatch@127.0.0.1:55433/postgres` (a database is created per run and
 //! dropped after it); without it they are skipped with a note.
@@ -22,6 +25,8 @@
 //! per burst, reports answered per second from the first dispatch to the last answer,
 //! and how busy the machine's CPUs were meanwhile.
 
+#[path = "report_latency/cpu_limit.rs"]
+mod cpu_limit;
 #[path = "report_latency/load.rs"]
 mod load;
 #[path = "report_latency/noop_bot.rs"]
@@ -83,6 +88,9 @@ async fn main() -> anyhow::Result<()> {
         STEADY.as_secs(),
         world::SHARDS
     );
+    if let Some(cpus) = cpu_limit::requested()? {
+        println!("each bot process limited to {cpus} CPU (BENCH_BOT_CPU), as on a small machine of its own");
+    }
     let mut rows = Vec::new();
     let mut skipped = Vec::new();
     for (name, bot) in CONFIGURATIONS {

@@ -2,7 +2,7 @@
 //! and the bot processes under test (the no-op bot, or `flagwatch run` on a fresh SQLite
 //! file or a fresh PostgreSQL database).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -14,7 +14,7 @@ use flagwatch::store::Store;
 use sqlx::{AnyPool, Executor};
 use tokio::process::{Child, Command};
 
-use super::noop_bot;
+use super::{cpu_limit, noop_bot};
 
 /// Servers, spread over the shards in turn (server `i` on shard `i % SHARDS`).
 pub const SERVERS: usize = 4;
@@ -153,6 +153,8 @@ enum Database {
 /// The running bot processes of one configuration.
 pub struct Processes {
     children: Vec<Child>,
+    /// Their cgroups, when `BENCH_BOT_CPU` limits them (`cpu_limit`).
+    confined: Vec<PathBuf>,
     database: Database,
     /// The working directory of the flagwatch processes (no `.env` is picked up there),
     /// with the SQLite file if any.
@@ -192,8 +194,15 @@ impl Processes {
                 }
             }
         }
+        let mut confined = Vec::new();
+        if let Some(cpus) = cpu_limit::requested()? {
+            for pid in children.iter().filter_map(Child::id) {
+                confined.push(cpu_limit::confine(pid, cpus)?);
+            }
+        }
         let processes = Processes {
             children,
+            confined,
             database,
             _dir: dir,
         };
@@ -227,6 +236,9 @@ impl Processes {
             {
                 child.kill().await?;
             }
+        }
+        for dir in &self.confined {
+            cpu_limit::release(dir);
         }
         if let Database::Postgres { admin, name } = &self.database {
             let pool = AnyPool::connect(admin).await?;
