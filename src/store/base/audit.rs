@@ -3,6 +3,7 @@
 use serde_json::Value;
 use sqlx::{AnyConnection, Row};
 
+use super::placeholders::Placeholders;
 use crate::domain::audit::{canonical_json, chain_hash, Actor, AuditKind, ChainedEvent, HASH_VERSION};
 use crate::domain::time::Millis;
 use crate::store::{id_to_db, Result, StoreError};
@@ -65,7 +66,7 @@ pub(crate) async fn append_all(conn: &mut AnyConnection, guild_id: u64, events: 
     }
     // On PostgreSQL the last insert and the head's new hash go in one statement (a
     // data-modifying `WITH` runs exactly once): one round trip fewer per append.
-    let together = conn.backend_name() == "PostgreSQL";
+    let together = Placeholders::of(conn).numbered();
     let parts: Vec<&[ChainedEvent]> = chained.chunks(EVENTS_PER_INSERT).collect();
     for (i, part) in parts.iter().enumerate() {
         let last = i + 1 == parts.len();
@@ -86,24 +87,19 @@ pub(crate) async fn append_all(conn: &mut AnyConnection, guild_id: u64, events: 
 /// statement, the server's head takes that hash (PostgreSQL only).
 async fn insert_events(conn: &mut AnyConnection, events: &[ChainedEvent], head: Option<(&str, i64)>) -> Result<()> {
     const COLUMNS: usize = 10;
-    let rows: Vec<String> = (0..events.len())
-        .map(|i| {
-            let params: Vec<String> = (1..=COLUMNS).map(|c| format!("${}", i * COLUMNS + c)).collect();
-            format!("({})", params.join(", "))
-        })
-        .collect();
+    let ph = Placeholders::of(conn);
     let insert = format!(
         "INSERT INTO audit_events (guild_id, seq, case_id, at, actor, kind, payload, prev_hash, hash, hash_version) \
          VALUES {}",
-        rows.join(", ")
+        ph.rows(events.len(), COLUMNS, "")
     );
     let sql = match head {
         Some(_) => {
             let n = events.len() * COLUMNS;
             format!(
-                "WITH appended AS ({insert}) UPDATE audit_heads SET hash = ${} WHERE guild_id = ${}",
-                n + 1,
-                n + 2
+                "WITH appended AS ({insert}) UPDATE audit_heads SET hash = {} WHERE guild_id = {}",
+                ph.one(n + 1),
+                ph.one(n + 2)
             )
         }
         None => insert,

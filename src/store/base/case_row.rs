@@ -6,6 +6,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use super::mute::COUNTED;
+use super::placeholders::Placeholders;
 use super::sets::{bind_groups, per_guild, PerGuild};
 use crate::domain::account::AccountKey;
 use crate::domain::case::{AccountStatus, Lifecycle, RoundNote};
@@ -286,7 +287,7 @@ pub(in crate::store) async fn keys_with_cases(
     }
     let sql = format!(
         "SELECT guild_id, account_key FROM case_keys WHERE {}",
-        per_guild("guild_id", "account_key", keys, 1)
+        per_guild(Placeholders::of(conn), "guild_id", "account_key", keys, 1)
     );
     let rows = bind_groups(sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false), keys)
         .fetch_all(&mut *conn)
@@ -306,16 +307,25 @@ pub(in crate::store) async fn reports_since_of(
     if members.is_empty() {
         return Ok(HashMap::new());
     }
+    let ph = Placeholders::of(conn);
+    let after = ph.one(1);
     let sql = format!(
         "SELECT guild_id, reporter_id, created_at FROM (SELECT c.guild_id, r.reporter_id, r.created_at FROM reports r \
-         JOIN cases c ON c.id = r.case_id WHERE r.created_at > $1 AND {} \
-         UNION ALL SELECT guild_id, reporter_id, created_at FROM kept_reports WHERE created_at > $1 AND {}) t \
+         JOIN cases c ON c.id = r.case_id WHERE r.created_at > {after} AND {} \
+         UNION ALL SELECT guild_id, reporter_id, created_at FROM kept_reports WHERE created_at > {after} AND {}) t \
          ORDER BY created_at",
-        per_guild("c.guild_id", "r.reporter_id", members, 2),
-        per_guild("guild_id", "reporter_id", members, 2)
+        per_guild(ph, "c.guild_id", "r.reporter_id", members, 2),
+        per_guild(ph, "guild_id", "reporter_id", members, 2)
     );
-    let query = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false).bind(since.0);
-    let rows = bind_groups(query, members).fetch_all(&mut *conn).await?;
+    let mut query = bind_groups(
+        sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false).bind(since.0),
+        members,
+    );
+    if !ph.numbered() {
+        // Anonymous placeholders: the second half's parameters are bound again.
+        query = bind_groups(query.bind(since.0), members);
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
     let mut recent: HashMap<(u64, u64), Vec<Millis>> = HashMap::new();
     for row in rows {
         let member = (

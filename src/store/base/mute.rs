@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use sqlx::{AnyConnection, Row};
 
+use super::placeholders::Placeholders;
 use super::sets::{bind_groups, per_guild, PerGuild};
 use crate::domain::time::Millis;
 use crate::store::{id_from_db, id_to_db, Result};
@@ -39,7 +40,7 @@ pub(crate) async fn mutes_of(
     }
     let sql = format!(
         "SELECT guild_id, member_id, until FROM muted_reporters WHERE {}",
-        per_guild("guild_id", "member_id", members, 1)
+        per_guild(Placeholders::of(conn), "guild_id", "member_id", members, 1)
     );
     let rows = bind_groups(sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false), members)
         .fetch_all(&mut *conn)

@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 
+use sqlx::AnyConnection;
+
 use crate::store::Backend;
 
 /// Bind-parameter placeholders in the database's preferred form: numbered `$N` on
@@ -13,6 +15,20 @@ use crate::store::Backend;
 pub(in crate::store) struct Placeholders(pub(in crate::store) Backend);
 
 impl Placeholders {
+    /// The placeholders of the database `conn` is connected to.
+    pub(in crate::store) fn of(conn: &AnyConnection) -> Self {
+        Placeholders(match conn.backend_name() {
+            "PostgreSQL" => Backend::Postgres,
+            _ => Backend::Sqlite,
+        })
+    }
+
+    /// Whether a placeholder names its parameter's number, so that a statement can use one
+    /// parameter twice; anonymous `?` are bound once per appearance.
+    pub(in crate::store) fn numbered(self) -> bool {
+        self.0 == Backend::Postgres
+    }
+
     /// Parameter number `n` (from 1).
     fn push(self, out: &mut String, n: usize) {
         match self.0 {

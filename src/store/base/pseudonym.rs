@@ -10,6 +10,7 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use sqlx::{AnyConnection, Row};
 
+use super::placeholders::Placeholders;
 use super::sets::{bind_groups, per_guild, PerGuild};
 use crate::store::{id_from_db, id_to_db, Result, StoreError};
 
@@ -103,7 +104,7 @@ pub(in crate::store) async fn acting_ids(
     }
     let sql = format!(
         "SELECT guild_id, pseudonym FROM forgotten_members WHERE {}",
-        per_guild("guild_id", "pseudonym", &aliases, 1)
+        per_guild(Placeholders::of(conn), "guild_id", "pseudonym", &aliases, 1)
     );
     let rows = bind_groups(sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false), &aliases)
         .fetch_all(&mut *conn)

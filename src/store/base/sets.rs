@@ -9,6 +9,7 @@ use sqlx::any::AnyArguments;
 use sqlx::query::Query;
 use sqlx::Any;
 
+use super::placeholders::Placeholders;
 use crate::store::id_to_db;
 
 /// Values by server.
@@ -16,11 +17,11 @@ pub(crate) type PerGuild<T> = BTreeMap<u64, BTreeSet<T>>;
 
 /// The condition `(guild = $n AND column IN ($n+1, …)) OR …` over `groups`, placeholders
 /// numbered from `first`, in the order [`bind_groups`] binds them. `FALSE` when empty.
-pub(crate) fn per_guild<T>(guild: &str, column: &str, groups: &PerGuild<T>, first: usize) -> String {
+pub(crate) fn per_guild<T>(sql: Placeholders, guild: &str, column: &str, groups: &PerGuild<T>, first: usize) -> String {
     let mut next = first;
     let mut take = || {
         next += 1;
-        format!("${}", next - 1)
+        sql.one(next - 1)
     };
     let parts: Vec<String> = groups
         .values()
