@@ -13,11 +13,17 @@ impl Store {
     /// The server's settings, with defaults for a server never seen before.
     pub async fn guild_settings(&self, guild_id: u64, now: Millis) -> Result<GuildSettings> {
         self.op("guild_settings", async {
-            let mut conn = self.pool.acquire().await?;
-            if let Some(s) = settings_in(&mut conn, guild_id).await? {
+            let grouped = match self.reader.as_deref() {
+                Some(reader) => reader.settings(guild_id).await,
+                None => None,
+            };
+            let found = match grouped {
+                Some(found) => found,
+                None => settings_in(&mut *self.pool.acquire().await?, guild_id).await?,
+            };
+            if let Some(s) = found {
                 return Ok(s);
             }
-            drop(conn);
             let mut tx = self.begin_write().await?;
             ensure_guild(&mut tx, guild_id, now).await?;
             let settings = settings_in(&mut tx, guild_id).await?;

@@ -14,18 +14,21 @@ impl Store {
     /// The language the member chose on this server, if any.
     pub async fn member_language(&self, guild_id: u64, member: u64) -> Result<Option<Language>> {
         self.op("member_language", async {
-            let chosen: Option<String> =
-                sqlx::query_scalar("SELECT language FROM member_languages WHERE guild_id = $1 AND member_id = $2")
-                    .bind(id_to_db(guild_id))
-                    .bind(id_to_db(member))
-                    .fetch_optional(&self.pool)
-                    .await?;
-            chosen
-                .map(|l| {
-                    l.parse()
-                        .map_err(|e: crate::domain::names::UnknownName| StoreError::Corrupt(e.to_string()))
-                })
-                .transpose()
+            let grouped = match self.reader.as_deref() {
+                Some(reader) => reader.language(guild_id, member).await,
+                None => None,
+            };
+            let chosen = match grouped {
+                Some(chosen) => chosen,
+                None => {
+                    sqlx::query_scalar("SELECT language FROM member_languages WHERE guild_id = $1 AND member_id = $2")
+                        .bind(id_to_db(guild_id))
+                        .bind(id_to_db(member))
+                        .fetch_optional(&self.pool)
+                        .await?
+                }
+            };
+            parse_language(chosen)
         })
         .await
     }
@@ -71,4 +74,14 @@ impl Store {
         })
         .await
     }
+}
+
+/// A stored language choice, or the corruption it shows.
+fn parse_language(stored: Option<String>) -> Result<Option<Language>> {
+    stored
+        .map(|l| {
+            l.parse()
+                .map_err(|e: crate::domain::names::UnknownName| StoreError::Corrupt(e.to_string()))
+        })
+        .transpose()
 }

@@ -16,6 +16,7 @@ mod cases;
 mod casework;
 mod details;
 mod export;
+mod group_read;
 mod guilds;
 mod import;
 mod languages;
@@ -182,6 +183,9 @@ pub struct Store {
     /// Where reports go to be committed together (`report_batch`); `None` in the handle
     /// the writer tasks file with.
     lanes: Option<Arc<report_batch::Lanes>>,
+    /// Where handlers' settings and language reads go to be read together (`group_read`);
+    /// `None` in the handle the reader task reads with.
+    reader: Option<Arc<group_read::Reader>>,
     batch_counts: Arc<BatchCounts>,
     /// What report batches need not read again once it is committed (`base::known`).
     known: Arc<base::known::Known>,
@@ -255,11 +259,13 @@ impl Store {
                 database_errors: Counter::default(),
                 probe,
                 lanes: None,
+                reader: None,
                 batch_counts: Arc::default(),
                 known: Arc::default(),
             };
             Ok(Store {
                 lanes: Some(Arc::new(report_batch::Lanes::start(&direct))),
+                reader: Some(Arc::new(group_read::Reader::start(&direct))),
                 ..direct
             })
         })

@@ -7,14 +7,15 @@ use flagwatch::domain::account::{AccountKey, Platform};
 use flagwatch::domain::audit::Actor;
 use flagwatch::domain::case::{AccountStatus, Decision, RoundNote};
 use flagwatch::domain::intake::IntakePolicy;
+use flagwatch::domain::language::Language;
 use flagwatch::domain::reason::ReasonCategory;
 use flagwatch::domain::status::Observed;
 use flagwatch::domain::time::Millis;
 use flagwatch::domain::vote::{HoldDays, VoteChoice};
 use flagwatch::export::Format;
 use flagwatch::store::{
-    Backend, ImportLine, Importer, NewEvidence, NewReport, OutboxKind, ReportOutcome, ReportSource, Reporter, Store,
-    StoreError,
+    Backend, ImportLine, Importer, NewEvidence, NewReport, OutboxKind, ReportOutcome, ReportSource, Reporter,
+    SettingsChange, Store, StoreError,
 };
 use sqlx::Executor;
 
@@ -304,6 +305,56 @@ async fn settings_default_for_a_new_server(db: TestDb) {
     assert_eq!(settings.policy.window.minutes(), 24 * 60);
     assert_eq!(settings.default_platform, Platform::X);
     assert!(settings.review_channel.is_none());
+}
+
+/// Handlers' settings and language reads are answered in groups (`store::group_read`):
+/// hundreds at once each get their own server's settings and their own member's choice,
+/// and a read asked after a change committed sees it even while other groups are in
+/// flight (nothing is cached, and no read joins a group that began before it was asked).
+async fn grouped_reads_answer_each_their_own_and_see_what_committed_before(db: TestDb) {
+    let s = &db.store;
+    let admin = Actor::Member(7);
+    let guilds: Vec<u64> = (0..4).map(|g| GUILD + g).collect();
+    for (i, &g) in guilds.iter().enumerate() {
+        let limit = SettingsChange {
+            report_limit: Some(3 + i as u32),
+            ..SettingsChange::default()
+        };
+        s.update_settings(g, &admin, &limit, T0).await.unwrap();
+        for m in 0..10u64 {
+            let language = [Some(Language::French), Some(Language::Hindi), None][(m % 3) as usize];
+            s.set_member_language(g, 500 + m, language, T0).await.unwrap();
+        }
+    }
+    let reads = guilds.iter().enumerate().flat_map(|(i, &g)| {
+        (0..10u64).map(move |m| async move {
+            let (settings, language) = tokio::join!(s.guild_settings(g, T0), s.member_language(g, 500 + m));
+            let expected = [Some(Language::French), Some(Language::Hindi), None][(m % 3) as usize];
+            assert_eq!(settings.unwrap().report_limit, 3 + i as u32, "server {g}");
+            assert_eq!(language.unwrap(), expected, "member {m} of server {g}");
+        })
+    });
+    futures::future::join_all(reads).await;
+    // Reads of every server, this one too, keep groups in flight while its limit changes.
+    let busy = std::sync::atomic::AtomicBool::new(true);
+    let background = async {
+        while busy.load(std::sync::atomic::Ordering::Relaxed) {
+            futures::future::join_all(guilds.iter().map(|&g| s.guild_settings(g, T0))).await;
+        }
+    };
+    let changes = async {
+        for limit in 20..60u32 {
+            let change = SettingsChange {
+                report_limit: Some(limit),
+                ..SettingsChange::default()
+            };
+            s.update_settings(guilds[0], &admin, &change, T0).await.unwrap();
+            let read = s.guild_settings(guilds[0], T0).await.unwrap();
+            assert_eq!(read.report_limit, limit, "a read after the change");
+        }
+        busy.store(false, std::sync::atomic::Ordering::Relaxed);
+    };
+    tokio::join!(background, changes);
 }
 
 async fn decided(s: &Store, input: &str, choice: VoteChoice) -> i64 {
@@ -1333,6 +1384,7 @@ on_both_databases!(
     a_removed_or_reordered_audit_event_is_detected,
     an_import_dedups_into_cases_in_chunks,
     settings_default_for_a_new_server,
+    grouped_reads_answer_each_their_own_and_see_what_committed_before,
     holds_are_recorded_extended_released_and_expire_into_a_new_round,
     a_suspension_takes_two_members_or_one_moderator_and_still_up_reverts_it,
     new_cases_queue_when_more_than_twenty_cards_wait,

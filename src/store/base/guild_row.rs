@@ -96,7 +96,7 @@ fn small(row: &AnyRow, col: &str) -> Result<u32> {
     u32::try_from(v).map_err(|_| StoreError::Corrupt(format!("{col} = {v}")))
 }
 
-fn settings_from_row(row: &AnyRow) -> Result<GuildSettings> {
+pub(crate) fn settings_from_row(row: &AnyRow) -> Result<GuildSettings> {
     let corrupt = |e: &dyn std::fmt::Display| StoreError::Corrupt(e.to_string());
     let window_minutes: i64 = row.try_get("window_minutes")?;
     let policy = Policy {
