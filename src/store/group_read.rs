@@ -71,15 +71,6 @@ impl Reader {
     }
 }
 
-impl std::fmt::Debug for Ask {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Ask::Settings { guild_id, .. } => f.debug_struct("Settings").field("guild_id", guild_id).finish(),
-            Ask::Language { guild_id, .. } => f.debug_struct("Language").field("guild_id", guild_id).finish(),
-        }
-    }
-}
-
 /// Each turn waits for one of [`READERS`] to be free, then takes every read waiting (up to
 /// [`MAX_GROUP`]) and answers them together: under light load reads still run side by
 /// side, and under a burst they queue into few large groups.

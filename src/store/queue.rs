@@ -9,7 +9,7 @@ use super::base::case_row::{case_from_row, CaseRecord, CASE_COLUMNS};
 use super::base::guild_row::settings_in;
 use super::base::locations::{location_from_row, CardLocation};
 use super::base::mute::COUNTED;
-use super::base::outbox::{enqueue, enqueue_card, OutboxKind};
+use super::base::outbox::{enqueue, enqueue_card, waiting_cards_count, OutboxKind};
 use super::base::transition::transition;
 use super::base::write_tx::WriteTx;
 use super::{id_to_db, Result, Store, StoreError};
@@ -24,13 +24,12 @@ pub const MAX_DEQUEUE: u32 = 5;
 
 /// Cards of this server still waiting to be posted for the first time.
 pub(super) async fn waiting_cards(conn: &mut AnyConnection, guild_id: u64) -> Result<i64> {
-    Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM outbox o WHERE o.guild_id = $1 AND o.kind = 'card' \
-         AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.case_id = o.target)",
+    Ok(
+        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT {}", waiting_cards_count("$1"))))
+            .bind(id_to_db(guild_id))
+            .fetch_one(&mut *conn)
+            .await?,
     )
-    .bind(id_to_db(guild_id))
-    .fetch_one(&mut *conn)
-    .await?)
 }
 
 /// Put a case in the queue (its voting clock starts when its card is posted).

@@ -3,6 +3,7 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
+use super::outbox::waiting_cards_count;
 use crate::domain::account::Platform;
 use crate::domain::audit::GENESIS_HASH;
 use crate::domain::campaign::{HourlyPace, RecheckDays};
@@ -71,20 +72,33 @@ pub(crate) async fn settings_in(conn: &mut AnyConnection, guild_id: u64) -> Resu
     row.map(|r| settings_from_row(&r)).transpose()
 }
 
+/// What a batch of reports reads of a server while reserving its case numbers.
+pub(crate) struct Reserved {
+    /// The first number reserved.
+    pub first: i64,
+    pub settings: GuildSettings,
+    /// The server's cards waiting to be posted (`outbox::waiting_cards_count`).
+    pub waiting_cards: i64,
+}
+
 /// Reserve `n` case numbers (as `case_row::reserve_case_numbers`) and read the server's
-/// settings in the same statement: the first number reserved, and the settings.
-pub(crate) async fn reserve_with_settings(
-    conn: &mut AnyConnection,
-    guild_id: u64,
-    n: i64,
-) -> Result<(i64, GuildSettings)> {
-    let row = sqlx::query("UPDATE guilds SET next_case_no = next_case_no + $1 WHERE guild_id = $2 RETURNING *")
+/// settings and waiting cards in the same statement.
+pub(crate) async fn reserve_with_settings(conn: &mut AnyConnection, guild_id: u64, n: i64) -> Result<Reserved> {
+    let sql = format!(
+        "UPDATE guilds SET next_case_no = next_case_no + $1 WHERE guild_id = $2 RETURNING *, {} AS waiting_cards",
+        waiting_cards_count("guilds.guild_id")
+    );
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(n)
         .bind(id_to_db(guild_id))
         .fetch_one(&mut *conn)
         .await?;
     let next: i64 = row.try_get("next_case_no")?;
-    Ok((next - n, settings_from_row(&row)?))
+    Ok(Reserved {
+        first: next - n,
+        settings: settings_from_row(&row)?,
+        waiting_cards: row.try_get("waiting_cards")?,
+    })
 }
 
 fn opt_id(row: &AnyRow, col: &str) -> Result<Option<u64>> {

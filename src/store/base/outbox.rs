@@ -87,6 +87,15 @@ pub const COUNT_EDIT_INTERVAL_MS: i64 = 60_000;
 pub const FAILURE_ALERT_INTERVAL_MS: i64 = 3_600_000;
 
 /// The one name of an item's target: pending items coalesce on it and pacing is kept by it.
+/// How many of the server `guild` (a column or a placeholder) cards wait to be posted for
+/// the first time, as a scalar subquery: the queue's threshold counts them.
+pub(crate) fn waiting_cards_count(guild: &str) -> String {
+    format!(
+        "(SELECT COUNT(*) FROM outbox o WHERE o.guild_id = {guild} AND o.kind = 'card' \
+         AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.case_id = o.target))"
+    )
+}
+
 pub(crate) fn item_key(kind: OutboxKind, guild_id: u64, target: Option<i64>) -> String {
     format!(
         "{}:{guild_id}:{}",

@@ -104,14 +104,14 @@ impl BatchFacts {
         let recent = reports_since_of(conn, &limited, since).await?;
         let mutes = mutes_of(conn, &reporters).await?;
         let without_case = without_case(conn, jobs).await?;
-        let (numbers, settings) = numbers_and_settings(conn, jobs, &without_case).await?;
+        let (numbers, settings, waiting) = numbers_and_settings(conn, jobs, &without_case).await?;
         Ok(BatchFacts {
             settings,
             acting,
             mutes,
             recent,
             without_case,
-            waiting: HashMap::new(),
+            waiting,
             numbers,
             summary_asked: HashSet::new(),
         })
@@ -272,24 +272,26 @@ async fn numbers_and_settings(
     conn: &mut AnyConnection,
     jobs: &[(&NewReport, Option<IntakePolicy>)],
     without_case: &HashSet<(u64, String)>,
-) -> Result<(HashMap<u64, Numbers>, HashMap<u64, GuildSettings>)> {
+) -> Result<(HashMap<u64, Numbers>, HashMap<u64, GuildSettings>, HashMap<u64, i64>)> {
     let mut wanted: BTreeMap<u64, i64> = jobs.iter().map(|(r, _)| (r.guild_id, 0)).collect();
     for (guild_id, _) in without_case {
         *wanted.entry(*guild_id).or_default() += 1;
     }
     let mut numbers = HashMap::new();
     let mut settings = HashMap::new();
+    let mut waiting = HashMap::new();
     for (guild_id, count) in wanted {
         let read = if count > 0 {
-            let (first, read) = reserve_with_settings(conn, guild_id, count).await?;
+            let reserved = reserve_with_settings(conn, guild_id, count).await?;
             numbers.insert(
                 guild_id,
                 Numbers {
-                    next: first,
-                    end: first + count,
+                    next: reserved.first,
+                    end: reserved.first + count,
                 },
             );
-            read
+            waiting.insert(guild_id, reserved.waiting_cards);
+            reserved.settings
         } else {
             settings_in(conn, guild_id)
                 .await?
@@ -297,7 +299,7 @@ async fn numbers_and_settings(
         };
         settings.insert(guild_id, read);
     }
-    Ok((numbers, settings))
+    Ok((numbers, settings, waiting))
 }
 
 /// Pairs grouped by server.
