@@ -12,8 +12,8 @@ use sqlx::Row;
 use tokio::sync::{mpsc, oneshot, Semaphore};
 
 use super::base::guild_row::{settings_from_row, GuildSettings};
-use super::base::placeholders::Placeholders;
-use super::base::sets::{bind_groups, per_guild, PerGuild};
+use super::base::placeholders::{sized_query, Placeholders};
+use super::base::sets::{bind_groups, per_guild, size, PerGuild};
 use super::{id_from_db, id_to_db, Result, Store};
 
 /// Most reads answered by one group read.
@@ -141,7 +141,7 @@ async fn settings_of(conn: &mut sqlx::AnyConnection, guilds: &BTreeSet<u64>) -> 
         "SELECT * FROM guilds WHERE guild_id IN ({})",
         Placeholders::of(conn).list(1, guilds.len())
     );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
+    let mut query = sized_query(sql, guilds.len());
     for guild_id in guilds {
         query = query.bind(id_to_db(*guild_id));
     }
@@ -160,7 +160,7 @@ async fn languages_of(conn: &mut sqlx::AnyConnection, members: &PerGuild<i64>) -
         "SELECT guild_id, member_id, language FROM member_languages WHERE {}",
         per_guild(Placeholders::of(conn), "guild_id", "member_id", members, 1)
     );
-    let rows = bind_groups(sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false), members)
+    let rows = bind_groups(sized_query(sql, size(members)), members)
         .fetch_all(&mut *conn)
         .await?;
     rows.iter()

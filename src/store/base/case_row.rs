@@ -6,8 +6,8 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use super::mute::COUNTED;
-use super::placeholders::Placeholders;
-use super::sets::{bind_groups, per_guild, PerGuild};
+use super::placeholders::{sized_query, Placeholders};
+use super::sets::{bind_groups, per_guild, size, PerGuild};
 use crate::domain::account::AccountKey;
 use crate::domain::case::{AccountStatus, Lifecycle, RoundNote};
 use crate::domain::reason::ReasonCategory;
@@ -289,7 +289,7 @@ pub(in crate::store) async fn keys_with_cases(
         "SELECT guild_id, account_key FROM case_keys WHERE {}",
         per_guild(Placeholders::of(conn), "guild_id", "account_key", keys, 1)
     );
-    let rows = bind_groups(sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false), keys)
+    let rows = bind_groups(sized_query(sql, size(keys)), keys)
         .fetch_all(&mut *conn)
         .await?;
     rows.iter()
@@ -317,10 +317,7 @@ pub(in crate::store) async fn reports_since_of(
         per_guild(ph, "c.guild_id", "r.reporter_id", members, 2),
         per_guild(ph, "guild_id", "reporter_id", members, 2)
     );
-    let mut query = bind_groups(
-        sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false).bind(since.0),
-        members,
-    );
+    let mut query = bind_groups(sized_query(sql, size(members)).bind(since.0), members);
     if !ph.numbered() {
         // Anonymous placeholders: the second half's parameters are bound again.
         query = bind_groups(query.bind(since.0), members);

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use sqlx::{AnyConnection, Row};
 
-use super::placeholders::Placeholders;
-use super::sets::{bind_groups, per_guild, PerGuild};
+use super::placeholders::{sized_query, Placeholders};
+use super::sets::{bind_groups, per_guild, size, PerGuild};
 use crate::domain::time::Millis;
 use crate::store::{id_from_db, id_to_db, Result};
 
@@ -42,7 +42,7 @@ pub(crate) async fn mutes_of(
         "SELECT guild_id, member_id, until FROM muted_reporters WHERE {}",
         per_guild(Placeholders::of(conn), "guild_id", "member_id", members, 1)
     );
-    let rows = bind_groups(sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false), members)
+    let rows = bind_groups(sized_query(sql, size(members)), members)
         .fetch_all(&mut *conn)
         .await?;
     rows.iter()

@@ -4,9 +4,22 @@
 
 use std::fmt::Write as _;
 
-use sqlx::AnyConnection;
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
+use sqlx::{Any, AnyConnection};
 
 use crate::store::Backend;
+
+/// Statements whose text varies with their number of rows or values are kept prepared (in
+/// sqlx's statement cache) only up to this size: a steady stream of one-report batches then
+/// reuses its statements (on PostgreSQL one round trip instead of two, and no parsing or
+/// planning), while a burst's many sizes do not push the fixed statements out of the cache.
+const KEPT_UP_TO: usize = 2;
+
+/// The statement `sql`, whose text was made for `size` rows or values.
+pub(in crate::store) fn sized_query(sql: String, size: usize) -> Query<'static, Any, AnyArguments> {
+    sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(size <= KEPT_UP_TO)
+}
 
 /// Bind-parameter placeholders in the database's preferred form: numbered `$N` on
 /// PostgreSQL, anonymous `?` on SQLite (see the module documentation). Parameters are bound in

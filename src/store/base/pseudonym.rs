@@ -10,8 +10,8 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use sqlx::{AnyConnection, Row};
 
-use super::placeholders::Placeholders;
-use super::sets::{bind_groups, per_guild, PerGuild};
+use super::placeholders::{sized_query, Placeholders};
+use super::sets::{bind_groups, per_guild, size, PerGuild};
 use crate::store::{id_from_db, id_to_db, Result, StoreError};
 
 /// The installation's secret, created on first use (race-safe: the first insert wins).
@@ -106,7 +106,7 @@ pub(in crate::store) async fn acting_ids(
         "SELECT guild_id, pseudonym FROM forgotten_members WHERE {}",
         per_guild(Placeholders::of(conn), "guild_id", "pseudonym", &aliases, 1)
     );
-    let rows = bind_groups(sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false), &aliases)
+    let rows = bind_groups(sized_query(sql, size(&aliases)), &aliases)
         .fetch_all(&mut *conn)
         .await?;
     for row in rows {

@@ -38,6 +38,11 @@ pub(crate) fn per_guild<T>(sql: Placeholders, guild: &str, column: &str, groups:
     }
 }
 
+/// How many values `groups` holds, all servers together.
+pub(crate) fn size<T>(groups: &PerGuild<T>) -> usize {
+    groups.values().map(BTreeSet::len).sum()
+}
+
 /// Bind `groups` as [`per_guild`] numbered them.
 pub(crate) fn bind_groups<'q, T>(
     mut query: Query<'q, Any, AnyArguments>,

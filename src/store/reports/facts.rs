@@ -13,6 +13,7 @@ use super::super::base::case_row::{keys_with_cases, release_case_numbers, report
 use super::super::base::guild_row::{reserve_with_settings, settings_in, GuildSettings};
 use super::super::base::known::Known;
 use super::super::base::mute::{mute_holds, mutes_of};
+use super::super::base::placeholders::sized_query;
 use super::super::base::pseudonym::acting_ids;
 use super::super::base::sets::PerGuild;
 use super::super::queue::waiting_cards;
@@ -328,7 +329,7 @@ async fn lock_members(conn: &mut AnyConnection, backend: Backend, members: &PerG
         "SELECT pg_advisory_xact_lock(k) FROM (VALUES {}) AS v(k)",
         values.join(", ")
     );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
+    let mut query = sized_query(sql, keys.len());
     for key in keys {
         query = query.bind(key);
     }

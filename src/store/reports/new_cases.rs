@@ -15,7 +15,7 @@ use sqlx::AnyConnection;
 
 use super::super::base::case_row::{case_from_row, CaseRecord, CASE_COLUMNS};
 use super::super::base::outbox::{enqueue, item_key, OutboxKind};
-use super::super::base::placeholders::Placeholders;
+use super::super::base::placeholders::{sized_query, Placeholders};
 use super::super::base::write_tx::WriteTx;
 use super::super::queue::MAX_WAITING_CARDS;
 use super::{report_events, BatchFacts, Learned, NewReport, ReportEvent, ReportOutcome};
@@ -172,7 +172,7 @@ async fn insert_claims(tx: &mut WriteTx, sql: Placeholders, planned: &[Planned<'
          ON CONFLICT (interaction_id) DO NOTHING",
         sql.rows(claims.len(), 2, "")
     );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(text)).persistent(false);
+    let mut query = sized_query(text, claims.len());
     for claim in &claims {
         query = query.bind(id_to_db(claim.id)).bind(claim.at.0);
     }
@@ -195,7 +195,7 @@ async fn insert_cases(
          RETURNING {CASE_COLUMNS}",
         sql.rows(planned.len(), COLS, "")
     );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(text)).persistent(false);
+    let mut query = sized_query(text, planned.len());
     for p in planned {
         let r = p.report;
         let life = Lifecycle::open(r.at, facts.settings(r.guild_id)?.policy.window);
@@ -238,7 +238,7 @@ async fn insert_reports(
          created_at, muted) VALUES {} ON CONFLICT (interaction_id) DO NOTHING",
         sql.rows(planned.len(), COLS, "0")
     );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(text)).persistent(false);
+    let mut query = sized_query(text, planned.len());
     for p in planned {
         let r = p.report;
         let case_id = cases.get(&(r.guild_id, p.case_no)).map(|c| c.id);
@@ -280,7 +280,7 @@ async fn insert_cards(
          ON CONFLICT (item_key) WHERE claimed_at IS NULL DO NOTHING",
         sql.rows(cards.len(), 6, "")
     );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(text)).persistent(false);
+    let mut query = sized_query(text, cards.len());
     for (guild_id, case_id, at) in cards {
         query = query
             .bind(id_to_db(guild_id))
