@@ -8,13 +8,12 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
-use sqlx::Row;
 use tokio::sync::{mpsc, oneshot, Semaphore};
 
 use super::base::guild_row::{settings_from_row, GuildSettings};
 use super::base::placeholders::{sized_query, Placeholders};
-use super::base::sets::{bind_groups, per_guild, size, PerGuild};
-use super::{id_from_db, id_to_db, Result, Store};
+use super::base::sets::{member_values, PerGuild};
+use super::{id_to_db, Result, Store};
 
 /// Most reads answered by one group read.
 const MAX_GROUP: usize = 256;
@@ -153,23 +152,5 @@ async fn settings_of(conn: &mut sqlx::AnyConnection, guilds: &BTreeSet<u64>) -> 
 
 /// The language choices of `members` (by server), in one statement.
 async fn languages_of(conn: &mut sqlx::AnyConnection, members: &PerGuild<i64>) -> Result<HashMap<(u64, u64), String>> {
-    if members.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let sql = format!(
-        "SELECT guild_id, member_id, language FROM member_languages WHERE {}",
-        per_guild(Placeholders::of(conn), "guild_id", "member_id", members, 1)
-    );
-    let rows = bind_groups(sized_query(sql, size(members)), members)
-        .fetch_all(&mut *conn)
-        .await?;
-    rows.iter()
-        .map(|row| {
-            let member = (
-                id_from_db(row.try_get("guild_id")?),
-                id_from_db(row.try_get("member_id")?),
-            );
-            Ok((member, row.try_get("language")?))
-        })
-        .collect()
+    member_values(conn, "member_languages", "language", members).await
 }

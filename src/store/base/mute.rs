@@ -3,12 +3,11 @@
 
 use std::collections::HashMap;
 
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
-use super::placeholders::{sized_query, Placeholders};
-use super::sets::{bind_groups, per_guild, size, PerGuild};
+use super::sets::{member_values, PerGuild};
 use crate::domain::time::Millis;
-use crate::store::{id_from_db, id_to_db, Result};
+use crate::store::{id_to_db, Result};
 
 /// The reports that count (toward reporters, reasons, track records, exports, closing):
 /// neither withdrawn nor filed while their member was muted. Unqualified, so it reads the
@@ -35,25 +34,7 @@ pub(crate) async fn mutes_of(
     conn: &mut AnyConnection,
     members: &PerGuild<i64>,
 ) -> Result<HashMap<(u64, u64), Option<i64>>> {
-    if members.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let sql = format!(
-        "SELECT guild_id, member_id, until FROM muted_reporters WHERE {}",
-        per_guild(Placeholders::of(conn), "guild_id", "member_id", members, 1)
-    );
-    let rows = bind_groups(sized_query(sql, size(members)), members)
-        .fetch_all(&mut *conn)
-        .await?;
-    rows.iter()
-        .map(|row| {
-            let member = (
-                id_from_db(row.try_get("guild_id")?),
-                id_from_db(row.try_get("member_id")?),
-            );
-            Ok((member, row.try_get("until")?))
-        })
-        .collect()
+    member_values(conn, "muted_reporters", "until", members).await
 }
 
 /// Whether a mute ending at `until` holds at `at`: [`is_muted`]'s rule, for mutes read

@@ -3,14 +3,14 @@
 //! report. Each server's values are one `guild = … AND column IN (…)` group, so both
 //! databases read them through their (guild_id, …) indexes.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use sqlx::any::AnyArguments;
 use sqlx::query::Query;
-use sqlx::Any;
+use sqlx::{Any, AnyConnection, Row};
 
-use super::placeholders::Placeholders;
-use crate::store::id_to_db;
+use super::placeholders::{sized_query, Placeholders};
+use crate::store::{id_from_db, id_to_db, Result};
 
 /// Values by server.
 pub(crate) type PerGuild<T> = BTreeMap<u64, BTreeSet<T>>;
@@ -58,4 +58,36 @@ where
         }
     }
     query
+}
+
+/// One column of `table`'s rows for `members` (ids by server, in its `guild_id` and
+/// `member_id` columns), in one statement: each member's value, absent without a row.
+pub(crate) async fn member_values<T>(
+    conn: &mut AnyConnection,
+    table: &str,
+    column: &str,
+    members: &PerGuild<i64>,
+) -> Result<HashMap<(u64, u64), T>>
+where
+    T: for<'r> sqlx::Decode<'r, Any> + sqlx::Type<Any>,
+{
+    if members.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sql = format!(
+        "SELECT guild_id, member_id, {column} FROM {table} WHERE {}",
+        per_guild(Placeholders::of(conn), "guild_id", "member_id", members, 1)
+    );
+    let rows = bind_groups(sized_query(sql, size(members)), members)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|row| {
+            let member = (
+                id_from_db(row.try_get("guild_id")?),
+                id_from_db(row.try_get("member_id")?),
+            );
+            Ok((member, row.try_get(column)?))
+        })
+        .collect()
 }
