@@ -110,7 +110,7 @@ async fn answer_group(store: &Store, asks: Vec<Ask>) {
     let read = async {
         let mut conn = store.pool.acquire().await?;
         let settings = settings_of(&mut conn, &guilds).await?;
-        let languages = languages_of(&mut conn, &members).await?;
+        let languages = member_values(&mut conn, "member_languages", "language", &members).await?;
         Ok::<_, super::StoreError>((settings, languages))
     };
     let read = read.await.ok();
@@ -148,9 +148,4 @@ async fn settings_of(conn: &mut sqlx::AnyConnection, guilds: &BTreeSet<u64>) -> 
     rows.iter()
         .map(|row| settings_from_row(row).map(|s| (s.guild_id, s)))
         .collect()
-}
-
-/// The language choices of `members` (by server), in one statement.
-async fn languages_of(conn: &mut sqlx::AnyConnection, members: &PerGuild<i64>) -> Result<HashMap<(u64, u64), String>> {
-    member_values(conn, "member_languages", "language", members).await
 }

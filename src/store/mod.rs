@@ -151,6 +151,14 @@ impl Backend {
         }
     }
 
+    /// The database `conn` is connected to.
+    pub(crate) fn of_connection(conn: &sqlx::AnyConnection) -> Backend {
+        match conn.backend_name() {
+            "PostgreSQL" => Backend::Postgres,
+            _ => Backend::Sqlite,
+        }
+    }
+
     fn of_url(url: &str) -> Result<Backend> {
         if url.starts_with("sqlite:") {
             Ok(Backend::Sqlite)

@@ -6,7 +6,7 @@ use sqlx::{AnyConnection, Row};
 use super::placeholders::Placeholders;
 use crate::domain::audit::{canonical_json, chain_hash, Actor, AuditKind, ChainedEvent, HASH_VERSION};
 use crate::domain::time::Millis;
-use crate::store::{id_to_db, Result, StoreError};
+use crate::store::{id_to_db, Backend, Result, StoreError};
 
 /// One change to record, in the transaction that makes it.
 pub(crate) struct Event<'a> {
@@ -66,7 +66,7 @@ pub(crate) async fn append_all(conn: &mut AnyConnection, guild_id: u64, events: 
     }
     // On PostgreSQL the last insert and the head's new hash go in one statement (a
     // data-modifying `WITH` runs exactly once): one round trip fewer per append.
-    let together = Placeholders::of(conn).numbered();
+    let together = Backend::of_connection(conn) == Backend::Postgres;
     let parts: Vec<&[ChainedEvent]> = chained.chunks(EVENTS_PER_INSERT).collect();
     for (i, part) in parts.iter().enumerate() {
         let last = i + 1 == parts.len();

@@ -86,7 +86,6 @@ pub const COUNT_EDIT_INTERVAL_MS: i64 = 60_000;
 /// Moderators hear of one cause of refused messages at most once per this interval.
 pub const FAILURE_ALERT_INTERVAL_MS: i64 = 3_600_000;
 
-/// The one name of an item's target: pending items coalesce on it and pacing is kept by it.
 /// How many of the server `guild` (a column or a placeholder) cards wait to be posted for
 /// the first time, as a scalar subquery: the queue's threshold counts them.
 pub(crate) fn waiting_cards_count(guild: &str) -> String {
@@ -96,6 +95,7 @@ pub(crate) fn waiting_cards_count(guild: &str) -> String {
     )
 }
 
+/// The one name of an item's target: pending items coalesce on it and pacing is kept by it.
 pub(crate) fn item_key(kind: OutboxKind, guild_id: u64, target: Option<i64>) -> String {
     format!(
         "{}:{guild_id}:{}",

@@ -30,10 +30,7 @@ pub(in crate::store) struct Placeholders(pub(in crate::store) Backend);
 impl Placeholders {
     /// The placeholders of the database `conn` is connected to.
     pub(in crate::store) fn of(conn: &AnyConnection) -> Self {
-        Placeholders(match conn.backend_name() {
-            "PostgreSQL" => Backend::Postgres,
-            _ => Backend::Sqlite,
-        })
+        Placeholders(Backend::of_connection(conn))
     }
 
     /// Whether a placeholder names its parameter's number, so that a statement can use one
