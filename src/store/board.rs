@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use sqlx::Row;
 
 use super::base::case_row::{case_by_id, case_from_row, reasons_of, CaseRecord};
-use super::base::locations::{location_from_row, record_location, CardLocation};
+use super::base::locations::{location_from_row, location_write, CardLocation};
 use super::base::mute::COUNTED;
 use super::base::outbox::{enqueue, OutboxKind};
 use super::status::reported_count;
@@ -184,7 +184,7 @@ impl Store {
 
     pub async fn record_notice(&self, case_id: i64, at: CardLocation, now: Millis) -> Result<()> {
         self.op("record_notice", async {
-            record_location(&self.pool, "notices", case_id, at, now).await
+            self.write_alone(location_write("notices", case_id, at, now)).await
         })
         .await
     }
@@ -192,11 +192,8 @@ impl Store {
     /// The case's public message was deleted: the next one is posted afresh.
     pub async fn forget_notice(&self, case_id: i64) -> Result<()> {
         self.op("forget_notice", async {
-            sqlx::query("DELETE FROM notices WHERE case_id = $1")
-                .bind(case_id)
-                .execute(&self.pool)
-                .await?;
-            Ok(())
+            self.write_alone(sqlx::query("DELETE FROM notices WHERE case_id = $1").bind(case_id))
+                .await
         })
         .await
     }
@@ -215,7 +212,7 @@ impl Store {
     /// Record the board's message (new or edited) and when it was last written.
     pub async fn record_board(&self, guild_id: u64, at: CardLocation, now: Millis) -> Result<()> {
         self.op("record_board", async {
-            sqlx::query(
+            self.write_alone(sqlx::query(
                 "INSERT INTO boards (guild_id, channel_id, message_id, posted_at, last_edit_at) VALUES ($1, $2, $3, $4, $4) \
                  ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id, \
                  last_edit_at = excluded.last_edit_at",
@@ -223,10 +220,8 @@ impl Store {
             .bind(id_to_db(guild_id))
             .bind(id_to_db(at.channel_id))
             .bind(id_to_db(at.message_id))
-            .bind(now.0)
-            .execute(&self.pool)
-            .await?;
-            Ok(())
+            .bind(now.0))
+.await
         })
         .await
     }

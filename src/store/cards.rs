@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use sqlx::Row;
 
 use super::base::case_row::{case_by_id, merged_into_no, reasons_of, tally, CaseRecord};
-use super::base::locations::{location_from_row, record_location, CardLocation};
+use super::base::locations::{location_from_row, location_write, CardLocation};
 use super::base::mute::COUNTED;
 use super::base::record::{record_of, ReporterRecord, Whose};
 use super::{Result, Store};
@@ -106,7 +106,7 @@ impl Store {
 
     pub async fn record_card(&self, case_id: i64, at: CardLocation, now: Millis) -> Result<()> {
         self.op("record_card", async {
-            record_location(&self.pool, "cards", case_id, at, now).await
+            self.write_alone(location_write("cards", case_id, at, now)).await
         })
         .await
     }

@@ -403,6 +403,16 @@ impl Store {
         Ok(tx)
     }
 
+    /// One statement written in a transaction of its own, in SQLite's writer turn like
+    /// every other write: run on the pool, it would meet the turn's holder in SQLite's
+    /// busy handler, which sleeps (1, 2, 5, 10… ms) and holds up the next report batch.
+    async fn write_alone(&self, query: sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments>) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        query.execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// A read-only transaction whose reads all see one snapshot of the database: SQLite
     /// (WAL) keeps the snapshot of a deferred transaction's first read; PostgreSQL needs
     /// REPEATABLE READ.

@@ -119,12 +119,12 @@ impl Store {
     /// Give the outbox lease up (at a clean stop), so another process takes over at once.
     pub async fn release_outbox_lease(&self, owner: &str) -> Result<()> {
         self.op("release_outbox_lease", async {
-            sqlx::query("DELETE FROM leases WHERE name = $1 AND owner = $2")
-                .bind(OUTBOX_LEASE)
-                .bind(owner)
-                .execute(&self.pool)
-                .await?;
-            Ok(())
+            self.write_alone(
+                sqlx::query("DELETE FROM leases WHERE name = $1 AND owner = $2")
+                    .bind(OUTBOX_LEASE)
+                    .bind(owner),
+            )
+            .await
         })
         .await
     }

@@ -14,14 +14,13 @@ pub struct CardLocation {
     pub message_id: u64,
 }
 
-/// Remember where a case's message (`cards` or `notices`) was posted.
-pub(crate) async fn record_location(
-    pool: &sqlx::AnyPool,
+/// The statement that remembers where a case's message (`cards` or `notices`) was posted.
+pub(crate) fn location_write(
     table: &'static str,
     case_id: i64,
     at: CardLocation,
     now: Millis,
-) -> Result<()> {
+) -> sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments> {
     let sql = format!(
         "INSERT INTO {table} (case_id, channel_id, message_id, posted_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (case_id) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id, \
@@ -32,9 +31,6 @@ pub(crate) async fn record_location(
         .bind(id_to_db(at.channel_id))
         .bind(id_to_db(at.message_id))
         .bind(now.0)
-        .execute(pool)
-        .await?;
-    Ok(())
 }
 
 pub(crate) fn location_from_row(row: &AnyRow) -> Result<CardLocation> {
