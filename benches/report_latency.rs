@@ -11,7 +11,8 @@
 //!    `0/2` and `1/2`).
 //!
 //! With `BENCH_BOT_CPU` (e.g. `0.3`, needs root) each bot process gets at most that many
-//! CPUs (`report_latency/cpu_limit.rs`), as on a machine of its own.
+//! CPUs (`report_latency/cpu_limit.rs`), as on a machine of its own. With `BENCH_BOT_LOG`
+//! (a `RUST_LOG` filter) each flagwatch process logs to a file named on standard error.
 //!
 //! Rows 3 and 4 need `BENCH_POSTGRES`, an admin URL such as
 //! `postgres://flagwatch@127.0.0.1:55433/postgres` (a database is created per run and

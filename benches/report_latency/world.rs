@@ -262,15 +262,29 @@ fn spawn_flagwatch(world: &World, url: &str, shards: Option<&str>, dir: &Path) -
         .env("FLAGWATCH_API_BASE", world.sim.api_base())
         .env_remove("FLAGWATCH_DEV_GUILD")
         .env_remove("FLAGWATCH_OUTBOX_LEASE")
-        .env("RUST_LOG", "error")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .kill_on_drop(true);
+    match std::env::var("BENCH_BOT_LOG") {
+        Ok(filter) => command.env("RUST_LOG", filter).stderr(log_file(url, shards)?),
+        Err(_) => command.env("RUST_LOG", "error"),
+    };
     match shards {
         Some(spec) => command.env("FLAGWATCH_SHARDS", spec),
         None => command.env_remove("FLAGWATCH_SHARDS"),
     };
     Ok(command.spawn()?)
+}
+
+/// `BENCH_BOT_LOG` (a `RUST_LOG` filter such as `warn,sqlx::query=debug`) sends each
+/// flagwatch process's log to a file in the temporary directory, named by its database
+/// and shards, to see what a configuration spent its time on.
+fn log_file(url: &str, shards: Option<&str>) -> anyhow::Result<std::fs::File> {
+    let database = url.split(':').next().unwrap_or("database");
+    let shards = shards.unwrap_or("all").replace('/', "-of-");
+    let path = std::env::temp_dir().join(format!("flagwatch-bench-{database}-{shards}.log"));
+    eprintln!("flagwatch log: {}", path.display());
+    Ok(std::fs::File::create(path)?)
 }
 
 /// A new, empty database with a random name on the server of `admin` (a URL ending in

@@ -70,6 +70,11 @@ pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
     loop {
         match listener.accept().await {
             Ok((stream, _)) => {
+                // Each dispatch is a small frame: with Nagle's algorithm one would wait for
+                // the ACK of the one before (the bot's delayed ACK, up to 40 ms).
+                if let Err(e) = stream.set_nodelay(true) {
+                    tracing::warn!("simulator gateway: could not set TCP_NODELAY: {e}");
+                }
                 tokio::spawn(connection(stream, shared.clone()));
             }
             Err(e) => tracing::warn!("simulator gateway: accept failed: {e}"),

@@ -36,13 +36,14 @@ struct Incoming {
     bytes: Bytes,
 }
 
-/// Serve REST until the simulator stops.
+/// Serve REST until the simulator stops. Without `TCP_NODELAY` a small answer can wait
+/// for the client's delayed ACK (up to 40 ms on Linux), a stall Discord does not have.
 pub(crate) async fn serve(listener: TcpListener, shared: Arc<Shared>) {
     let app = Router::new()
         .fallback(entry)
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(shared);
-    if let Err(e) = axum::serve(listener, app).await {
+    if let Err(e) = axum::serve(listener, app).tcp_nodelay(true).await {
         tracing::warn!("simulator REST server stopped: {e}");
     }
 }
