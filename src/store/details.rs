@@ -50,6 +50,15 @@ fn reporter(id: Option<i64>) -> Reporter {
 }
 
 impl Store {
+    /// The number of the case this one was merged into (`/case merge`), if it was: a
+    /// moderator's `/status` of a merged case says where its account went.
+    pub async fn merged_into(&self, case_id: i64) -> Result<Option<i64>> {
+        self.op("merged_into", async {
+            merged_into_no(&mut *self.pool.acquire().await?, case_id).await
+        })
+        .await
+    }
+
     pub async fn case_details(&self, guild_id: u64, case_no: i64, history: u32) -> Result<CaseDetails> {
         self.op("case_details", async {
             let mut conn = self.pool.acquire().await?;

@@ -414,6 +414,18 @@ async fn a_moderator_merges_two_cases_and_the_merged_ones_call_to_action_goes() 
         .unwrap();
     let shown = private(&shown).text();
     assert!(shown.contains("Merged into case #2"), "{shown}");
+    let status = |who, no| c.command(who, "status", vec![Opt::integer("case", no)]);
+    let moderators = status(c.moderators[1], 1).await.unwrap();
+    assert!(
+        private(&moderators).content.contains("Merged into case #2"),
+        "{}",
+        moderators.content
+    );
+    let target = status(c.moderators[1], 2).await.unwrap();
+    assert!(!private(&target).content.contains("Merged into"), "{}", target.content);
+    // Members see a merged case as any case without a public call to action.
+    let members = status(c.members[2], 1).await.unwrap();
+    assert!(!private(&members).content.contains("#2"), "{}", members.content);
     let twice = merge(c.moderators[1], 1, 2).await.unwrap();
     assert!(private(&twice).content.contains("already merged"), "{}", twice.content);
     c.settle().await.unwrap();

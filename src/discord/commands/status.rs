@@ -7,7 +7,7 @@ use crate::discord::render::answers;
 use crate::domain::account::AccountKey;
 use crate::domain::case::Decision;
 use crate::domain::language::Language;
-use crate::store::{CaseRecord, StoreError};
+use crate::store::{CaseRecord, Store, StoreError};
 
 /// See what the community decided about an account.
 #[poise::command(
@@ -41,10 +41,12 @@ pub async fn status(
                 .case_for_key(guild, &key)
                 .await?
                 .ok_or_else(|| user_error(move |lang| answers::no_case_for(&key, lang)))?;
-            state(&found, full, lang)
+            state(store, &found, full, lang).await?
         }
         (None, Some(no)) => match store.case(guild, no).await {
-            Ok(found) if full || found.lifecycle.decision == Decision::ReportNow => state(&found, full, lang),
+            Ok(found) if full || found.lifecycle.decision == Decision::ReportNow => {
+                state(store, &found, full, lang).await?
+            }
             Err(StoreError::NoSuchCase { case_no }) if full => {
                 return Err(user_error(move |lang| answers::no_such_case(case_no, lang)))
             }
@@ -58,10 +60,13 @@ pub async fn status(
     Ok(())
 }
 
-fn state(case: &CaseRecord, full: bool, lang: Language) -> String {
-    if full {
-        answers::status_for_moderators(case, lang)
-    } else {
-        answers::status_answer(case, lang)
+async fn state(store: &Store, case: &CaseRecord, full: bool, lang: Language) -> Result<String, StoreError> {
+    if !full {
+        return Ok(answers::status_answer(case, lang));
     }
+    let merged_into = match case.lifecycle.decision {
+        Decision::Merged => store.merged_into(case.id).await?,
+        _ => None,
+    };
+    Ok(answers::status_for_moderators(case, merged_into, lang))
 }

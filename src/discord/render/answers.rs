@@ -277,7 +277,8 @@ pub fn status_answer(case: &CaseRecord, lang: Language) -> String {
 }
 
 /// The full state of a case for moderators and liaisons asking `/status`.
-pub fn status_for_moderators(case: &CaseRecord, lang: Language) -> String {
+/// `merged_into`: the case a merged case's account went to.
+pub fn status_for_moderators(case: &CaseRecord, merged_into: Option<i64>, lang: Language) -> String {
     let mut text = format!(
         "{}\n{}",
         t!(lang, "status-head", case = case.case_no, key = key_text(&case.key)),
@@ -285,6 +286,9 @@ pub fn status_for_moderators(case: &CaseRecord, lang: Language) -> String {
     );
     if let Some(until) = case.lifecycle.held_until {
         text += &format!(" · {}", t!(lang, "status-held-until", until = full_time(until)));
+    }
+    if let Some(into) = merged_into {
+        text += &format!("\n{}", t!(lang, "case-merged-into", case = into));
     }
     text + "\n" + &t!(lang, "status-see-case-show")
 }
