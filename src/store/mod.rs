@@ -403,10 +403,15 @@ impl Store {
         Ok(tx)
     }
 
-    /// One statement written in a transaction of its own, in SQLite's writer turn like
-    /// every other write: run on the pool, it would meet the turn's holder in SQLite's
-    /// busy handler, which sleeps (1, 2, 5, 10… ms) and holds up the next report batch.
+    /// One statement that writes, atomic on its own. On SQLite it takes the writer turn
+    /// like every other write: run on the pool, it would meet the turn's holder in
+    /// SQLite's busy handler, which sleeps (1, 2, 5, 10… ms). PostgreSQL has no turn, and
+    /// a transaction around one statement would only add two round trips.
     async fn write_alone(&self, query: sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments>) -> Result<()> {
+        if self.backend == Backend::Postgres && self.interaction.is_none() {
+            query.execute(&self.pool).await?;
+            return Ok(());
+        }
         let mut tx = self.begin_write().await?;
         query.execute(&mut *tx).await?;
         tx.commit().await?;
