@@ -23,6 +23,7 @@
 //! Case numbers follow the order in which accounts first appear in the list.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use futures::TryStreamExt;
 use serde_json::json;
@@ -37,7 +38,7 @@ use super::base::audit::{append, Event};
 use super::base::case_row::reserve_case_numbers;
 use super::base::guild_row::ensure_guild;
 use super::base::placeholders::Placeholders;
-use super::{id_to_db, Backend, Result, Store, StoreError};
+use super::{id_to_db, writer_turn, Backend, Result, Store, StoreError};
 use crate::domain::account::{AccountKey, Platform};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::reason::ReasonCategory;
@@ -92,6 +93,9 @@ struct Context {
     actor: Actor,
     now: Millis,
     backend: Backend,
+    /// SQLite's writer turn: a chunk takes it like every other write, so that reports
+    /// filed meanwhile wait for it in turn, not in SQLite's busy handler.
+    writer: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// The chunk writer: idle with its connection and a spare chunk, or writing a chunk in
@@ -133,6 +137,7 @@ impl Importer {
                 actor,
                 now,
                 backend: store.backend(),
+                writer: store.writer.clone(),
             },
             chunk_lines: FIRST_CHUNK,
             filling: Chunk::new(),
@@ -373,9 +378,12 @@ impl Chunk {
 /// connection and the emptied chunk.
 async fn write_chunk(mut conn: PoolConnection<Any>, mut chunk: Box<Chunk>, context: Context) -> Result<Written> {
     let sql = Placeholders(context.backend);
-    let mut tx = match context.backend {
-        Backend::Sqlite => conn.begin_with("BEGIN IMMEDIATE").await?,
-        Backend::Postgres => conn.begin().await?,
+    let (mut tx, _turn) = match context.backend {
+        Backend::Sqlite => {
+            let turn = writer_turn(&context.writer).await?;
+            (conn.begin_with("BEGIN IMMEDIATE").await?, Some(turn))
+        }
+        Backend::Postgres => (conn.begin().await?, None),
     };
     chunk.case_ids.clear();
     chunk.case_ids.resize(chunk.distinct(), 0);

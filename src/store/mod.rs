@@ -221,6 +221,14 @@ pub(crate) struct InteractionClaim {
 /// timeout would.
 const WRITER_WAIT: std::time::Duration = std::time::Duration::from_secs(15);
 
+/// SQLite's writer turn (`Store::writer`), waited for at most [`WRITER_WAIT`].
+async fn writer_turn(writer: &Arc<tokio::sync::Mutex<()>>) -> Result<tokio::sync::OwnedMutexGuard<()>> {
+    let turn = tokio::time::timeout(WRITER_WAIT, writer.clone().lock_owned())
+        .await
+        .map_err(|_| sqlx::Error::PoolTimedOut)?;
+    Ok(turn)
+}
+
 /// The default database: a SQLite file in the working directory, created on first use.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://flagwatch.db";
 
@@ -384,9 +392,7 @@ impl Store {
     async fn begin_write(&self) -> Result<WriteTx> {
         let (tx, turn) = match self.backend {
             Backend::Sqlite => {
-                let turn = tokio::time::timeout(WRITER_WAIT, self.writer.clone().lock_owned())
-                    .await
-                    .map_err(|_| sqlx::Error::PoolTimedOut)?;
+                let turn = writer_turn(&self.writer).await?;
                 (self.pool.begin_with("BEGIN IMMEDIATE").await?, Some(turn))
             }
             Backend::Postgres => (self.pool.begin().await?, None),
