@@ -212,7 +212,7 @@ impl Store {
     /// Record the board's message (new or edited) and when it was last written.
     pub async fn record_board(&self, guild_id: u64, at: CardLocation, now: Millis) -> Result<()> {
         self.op("record_board", async {
-            self.write_alone(sqlx::query(
+            let record = sqlx::query(
                 "INSERT INTO boards (guild_id, channel_id, message_id, posted_at, last_edit_at) VALUES ($1, $2, $3, $4, $4) \
                  ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id, \
                  last_edit_at = excluded.last_edit_at",
@@ -220,8 +220,8 @@ impl Store {
             .bind(id_to_db(guild_id))
             .bind(id_to_db(at.channel_id))
             .bind(id_to_db(at.message_id))
-            .bind(now.0))
-.await
+            .bind(now.0);
+            self.write_alone(record).await
         })
         .await
     }

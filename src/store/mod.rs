@@ -39,9 +39,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use prometheus_client::metrics::counter::Counter;
-use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::any::{AnyArguments, AnyPoolOptions, AnyRow};
+use sqlx::query::Query;
 use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{AnyPool, Executor, Row};
+use sqlx::{Any, AnyPool, Executor, Row};
 use sqlx::{ConnectOptions as _, Connection as _};
 use tokio::sync::Notify;
 
@@ -413,7 +414,7 @@ impl Store {
     /// like every other write: run on the pool, it would meet the turn's holder in
     /// SQLite's busy handler, which sleeps (1, 2, 5, 10… ms). PostgreSQL has no turn, and
     /// a transaction around one statement would only add two round trips.
-    async fn write_alone(&self, query: sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments>) -> Result<()> {
+    async fn write_alone(&self, query: Query<'_, Any, AnyArguments>) -> Result<()> {
         if self.backend == Backend::Postgres && self.interaction.is_none() {
             query.execute(&self.pool).await?;
             return Ok(());

@@ -1,8 +1,9 @@
 //! Where a case's messages (review card, public notice) and a server's summaries were
 //! posted, so that later changes edit them instead of posting again.
 
-use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::any::{AnyArguments, AnyRow};
+use sqlx::query::Query;
+use sqlx::{Any, Row};
 
 use crate::domain::time::Millis;
 use crate::store::{id_from_db, id_to_db, Result};
@@ -20,7 +21,7 @@ pub(crate) fn location_write(
     case_id: i64,
     at: CardLocation,
     now: Millis,
-) -> sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments> {
+) -> Query<'static, Any, AnyArguments> {
     let sql = format!(
         "INSERT INTO {table} (case_id, channel_id, message_id, posted_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (case_id) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id, \
