@@ -448,7 +448,9 @@ fn pool_options(backend: Backend) -> AnyPoolOptions {
     if backend != Backend::Sqlite {
         return options;
     }
-    options.after_connect(|conn, _meta| {
+    // A connection to a local file cannot have been hung up on, so the ping sqlx sends
+    // on every acquire would only add a hop to SQLite's thread and back.
+    options.test_before_acquire(false).after_connect(|conn, _meta| {
         Box::pin(async move {
             conn.execute("PRAGMA busy_timeout = 15000").await?;
             conn.execute("PRAGMA foreign_keys = ON").await?;
