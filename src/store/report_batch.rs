@@ -6,8 +6,8 @@
 //! batch's audit events per server at the end, commits once, and only then answers each
 //! caller. A report whose part failed on a database error, and every report of a batch
 //! whose transaction failed, is filed again alone, so one bad report cannot fail others.
-//! Before the first part the batch reads, one statement each for all its reports, what
-//! every part would otherwise read for itself (`reports::facts`), and a kept part is
+//! Before the first part the batch reads, in one statement for all its reports, what every
+//! part would otherwise read for itself (`reports::facts`), and a kept part is
 //! released with the next part's savepoint: on PostgreSQL, where each statement is a
 //! network round trip, a new case's report takes five statements instead of thirteen.
 //! Plain new cases (most of a burst) take no part at all: they are written together, one

@@ -2,6 +2,7 @@
 //! evidence and audit events.
 
 mod facts;
+mod intake_read;
 mod new_cases;
 
 use serde_json::json;

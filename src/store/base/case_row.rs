@@ -1,13 +1,11 @@
 //! Reading case rows and the facts kept beside them (reasons, reporters, votes).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use super::mute::COUNTED;
-use super::placeholders::{sized_query, Placeholders};
-use super::sets::{bind_groups, per_guild, size, PerGuild};
 use crate::domain::account::AccountKey;
 use crate::domain::case::{AccountStatus, Lifecycle, RoundNote};
 use crate::domain::reason::ReasonCategory;
@@ -274,65 +272,4 @@ pub(crate) fn kept_case(guild_id: u64, case_no: i64, key: AccountKey, at: Millis
         updated_at: at,
         decided_at: None,
     }
-}
-
-/// Which of `keys` (by server) name a case (as its key or an alias, as [`case_by_key`]
-/// reads them), in one statement.
-pub(in crate::store) async fn keys_with_cases(
-    conn: &mut AnyConnection,
-    keys: &PerGuild<String>,
-) -> Result<HashSet<(u64, String)>> {
-    if keys.is_empty() {
-        return Ok(HashSet::new());
-    }
-    let sql = format!(
-        "SELECT guild_id, account_key FROM case_keys WHERE {}",
-        per_guild(Placeholders::of(conn), "guild_id", "account_key", keys, 1)
-    );
-    let rows = bind_groups(sized_query(sql, size(keys)), keys)
-        .fetch_all(&mut *conn)
-        .await?;
-    rows.iter()
-        .map(|row| Ok((id_from_db(row.try_get("guild_id")?), row.try_get("account_key")?)))
-        .collect()
-}
-
-/// [`reports_since`] of many members (acting ids by server) in one statement: each
-/// member's report times after `since`, in no order.
-pub(in crate::store) async fn reports_since_of(
-    conn: &mut AnyConnection,
-    members: &PerGuild<i64>,
-    since: Millis,
-) -> Result<HashMap<(u64, u64), Vec<Millis>>> {
-    if members.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let ph = Placeholders::of(conn);
-    let after = ph.one(1);
-    let sql = format!(
-        "SELECT guild_id, reporter_id, created_at FROM (SELECT c.guild_id, r.reporter_id, r.created_at FROM reports r \
-         JOIN cases c ON c.id = r.case_id WHERE r.created_at > {after} AND {} \
-         UNION ALL SELECT guild_id, reporter_id, created_at FROM kept_reports WHERE created_at > {after} AND {}) t \
-         ORDER BY created_at",
-        per_guild(ph, "c.guild_id", "r.reporter_id", members, 2),
-        per_guild(ph, "guild_id", "reporter_id", members, 2)
-    );
-    let mut query = bind_groups(sized_query(sql, size(members)).bind(since.0), members);
-    if !ph.numbered() {
-        // Anonymous placeholders: the second half's parameters are bound again.
-        query = bind_groups(query.bind(since.0), members);
-    }
-    let rows = query.fetch_all(&mut *conn).await?;
-    let mut recent: HashMap<(u64, u64), Vec<Millis>> = HashMap::new();
-    for row in rows {
-        let member = (
-            id_from_db(row.try_get("guild_id")?),
-            id_from_db(row.try_get("reporter_id")?),
-        );
-        recent
-            .entry(member)
-            .or_default()
-            .push(Millis(row.try_get("created_at")?));
-    }
-    Ok(recent)
 }

@@ -1,11 +1,8 @@
 //! Muted reporters: whether a member's report counts, read at intake, and the one filter
 //! every count over reports uses.
 
-use std::collections::HashMap;
-
 use sqlx::AnyConnection;
 
-use super::sets::{member_values, PerGuild};
 use crate::domain::time::Millis;
 use crate::store::{id_to_db, Result};
 
@@ -28,17 +25,8 @@ pub(crate) async fn is_muted(conn: &mut AnyConnection, guild_id: u64, member: u6
     Ok(n > 0)
 }
 
-/// The mutes of `members` (acting ids by server), in one statement: each muted member's
-/// end, `None` for a mute until lifted; see [`mute_holds`].
-pub(crate) async fn mutes_of(
-    conn: &mut AnyConnection,
-    members: &PerGuild<i64>,
-) -> Result<HashMap<(u64, u64), Option<i64>>> {
-    member_values(conn, "muted_reporters", "until", members).await
-}
-
 /// Whether a mute ending at `until` holds at `at`: [`is_muted`]'s rule, for mutes read
-/// with [`mutes_of`].
+/// with a batch of reports (`reports::intake_read`).
 pub(crate) fn mute_holds(until: Option<i64>, at: Millis) -> bool {
     until.is_none_or(|end| end > at.0)
 }

@@ -18,7 +18,12 @@ const KEPT_UP_TO: usize = 2;
 
 /// The statement `sql`, whose text was made for `size` rows or values.
 pub(in crate::store) fn sized_query(sql: String, size: usize) -> Query<'static, Any, AnyArguments> {
-    sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(size <= KEPT_UP_TO)
+    sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(kept_prepared(size))
+}
+
+/// Whether a statement whose text was made for `size` rows or values is kept prepared.
+pub(in crate::store) fn kept_prepared(size: usize) -> bool {
+    size <= KEPT_UP_TO
 }
 
 /// Bind-parameter placeholders in the database's preferred form: numbered `$N` on
@@ -31,12 +36,6 @@ impl Placeholders {
     /// The placeholders of the database `conn` is connected to.
     pub(in crate::store) fn of(conn: &AnyConnection) -> Self {
         Placeholders(Backend::of_connection(conn))
-    }
-
-    /// Whether a placeholder names its parameter's number, so that a statement can use one
-    /// parameter twice; anonymous `?` are bound once per appearance.
-    pub(in crate::store) fn numbered(self) -> bool {
-        self.0 == Backend::Postgres
     }
 
     /// Parameter number `n` (from 1).

@@ -8,11 +8,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
-use super::placeholders::{sized_query, Placeholders};
-use super::sets::{bind_groups, per_guild, size, PerGuild};
-use crate::store::{id_from_db, id_to_db, Result, StoreError};
+use crate::store::{id_to_db, Result, StoreError};
 
 /// The installation's secret, created on first use (race-safe: the first insert wins).
 async fn secret(conn: &mut AnyConnection) -> Result<Vec<u8>> {
@@ -80,43 +78,11 @@ async fn acting_as_under(conn: &mut AnyConnection, key: &[u8], guild_id: u64, me
     Ok(if forgotten.is_some() { alias } else { member })
 }
 
-/// [`acting_as`] of many (server, member) pairs under `key`, in one statement: each
-/// pair's acting id.
-pub(in crate::store) async fn acting_ids(
-    conn: &mut AnyConnection,
-    key: &[u8],
-    members: &BTreeSet<(u64, u64)>,
-) -> Result<HashMap<(u64, u64), u64>> {
-    let mut acting = HashMap::with_capacity(members.len());
-    let mut by_alias = HashMap::with_capacity(members.len());
-    let mut aliases = PerGuild::new();
-    for &(guild_id, member) in members {
-        let alias = pseudonym_under(key, guild_id, member)?;
-        acting.insert((guild_id, member), member);
-        by_alias.insert((guild_id, alias), member);
-        aliases
-            .entry(guild_id)
-            .or_insert_with(BTreeSet::new)
-            .insert(id_to_db(alias));
-    }
-    if aliases.is_empty() {
-        return Ok(acting);
-    }
-    let sql = format!(
-        "SELECT guild_id, pseudonym FROM forgotten_members WHERE {}",
-        per_guild(Placeholders::of(conn), "guild_id", "pseudonym", &aliases, 1)
-    );
-    let rows = bind_groups(sized_query(sql, size(&aliases)), &aliases)
-        .fetch_all(&mut *conn)
-        .await?;
-    for row in rows {
-        let found = (
-            id_from_db(row.try_get("guild_id")?),
-            id_from_db(row.try_get("pseudonym")?),
-        );
-        if let Some(&member) = by_alias.get(&found) {
-            acting.insert((found.0, member), found.1);
-        }
-    }
-    Ok(acting)
+/// Each (server, member)'s pseudonym under `key`, for a batch that reads under both of the
+/// ids its members may act under (`reports::intake_read`).
+pub(in crate::store) fn aliases_under(key: &[u8], members: &BTreeSet<(u64, u64)>) -> Result<HashMap<(u64, u64), u64>> {
+    members
+        .iter()
+        .map(|&(guild_id, member)| Ok(((guild_id, member), pseudonym_under(key, guild_id, member)?)))
+        .collect()
 }

@@ -38,6 +38,15 @@ pub(crate) fn per_guild<T>(sql: Placeholders, guild: &str, column: &str, groups:
     }
 }
 
+/// Pairs grouped by server.
+pub(crate) fn group<T: Ord>(pairs: impl Iterator<Item = (u64, T)>) -> PerGuild<T> {
+    let mut groups = PerGuild::new();
+    for (guild_id, value) in pairs {
+        groups.entry(guild_id).or_insert_with(BTreeSet::new).insert(value);
+    }
+    groups
+}
+
 /// How many values `groups` holds, all servers together.
 pub(crate) fn size<T>(groups: &PerGuild<T>) -> usize {
     groups.values().map(BTreeSet::len).sum()

@@ -1,33 +1,34 @@
 //! What a batch of reports reads once for all of them, before its first report's part, and
 //! what its parts learn as they are kept, so that a report skips every read whose answer
-//! the batch already has. Each read is one statement for the whole batch (on PostgreSQL
-//! every statement is a network round trip); the case numbers the batch may need are
-//! reserved together too, and those no part took are given back.
+//! the batch already has. Its members and accounts are read in one statement for the whole
+//! batch (`intake_read`; on PostgreSQL every statement is a network round trip); the case
+//! numbers the batch may need are reserved together too, in one statement per server that
+//! also reads its settings, and those no part took are given back.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
-use super::super::base::case_row::{keys_with_cases, release_case_numbers, reports_since_of, reserve_case_numbers};
+use super::super::base::case_row::{release_case_numbers, reserve_case_numbers};
 use super::super::base::guild_row::{reserve_with_settings, settings_in, GuildSettings};
 use super::super::base::known::Known;
-use super::super::base::mute::{mute_holds, mutes_of};
+use super::super::base::mute::mute_holds;
 use super::super::base::placeholders::sized_query;
-use super::super::base::pseudonym::acting_ids;
-use super::super::base::sets::PerGuild;
+use super::super::base::sets::group;
 use super::super::queue::waiting_cards;
+use super::intake_read::{self, Wanted};
 use super::NewReport;
 use crate::domain::intake::IntakePolicy;
 use crate::domain::time::Millis;
-use crate::store::{id_from_db, id_to_db, Backend, Result, StoreError};
+use crate::store::{Backend, Result, StoreError};
 
 /// See the module documentation. Read in the batch's transaction; on SQLite nothing else
 /// writes until it ends, on PostgreSQL a change committed by another process meanwhile is
 /// seen as late as a per-report read would have seen one committed just before it.
 pub(in crate::store) struct BatchFacts {
     settings: HashMap<u64, GuildSettings>,
-    /// Each (server, member)'s acting id ([`acting_ids`]).
+    /// Each (server, member)'s acting id (as `acting_as` gives it).
     acting: HashMap<(u64, u64), u64>,
     /// The mutes of the batch's reporters by (server, acting id): their end, if any.
     mutes: HashMap<(u64, u64), Option<i64>>,
@@ -80,37 +81,41 @@ impl BatchFacts {
             .iter()
             .filter_map(|(r, _)| r.reporter.map(|m| (r.guild_id, m)))
             .collect();
-        let acting = if members.is_empty() {
-            HashMap::new()
-        } else {
-            let key = known.installation_key(conn).await?;
-            acting_ids(conn, &key, &members).await?
-        };
-        let acting_of = |r: &NewReport| r.reporter.and_then(|m| acting.get(&(r.guild_id, m)).copied());
-        let reporters = group(
-            jobs.iter()
-                .filter_map(|&(r, _)| Some((r.guild_id, id_to_db(acting_of(r)?)))),
-        );
-        let limited = group(
-            jobs.iter()
-                .filter(|(_, policy)| policy.is_some())
-                .filter_map(|&(r, _)| Some((r.guild_id, id_to_db(acting_of(r)?)))),
-        );
+        let limited: BTreeSet<(u64, u64)> = jobs
+            .iter()
+            .filter(|(_, policy)| policy.is_some())
+            .filter_map(|(r, _)| r.reporter.map(|m| (r.guild_id, m)))
+            .collect();
         let since = jobs
             .iter()
             .filter_map(|&(r, policy)| Some(r.at.minus(policy?.window)))
             .min()
             .unwrap_or(Millis(0));
         lock_members(conn, backend, &limited).await?;
-        let recent = reports_since_of(conn, &limited, since).await?;
-        let mutes = mutes_of(conn, &reporters).await?;
-        let without_case = without_case(conn, jobs).await?;
+        let key = if members.is_empty() {
+            None
+        } else {
+            Some(known.installation_key(conn).await?)
+        };
+        let keys = group(jobs.iter().map(|(r, _)| (r.guild_id, r.key.to_string())));
+        let wanted = Wanted {
+            members: &members,
+            limited: &limited,
+            since,
+            keys: &keys,
+        };
+        let read = intake_read::read(conn, key.as_deref(), &wanted).await?;
+        let without_case = keys
+            .into_iter()
+            .flat_map(|(guild_id, keys)| keys.into_iter().map(move |key| (guild_id, key)))
+            .filter(|key| !read.with_case.contains(key))
+            .collect();
         let (numbers, settings, waiting) = numbers_and_settings(conn, jobs, &without_case).await?;
         Ok(BatchFacts {
             settings,
-            acting,
-            mutes,
-            recent,
+            acting: read.acting,
+            mutes: read.mutes,
+            recent: read.recent,
             without_case,
             waiting,
             numbers,
@@ -251,20 +256,6 @@ fn jobs_at(jobs: &[(&NewReport, Option<IntakePolicy>)]) -> Millis {
     jobs.iter().map(|(r, _)| r.at).min().unwrap_or(Millis(0))
 }
 
-/// The reported accounts (server, key) that have no case.
-async fn without_case(
-    conn: &mut AnyConnection,
-    jobs: &[(&NewReport, Option<IntakePolicy>)],
-) -> Result<HashSet<(u64, String)>> {
-    let keys = group(jobs.iter().map(|(r, _)| (r.guild_id, r.key.to_string())));
-    let with_case = keys_with_cases(conn, &keys).await?;
-    Ok(keys
-        .into_iter()
-        .flat_map(|(guild_id, keys)| keys.into_iter().map(move |key| (guild_id, key)))
-        .filter(|key| !with_case.contains(key))
-        .collect())
-}
-
 /// Each reported server's settings and, for a server with accounts without a case, one
 /// case number per such account, reserved in the same statement (one per server instead
 /// of one per new case, and none for the settings). The server's row stays locked until
@@ -303,26 +294,19 @@ async fn numbers_and_settings(
     Ok((numbers, settings, waiting))
 }
 
-/// Pairs grouped by server.
-fn group<T: Ord>(pairs: impl Iterator<Item = (u64, T)>) -> PerGuild<T> {
-    let mut groups = PerGuild::new();
-    for (guild_id, value) in pairs {
-        groups.entry(guild_id).or_insert_with(BTreeSet::new).insert(value);
-    }
-    groups
-}
-
-/// Serialise the intake of the batch's rate-limited members (acting ids by server) across
-/// connections and processes, in one statement. SQLite's write transaction (`BEGIN
-/// IMMEDIATE`) already does; PostgreSQL takes a transaction-scoped advisory lock per
-/// server and member, in key order, so two batches never wait on each other crosswise.
-async fn lock_members(conn: &mut AnyConnection, backend: Backend, members: &PerGuild<i64>) -> Result<()> {
+/// Serialise the intake of the batch's rate-limited members (server, Discord id) across
+/// connections and processes, in one statement, before their recent reports are read.
+/// SQLite's write transaction (`BEGIN IMMEDIATE`) already does; PostgreSQL takes a
+/// transaction-scoped advisory lock per server and member, in key order, so two batches
+/// never wait on each other crosswise. The key is the member's Discord id, not the id they
+/// act under: it is known before anything is read, and names the same person either way.
+async fn lock_members(conn: &mut AnyConnection, backend: Backend, members: &BTreeSet<(u64, u64)>) -> Result<()> {
     if backend != Backend::Postgres || members.is_empty() {
         return Ok(());
     }
     let keys: BTreeSet<i64> = members
         .iter()
-        .flat_map(|(guild_id, ids)| ids.iter().map(move |id| lock_key(*guild_id, id_from_db(*id))))
+        .map(|&(guild_id, member)| lock_key(guild_id, member))
         .collect();
     let values: Vec<String> = (1..=keys.len()).map(|i| format!("(${i}::bigint)")).collect();
     let sql = format!(
