@@ -25,9 +25,16 @@
 //! the time to the answer saying the report is filed (the same, unless the bot deferred);
 //! per burst, reports answered per second from the first dispatch to the last answer,
 //! and how busy the machine's CPUs were meanwhile.
+//!
+//! First, the floor under every durable answer on this machine (`report_latency/floor.rs`):
+//! one-row commits alone through sqlx at the steady rate, on SQLite and (with
+//! `BENCH_POSTGRES`) PostgreSQL, so that a run shows how much of a steady tail is the
+//! disk's.
 
 #[path = "report_latency/cpu_limit.rs"]
 mod cpu_limit;
+#[path = "report_latency/floor.rs"]
+mod floor;
 #[path = "report_latency/load.rs"]
 mod load;
 #[path = "report_latency/noop_bot.rs"]
@@ -92,6 +99,8 @@ async fn main() -> anyhow::Result<()> {
     if let Some(cpus) = cpu_limit::requested()? {
         println!("each bot process limited to {cpus} CPU (BENCH_BOT_CPU), as on a small machine of its own");
     }
+    eprintln!("measuring durable commits alone…");
+    let floors = measure_floors(postgres.as_deref()).await?;
     let mut rows = Vec::new();
     let mut skipped = Vec::new();
     for (name, bot) in CONFIGURATIONS {
@@ -110,6 +119,7 @@ async fn main() -> anyhow::Result<()> {
     }
     print_figures(&rows);
     print_ratios(&rows);
+    print_floors(&floors);
     for name in skipped {
         println!("\nskipped {name}: set BENCH_POSTGRES to an admin URL such as postgres://user@host:port/postgres");
     }
@@ -130,6 +140,19 @@ async fn measure(bot: Bot, postgres: Option<&str>) -> anyhow::Result<(Phase, Pha
     .await;
     processes.stop().await?;
     measured
+}
+
+/// Commit times alone ([`floor`]) on each database, sorted.
+async fn measure_floors(postgres: Option<&str>) -> anyhow::Result<Vec<(&'static str, Vec<Duration>)>> {
+    let dir = tempfile::tempdir()?;
+    let mut floors = vec![(
+        "SQLite (WAL, synchronous FULL)",
+        floor::sqlite(dir.path(), STEADY_RATE, STEADY_REPORTS).await?,
+    )];
+    if let Some(admin) = postgres {
+        floors.push(("PostgreSQL", floor::postgres(admin, STEADY_RATE, STEADY_REPORTS).await?));
+    }
+    Ok(floors)
 }
 
 fn ms(d: Duration) -> String {
@@ -190,6 +213,23 @@ fn print_ratios(rows: &[Row]) {
         println!(
             "\nPostgreSQL burst throughput, 2 processes / 1 process: {:.2}× (target ≥ 1.6×)",
             two.burst.per_second() / one.burst.per_second()
+        );
+    }
+}
+
+fn print_floors(floors: &[(&str, Vec<Duration>)]) {
+    println!();
+    println!(
+        "| one-row commit alone, {STEADY_RATE}/s for {} s (the floor under every answer) | p50 | p99 | max |",
+        STEADY.as_secs()
+    );
+    println!("|---|---|---|---|");
+    for (name, times) in floors {
+        println!(
+            "| {name} | {} | {} | {} |",
+            ms(load::quantile(times, 0.50)),
+            ms(load::quantile(times, 0.99)),
+            ms(load::quantile(times, 1.0))
         );
     }
 }

@@ -52,7 +52,7 @@ impl Phase {
 }
 
 /// Nearest-rank quantile of sorted durations.
-fn quantile(sorted: &[Duration], q: f64) -> Duration {
+pub fn quantile(sorted: &[Duration], q: f64) -> Duration {
     let rank = (q * sorted.len() as f64).ceil() as usize;
     sorted[rank.clamp(1, sorted.len()) - 1]
 }

@@ -241,12 +241,7 @@ impl Processes {
             cpu_limit::release(dir);
         }
         if let Database::Postgres { admin, name } = &self.database {
-            let pool = AnyPool::connect(admin).await?;
-            pool.execute(sqlx::AssertSqlSafe(format!(
-                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-            )))
-            .await?;
-            pool.close().await;
+            drop_postgres(admin, name).await?;
         }
         Ok(())
     }
@@ -289,7 +284,7 @@ fn log_file(url: &str, shards: Option<&str>) -> anyhow::Result<std::fs::File> {
 
 /// A new, empty database with a random name on the server of `admin` (a URL ending in
 /// `/<database>`); the flagwatch processes migrate it themselves.
-async fn fresh_postgres(admin: &str) -> anyhow::Result<(String, String)> {
+pub async fn fresh_postgres(admin: &str) -> anyhow::Result<(String, String)> {
     sqlx::any::install_default_drivers();
     let Some(slash) = admin.rfind('/') else {
         bail!("BENCH_POSTGRES must end with /<database>, got {admin:?}");
@@ -300,4 +295,15 @@ async fn fresh_postgres(admin: &str) -> anyhow::Result<(String, String)> {
         .await?;
     pool.close().await;
     Ok((format!("{}/{name}", &admin[..slash]), name))
+}
+
+/// Remove the database `name` that [`fresh_postgres`] made on the server of `admin`.
+pub async fn drop_postgres(admin: &str, name: &str) -> anyhow::Result<()> {
+    let pool = AnyPool::connect(admin).await?;
+    pool.execute(sqlx::AssertSqlSafe(format!(
+        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+    )))
+    .await?;
+    pool.close().await;
+    Ok(())
 }
