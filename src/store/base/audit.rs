@@ -64,27 +64,20 @@ pub(crate) async fn append_all(conn: &mut AnyConnection, guild_id: u64, events: 
         prev = link.hash.clone();
         chained.push(link);
     }
-    // On PostgreSQL the last insert and the head's new hash go in one statement (a
-    // data-modifying `WITH` runs exactly once): one round trip fewer per append.
-    let together = Backend::of_connection(conn) == Backend::Postgres;
+    // The last insert and the head's new hash go together: one round trip (on SQLite one
+    // hop to its thread) fewer per append.
     let parts: Vec<&[ChainedEvent]> = chained.chunks(EVENTS_PER_INSERT).collect();
     for (i, part) in parts.iter().enumerate() {
-        let last = i + 1 == parts.len();
-        let head = (together && last).then_some((prev.as_str(), guild));
+        let head = (i + 1 == parts.len()).then_some((prev.as_str(), guild));
         insert_events(conn, part, head).await?;
-    }
-    if !together {
-        sqlx::query("UPDATE audit_heads SET hash = $1 WHERE guild_id = $2")
-            .bind(prev)
-            .bind(guild)
-            .execute(&mut *conn)
-            .await?;
     }
     Ok(())
 }
 
-/// One multi-row `INSERT` of chained events; with `head` (hash, server), in the same
-/// statement, the server's head takes that hash (PostgreSQL only).
+/// One multi-row `INSERT` of chained events; with `head` (hash, server), the server's head
+/// takes that hash in the same query: on PostgreSQL a data-modifying `WITH` (which runs
+/// exactly once), on SQLite a second statement in the same text, which sqlx runs on
+/// SQLite's thread right after the first, binding the parameters that follow.
 async fn insert_events(conn: &mut AnyConnection, events: &[ChainedEvent], head: Option<(&str, i64)>) -> Result<()> {
     const COLUMNS: usize = 10;
     let ph = Placeholders::of(conn);
@@ -96,11 +89,15 @@ async fn insert_events(conn: &mut AnyConnection, events: &[ChainedEvent], head: 
     let sql = match head {
         Some(_) => {
             let n = events.len() * COLUMNS;
-            format!(
-                "WITH appended AS ({insert}) UPDATE audit_heads SET hash = {} WHERE guild_id = {}",
+            let update = format!(
+                "UPDATE audit_heads SET hash = {} WHERE guild_id = {}",
                 ph.one(n + 1),
                 ph.one(n + 2)
-            )
+            );
+            match ph.0 {
+                Backend::Postgres => format!("WITH appended AS ({insert}) {update}"),
+                Backend::Sqlite => format!("{insert}; {update}"),
+            }
         }
         None => insert,
     };
