@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use sqlx::any::AnyArguments;
+use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::query::Query;
 use sqlx::{Any, AnyConnection, Arguments, Row};
 
@@ -56,46 +56,70 @@ pub(super) async fn read(conn: &mut AnyConnection, key: Option<&[u8]>, wanted: &
         Some(key) => aliases_under(key, wanted.members)?,
         None => HashMap::new(),
     };
-    let statement = statement(Placeholders::of(conn), &aliases, wanted)?;
-    let mut read = Read {
-        acting: wanted.members.iter().map(|&m| (m, m.1)).collect(),
-        recent: HashMap::new(),
-        mutes: HashMap::new(),
-        with_case: HashSet::new(),
-    };
-    let Some(query) = statement else {
-        return Ok(read);
-    };
-    let rows = query.fetch_all(&mut *conn).await?;
-    let mut recent: HashMap<(u64, u64), Vec<Millis>> = HashMap::new();
-    let mut mutes = HashMap::new();
-    let member_of_alias: HashMap<(u64, u64), u64> = aliases.iter().map(|(&(g, m), &a)| ((g, a), m)).collect();
-    for row in rows {
+    let mut found = Found::default();
+    if let Some(query) = statement(Placeholders::of(conn), &aliases, wanted)? {
+        for row in query.fetch_all(&mut *conn).await? {
+            found.add(&row)?;
+        }
+    }
+    Ok(found.under_acting_ids(wanted, &aliases))
+}
+
+/// The statement's rows, members by whichever of their ids the rows were found under.
+#[derive(Default)]
+struct Found {
+    forgotten: HashSet<(u64, u64)>,
+    recent: HashMap<(u64, u64), Vec<Millis>>,
+    mutes: HashMap<(u64, u64), Option<i64>>,
+    with_case: HashSet<(u64, String)>,
+}
+
+impl Found {
+    fn add(&mut self, row: &AnyRow) -> Result<()> {
         let guild_id = id_from_db(row.try_get("guild_id")?);
         let id = row.try_get::<Option<i64>, _>("id")?.map(id_from_db);
         match (row.try_get::<i64, _>("kind")?, id) {
             (FORGOTTEN, Some(alias)) => {
-                if let Some(&member) = member_of_alias.get(&(guild_id, alias)) {
-                    read.acting.insert((guild_id, member), alias);
-                }
+                self.forgotten.insert((guild_id, alias));
             }
-            (RECENT, Some(id)) => recent
+            (RECENT, Some(id)) => self
+                .recent
                 .entry((guild_id, id))
                 .or_default()
                 .push(Millis(row.try_get("at")?)),
             (MUTE, Some(id)) => {
-                mutes.insert((guild_id, id), row.try_get::<Option<i64>, _>("at")?);
+                self.mutes.insert((guild_id, id), row.try_get("at")?);
             }
             (CASE, None) => {
-                read.with_case.insert((guild_id, row.try_get("account_key")?));
+                self.with_case.insert((guild_id, row.try_get("account_key")?));
             }
             (kind, _) => return Err(StoreError::Corrupt(format!("intake read: a row of kind {kind}"))),
         }
+        Ok(())
     }
-    let acting: HashSet<(u64, u64)> = read.acting.iter().map(|(&(g, _), &a)| (g, a)).collect();
-    read.recent = recent.into_iter().filter(|(id, _)| acting.contains(id)).collect();
-    read.mutes = mutes.into_iter().filter(|(id, _)| acting.contains(id)).collect();
-    Ok(read)
+
+    /// Each member's acting id, and the rows found under it: the rest were found under the
+    /// id that does not apply, or (recent reports) in another server.
+    fn under_acting_ids(mut self, wanted: &Wanted<'_>, aliases: &HashMap<(u64, u64), u64>) -> Read {
+        let acting_of = |&(guild_id, member): &(u64, u64)| {
+            let acting = match aliases.get(&(guild_id, member)) {
+                Some(&alias) if self.forgotten.contains(&(guild_id, alias)) => alias,
+                _ => member,
+            };
+            (guild_id, acting)
+        };
+        let acting: HashMap<(u64, u64), u64> = wanted.members.iter().map(|m| (*m, acting_of(m).1)).collect();
+        let limited: HashSet<(u64, u64)> = wanted.limited.iter().map(acting_of).collect();
+        let reporters: HashSet<(u64, u64)> = wanted.members.iter().map(acting_of).collect();
+        self.recent.retain(|id, _| limited.contains(id));
+        self.mutes.retain(|id, _| reporters.contains(id));
+        Read {
+            acting,
+            recent: self.recent,
+            mutes: self.mutes,
+            with_case: self.with_case,
+        }
+    }
 }
 
 /// The statement, `None` when there is nothing to read.
@@ -114,13 +138,24 @@ fn statement(
         union.branch(FORGOTTEN, columns, "forgotten_members", &within);
     }
     if !limited.is_empty() {
+        // By reporter alone, whatever the server (`under_acting_ids` drops other servers'
+        // rows), with each report's server looked up by its case: so the database reads
+        // them through the reporter index whatever its statistics say. Joined to the
+        // cases by server, PostgreSQL walked every case of the server while its statistics
+        // were those of a new database.
         let after = union.bind(wanted.since.0);
-        let within = union.within("c.guild_id", "r.reporter_id", &limited);
+        let ids: BTreeSet<i64> = limited.values().flatten().copied().collect();
+        let any = union.any_of("r.reporter_id", &ids);
         union.branch(
             RECENT,
-            ["c.guild_id", "r.reporter_id", "r.created_at", "NULL"],
-            "reports r JOIN cases c ON c.id = r.case_id",
-            &format!("r.created_at > {after} AND {within}"),
+            [
+                "(SELECT c.guild_id FROM cases c WHERE c.id = r.case_id)",
+                "r.reporter_id",
+                "r.created_at",
+                "NULL",
+            ],
+            "reports r",
+            &format!("r.created_at > {after} AND {any}"),
         );
         let after = union.bind(wanted.since.0);
         let within = union.within("guild_id", "reporter_id", &limited);
@@ -183,6 +218,12 @@ impl Union {
             self.failed.get_or_insert(e);
         }
         self.ph.one(self.arguments.len())
+    }
+
+    /// `column IN (…)` over `values`, bound.
+    fn any_of(&mut self, column: &str, values: &BTreeSet<i64>) -> String {
+        let list: Vec<String> = values.iter().map(|v| self.bind(*v)).collect();
+        format!("{column} IN ({})", list.join(", "))
     }
 
     /// [`per_guild`]'s condition over `groups`, bound.
