@@ -440,13 +440,27 @@ impl Store {
     }
 }
 
+/// A PostgreSQL connection idle this long is pinged before it is handed out, as sqlx does
+/// by default on every acquire, to find one a server restart or a proxy closed meanwhile.
+/// One used more recently is not: under load that ping was a round trip on the path of
+/// every answer, and a server gone since is found by the statement that follows, as one
+/// gone during a statement is.
+const PING_IDLE_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
+
 fn pool_options(backend: Backend) -> AnyPoolOptions {
     let options = AnyPoolOptions::new().max_connections(match backend {
         Backend::Sqlite => 4,
         Backend::Postgres => 10,
     });
-    if backend != Backend::Sqlite {
-        return options;
+    if backend == Backend::Postgres {
+        return options.test_before_acquire(false).before_acquire(|conn, meta| {
+            Box::pin(async move {
+                if meta.idle_for >= PING_IDLE_AFTER {
+                    conn.ping().await?;
+                }
+                Ok(true)
+            })
+        });
     }
     // A connection to a local file cannot have been hung up on, so the ping sqlx sends
     // on every acquire would only add a hop to SQLite's thread and back.

@@ -1371,6 +1371,29 @@ async fn no_report_is_answered_before_its_batch_commits(db: TestDb) {
     eprintln!("60 concurrent reports: {commits} commits");
 }
 
+/// A server restart (or a proxy) closes the connections the pool holds idle: a connection
+/// idle for a while is checked before it is handed out, so nothing done afterwards fails.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn postgres_connections_closed_while_idle_are_replaced() {
+    let Some(db) = TestDb::postgres().await else {
+        return;
+    };
+    let s = &db.store;
+    s.file_report(report("x.com/before_close", 1, 1)).await.unwrap();
+    let raw = db.raw().await;
+    let closed: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = current_database() AND pid <> pg_backend_pid()) AS t",
+    )
+    .fetch_one(&raw)
+    .await
+    .unwrap();
+    assert!(closed > 0, "the store held no connection to close");
+    tokio::time::sleep(std::time::Duration::from_millis(1_500)).await;
+    s.file_report(report("x.com/after_close", 2, 2)).await.unwrap();
+    assert_eq!(s.case(GUILD, 2).await.unwrap().key, key("x.com/after_close"));
+}
+
 on_both_databases!(
     reports_merge_into_one_case_per_account,
     a_replayed_interaction_files_nothing_twice,
