@@ -138,33 +138,7 @@ fn statement(
         union.branch(FORGOTTEN, columns, "forgotten_members", &within);
     }
     if !limited.is_empty() {
-        // By reporter alone, whatever the server (`under_acting_ids` drops other servers'
-        // rows), with each report's server looked up by its case: so the database reads
-        // them through the reporter index whatever its statistics say. Joined to the
-        // cases by server, PostgreSQL walked every case of the server while its statistics
-        // were those of a new database.
-        let after = union.bind(wanted.since.0);
-        let ids: BTreeSet<i64> = limited.values().flatten().copied().collect();
-        let any = union.any_of("r.reporter_id", &ids);
-        union.branch(
-            RECENT,
-            [
-                "(SELECT c.guild_id FROM cases c WHERE c.id = r.case_id)",
-                "r.reporter_id",
-                "r.created_at",
-                "NULL",
-            ],
-            "reports r",
-            &format!("r.created_at > {after} AND {any}"),
-        );
-        let after = union.bind(wanted.since.0);
-        let within = union.within("guild_id", "reporter_id", &limited);
-        union.branch(
-            RECENT,
-            ["guild_id", "reporter_id", "created_at", "NULL"],
-            "kept_reports",
-            &format!("created_at > {after} AND {within}"),
-        );
+        recent_branches(&mut union, wanted.since, &limited);
     }
     if !reporters.is_empty() {
         let within = union.within("guild_id", "member_id", &reporters);
@@ -178,6 +152,37 @@ fn statement(
     }
     let shape = wanted.members.len().max(size(wanted.keys));
     union.query(shape)
+}
+
+/// The branches of the recent reports of the `limited` members (under both ids each) since
+/// `since`: filed, and kept from a mute. Filed reports are read by reporter alone, whatever
+/// the server (`under_acting_ids` drops other servers' rows), each report's server looked
+/// up by its case, so the database reads them through the reporter index whatever its
+/// statistics say. Joined to the cases by server, PostgreSQL walked every case of the
+/// server while its statistics were those of a new database.
+fn recent_branches(union: &mut Union, since: Millis, limited: &PerGuild<i64>) {
+    let after = union.bind(since.0);
+    let ids: BTreeSet<i64> = limited.values().flatten().copied().collect();
+    let any = union.any_of("r.reporter_id", &ids);
+    union.branch(
+        RECENT,
+        [
+            "(SELECT c.guild_id FROM cases c WHERE c.id = r.case_id)",
+            "r.reporter_id",
+            "r.created_at",
+            "NULL",
+        ],
+        "reports r",
+        &format!("r.created_at > {after} AND {any}"),
+    );
+    let after = union.bind(since.0);
+    let within = union.within("guild_id", "reporter_id", limited);
+    union.branch(
+        RECENT,
+        ["guild_id", "reporter_id", "created_at", "NULL"],
+        "kept_reports",
+        &format!("created_at > {after} AND {within}"),
+    );
 }
 
 /// The ids `members` may act under: each one's Discord id and pseudonym.
