@@ -701,6 +701,34 @@ async fn twenty_parallel_reports_with_a_limit_of_ten_file_exactly_ten(db: TestDb
     assert_eq!(db.store.recent_reports(GUILD, 55, Millis(0)).await.unwrap().len(), 10);
 }
 
+/// The batch reads a member's recent reports by reporter in every server; those filed in
+/// another server must not count toward this server's limit.
+async fn reports_in_another_server_do_not_count_toward_a_members_limit(db: TestDb) {
+    const OTHER: u64 = GUILD + 1;
+    let policy = flagwatch::domain::intake::IntakePolicy {
+        limit: 2,
+        window: std::time::Duration::from_secs(600),
+        min_membership: std::time::Duration::ZERO,
+    };
+    let s = &db.store;
+    for i in 0..2 {
+        let elsewhere = NewReport {
+            guild_id: OTHER,
+            ..report(&format!("elsewhere_{i}"), 77, 8_000 + i)
+        };
+        s.file_report_within(elsewhere, policy).await.unwrap();
+    }
+    for i in 0..2 {
+        s.file_report_within(report(&format!("here_{i}"), 77, 8_100 + i), policy)
+            .await
+            .unwrap();
+    }
+    assert!(matches!(
+        s.file_report_within(report("here_2", 77, 8_102), policy).await,
+        Err(StoreError::NotYet(_))
+    ));
+}
+
 async fn audit_verify_raises_no_false_alarm_while_events_are_appended(db: TestDb) {
     let store = Arc::new(db.store.clone());
     let writer = {
@@ -1419,6 +1447,7 @@ on_both_databases!(
     a_database_error_names_the_operation_that_failed,
     one_broken_row_does_not_stop_the_scheduler,
     twenty_parallel_reports_with_a_limit_of_ten_file_exactly_ten,
+    reports_in_another_server_do_not_count_toward_a_members_limit,
     audit_verify_raises_no_false_alarm_while_events_are_appended,
     an_audit_event_moved_to_another_case_is_detected,
     forget_me_removes_the_id_but_keeps_limits_distinctness_and_track_record,

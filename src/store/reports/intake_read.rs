@@ -6,8 +6,9 @@
 //!
 //! A member's reports and mute are recorded under the id they act under, which is their
 //! pseudonym once forgotten and their Discord id before; which one applies is one of the
-//! things read. So the statement reads under both, and [`read`] keeps the rows of the id
-//! that applies, as a read after the forgotten members' would have found them.
+//! things read. So the statement reads under both, keyed by (server, id) as found; the
+//! batch asks only by (server, acting id), so rows under the id that does not apply (or,
+//! for recent reports, of another server) are never looked at.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -32,7 +33,7 @@ pub(super) struct Wanted<'a> {
     pub keys: &'a PerGuild<String>,
 }
 
-/// What was read, members by (server, acting id).
+/// What was read, members' rows by (server, id found under); see the module documentation.
 pub(super) struct Read {
     /// Each (server, member)'s acting id.
     pub acting: HashMap<(u64, u64), u64>,
@@ -62,7 +63,7 @@ pub(super) async fn read(conn: &mut AnyConnection, key: Option<&[u8]>, wanted: &
             found.add(&row)?;
         }
     }
-    Ok(found.under_acting_ids(wanted, &aliases))
+    Ok(found.with_acting_ids(wanted, &aliases))
 }
 
 /// The statement's rows, members by whichever of their ids the rows were found under.
@@ -98,21 +99,20 @@ impl Found {
         Ok(())
     }
 
-    /// Each member's acting id, and the rows found under it: the rest were found under the
-    /// id that does not apply, or (recent reports) in another server.
-    fn under_acting_ids(mut self, wanted: &Wanted<'_>, aliases: &HashMap<(u64, u64), u64>) -> Read {
-        let acting_of = |&(guild_id, member): &(u64, u64)| {
-            let acting = match aliases.get(&(guild_id, member)) {
-                Some(&alias) if self.forgotten.contains(&(guild_id, alias)) => alias,
-                _ => member,
-            };
-            (guild_id, acting)
-        };
-        let acting: HashMap<(u64, u64), u64> = wanted.members.iter().map(|m| (*m, acting_of(m).1)).collect();
-        let limited: HashSet<(u64, u64)> = wanted.limited.iter().map(acting_of).collect();
-        let reporters: HashSet<(u64, u64)> = wanted.members.iter().map(acting_of).collect();
-        self.recent.retain(|id, _| limited.contains(id));
-        self.mutes.retain(|id, _| reporters.contains(id));
+    /// The rows read, with each member's acting id: their pseudonym if it was found
+    /// among the forgotten members, else their Discord id.
+    fn with_acting_ids(self, wanted: &Wanted<'_>, aliases: &HashMap<(u64, u64), u64>) -> Read {
+        let acting = wanted
+            .members
+            .iter()
+            .map(|&(guild_id, member)| {
+                let acting = match aliases.get(&(guild_id, member)) {
+                    Some(&alias) if self.forgotten.contains(&(guild_id, alias)) => alias,
+                    _ => member,
+                };
+                ((guild_id, member), acting)
+            })
+            .collect();
         Read {
             acting,
             recent: self.recent,
@@ -156,7 +156,7 @@ fn statement(
 
 /// The branches of the recent reports of the `limited` members (under both ids each) since
 /// `since`: filed, and kept from a mute. Filed reports are read by reporter alone, whatever
-/// the server (`under_acting_ids` drops other servers' rows), each report's server looked
+/// the server (rows are keyed by the server of their case), each report's server looked
 /// up by its case, so the database reads them through the reporter index whatever its
 /// statistics say. Joined to the cases by server, PostgreSQL walked every case of the
 /// server while its statistics were those of a new database.
