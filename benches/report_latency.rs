@@ -178,7 +178,7 @@ fn print_figures(rows: &[Row]) {
         let f = |figure| r.rounds.overall(figure);
         let (steady_deferred, burst_deferred) = r.rounds.deferred();
         println!(
-            "| {} | {} | {} | {:.1} ms | {:.1} ms | {:.1} ms | {:.0} | {steady_deferred} / {burst_deferred} | {:.1} % | {:.0} % |",
+            "| {} | {} | {} | {:.1} ms | {:.1} ms | {:.1} ms | {:.0} | {steady_deferred} / {burst_deferred} | {:.1} % | {} |",
             r.name,
             ms(r.rounds.steady_at(0.50)),
             ms(r.rounds.steady_at(0.99)),
@@ -187,8 +187,17 @@ fn print_figures(rows: &[Row]) {
             f(Figure::BurstFiledP99),
             f(Figure::BurstPerSecond),
             f(Figure::BurstWithinDeadline),
-            f(Figure::BurstCpuBusy),
+            cpu_busy(f(Figure::BurstCpuBusy)),
         );
+    }
+}
+
+/// A share of CPU time in percent, or `n/a` where `/proc/stat` could not be read.
+fn cpu_busy(percent: f64) -> String {
+    if percent.is_nan() {
+        "n/a".to_owned()
+    } else {
+        format!("{percent:.0} %")
     }
 }
 
