@@ -82,7 +82,9 @@ impl Figure {
 }
 
 /// `a`'s `figure` over `b`'s: overall, then its least and greatest over the rounds, as
-/// `1.23× (1.01–1.60×)`.
+/// `1.23× (1.01–1.60×)`. A pooled steady p99 can come from one side's worst round and
+/// the other's best, so the overall ratio may lie outside the rounds' range; the range is
+/// the fairer reading on a noisy machine.
 pub fn ratio(a: &Rounds, b: &Rounds, figure: Figure) -> String {
     let rounds: Vec<f64> = a
         .per_round(figure)
