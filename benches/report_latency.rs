@@ -201,8 +201,13 @@ fn cpu_busy(percent: f64) -> String {
     }
 }
 
+/// The no-op bot's row, which every ratio is taken against.
+fn noop_row(rows: &[Row]) -> Option<&Row> {
+    rows.iter().find(|r| matches!(r.bot, Bot::Noop))
+}
+
 fn print_ratios(rows: &[Row]) {
-    let Some(noop) = rows.iter().find(|r| matches!(r.bot, Bot::Noop)) else {
+    let Some(noop) = noop_row(rows) else {
         return;
     };
     println!();
@@ -238,10 +243,7 @@ fn print_ratios(rows: &[Row]) {
 /// already above 1.5×, no answer given after a durable commit can meet the steady target
 /// in this run.
 fn print_floors(floors: &[(&str, Vec<Duration>)], rows: &[Row]) {
-    let noop = rows
-        .iter()
-        .find(|r| matches!(r.bot, Bot::Noop))
-        .map(|r| r.rounds.steady_at(0.99));
+    let noop = noop_row(rows).map(|r| r.rounds.steady_at(0.99));
     println!();
     println!(
         "| one-row commit alone, {STEADY_RATE}/s for {} s (the floor under every answer) | p50 | p99 | max | \

@@ -48,7 +48,7 @@ impl Rounds {
     /// `figure` over all rounds: pooled for the steady phase, else the rounds' median.
     pub fn overall(&self, figure: Figure) -> f64 {
         match figure {
-            Figure::SteadyP99 => self.steady_at(0.99).as_secs_f64() * 1000.0,
+            Figure::SteadyP99 => millis(self.steady_at(0.99)),
             _ => median(self.per_round(figure)),
         }
     }
@@ -68,12 +68,11 @@ pub enum Figure {
 
 impl Figure {
     fn of(self, steady: &Phase, burst: &Phase) -> f64 {
-        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         match self {
-            Figure::SteadyP99 => ms(steady.first_at(0.99)),
-            Figure::BurstP50 => ms(burst.first_at(0.50)),
-            Figure::BurstP99 => ms(burst.first_at(0.99)),
-            Figure::BurstFiledP99 => ms(burst.answered_at(0.99)),
+            Figure::SteadyP99 => millis(steady.first_at(0.99)),
+            Figure::BurstP50 => millis(burst.first_at(0.50)),
+            Figure::BurstP99 => millis(burst.first_at(0.99)),
+            Figure::BurstFiledP99 => millis(burst.answered_at(0.99)),
             Figure::BurstPerSecond => burst.per_second(),
             Figure::BurstWithinDeadline => burst.within_deadline(),
             Figure::BurstCpuBusy => burst.cpu_busy.unwrap_or(f64::NAN),
@@ -98,6 +97,10 @@ pub fn ratio(a: &Rounds, b: &Rounds, figure: Figure) -> String {
         "{:.2}× ({least:.2}–{greatest:.2}×)",
         a.overall(figure) / b.overall(figure)
     )
+}
+
+fn millis(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
 }
 
 /// The middle value (the upper middle of an even count); NaN for none.
