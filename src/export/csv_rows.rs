@@ -27,6 +27,9 @@ struct Row {
     reference: String,
     opened_at: String,
     decided_at: String,
+    /// The account's other keys, `;`-separated (last, so older readers' columns stay put).
+    aliases: String,
+    merged_into: Option<i64>,
 }
 
 /// A text cell that a spreadsheet will not run: one starting with `=`, `+`, `-`, `@`, a
@@ -62,6 +65,8 @@ fn row(c: &CaseExport) -> Row {
         reference: cell(case.referral_ref.clone().unwrap_or_default()),
         opened_at: case.created_at.to_rfc3339(),
         decided_at: time(case.decided_at),
+        aliases: cell(c.aliases.iter().map(ToString::to_string).collect::<Vec<_>>().join(";")),
+        merged_into: c.merged_into,
     }
 }
 

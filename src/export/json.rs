@@ -1,4 +1,4 @@
-//! `json`: one object per case with its evidence, votes, hold and history.
+//! `json`: one object per case with its aliases, evidence, votes, hold and history.
 
 use std::io::Write;
 
@@ -20,6 +20,8 @@ pub fn case_object(c: &CaseExport) -> Value {
         "key": case.key.to_string(),
         "url": case.key.canonical_url(),
         "platform": case.key.platform().as_str(),
+        "aliases": c.aliases.iter().map(|k| json!({"key": k.to_string(), "url": k.canonical_url()})).collect::<Vec<_>>(),
+        "merged_into": c.merged_into,
         "decision": case.lifecycle.decision.as_str(),
         "account_status": case.account_status.as_str(),
         "reasons": c.reasons.iter().map(|r| r.as_str()).collect::<Vec<_>>(),

@@ -1,17 +1,20 @@
 //! `stix`: a STIX 2.1 bundle — an `identity` for the community, a `user-account`
-//! observable per account and a `report` per case referring to it.
+//! observable per key of an account (its own and its aliases) and a `report` per case
+//! referring to them. A case merged into another is left out: its account, under all its
+//! keys, is the other case's.
 
+use std::collections::BTreeSet;
 use std::io::Write;
 
 use serde_json::{json, Value};
 use uuid::Uuid;
 
+use crate::domain::account::AccountKey;
 use crate::domain::stix::{account_type, export_report_id, identity_id, user_account_id, Tlp};
 use crate::domain::time::Millis;
 use crate::store::{CaseExport, FeedEntry};
 
-fn user_account(c: &CaseExport) -> Value {
-    let key = &c.case.key;
+fn user_account(key: &AccountKey) -> Value {
     json!({
         "type": "user-account",
         "spec_version": "2.1",
@@ -21,8 +24,25 @@ fn user_account(c: &CaseExport) -> Value {
     })
 }
 
-fn report(c: &CaseExport, identity: &str, account_ref: &str, now: Millis) -> Value {
+/// The case's keys, its own first.
+fn keys(c: &CaseExport) -> impl Iterator<Item = &AccountKey> {
+    std::iter::once(&c.case.key).chain(&c.aliases)
+}
+
+fn report(c: &CaseExport, identity: &str, now: Millis) -> Value {
     let case = &c.case;
+    let accounts: Vec<String> = keys(c).map(user_account_id).collect();
+    let mut description = format!(
+        "Account {} reported {} time(s); community decision: {}; account status: {}.",
+        case.key.canonical_url(),
+        c.report_count,
+        case.lifecycle.decision.as_str(),
+        case.account_status.as_str()
+    );
+    if !c.aliases.is_empty() {
+        let aliases: Vec<String> = c.aliases.iter().map(AccountKey::canonical_url).collect();
+        description.push_str(&format!(" Also known as: {}.", aliases.join(", ")));
+    }
     let created = case.created_at.min(now);
     let mut labels: Vec<&str> = c.reasons.iter().map(|r| r.as_str()).collect();
     if labels.is_empty() {
@@ -37,13 +57,10 @@ fn report(c: &CaseExport, identity: &str, account_ref: &str, now: Millis) -> Val
         "modified": now.to_rfc3339(),
         "published": now.to_rfc3339(),
         "name": format!("Case #{}: {}", case.case_no, case.key),
-        "description": format!(
-            "Account {} reported {} time(s); community decision: {}; account status: {}.",
-            case.key.canonical_url(), c.report_count, case.lifecycle.decision.as_str(), case.account_status.as_str()
-        ),
+        "description": description,
         "report_types": ["threat-actor"],
         "labels": labels,
-        "object_refs": [account_ref],
+        "object_refs": accounts,
         "external_references": [{
             "source_name": "flagwatch",
             "external_id": case.key.to_string(),
@@ -93,13 +110,16 @@ pub fn feed_object(guild_id: u64, entry: &FeedEntry, case: Option<&CaseExport>, 
     }
     let mut object = match entry.object_type.as_str() {
         "identity" => identity(guild_id, at),
-        "user-account" => user_account(case?),
+        "user-account" => match &entry.account_key {
+            Some(key) => user_account(key),
+            None => user_account(&case?.case.key),
+        },
         "report" => {
             let mut c = case?.clone();
             if let Some(decision) = entry.decision {
                 c.case.lifecycle.decision = decision;
             }
-            let mut r = report(&c, &identity_id(guild_id), &user_account_id(&c.case.key), at);
+            let mut r = report(&c, &identity_id(guild_id), at);
             r["id"] = Value::from(entry.object_id.as_str());
             if entry.revoked {
                 r["revoked"] = Value::Bool(true);
@@ -117,11 +137,14 @@ pub fn bundle(guild_id: u64, cases: &[CaseExport], now: Millis) -> Value {
     let community = identity(guild_id, now);
     let identity_id = community["id"].as_str().unwrap_or_default().to_owned();
     let mut objects = vec![community];
-    for c in cases {
-        let account = user_account(c);
-        let account_id = account["id"].as_str().unwrap_or_default().to_owned();
-        objects.push(account);
-        objects.push(report(c, &identity_id, &account_id, now));
+    let mut accounts = BTreeSet::new();
+    for c in cases.iter().filter(|c| c.merged_into.is_none()) {
+        for key in keys(c) {
+            if accounts.insert(user_account_id(key)) {
+                objects.push(user_account(key));
+            }
+        }
+        objects.push(report(c, &identity_id, now));
     }
     json!({"type": "bundle", "id": format!("bundle--{}", Uuid::new_v4()), "objects": objects})
 }

@@ -9,6 +9,7 @@ use sqlx::AnyConnection;
 
 use super::base::audit::{append, Event};
 use super::base::case_row::{case_by_key, case_by_no, case_ref, set_round_note, CaseRecord, CaseRef};
+use super::base::collection::keys_joined;
 use super::base::guild_row::settings_in;
 use super::base::outbox::enqueue_card;
 use super::base::transition::transition;
@@ -288,6 +289,7 @@ impl Store {
                 &Change::new(guild_id, case_no, actor, AuditKind::AliasAdded, details, at),
             )
             .await?;
+            keys_joined(&mut tx, &case, at).await?;
             tx.commit().await?;
             Ok(case)
         })

@@ -7,10 +7,11 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::base::audit::{append, Event};
-use super::base::case_row::{case_from_row, CaseRecord};
+use super::base::case_row::{case_from_row, key_from_db, CaseRecord};
 use super::base::guild_row::ensure_guild;
 use super::base::mute::COUNTED;
 use super::{id_to_db, Result, Store, StoreError};
+use crate::domain::account::AccountKey;
 use crate::domain::case::Decision;
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
@@ -20,6 +21,10 @@ use crate::domain::vote::{Tally, VoteChoice};
 #[derive(Debug, Clone)]
 pub struct CaseExport {
     pub case: CaseRecord,
+    /// The account's other keys (`/case alias add`, or a case merged into this one).
+    pub aliases: Vec<AccountKey>,
+    /// The number of the case this one was merged into (`/case merge`).
+    pub merged_into: Option<i64>,
     pub reasons: BTreeSet<ReasonCategory>,
     pub report_count: u64,
     pub first_reported_at: Option<Millis>,
@@ -97,10 +102,11 @@ impl Store {
             }
             None => format!("{guild_col} = $1"),
         };
-        let filter = if decision.is_some() { " AND decision = $2" } else { "" };
+        let filter = if decision.is_some() { " AND c.decision = $2" } else { "" };
         let sql = format!(
-            "SELECT * FROM cases WHERE {}{filter} ORDER BY case_no",
-            within("guild_id", "id")
+            "SELECT c.*, m.case_no AS merged_into_no FROM cases c LEFT JOIN cases m ON m.id = c.merged_into \
+             WHERE {}{filter} ORDER BY c.case_no",
+            within("c.guild_id", "c.id")
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(guild);
         if let Some(d) = decision {
@@ -109,6 +115,7 @@ impl Store {
         let cases = query.fetch_all(&self.pool).await?;
         let by_case = within("c.guild_id", "c.id");
         let mut reports = self.report_aggregates(guild, &by_case).await?;
+        let mut aliases = self.aliases_by_case(guild, &by_case).await?;
         // A feed read (by ids) leaves evidence, votes and history empty.
         let (mut evidence, mut votes, mut history) = match ids {
             Some(_) => Default::default(),
@@ -124,6 +131,8 @@ impl Store {
                 let case = case_from_row(row)?;
                 let agg = reports.remove(&case.id).unwrap_or_default();
                 Ok(CaseExport {
+                    aliases: aliases.remove(&case.id).unwrap_or_default(),
+                    merged_into: row.try_get("merged_into_no")?,
                     reasons: agg.reasons,
                     report_count: agg.count,
                     first_reported_at: agg.first,
@@ -153,6 +162,23 @@ impl Store {
             let (first, last) = (Millis(row.try_get("first")?), Millis(row.try_get("last")?));
             agg.first = Some(agg.first.map_or(first, |f| f.min(first)));
             agg.last = Some(agg.last.map_or(last, |l| l.max(last)));
+        }
+        Ok(out)
+    }
+
+    /// Each case's keys other than its own, in key order.
+    async fn aliases_by_case(&self, guild: i64, within: &str) -> Result<HashMap<i64, Vec<AccountKey>>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT k.case_id, k.account_key FROM case_keys k JOIN cases c ON c.id = k.case_id \
+             WHERE {within} AND k.account_key <> c.account_key ORDER BY k.case_id, k.account_key",
+        )))
+        .bind(guild)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out: HashMap<i64, Vec<AccountKey>> = HashMap::new();
+        for row in rows {
+            let key: String = row.try_get("account_key")?;
+            out.entry(row.try_get("case_id")?).or_default().push(key_from_db(&key)?);
         }
         Ok(out)
     }

@@ -8,6 +8,7 @@ use serde_json::json;
 
 use super::base::audit::{append_all, Event};
 use super::base::case_row::{case_by_no, distinct_reporters, CaseRecord};
+use super::base::collection::keys_joined;
 use super::base::guild_row::settings_in;
 use super::base::outbox::{enqueue, enqueue_card, OutboxKind};
 use super::base::transition::transition;
@@ -137,6 +138,7 @@ impl Store {
                 from: case_by_no(&mut tx, guild_id, from_no).await?,
                 into: case_by_no(&mut tx, guild_id, into_no).await?,
             };
+            keys_joined(&mut tx, &merged.into, at).await?;
             tx.commit().await?;
             Ok(merged)
         })

@@ -30,10 +30,10 @@ pub(super) fn migrator(backend: Backend) -> Migrator {
     Migrator::with_migrations(match backend {
         Backend::Sqlite => migrations!("sqlite": 1 "0001_foundation", 2 "0002_discord", 3 "0003_coordination",
             4 "0004_outbox_pacing", 5 "0005_round_note", 6 "0006_outbox_failed", 7 "0007_audit_hash_version",
-            8 "0008_pseudonyms", 9 "0009_outbox_leases", 10 "0010_taxii", 11 "0011_lookup_indexes", 12 "0012_campaign", 13 "0013_case_keys", 14 "0014_tlp_markings", 15 "0015_mute", 16 "0016_case_merge", 17 "0017_rechecks_imports", 18 "0018_public_page", 19 "0019_languages", 21 "0021_weekly_digest", 22 "0022_public_page_order"),
+            8 "0008_pseudonyms", 9 "0009_outbox_leases", 10 "0010_taxii", 11 "0011_lookup_indexes", 12 "0012_campaign", 13 "0013_case_keys", 14 "0014_tlp_markings", 15 "0015_mute", 16 "0016_case_merge", 17 "0017_rechecks_imports", 18 "0018_public_page", 19 "0019_languages", 21 "0021_weekly_digest", 22 "0022_public_page_order", 23 "0023_feed_account_keys"),
         Backend::Postgres => migrations!("postgres": 1 "0001_foundation", 2 "0002_discord", 3 "0003_coordination",
             4 "0004_outbox_pacing", 5 "0005_round_note", 6 "0006_outbox_failed", 7 "0007_audit_hash_version",
-            8 "0008_pseudonyms", 9 "0009_outbox_leases", 10 "0010_taxii", 11 "0011_lookup_indexes", 12 "0012_campaign", 13 "0013_case_keys", 14 "0014_tlp_markings", 15 "0015_mute", 16 "0016_case_merge", 17 "0017_rechecks_imports", 18 "0018_public_page", 19 "0019_languages", 21 "0021_weekly_digest", 22 "0022_public_page_order"),
+            8 "0008_pseudonyms", 9 "0009_outbox_leases", 10 "0010_taxii", 11 "0011_lookup_indexes", 12 "0012_campaign", 13 "0013_case_keys", 14 "0014_tlp_markings", 15 "0015_mute", 16 "0016_case_merge", 17 "0017_rechecks_imports", 18 "0018_public_page", 19 "0019_languages", 21 "0021_weekly_digest", 22 "0022_public_page_order", 23 "0023_feed_account_keys"),
     })
 }
 

@@ -8,9 +8,11 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::base::audit::{append, Event};
+use super::base::case_row::key_from_db;
 use super::base::guild_row::ensure_guild;
 use super::base::pseudonym::installation_key;
 use super::{id_from_db, id_to_db, Result, Store, StoreError};
+use crate::domain::account::AccountKey;
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::case::Decision;
 use crate::domain::stix::Collection;
@@ -66,6 +68,9 @@ pub struct FeedEntry {
     /// For reports: the case's decision when this version was added.
     pub decision: Option<Decision>,
     pub revoked: bool,
+    /// For a user-account: the key it stands for (`None` in entries from before keys were
+    /// recorded, which stand for their case's own key).
+    pub account_key: Option<AccountKey>,
 }
 
 /// A page of a collection, in the order entries were added.
@@ -242,7 +247,7 @@ impl Store {
     pub async fn taxii_page(&self, guild_id: u64, collection: Collection, query: &FeedQuery) -> Result<FeedPage> {
         self.op("taxii_page", async {
             let mut sql = String::from(
-                "SELECT e.date_added, e.object_type, e.object_id, e.case_id, e.decision, e.revoked \
+                "SELECT e.date_added, e.object_type, e.object_id, e.case_id, e.decision, e.revoked, e.account_key \
                  FROM collection_entries e WHERE e.guild_id = $1 AND e.collection = $2",
             );
             let mut n = 2;
@@ -317,6 +322,7 @@ impl Store {
                 .take(limit as usize)
                 .map(|row| {
                     let decision: Option<String> = row.try_get("decision")?;
+                    let account_key: Option<String> = row.try_get("account_key")?;
                     Ok(FeedEntry {
                         date_added: Millis(row.try_get("date_added")?),
                         object_type: row.try_get("object_type")?,
@@ -326,6 +332,7 @@ impl Store {
                             .map(|d| d.parse().map_err(|e| StoreError::Corrupt(format!("decision: {e}"))))
                             .transpose()?,
                         revoked: row.try_get::<i64, _>("revoked")? != 0,
+                        account_key: account_key.as_deref().map(key_from_db).transpose()?,
                     })
                 })
                 .collect::<Result<Vec<_>>>()?;

@@ -1,6 +1,7 @@
 //! `/case merge` (issue 11): storage on both databases (what moves, the redirect, the
 //! refusals, one transaction) and end to end against the simulator.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use sqlx::{AnyPool, Executor};
@@ -14,10 +15,15 @@ use flagwatch::domain::campaign::MergeError;
 use flagwatch::domain::case::{Decision, LifecycleError};
 use flagwatch::domain::reason::ReasonCategory;
 use flagwatch::domain::status::Observed;
+use flagwatch::domain::stix::{user_account_id, Collection, Tlp};
 use flagwatch::domain::time::Millis;
 use flagwatch::domain::vote::VoteChoice;
+use flagwatch::export::{feed_object, Format};
 use flagwatch::simulator::{Opt, Reply, SimConfig};
-use flagwatch::store::{Backend, CaseDetails, MergedCases, NewReport, ReportOutcome, ReportSource, Store, StoreError};
+use flagwatch::store::{
+    Backend, CaseDetails, CaseExport, FeedEntry, FeedQuery, MergedCases, NewReport, ReportOutcome, ReportSource, Store,
+    StoreError, VersionMatch,
+};
 
 const GUILD: u64 = 1_100_000_000_000_000_016;
 const T0: Millis = Millis(1_800_000_000_000);
@@ -169,6 +175,158 @@ async fn a_merge_moves_the_account_to_one_case_and_redirects_its_keys(db: TestDb
         "one event on each case, with the reason"
     );
     assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
+}
+
+/// What agencies get after a merge: the case that stays lists the account's other keys
+/// (the merged case's key and its alias) in every export format and in the TAXII feed, and
+/// the merged case says where it went instead of passing for an account of its own.
+async fn exports_and_the_feed_carry_every_key_of_a_merged_account(db: TestDb) {
+    let s = &db.store;
+    two_cases_of_one_account(s).await;
+    merge(s, 1, 2).await.unwrap();
+    let keys = ["x:new_handle", "x:old_handle", "x:older_handle"];
+    let cases = s.export_cases(GUILD, None).await.unwrap();
+    let aliases = |c: &CaseExport| c.aliases.iter().map(ToString::to_string).collect::<Vec<_>>();
+    assert_eq!((cases[0].merged_into, aliases(&cases[0])), (Some(2), vec![]));
+    assert_eq!(
+        (cases[1].merged_into, aliases(&cases[1])),
+        (None, vec![keys[1].to_owned(), keys[2].to_owned()])
+    );
+
+    let json: serde_json::Value = serde_json::from_slice(&written(Format::Json, &cases)).unwrap();
+    assert_eq!(json[0]["merged_into"], 2);
+    assert_eq!(json[1]["merged_into"], serde_json::Value::Null);
+    let json_aliases: Vec<&str> = json[1]["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(json_aliases, keys[1..]);
+    assert_eq!(json[1]["aliases"][1]["url"], "https://x.com/older_handle");
+
+    let csv_bytes = written(Format::Csv, &cases);
+    let mut csv = csv::Reader::from_reader(&csv_bytes[..]);
+    let header = csv.headers().unwrap().clone();
+    let column = |row: &csv::StringRecord, name: &str| row[header.iter().position(|h| h == name).unwrap()].to_owned();
+    let rows: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
+    assert_eq!(
+        (column(&rows[0], "merged_into"), column(&rows[0], "aliases")),
+        ("2".into(), String::new())
+    );
+    assert_eq!(column(&rows[1], "aliases"), "x:old_handle;x:older_handle");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundle.json");
+    std::fs::write(&path, written(Format::Stix, &cases)).unwrap();
+    crate::common::assert_valid_stix(&path);
+    let bundle: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let objects = bundle["objects"].as_array().unwrap();
+    let of_type = |t: &str| objects.iter().filter(|o| o["type"] == t).collect::<Vec<_>>();
+    let mut logins: Vec<&str> = of_type("user-account")
+        .iter()
+        .map(|a| a["account_login"].as_str().unwrap())
+        .collect();
+    logins.sort_unstable();
+    assert_eq!(
+        logins,
+        ["new_handle", "old_handle", "older_handle"],
+        "one account per key, once"
+    );
+    let reports = of_type("report");
+    assert_eq!(
+        reports.len(),
+        1,
+        "the merged case is the other case's account, not a report of its own"
+    );
+    let ids: Vec<String> = keys
+        .iter()
+        .map(|k| user_account_id(&AccountKey::from_key(k).unwrap()))
+        .collect();
+    assert_eq!(reports[0]["object_refs"], serde_json::json!(ids));
+
+    // The feed: the stay's report has a new version that refers to every key, and each
+    // key's account is served under its own login, the alias's too (its entry was made
+    // when it was added to case #1, which no longer has it).
+    let page = s
+        .taxii_page(
+            GUILD,
+            Collection::ReportNow,
+            &FeedQuery {
+                limit: 100,
+                ..FeedQuery::default()
+            },
+        )
+        .await
+        .unwrap();
+    let alias_entry = page
+        .entries
+        .iter()
+        .find(|e| e.account_key.as_ref().is_some_and(|k| k.to_string() == keys[2]))
+        .unwrap();
+    assert_eq!(
+        alias_entry.case_id,
+        Some(cases[0].case.id),
+        "served since the alias was added"
+    );
+    let mut case_ids: Vec<i64> = page.entries.iter().filter_map(|e| e.case_id).collect();
+    case_ids.sort_unstable();
+    case_ids.dedup();
+    let feed_cases: HashMap<i64, CaseExport> = s
+        .feed_cases_by_id(GUILD, &case_ids)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.case.id, c))
+        .collect();
+    let served: Vec<serde_json::Value> = page
+        .entries
+        .iter()
+        .filter_map(|e| feed_object(GUILD, e, e.case_id.and_then(|id| feed_cases.get(&id)), Tlp::Green))
+        .collect();
+    let served_logins: HashMap<&str, &str> = served
+        .iter()
+        .filter(|o| o["type"] == "user-account")
+        .map(|o| (o["id"].as_str().unwrap(), o["account_login"].as_str().unwrap()))
+        .collect();
+    for (id, login) in ids.iter().zip(["new_handle", "old_handle", "older_handle"]) {
+        assert_eq!(served_logins.get(id.as_str()), Some(&login), "{served_logins:?}");
+    }
+    // An entry from before keys were recorded stands for its case's own key.
+    let own = page.entries.iter().find(|e| e.object_id == ids[0]).unwrap();
+    let older = FeedEntry {
+        account_key: None,
+        ..own.clone()
+    };
+    let case = own.case_id.and_then(|id| feed_cases.get(&id));
+    assert_eq!(
+        feed_object(GUILD, &older, case, Tlp::Green).unwrap()["account_login"],
+        "new_handle"
+    );
+    let staying = served
+        .iter()
+        .find(|o| o["type"] == "report" && o["name"].as_str().unwrap().starts_with("Case #2"))
+        .unwrap();
+    assert_eq!(staying["object_refs"], serde_json::json!(ids));
+    let versions = FeedQuery {
+        limit: 100,
+        versions: vec![VersionMatch::All],
+        ids: vec![staying["id"].as_str().unwrap().to_owned()],
+        ..FeedQuery::default()
+    };
+    let all = s.taxii_page(GUILD, Collection::ReportNow, &versions).await.unwrap();
+    assert_eq!(
+        all.entries.len(),
+        2,
+        "a version on entering and one when the keys joined"
+    );
+    assert!(all.entries.iter().all(|e| !e.revoked));
+}
+
+fn written(format: Format, cases: &[CaseExport]) -> Vec<u8> {
+    let mut out = Vec::new();
+    flagwatch::export::write(format, GUILD, cases, LATER, &mut out).unwrap();
+    out
 }
 
 async fn merges_are_refused_for_one_case_other_platforms_merged_and_unknown_cases(db: TestDb) {
@@ -332,6 +490,7 @@ on_both_databases!(
     a_merge_that_fails_at_its_last_write_changes_nothing,
     two_moderators_merging_one_pair_both_ways_at_once_make_one_merge,
     a_case_closed_as_withdrawn_awaits_its_decision_again_when_reports_are_merged_into_it,
+    exports_and_the_feed_carry_every_key_of_a_merged_account,
 );
 
 // --- End to end ---

@@ -304,7 +304,7 @@ async fn a_decision_reads_its_cases_entries_not_the_whole_collection(db: TestDb)
         &db,
         &format!(
             "SELECT COUNT(*) FROM collection_entries WHERE guild_id = {GUILD} AND collection = 'report_now' \
-             AND case_id = 2500 AND object_type = 'report' AND revoked = 0"
+             AND case_id = 2500 AND object_type = 'report' AND revoked = 1"
         ),
     )
     .await;
@@ -405,6 +405,43 @@ async fn an_existing_collection_gets_the_markings_after_its_last_entry(db: TestD
     assert_eq!(all.entries.len(), before.entries.len() + 5 + 2);
 }
 
+/// A case that leaves `report-now` and comes back gets a new report (a revoked STIX object
+/// stays revoked), counted by the stays that ended, not by how many versions the first
+/// stay's report had: an alias added during a stay is one more version of the same report.
+async fn a_case_that_comes_back_gets_a_new_report_however_many_versions_its_first_had(db: TestDb) {
+    let s = &db.store;
+    let no = decided(s, "x.com/comesback", 1, VoteChoice::ReportNow).await;
+    let alias = AccountKey::parse("x.com/wentaway", None, Platform::X).unwrap();
+    s.add_alias(GUILD, no, &alias, &Actor::Member(1), T0).await.unwrap();
+    for choice in [VoteChoice::Dismiss, VoteChoice::ReportNow, VoteChoice::Dismiss] {
+        s.override_decision(GUILD, no, &Actor::Member(1), choice, "second look", T0)
+            .await
+            .unwrap();
+    }
+    let reports = FeedQuery {
+        types: vec!["report".into()],
+        versions: vec![VersionMatch::All],
+        ..all_of(100)
+    };
+    let page = s.taxii_page(GUILD, Collection::ReportNow, &reports).await.unwrap();
+    let versions: Vec<(String, bool)> = page.entries.iter().map(|e| (e.object_id.clone(), e.revoked)).collect();
+    let (first, second) = (
+        Collection::ReportNow.report_id(GUILD, no, 1),
+        Collection::ReportNow.report_id(GUILD, no, 2),
+    );
+    assert_eq!(
+        versions,
+        [
+            (first.clone(), false),
+            (first.clone(), false),
+            (first, true),
+            (second.clone(), false),
+            (second, true),
+        ],
+        "entered, alias joined, left; came back, left"
+    );
+}
+
 on_both_databases!(
     an_existing_collection_gets_the_markings_after_its_last_entry,
     decisions_fill_collections_with_increasing_dates_and_revoke_on_release,
@@ -413,6 +450,7 @@ on_both_databases!(
     last_pulls_read_an_index_not_the_whole_log,
     a_decision_reads_its_cases_entries_not_the_whole_collection,
     a_page_reads_from_its_position_not_from_the_start,
+    a_case_that_comes_back_gets_a_new_report_however_many_versions_its_first_had,
 );
 
 /// Whether the OASIS client is importable; without it, fail when

@@ -35,6 +35,11 @@ pub struct CaseRecord {
 pub(crate) const CASE_COLUMNS: &str = "id, guild_id, case_no, account_key, decision, round, window_ends_at, overdue, \
      held_until, account_status, agency, referral_ref, queued, round_note, created_at, updated_at, decided_at";
 
+/// An account key as stored (every stored key was valid when written).
+pub(crate) fn key_from_db(key: &str) -> Result<AccountKey> {
+    AccountKey::from_key(key).map_err(|e| StoreError::Corrupt(format!("account_key {key:?}: {e}")))
+}
+
 pub(crate) fn case_from_row(row: &AnyRow) -> Result<CaseRecord> {
     let key: String = row.try_get("account_key")?;
     let round: i64 = row.try_get("round")?;
@@ -42,7 +47,7 @@ pub(crate) fn case_from_row(row: &AnyRow) -> Result<CaseRecord> {
         id: row.try_get("id")?,
         guild_id: id_from_db(row.try_get("guild_id")?),
         case_no: row.try_get("case_no")?,
-        key: AccountKey::from_key(&key).map_err(|e| StoreError::Corrupt(format!("account_key {key:?}: {e}")))?,
+        key: key_from_db(&key)?,
         lifecycle: Lifecycle {
             decision: parse_col(row, "decision")?,
             round: u32::try_from(round).map_err(|_| StoreError::Corrupt(format!("round {round}")))?,

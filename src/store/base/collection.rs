@@ -5,7 +5,8 @@
 
 use sqlx::AnyConnection;
 
-use super::case_row::CaseRecord;
+use super::case_row::{key_from_db, CaseRecord};
+use crate::domain::account::AccountKey;
 use crate::domain::case::Decision;
 use crate::domain::stix::{identity_id, user_account_id, Collection, Tlp};
 use crate::domain::time::Millis;
@@ -42,14 +43,16 @@ struct Entry<'a> {
     case_id: Option<i64>,
     decision: Option<Decision>,
     revoked: bool,
+    /// For a user-account: the key it stands for.
+    account_key: Option<&'a str>,
 }
 
 async fn add(conn: &mut AnyConnection, guild_id: u64, entry: Entry<'_>, at: Millis) -> Result<()> {
     let guild = id_to_db(guild_id);
     let added = next_date_added(conn, guild, entry.collection, at).await?;
     sqlx::query(
-        "INSERT INTO collection_entries (guild_id, collection, date_added, object_type, object_id, case_id, decision, revoked) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO collection_entries (guild_id, collection, date_added, object_type, object_id, case_id, decision, \
+         revoked, account_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(guild)
     .bind(entry.collection.as_str())
@@ -59,6 +62,7 @@ async fn add(conn: &mut AnyConnection, guild_id: u64, entry: Entry<'_>, at: Mill
     .bind(entry.case_id)
     .bind(entry.decision.map(Decision::as_str))
     .bind(flag(entry.revoked))
+    .bind(entry.account_key)
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -87,29 +91,85 @@ async fn add_markings(conn: &mut AnyConnection, guild_id: u64, collection: Colle
             case_id: None,
             decision: None,
             revoked: false,
+            account_key: None,
         };
         add(conn, guild_id, entry, at).await?;
     }
     Ok(())
 }
 
-/// How many times the case's report entered `collection` before (its stays so far).
-async fn stays(conn: &mut AnyConnection, guild_id: u64, collection: Collection, case_id: i64) -> Result<u32> {
-    let n: i64 = sqlx::query_scalar(
+/// Which stay in `collection` the case is in, or would begin by entering it now: one
+/// after the stays that ended, each with its report revoked. Counted by those ends, not
+/// by the reports' versions: a stay's report gets more versions as keys join the case
+/// ([`keys_joined`]).
+async fn stay(conn: &mut AnyConnection, guild_id: u64, collection: Collection, case_id: i64) -> Result<u32> {
+    let ended: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM collection_entries WHERE guild_id = $1 AND collection = $2 AND case_id = $3 \
-         AND object_type = 'report' AND revoked = 0",
+         AND object_type = 'report' AND revoked = 1",
     )
     .bind(id_to_db(guild_id))
     .bind(collection.as_str())
     .bind(case_id)
     .fetch_one(&mut *conn)
     .await?;
-    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    Ok(u32::try_from(ended).unwrap_or(u32::MAX - 1) + 1)
+}
+
+/// The case's report of its current stay in `collection`, as a new version of it.
+fn report_entry<'a>(collection: Collection, case: &CaseRecord, id: &'a str, to: Decision, revoked: bool) -> Entry<'a> {
+    Entry {
+        collection,
+        object_type: "report",
+        object_id: id,
+        case_id: Some(case.id),
+        decision: Some(to),
+        revoked,
+        account_key: None,
+    }
+}
+
+/// Every key of the case, its own first: each is a `user-account` its report refers to.
+async fn keys_of(conn: &mut AnyConnection, case: &CaseRecord) -> Result<Vec<AccountKey>> {
+    let own = case.key.to_string();
+    let aliases: Vec<String> = sqlx::query_scalar(
+        "SELECT account_key FROM case_keys WHERE case_id = $1 AND account_key <> $2 ORDER BY account_key",
+    )
+    .bind(case.id)
+    .bind(&own)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut keys = vec![case.key.clone()];
+    for alias in aliases {
+        keys.push(key_from_db(&alias)?);
+    }
+    Ok(keys)
+}
+
+/// The user-accounts of the case's keys that `collection` does not serve yet.
+async fn add_accounts(conn: &mut AnyConnection, case: &CaseRecord, collection: Collection, at: Millis) -> Result<()> {
+    for key in keys_of(conn, case).await? {
+        let id = user_account_id(&key);
+        if has_object(conn, case.guild_id, collection, &id).await? {
+            continue;
+        }
+        let key = key.to_string();
+        let entry = Entry {
+            collection,
+            object_type: "user-account",
+            object_id: &id,
+            case_id: Some(case.id),
+            decision: None,
+            revoked: false,
+            account_key: Some(&key),
+        };
+        add(conn, case.guild_id, entry, at).await?;
+    }
+    Ok(())
 }
 
 /// Record what a decision change from `from` to `to` does to the collections: a case
 /// leaving one gets a revoked version of its report there; a case entering one gets a
-/// new report (and the community's identity and the account, the first time).
+/// new report (and the community's identity and the case's accounts, the first time).
 pub(crate) async fn decision_changed(
     conn: &mut AnyConnection,
     case: &CaseRecord,
@@ -123,17 +183,8 @@ pub(crate) async fn decision_changed(
     }
     let g = case.guild_id;
     if let Some(c) = left {
-        let generation = stays(conn, g, c, case.id).await?;
-        let id = c.report_id(g, case.case_no, generation.max(1));
-        let entry = Entry {
-            collection: c,
-            object_type: "report",
-            object_id: &id,
-            case_id: Some(case.id),
-            decision: Some(to),
-            revoked: true,
-        };
-        add(conn, g, entry, at).await?;
+        let id = c.report_id(g, case.case_no, stay(conn, g, c, case.id).await?);
+        add(conn, g, report_entry(c, case, &id, to, true), at).await?;
     }
     if let Some(c) = entered {
         let identity = identity_id(g);
@@ -146,32 +197,36 @@ pub(crate) async fn decision_changed(
                 case_id: None,
                 decision: None,
                 revoked: false,
+                account_key: None,
             };
             add(conn, g, entry, at).await?;
         }
-        let account = user_account_id(&case.key);
-        if !has_object(conn, g, c, &account).await? {
-            let entry = Entry {
-                collection: c,
-                object_type: "user-account",
-                object_id: &account,
-                case_id: Some(case.id),
-                decision: None,
-                revoked: false,
-            };
-            add(conn, g, entry, at).await?;
-        }
-        let generation = stays(conn, g, c, case.id).await? + 1;
-        let id = c.report_id(g, case.case_no, generation);
-        let entry = Entry {
-            collection: c,
-            object_type: "report",
-            object_id: &id,
-            case_id: Some(case.id),
-            decision: Some(to),
-            revoked: false,
-        };
-        add(conn, g, entry, at).await?;
+        add_accounts(conn, case, c, at).await?;
+        let id = c.report_id(g, case.case_no, stay(conn, g, c, case.id).await?);
+        add(conn, g, report_entry(c, case, &id, to, false), at).await?;
     }
     Ok(())
+}
+
+/// Keys joined `case` (an alias added, or a case merged into it). If it is in a
+/// collection, the collection serves their accounts and a new version of the case's
+/// report that refers to them, so a client pulling what was added since its last pull
+/// learns the account's other names.
+pub(crate) async fn keys_joined(conn: &mut AnyConnection, case: &CaseRecord, at: Millis) -> Result<()> {
+    let Some(c) = Collection::of(case.lifecycle.decision) else {
+        return Ok(());
+    };
+    add_accounts(conn, case, c, at).await?;
+    let id = c.report_id(
+        case.guild_id,
+        case.case_no,
+        stay(conn, case.guild_id, c, case.id).await?,
+    );
+    add(
+        conn,
+        case.guild_id,
+        report_entry(c, case, &id, case.lifecycle.decision, false),
+        at,
+    )
+    .await
 }
