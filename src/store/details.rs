@@ -2,8 +2,9 @@
 
 use sqlx::Row;
 
-use super::base::case_row::{case_by_no, merged_into_no, CaseRecord};
+use super::base::case_row::{aliases_of, case_by_no, merged_into_no, CaseRecord};
 use super::{id_from_db, id_to_db, parse_col, Result, Store};
+use crate::domain::account::AccountKey;
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
 use crate::domain::vote::VoteChoice;
@@ -39,6 +40,8 @@ pub struct CaseDetails {
     pub history: Vec<(Millis, String, String)>,
     /// The number of the case it was merged into (`/case merge`), if it was.
     pub merged_into: Option<i64>,
+    /// The account's other keys.
+    pub aliases: Vec<AccountKey>,
 }
 
 fn reporter(id: Option<i64>) -> Reporter {
@@ -119,6 +122,7 @@ impl Store {
             let merged_into = merged_into_no(&mut conn, case.id).await?;
             Ok(CaseDetails {
                 merged_into,
+                aliases: aliases_of(&mut conn, &case).await?,
                 case,
                 reports,
                 votes,

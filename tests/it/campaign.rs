@@ -986,6 +986,19 @@ async fn a_report_of_an_alias_counts_on_the_case_card_instead_of_opening_one() {
         "{}",
         added.content
     );
+    let shown = c
+        .command(
+            c.moderators[0],
+            "case",
+            vec![Opt::sub("show", vec![Opt::integer("case", 1)])],
+        )
+        .await
+        .unwrap();
+    let description = private(&shown).embeds[0]["description"].to_string();
+    assert!(
+        description.contains("Also known as: x:new_handle"),
+        "/case show lists the other keys: {description}"
+    );
     c.report(c.members[2], "https://x.com/new_handle", "threat", vec![])
         .await
         .unwrap();

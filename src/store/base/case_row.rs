@@ -40,6 +40,19 @@ pub(crate) fn key_from_db(key: &str) -> Result<AccountKey> {
     AccountKey::from_key(key).map_err(|e| StoreError::Corrupt(format!("account_key {key:?}: {e}")))
 }
 
+/// The case's keys other than its own (`/case alias add`, or keys merged into it), in
+/// key order.
+pub(crate) async fn aliases_of(conn: &mut AnyConnection, case: &CaseRecord) -> Result<Vec<AccountKey>> {
+    let keys: Vec<String> = sqlx::query_scalar(
+        "SELECT account_key FROM case_keys WHERE case_id = $1 AND account_key <> $2 ORDER BY account_key",
+    )
+    .bind(case.id)
+    .bind(case.key.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    keys.iter().map(|k| key_from_db(k)).collect()
+}
+
 pub(crate) fn case_from_row(row: &AnyRow) -> Result<CaseRecord> {
     let key: String = row.try_get("account_key")?;
     let round: i64 = row.try_get("round")?;

@@ -5,7 +5,7 @@
 
 use sqlx::AnyConnection;
 
-use super::case_row::{key_from_db, CaseRecord};
+use super::case_row::{aliases_of, CaseRecord};
 use crate::domain::account::AccountKey;
 use crate::domain::case::Decision;
 use crate::domain::stix::{identity_id, user_account_id, Collection, Tlp};
@@ -130,18 +130,8 @@ fn report_entry<'a>(collection: Collection, case: &CaseRecord, id: &'a str, to: 
 
 /// Every key of the case, its own first: each is a `user-account` its report refers to.
 async fn keys_of(conn: &mut AnyConnection, case: &CaseRecord) -> Result<Vec<AccountKey>> {
-    let own = case.key.to_string();
-    let aliases: Vec<String> = sqlx::query_scalar(
-        "SELECT account_key FROM case_keys WHERE case_id = $1 AND account_key <> $2 ORDER BY account_key",
-    )
-    .bind(case.id)
-    .bind(&own)
-    .fetch_all(&mut *conn)
-    .await?;
     let mut keys = vec![case.key.clone()];
-    for alias in aliases {
-        keys.push(key_from_db(&alias)?);
-    }
+    keys.extend(aliases_of(conn, case).await?);
     Ok(keys)
 }
 
