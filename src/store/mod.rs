@@ -205,6 +205,8 @@ pub struct Store {
 struct BatchCounts {
     commits: AtomicU64,
     reports: AtomicU64,
+    /// Batches whose plain new cases could not be written together (`report_batch`).
+    replanned: AtomicU64,
 }
 
 /// A Discord interaction being handled. Its id is claimed in the same transaction as the

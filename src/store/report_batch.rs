@@ -141,6 +141,13 @@ impl Store {
         )
     }
 
+    /// How many batches through this handle's lanes could not write their plain new cases
+    /// together and were filed again part by part (a replay, a case opened meanwhile, a
+    /// refused row): on a quiet stream of new accounts, none.
+    pub fn report_batches_replanned(&self) -> u64 {
+        self.batch_counts.replanned.load(Ordering::Relaxed)
+    }
+
     /// File `jobs` together and answer each; see the module documentation.
     async fn file_batch(&self, mut jobs: Vec<Job>) {
         // Servers in one order in every batch, so batches of two processes that share
@@ -184,7 +191,10 @@ impl Store {
     async fn try_batch_planned(&self, jobs: &[Job]) -> Result<Vec<Result<ReportOutcome>>> {
         match self.try_batch(jobs, true).await? {
             Some(results) => Ok(results),
-            None => self.try_batch(jobs, false).await?.ok_or_else(writer_gone),
+            None => {
+                self.batch_counts.replanned.fetch_add(1, Ordering::Relaxed);
+                self.try_batch(jobs, false).await?.ok_or_else(writer_gone)
+            }
         }
     }
 

@@ -1014,6 +1014,7 @@ async fn file_in_one_batch_by(
     claimed: bool,
 ) -> Vec<Result<ReportOutcome, StoreError>> {
     let (commits_before, _) = db.store.report_commits();
+    let replanned_before = db.store.report_batches_replanned();
     let held = hold_writes(db).await;
     let store = db.store.clone();
     let first = tokio::spawn(async move { store.file_report_within(report("first_of_all", 1, 1), policy).await });
@@ -1036,7 +1037,20 @@ async fn file_in_one_batch_by(
     let outcomes = batch.await.unwrap();
     let (commits, _) = db.store.report_commits();
     assert_eq!(commits - commits_before, 2, "the first report alone, then the batch");
+    let replanned = db.store.report_batches_replanned() - replanned_before;
+    assert_eq!(
+        replanned > 0,
+        outcomes.iter().any(refuses_a_plan),
+        "plain new cases are written together unless a row refuses it ({replanned} replanned): {:?}",
+        summarise(&outcomes)
+    );
     outcomes
+}
+
+/// Whether this outcome comes from a row the plain new cases' writing could not write: a
+/// replay, or a failing row.
+fn refuses_a_plan(outcome: &Result<ReportOutcome, StoreError>) -> bool {
+    matches!(outcome, Err(StoreError::AlreadyHandled | StoreError::Database { .. }))
 }
 
 /// What each outcome says, in a few words.
