@@ -31,10 +31,13 @@
 //! First, the floor under every durable answer on this machine (`report_latency/floor.rs`):
 //! one-row commits alone through sqlx at the steady rate, on SQLite and (with
 //! `BENCH_POSTGRES`) PostgreSQL, so that a run shows how much of a steady tail is the
-//! disk's.
+//! disk's; then reports filed by the store alone at that rate (`report_latency/filing.rs`),
+//! which shows how much is flagwatch's statements, without Discord.
 
 #[path = "report_latency/cpu_limit.rs"]
 mod cpu_limit;
+#[path = "report_latency/filing.rs"]
+mod filing;
 #[path = "report_latency/floor.rs"]
 mod floor;
 #[path = "report_latency/load.rs"]
@@ -107,7 +110,7 @@ async fn main() -> anyhow::Result<()> {
     if let Some(cpus) = cpu_limit::requested()? {
         println!("each bot process limited to {cpus} CPU (BENCH_BOT_CPU), as on a small machine of its own");
     }
-    eprintln!("measuring durable commits alone…");
+    eprintln!("measuring durable commits and the store's filing alone…");
     let floors = measure_floors(postgres.as_deref()).await?;
     let (mut rows, skipped): (Vec<_>, Vec<_>) = CONFIGURATIONS
         .into_iter()
@@ -149,15 +152,25 @@ async fn measure(bot: Bot, postgres: Option<&str>) -> anyhow::Result<(Phase, Pha
     measured
 }
 
-/// Commit times alone ([`floor`]) on each database, sorted.
+/// Commit times alone ([`floor`]), then the store's filing times ([`filing`]), on each
+/// database, sorted.
 async fn measure_floors(postgres: Option<&str>) -> anyhow::Result<Vec<(&'static str, Vec<Duration>)>> {
     let dir = tempfile::tempdir()?;
     let mut floors = vec![(
-        "SQLite (WAL, synchronous FULL)",
+        "one-row commit alone, SQLite (WAL, synchronous FULL)",
         floor::sqlite(dir.path(), STEADY_RATE, STEADY_REPORTS).await?,
     )];
     if let Some(admin) = postgres {
-        floors.push(("PostgreSQL", floor::postgres(admin, STEADY_RATE, STEADY_REPORTS).await?));
+        let commits = floor::postgres(admin, STEADY_RATE, STEADY_REPORTS).await?;
+        floors.push(("one-row commit alone, PostgreSQL", commits));
+    }
+    floors.push((
+        "a report filed by the store alone, SQLite",
+        filing::sqlite(dir.path(), STEADY_RATE, STEADY_REPORTS).await?,
+    ));
+    if let Some(admin) = postgres {
+        let filings = filing::postgres(admin, STEADY_RATE, STEADY_REPORTS).await?;
+        floors.push(("a report filed by the store alone, PostgreSQL", filings));
     }
     Ok(floors)
 }
@@ -239,14 +252,14 @@ fn print_ratios(rows: &[Row]) {
     }
 }
 
-/// The floors, and each one's p99 against the no-op bot's steady p99: where that is
-/// already above 1.5×, no answer given after a durable commit can meet the steady target
-/// in this run.
+/// The floors, and each one's p99 against the no-op bot's steady p99: where a commit's
+/// is already above 1.5×, no answer given after a durable commit can meet the steady
+/// target in this run.
 fn print_floors(floors: &[(&str, Vec<Duration>)], rows: &[Row]) {
     let noop = noop_row(rows).map(|r| r.rounds.steady_at(0.99));
     println!();
     println!(
-        "| one-row commit alone, {STEADY_RATE}/s for {} s (the floor under every answer) | p50 | p99 | max | \
+        "| without Discord, {STEADY_RATE}/s for {} s (under every answer) | p50 | p99 | max | \
          p99 against the no-op bot's steady p99 |",
         STEADY.as_secs()
     );
