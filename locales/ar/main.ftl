@@ -295,7 +295,7 @@ details-notes = **الملاحظات**
 details-history = **السجل (الأحدث أولًا)**
 details-not-recorded = غير مسجّلة
 details-held = محالة حتى {$until} · الجهة: {$agency} · المرجع: {$reference}
-details-aliases = يُعرف أيضًا بـ: {$keys}
+also-known-as = يُعرف أيضًا بـ: {$keys}
 
 # campaign.rs: /next و/myreports و/withdraw و/case alias add و/reporter
 next-nothing = لا شيء لتبلغ عنه الآن: أبلغت عن كل الدعوات المفتوحة، أو يعمل آخرون على البقية. حاول مجددًا لاحقًا.

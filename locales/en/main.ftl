@@ -222,7 +222,7 @@ details-notes = **Notes**
 details-history = **History (newest first)**
 details-not-recorded = not recorded
 details-held = Held until {$until} · Agency: {$agency} · Reference: {$reference}
-details-aliases = Also known as: {$keys}
+also-known-as = Also known as: {$keys}
 
 # campaign.rs: /next, /myreports, /withdraw, /case alias add, /reporter
 next-nothing = Nothing for you to report right now: you have reported every open call to action, or the rest are being worked on by others. Try again later.

@@ -272,7 +272,7 @@ details-notes = **Notes**
 details-history = **Historique (du plus récent au plus ancien)**
 details-not-recorded = non enregistrée
 details-held = Confié aux autorités jusqu'au {$until} · Autorité : {$agency} · Référence : {$reference}
-details-aliases = Aussi connu sous : {$keys}
+also-known-as = Aussi connu sous : {$keys}
 
 # campaign.rs : /next, /myreports, /withdraw, /case alias add, /reporter
 next-nothing = Rien à signaler pour vous pour le moment : vous avez signalé tous les appels à l'action ouverts, ou d'autres s'occupent des restants. Réessayez plus tard.

@@ -260,7 +260,7 @@ details-notes = **नोट**
 details-history = **इतिहास (नया पहले)**
 details-not-recorded = दर्ज नहीं
 details-held = {$until} तक एजेंसियों के पास · एजेंसी: {$agency} · संदर्भ: {$reference}
-details-aliases = इन नामों से भी जाना जाता है: {$keys}
+also-known-as = इन नामों से भी जाना जाता है: {$keys}
 
 # campaign.rs: /next, /myreports, /withdraw, /case alias add, /reporter
 next-nothing = अभी आपके लिए रिपोर्ट करने को कुछ नहीं है: आप हर खुली अपील की रिपोर्ट कर चुके हैं, या बाक़ी पर दूसरे काम कर रहे हैं। बाद में फिर कोशिश करें।

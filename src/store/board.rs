@@ -5,12 +5,13 @@ use std::collections::BTreeSet;
 
 use sqlx::Row;
 
-use super::base::case_row::{case_by_id, case_from_row, reasons_of, CaseRecord};
+use super::base::case_row::{aliases_of, case_by_id, case_from_row, reasons_of, CaseRecord};
 use super::base::locations::{location_from_row, location_write, CardLocation};
 use super::base::mute::COUNTED;
 use super::base::outbox::{enqueue, OutboxKind};
 use super::status::reported_count;
 use super::{id_to_db, parse_col, Result, Store};
+use crate::domain::account::AccountKey;
 use crate::domain::case::{AccountStatus, Decision};
 use crate::domain::reason::ReasonCategory;
 use crate::domain::time::Millis;
@@ -25,6 +26,9 @@ pub struct NoticeFacts {
     pub case: CaseRecord,
     pub reasons: BTreeSet<ReasonCategory>,
     pub reported_by: u64,
+    /// The account's other keys (a renamed handle, its numeric id): volunteers must find
+    /// it under the name it has now.
+    pub aliases: Vec<AccountKey>,
 }
 
 /// The status board's content.
@@ -60,10 +64,12 @@ impl Store {
             let case = case_by_id(&mut conn, case_id).await?;
             let reasons = reasons_of(&mut conn, case_id).await?;
             let reported_by = reported_count(&mut conn, case_id).await?;
+            let aliases = aliases_of(&mut conn, &case).await?;
             Ok(NoticeFacts {
                 case,
                 reasons,
                 reported_by,
+                aliases,
             })
         })
         .await

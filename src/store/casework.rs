@@ -11,13 +11,13 @@ use super::base::audit::{append, Event};
 use super::base::case_row::{case_by_key, case_by_no, case_ref, set_round_note, CaseRecord, CaseRef};
 use super::base::collection::keys_joined;
 use super::base::guild_row::settings_in;
-use super::base::outbox::enqueue_card;
+use super::base::outbox::{enqueue, enqueue_card, OutboxKind};
 use super::base::transition::transition;
 use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::account::AccountKey;
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::campaign::{may_alias, AliasError};
-use crate::domain::case::{Lifecycle, LifecycleError, RoundNote};
+use crate::domain::case::{Decision, Lifecycle, LifecycleError, RoundNote};
 use crate::domain::time::Millis;
 use crate::domain::vote::{HoldDays, Policy, VoteChoice};
 
@@ -290,6 +290,10 @@ impl Store {
             )
             .await?;
             keys_joined(&mut tx, &case, at).await?;
+            if matches!(case.lifecycle.decision, Decision::ReportNow | Decision::HandOff) {
+                // Its public notice names every key.
+                enqueue(&mut tx, guild_id, OutboxKind::Notice, Some(case.id), at).await?;
+            }
             tx.commit().await?;
             Ok(case)
         })

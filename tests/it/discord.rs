@@ -691,6 +691,60 @@ async fn a_report_now_decision_posts_a_call_to_action_that_volunteers_use() {
     finish(c).await;
 }
 
+/// `/case alias add` by the first moderator.
+async fn add_alias(c: &Community, case: i64, link: &str) -> Reply {
+    let options = vec![Opt::integer("case", case), Opt::string("link", link)];
+    let command = vec![Opt::group("alias", vec![Opt::sub("add", options)])];
+    c.command(c.moderators[0], "case", command).await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_call_to_action_names_the_accounts_other_keys_and_a_quiet_hold_stays_quiet() {
+    let (c, _db) = ready().await;
+    c.report(c.members[0], "x.com/old_handle", "propaganda", vec![])
+        .await
+        .unwrap();
+    c.report(c.members[1], "t.me/held_channel", "financing", vec![])
+        .await
+        .unwrap();
+    decide(&c, 1, "report_now").await;
+    decide(&c, 2, "hand_off").await;
+    let call = c.message_with_button(c.coordination, "cta:reported:1").await.unwrap();
+    assert!(!call.content.contains("Also known as"), "{}", call.content);
+    private(&add_alias(&c, 1, "x.com/new_handle").await);
+    c.settle().await.unwrap();
+    let edited = c.sim.message(call.id).unwrap();
+    assert!(
+        edited
+            .content
+            .contains("<https://x.com/old_handle>\nAlso known as: <https://x.com/new_handle>\n"),
+        "volunteers find the renamed account: {}",
+        edited.content
+    );
+    // Past three other keys, the rest are counted, not listed.
+    for n in 1..=4 {
+        private(&add_alias(&c, 1, &format!("x.com/alias_{n}")).await);
+    }
+    c.settle().await.unwrap();
+    let many = c.sim.message(call.id).unwrap().content;
+    assert!(
+        many.contains(
+            "Also known as: <https://x.com/alias_1>, <https://x.com/alias_2>, <https://x.com/alias_3> …and 2 more\n"
+        ),
+        "{many}"
+    );
+    // A held account's new key must not reach the public channel of a server that keeps
+    // holds quiet: that would tell its owners it is watched.
+    private(&add_alias(&c, 2, "t.me/held_renamed").await);
+    c.settle().await.unwrap();
+    let public = public_text(&c);
+    assert!(
+        !public.contains("held_channel") && !public.contains("held_renamed"),
+        "{public}"
+    );
+    finish(c).await;
+}
+
 /// The live (not deleted) messages in a channel that carry a button with this id.
 fn live_with_button(c: &Community, channel: flagwatch::simulator::ChannelRef, custom_id: &str) -> Vec<SimMessage> {
     c.sim
@@ -1329,6 +1383,14 @@ async fn hold_notices_are_public_only_when_the_server_opts_in() {
     let text = public_text(&c);
     assert!(
         text.contains("Held — please do not report") && text.contains("announced_hold"),
+        "{text}"
+    );
+    // Its notice also names a key it is found under later, so that is not reported either.
+    private(&add_alias(&c, 1, "t.me/announced_renamed").await);
+    c.settle().await.unwrap();
+    let text = public_text(&c);
+    assert!(
+        text.contains("<https://t.me/announced_hold>\nAlso known as: <https://t.me/announced_renamed>\n"),
         "{text}"
     );
     finish(c).await;

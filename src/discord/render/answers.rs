@@ -582,7 +582,7 @@ pub fn case_details(d: &CaseDetails, lang: Language) -> String {
     }
     if !d.aliases.is_empty() {
         let keys: Vec<String> = d.aliases.iter().map(key_text).collect();
-        out += &format!("{}\n", t!(lang, "details-aliases", keys = keys.join(", ")));
+        out += &format!("{}\n", t!(lang, "also-known-as", keys = keys.join(", ")));
     }
     out += &format!("\n{}\n", t!(lang, "details-reports", count = d.reports.len()));
     for r in d.reports.iter().rev().take(10) {

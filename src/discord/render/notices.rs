@@ -6,7 +6,7 @@ use poise::serenity_prelude as serenity;
 
 use super::{isolated, labels, link, MAX_LINK_CHARS};
 use crate::discord::components::ComponentAction;
-use crate::domain::account::Platform;
+use crate::domain::account::{AccountKey, Platform};
 use crate::domain::case::{AccountStatus, Decision};
 use crate::domain::language::Language;
 use crate::domain::time::Millis;
@@ -51,9 +51,10 @@ pub fn notice(f: &NoticeFacts, announce_holds: bool, lang: Language) -> Option<P
         Decision::ReportNow => call_to_action(f, lang),
         Decision::HandOff if announce_holds => Post {
             content: format!(
-                "{}\n{}\n{}",
+                "{}\n{}{}\n{}",
                 t!(lang, "hold-notice-heading", case = case.case_no),
                 isolated(&link(&case.key, MAX_LINK_CHARS), lang),
+                also_known_as(&f.aliases, lang),
                 t!(lang, "hold-notice-body")
             ),
             suppress_embeds: true,
@@ -61,6 +62,32 @@ pub fn notice(f: &NoticeFacts, announce_holds: bool, lang: Language) -> Option<P
         },
         _ => return None,
     })
+}
+
+/// How many of an account's other keys a notice links; the rest are counted.
+const ALIASES_SHOWN: usize = 3;
+
+/// A line after the case's link with the account's other keys as links (empty without
+/// any), so volunteers find a renamed account under its name of now. Each link is half
+/// the main one's length at most, so a notice stays far below Discord's 2,000 characters;
+/// the catalogue isolates the links inside an Arabic sentence.
+fn also_known_as(aliases: &[AccountKey], lang: Language) -> String {
+    if aliases.is_empty() {
+        return String::new();
+    }
+    let links: Vec<String> = aliases
+        .iter()
+        .take(ALIASES_SHOWN)
+        .map(|key| link(key, MAX_LINK_CHARS / 2))
+        .collect();
+    let mut line = format!("\n{}", t!(lang, "also-known-as", keys = links.join(", ")));
+    if aliases.len() > ALIASES_SHOWN {
+        line = format!(
+            "{line} {}",
+            t!(lang, "board-more", count = aliases.len() - ALIASES_SHOWN)
+        );
+    }
+    line
 }
 
 fn call_to_action(f: &NoticeFacts, lang: Language) -> Post {
@@ -103,8 +130,9 @@ fn call_to_action(f: &NoticeFacts, lang: Language) -> Post {
     );
     Post {
         content: format!(
-            "{heading}\n{}\n{}\n{state}",
+            "{heading}\n{}{}\n{}\n{state}",
             isolated(&link(&case.key, MAX_LINK_CHARS), lang),
+            also_known_as(&f.aliases, lang),
             t!(lang, "cta-reason", reasons = reasons),
         ),
         components: vec![serenity::CreateActionRow::Buttons(buttons)],
