@@ -13,7 +13,13 @@ print(json.dumps({
     "title": feed.feed.get("title"),
     "language": feed.feed.get("language"),
     "entries": [
-        {"id": e.get("id"), "title": e.get("title"), "link": e.get("link"), "updated": e.get("updated")}
+        {
+            "id": e.get("id"),
+            "title": e.get("title"),
+            "link": e.get("link"),
+            "updated": e.get("updated"),
+            "related": [l.get("href") for l in e.get("links", []) if l.get("rel") == "related"],
+        }
         for e in feed.entries
     ],
 }))

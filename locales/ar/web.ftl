@@ -29,6 +29,7 @@ page-col-still-up = لا يزال متاحًا
 page-col-suspended = معلّق
 page-confirmed-suspended = تعليقات مؤكَّدة
 page-all-accounts = كل الحسابات
+page-aliases = يُعرف أيضًا بـ:
 page-feed = تابعوا عبر قارئ الموجزات (Atom)
 page-case-title = القضية رقم {$case}
 page-case-suspended = تعليق مؤكَّد: لا حاجة إلى مزيد من البلاغات.

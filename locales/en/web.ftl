@@ -22,6 +22,7 @@ page-col-still-up = Still up
 page-col-suspended = Suspended
 page-confirmed-suspended = Confirmed suspended
 page-all-accounts = All accounts
+page-aliases = Also known as:
 page-feed = Follow by feed reader (Atom)
 page-case-title = Case #{$case}
 page-case-suspended = Confirmed suspended: no further reports are needed.

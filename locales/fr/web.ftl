@@ -25,6 +25,7 @@ page-col-still-up = Toujours en ligne
 page-col-suspended = Suspendus
 page-confirmed-suspended = Suspensions confirmées
 page-all-accounts = Tous les comptes
+page-aliases = Aussi connu sous :
 page-feed = Suivre avec un lecteur de flux (Atom)
 page-case-title = Dossier n° {$case}
 page-case-suspended = Suspension confirmée : aucun autre signalement n'est nécessaire.

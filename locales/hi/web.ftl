@@ -22,6 +22,7 @@ page-col-still-up = अब भी मौजूद
 page-col-suspended = निलंबित
 page-confirmed-suspended = निलंबन की पुष्टि
 page-all-accounts = सभी खाते
+page-aliases = इन नामों से भी जाना जाता है:
 page-feed = फ़ीड रीडर से फ़ॉलो करें (Atom)
 page-case-title = केस #{$case}
 page-case-suspended = निलंबन की पुष्टि हो गई है: अब और रिपोर्ट की ज़रूरत नहीं है।

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use sqlx::Row;
 
+use super::base::case_row::key_from_db;
 use super::{id_to_db, parse_col, Result, Store};
 use crate::domain::account::AccountKey;
 use crate::domain::case::AccountStatus;
@@ -31,6 +32,8 @@ pub struct PublicCase {
     pub decided_at: Millis,
     /// When the suspension was confirmed (suspended cases only).
     pub suspended_at: Option<Millis>,
+    /// The account's other keys (a renamed handle, its numeric id), in key order.
+    pub aliases: Vec<AccountKey>,
 }
 
 /// One day of the page's charts (days counted back from the page's `now`).
@@ -298,8 +301,8 @@ impl Store {
             .transpose()
     }
 
-    /// The selected cases in order, with their reasons and "I reported it" counts: three
-    /// queries, the last two over the first one's ids only.
+    /// The selected cases in order, with their reasons, "I reported it" counts and other
+    /// keys: four queries, the last three over the first one's ids only.
     async fn public_cases(&self, guild: i64, selection: Selection) -> Result<Vec<PublicCase>> {
         let (filter, order) = selection.sql();
         let q = format!(
@@ -333,9 +336,27 @@ impl Store {
         for row in sqlx::query(sqlx::AssertSqlSafe(q)).fetch_all(&self.pool).await? {
             reported.insert(row.try_get("case_id")?, row.try_get("n")?);
         }
+        let mut aliases = self.public_aliases(&ids).await?;
         rows.iter()
-            .map(|row| public_case(row, &mut reasons, &reported))
+            .map(|row| public_case(row, &mut reasons, &reported, &mut aliases))
             .collect()
+    }
+
+    /// The other keys of the cases `ids` (a comma-separated list of ids), by case id.
+    async fn public_aliases(&self, ids: &str) -> Result<BTreeMap<i64, Vec<AccountKey>>> {
+        let q = format!(
+            "SELECT k.case_id, k.account_key FROM case_keys k JOIN cases c ON c.id = k.case_id \
+             WHERE k.case_id IN ({ids}) AND k.account_key <> c.account_key ORDER BY k.case_id, k.account_key"
+        );
+        let mut aliases: BTreeMap<i64, Vec<AccountKey>> = BTreeMap::new();
+        for row in sqlx::query(sqlx::AssertSqlSafe(q)).fetch_all(&self.pool).await? {
+            let key: String = row.try_get("account_key")?;
+            aliases
+                .entry(row.try_get("case_id")?)
+                .or_default()
+                .push(key_from_db(&key)?);
+        }
+        Ok(aliases)
     }
 
     /// The server whose page is at `slug`, for tests and the benchmark.
@@ -435,6 +456,7 @@ fn public_case(
     row: &sqlx::any::AnyRow,
     reasons: &mut BTreeMap<i64, BTreeSet<ReasonCategory>>,
     reported: &BTreeMap<i64, i64>,
+    aliases: &mut BTreeMap<i64, Vec<AccountKey>>,
 ) -> Result<PublicCase> {
     let id: i64 = row.try_get("id")?;
     let status: AccountStatus = parse_col(row, "account_status")?;
@@ -443,11 +465,12 @@ fn public_case(
     let decided_at: Option<i64> = row.try_get("decided_at")?;
     Ok(PublicCase {
         case_no: row.try_get("case_no")?,
-        key: AccountKey::from_key(&key).map_err(|e| super::StoreError::Corrupt(e.to_string()))?,
+        key: key_from_db(&key)?,
         reasons: reasons.remove(&id).unwrap_or_default(),
         reported_by: u64::try_from(reported.get(&id).copied().unwrap_or(0)).unwrap_or(0),
         decided_at: Millis(decided_at.unwrap_or(0)),
         suspended_at: (status == AccountStatus::Suspended).then(|| Millis(status_at.unwrap_or(0))),
+        aliases: aliases.remove(&id).unwrap_or_default(),
     })
 }
 

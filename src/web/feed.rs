@@ -5,6 +5,7 @@
 use atom_syndication::{Content, Entry, Feed, FixedDateTime, Generator, Link, Person, Text};
 
 use crate::discord::render::{labels, notices::reporting_steps};
+use crate::domain::account::AccountKey;
 use crate::domain::time::Millis;
 use crate::store::{PublicCase, PublicFeed};
 use crate::t;
@@ -36,8 +37,14 @@ fn urn(slug: &str, name: &str) -> String {
 fn entry(p: &PublicFeed, base: &str, c: &PublicCase) -> Entry {
     let lang = p.language;
     let url = c.key.canonical_url();
+    let others: Vec<String> = c.aliases.iter().map(AccountKey::canonical_url).collect();
+    let also = if others.is_empty() {
+        String::new()
+    } else {
+        format!("\n{}", t!(lang, "also-known-as", keys = others.join(", ")))
+    };
     let text = format!(
-        "{url}\n{} · {}\n\n{}",
+        "{url}{also}\n{} · {}\n\n{}",
         labels::platform(c.key.platform(), lang),
         labels::reasons(&c.reasons, lang),
         reporting_steps(c.key.platform(), lang)
@@ -54,7 +61,10 @@ fn entry(p: &PublicFeed, base: &str, c: &PublicCase) -> Entry {
                 "text/html",
             ),
             link(url, "related", "text/html"),
-        ],
+        ]
+        .into_iter()
+        .chain(others.into_iter().map(|other| link(other, "related", "text/html")))
+        .collect(),
         content: Some(Content {
             value: Some(text),
             content_type: Some("text".to_owned()),

@@ -7,7 +7,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use crate::charts::{Chart, Series};
 use crate::discord::render::{labels, notices::reporting_steps};
-use crate::domain::account::Platform;
+use crate::domain::account::{AccountKey, Platform};
 use crate::domain::language::Language;
 use crate::domain::time::Millis;
 use crate::store::{PublicCase, PublicPage};
@@ -51,12 +51,41 @@ fn day(at: Millis) -> String {
     chrono::DateTime::from_timestamp_millis(at.0).map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string())
 }
 
+/// How many of an account's other keys a row of the list links; its own page has all.
+const ALIASES_LISTED: usize = 3;
+
+/// An account's canonical URL as a link that passes nothing on to it.
+fn account_link(key: &AccountKey) -> Markup {
+    let url = key.canonical_url();
+    html! { a href=(url) rel="nofollow noopener noreferrer" { (url) } }
+}
+
+/// The account's other keys as links under its own, so a renamed account is found under
+/// its name of now: at most `max` of them (the rest counted), or all.
+fn aliases(keys: &[AccountKey], max: Option<usize>, lang: Language) -> Markup {
+    let shown = max.unwrap_or(keys.len()).min(keys.len());
+    html! {
+        @if !keys.is_empty() {
+            br;
+            small {
+                bdi { (t!(lang, "page-aliases")) } " "
+                @for (i, key) in keys[..shown].iter().enumerate() {
+                    @if i > 0 { ", " }
+                    (account_link(key))
+                }
+                @if shown < keys.len() {
+                    " " bdi { (t!(lang, "board-more", count = keys.len() - shown)) }
+                }
+            }
+        }
+    }
+}
+
 fn row(slug: &str, c: &PublicCase, lang: Language, now: Millis) -> Markup {
-    let url = c.key.canonical_url();
     html! {
         tr {
             td { a href=(format!("/{slug}/case/{}", c.case_no)) { "#" (c.case_no) } }
-            td dir="ltr" { a href=(url) rel="nofollow noopener noreferrer" { (url) } }
+            td dir="ltr" { (account_link(&c.key)) (aliases(&c.aliases, Some(ALIASES_LISTED), lang)) }
             td { (labels::platform(c.key.platform(), lang)) }
             td { (labels::reasons(&c.reasons, lang)) }
             td { (c.reported_by) }
@@ -169,12 +198,11 @@ pub fn server(p: &PublicPage, now: Millis) -> Markup {
 
 /// `/<slug>/case/<n>`: one report-now case.
 pub fn case(slug: &str, c: &PublicCase, lang: Language, now: Millis) -> Markup {
-    let url = c.key.canonical_url();
     let title = t!(lang, "page-case-title", case = c.case_no);
     let body = html! {
         p { a href=(format!("/{slug}/")) { (t!(lang, "page-all-accounts")) } }
         h1 { (title) }
-        p dir="ltr" { a href=(url) rel="nofollow noopener noreferrer" { (url) } }
+        p dir="ltr" { (account_link(&c.key)) (aliases(&c.aliases, None, lang)) }
         p { (labels::platform(c.key.platform(), lang)) " · " (labels::reasons(&c.reasons, lang)) }
         @if c.suspended_at.is_some() {
             p { (t!(lang, "page-case-suspended")) }
@@ -192,4 +220,30 @@ pub fn case(slug: &str, c: &PublicCase, lang: Language, now: Millis) -> Markup {
 pub fn not_found() -> Markup {
     let title = t!(Language::English, "page-not-found");
     layout(&title, Language::English, html! {}, html! { h1 { (title) } })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(n: usize) -> Vec<AccountKey> {
+        (1..=n)
+            .map(|i| AccountKey::parse(&format!("other_{i}"), None, Platform::X).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn a_row_links_three_other_keys_and_counts_the_rest_and_the_case_page_links_all() {
+        let row = aliases(&keys(5), Some(ALIASES_LISTED), Language::English).into_string();
+        assert_eq!(row.matches("<a href=").count(), 3, "{row}");
+        assert!(
+            row.contains("https://x.com/other_3") && !row.contains("other_4"),
+            "{row}"
+        );
+        assert!(row.contains("<bdi>…and 2 more</bdi>"), "{row}");
+        let page = aliases(&keys(5), None, Language::English).into_string();
+        assert_eq!(page.matches("<a href=").count(), 5, "{page}");
+        assert!(!page.contains("more"), "{page}");
+        assert_eq!(aliases(&[], None, Language::English).into_string(), "");
+    }
 }

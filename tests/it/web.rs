@@ -125,6 +125,12 @@ async fn the_public_page_shows_report_now_cases_only(db: TestDb) {
     let held = case(s, "heldacct", 2, Some(VoteChoice::HandOff)).await;
     let dismissed = case(s, "dismissacct", 3, Some(VoteChoice::Dismiss)).await;
     let pending = case(s, "pendingacct", 4, None).await;
+    // A shown account's other key is shown with it; a held one's stays hidden like it.
+    let moderator = Actor::Member(9_090_909_090_900);
+    for (no, alias) in [(shown, "shownalias"), (held, "heldalias")] {
+        let alias = AccountKey::parse(alias, None, Platform::X).unwrap();
+        s.add_alias(GUILD, no, &alias, &moderator, T0).await.unwrap();
+    }
     let on = SettingsChange {
         public_page: Some(true),
         ..SettingsChange::default()
@@ -138,11 +144,16 @@ async fn the_public_page_shows_report_now_cases_only(db: TestDb) {
     let (status, page, etag) = get(&base, &format!("/{slug}/")).await;
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("https://x.com/shownacct"), "{page}");
+    assert!(
+        page.contains(r#"<bdi>Also known as:</bdi> <a href="https://x.com/shownalias""#),
+        "{page}"
+    );
     assert!(page.contains(r#"<html lang="en" dir="ltr">"#), "{page}");
     assert!(page.contains("pick the closest category"), "{page}");
     let (status, one, _) = get(&base, &format!("/{slug}/case/{shown}")).await;
     assert_eq!(status, 200);
     assert!(one.contains("https://x.com/shownacct"), "{one}");
+    assert!(one.contains(r#"<a href="https://x.com/shownalias""#), "{one}");
 
     let unknown = get(&base, &format!("/{slug}/case/999")).await;
     assert_eq!(unknown.0, 404);
@@ -159,6 +170,7 @@ async fn the_public_page_shows_report_now_cases_only(db: TestDb) {
     bodies.extend(every_body(&base, &slug, 5).await);
     let hidden = [
         "heldacct",
+        "heldalias",
         "dismissacct",
         "pendingacct",
         "secret-detail",
@@ -185,6 +197,11 @@ async fn the_public_page_shows_report_now_cases_only(db: TestDb) {
         assert_eq!(entries.len(), 1, "{feed}");
         assert_eq!(entries[0]["link"], format!("{base}/{slug}/case/{shown}"), "{feed}");
         assert!(entries[0]["id"].as_str().unwrap().starts_with("urn:uuid:"), "{feed}");
+        assert_eq!(
+            entries[0]["related"],
+            serde_json::json!(["https://x.com/shownacct", "https://x.com/shownalias"]),
+            "{feed}"
+        );
     }
 
     // Last-Modified: a later If-Modified-Since is 304, an earlier one is the page.
@@ -229,6 +246,10 @@ async fn the_public_page_shows_report_now_cases_only(db: TestDb) {
         "{rtl}"
     );
     assert!(rtl.contains("https://x.com/shownacct"), "{rtl}");
+    assert!(
+        rtl.contains(r#"<bdi>يُعرف أيضًا بـ:</bdi> <a href="https://x.com/shownalias""#),
+        "{rtl}"
+    );
     assert!(
         rtl.contains("حسابات للإبلاغ عنها") && !rtl.contains("Accounts to report"),
         "{rtl}"
