@@ -173,6 +173,13 @@ impl Community {
         self.command(who, "report", options).await
     }
 
+    /// `/case alias add`: give case `case_no` the key that `link` names.
+    pub async fn add_alias(&self, who: UserRef, case_no: i64, link: &str) -> anyhow::Result<Reply> {
+        let options = vec![Opt::integer("case", case_no), Opt::string("link", link)];
+        let alias = Opt::group("alias", vec![Opt::sub("add", options)]);
+        self.command(who, "case", vec![alias]).await
+    }
+
     /// A member presses a button on a message; returns what they were shown.
     pub async fn press(&self, who: UserRef, message: &SimMessage, custom_id: &str) -> anyhow::Result<Reply> {
         let interaction = self

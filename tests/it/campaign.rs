@@ -964,10 +964,7 @@ async fn a_report_of_an_alias_counts_on_the_case_card_instead_of_opening_one() {
         .await
         .unwrap();
     c.settle().await.unwrap();
-    let add = |who, case, link: &str| {
-        let options = vec![Opt::integer("case", case), Opt::string("link", link)];
-        c.command(who, "case", vec![Opt::group("alias", vec![Opt::sub("add", options)])])
-    };
+    let add = |who, case, link| c.add_alias(who, case, link);
     let refused = add(c.members[0], 1, "x.com/new_handle").await.unwrap();
     assert!(
         private(&refused).content.contains("moderators only"),

@@ -693,9 +693,7 @@ async fn a_report_now_decision_posts_a_call_to_action_that_volunteers_use() {
 
 /// `/case alias add` by the first moderator.
 async fn add_alias(c: &Community, case: i64, link: &str) -> Reply {
-    let options = vec![Opt::integer("case", case), Opt::string("link", link)];
-    let command = vec![Opt::group("alias", vec![Opt::sub("add", options)])];
-    c.command(c.moderators[0], "case", command).await.unwrap()
+    c.add_alias(c.moderators[0], case, link).await.unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
