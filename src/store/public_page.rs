@@ -30,6 +30,9 @@ pub struct PublicCase {
     pub reported_by: u64,
     /// When moderators decided the account should be reported.
     pub decided_at: Millis,
+    /// When what the public sees of it last changed: the decision, or a key joining it
+    /// (its feed entry's `updated`).
+    pub changed_at: Millis,
     /// When the suspension was confirmed (suspended cases only).
     pub suspended_at: Option<Millis>,
     /// The account's other keys (a renamed handle, its numeric id), in key order.
@@ -301,8 +304,8 @@ impl Store {
             .transpose()
     }
 
-    /// The selected cases in order, with their reasons, "I reported it" counts and other
-    /// keys: four queries, the last three over the first one's ids only.
+    /// The selected cases in order, with what [`Extras`] adds: five queries, the last
+    /// four over the first one's ids only.
     async fn public_cases(&self, guild: i64, selection: Selection) -> Result<Vec<PublicCase>> {
         let (filter, order) = selection.sql();
         let q = format!(
@@ -321,42 +324,51 @@ impl Store {
             .map(|r| r.try_get::<i64, _>("id").map(|id| id.to_string()))
             .collect::<std::result::Result<Vec<_>, _>>()?
             .join(",");
-        let mut reasons: BTreeMap<i64, BTreeSet<ReasonCategory>> = BTreeMap::new();
+        let mut extras = self.extras(guild, &ids).await?;
+        rows.iter().map(|row| public_case(row, &mut extras)).collect()
+    }
+
+    /// The [`Extras`] of the cases `ids` (a comma-separated list of ids).
+    async fn extras(&self, guild: i64, ids: &str) -> Result<Extras> {
+        let mut extras = Extras::default();
         let q = format!(
             "SELECT DISTINCT r.case_id, r.reason FROM reports r WHERE r.case_id IN ({ids}) AND r.withdrawn_at IS NULL"
         );
         for row in sqlx::query(sqlx::AssertSqlSafe(q)).fetch_all(&self.pool).await? {
-            reasons
+            extras
+                .reasons
                 .entry(row.try_get("case_id")?)
                 .or_default()
                 .insert(parse_col(&row, "reason")?);
         }
-        let mut reported: BTreeMap<i64, i64> = BTreeMap::new();
         let q = format!("SELECT case_id, COUNT(*) AS n FROM reported_it WHERE case_id IN ({ids}) GROUP BY case_id");
         for row in sqlx::query(sqlx::AssertSqlSafe(q)).fetch_all(&self.pool).await? {
-            reported.insert(row.try_get("case_id")?, row.try_get("n")?);
+            extras.reported.insert(row.try_get("case_id")?, row.try_get("n")?);
         }
-        let mut aliases = self.public_aliases(&ids).await?;
-        rows.iter()
-            .map(|row| public_case(row, &mut reasons, &reported, &mut aliases))
-            .collect()
-    }
-
-    /// The other keys of the cases `ids` (a comma-separated list of ids), by case id.
-    async fn public_aliases(&self, ids: &str) -> Result<BTreeMap<i64, Vec<AccountKey>>> {
         let q = format!(
             "SELECT k.case_id, k.account_key FROM case_keys k JOIN cases c ON c.id = k.case_id \
              WHERE k.case_id IN ({ids}) AND k.account_key <> c.account_key ORDER BY k.case_id, k.account_key"
         );
-        let mut aliases: BTreeMap<i64, Vec<AccountKey>> = BTreeMap::new();
         for row in sqlx::query(sqlx::AssertSqlSafe(q)).fetch_all(&self.pool).await? {
             let key: String = row.try_get("account_key")?;
-            aliases
+            extras
+                .aliases
                 .entry(row.try_get("case_id")?)
                 .or_default()
                 .push(key_from_db(&key)?);
         }
-        Ok(aliases)
+        let q = format!(
+            "SELECT case_id, MAX(date_added) AS at FROM collection_entries \
+             WHERE guild_id = $1 AND collection = 'report_now' AND case_id IN ({ids}) GROUP BY case_id"
+        );
+        for row in sqlx::query(sqlx::AssertSqlSafe(q))
+            .bind(guild)
+            .fetch_all(&self.pool)
+            .await?
+        {
+            extras.changed.insert(row.try_get("case_id")?, row.try_get("at")?);
+        }
+        Ok(extras)
     }
 
     /// The server whose page is at `slug`, for tests and the benchmark.
@@ -451,26 +463,37 @@ impl Counts {
     }
 }
 
+/// What the public sees of selected cases beyond their rows, by case id.
+#[derive(Default)]
+struct Extras {
+    reasons: BTreeMap<i64, BTreeSet<ReasonCategory>>,
+    /// "I reported it" presses.
+    reported: BTreeMap<i64, i64>,
+    aliases: BTreeMap<i64, Vec<AccountKey>>,
+    /// The latest addition to the report-now collection: the decision, or a key joining.
+    changed: BTreeMap<i64, i64>,
+}
+
 /// One selected row as a public case (gone accounts are never selected).
-fn public_case(
-    row: &sqlx::any::AnyRow,
-    reasons: &mut BTreeMap<i64, BTreeSet<ReasonCategory>>,
-    reported: &BTreeMap<i64, i64>,
-    aliases: &mut BTreeMap<i64, Vec<AccountKey>>,
-) -> Result<PublicCase> {
+fn public_case(row: &sqlx::any::AnyRow, extras: &mut Extras) -> Result<PublicCase> {
     let id: i64 = row.try_get("id")?;
     let status: AccountStatus = parse_col(row, "account_status")?;
     let key: String = row.try_get("account_key")?;
     let status_at: Option<i64> = row.try_get("status_at")?;
-    let decided_at: Option<i64> = row.try_get("decided_at")?;
+    let decided_at = Millis(row.try_get::<Option<i64>, _>("decided_at")?.unwrap_or(0));
+    let changed_at = extras
+        .changed
+        .get(&id)
+        .map_or(decided_at, |&at| decided_at.max(Millis(at)));
     Ok(PublicCase {
         case_no: row.try_get("case_no")?,
         key: key_from_db(&key)?,
-        reasons: reasons.remove(&id).unwrap_or_default(),
-        reported_by: u64::try_from(reported.get(&id).copied().unwrap_or(0)).unwrap_or(0),
-        decided_at: Millis(decided_at.unwrap_or(0)),
+        reasons: extras.reasons.remove(&id).unwrap_or_default(),
+        reported_by: u64::try_from(extras.reported.get(&id).copied().unwrap_or(0)).unwrap_or(0),
+        decided_at,
+        changed_at,
         suspended_at: (status == AccountStatus::Suspended).then(|| Millis(status_at.unwrap_or(0))),
-        aliases: aliases.remove(&id).unwrap_or_default(),
+        aliases: extras.aliases.remove(&id).unwrap_or_default(),
     })
 }
 

@@ -52,7 +52,7 @@ fn entry(p: &PublicFeed, base: &str, c: &PublicCase) -> Entry {
     Entry {
         title: Text::plain(t!(lang, "feed-entry-title", case = c.case_no, key = url.clone())),
         id: urn(&p.slug, &format!("case/{}", c.case_no)),
-        updated: at(c.decided_at),
+        updated: at(c.changed_at),
         published: Some(at(c.decided_at)),
         links: vec![
             link(

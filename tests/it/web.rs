@@ -125,11 +125,14 @@ async fn the_public_page_shows_report_now_cases_only(db: TestDb) {
     let held = case(s, "heldacct", 2, Some(VoteChoice::HandOff)).await;
     let dismissed = case(s, "dismissacct", 3, Some(VoteChoice::Dismiss)).await;
     let pending = case(s, "pendingacct", 4, None).await;
-    // A shown account's other key is shown with it; a held one's stays hidden like it.
+    // A shown account's other key, found a minute after the decision, is shown with it
+    // (and updates its feed entry); a held one's stays hidden like it.
     let moderator = Actor::Member(9_090_909_090_900);
     for (no, alias) in [(shown, "shownalias"), (held, "heldalias")] {
         let alias = AccountKey::parse(alias, None, Platform::X).unwrap();
-        s.add_alias(GUILD, no, &alias, &moderator, T0).await.unwrap();
+        s.add_alias(GUILD, no, &alias, &moderator, Millis(T0.0 + 60_000))
+            .await
+            .unwrap();
     }
     let on = SettingsChange {
         public_page: Some(true),
@@ -192,6 +195,12 @@ async fn the_public_page_shows_report_now_cases_only(db: TestDb) {
     let (status, xml, _) = get(&base, &format!("/{slug}/feed.xml")).await;
     assert_eq!(status, 200);
     assert!(xml.contains("https://x.com/shownacct"), "{xml}");
+    let entry = xml.split_once("<entry>").map_or("", |(_, entry)| entry);
+    assert!(
+        entry.contains("<updated>2027-01-15T08:01:00")
+            && entry.contains("<published>2027-01-15T08:00:00+00:00</published>"),
+        "the entry was updated when its account's other key joined: {xml}"
+    );
     if let Some(feed) = parsed_feed(&xml) {
         let entries = feed["entries"].as_array().unwrap();
         assert_eq!(entries.len(), 1, "{feed}");
