@@ -6,7 +6,8 @@
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use crate::charts::{Chart, Series};
-use crate::discord::render::{labels, notices::reporting_steps};
+use crate::discord::render::labels;
+use crate::discord::render::notices::{reporting_steps, ALIASES_SHOWN};
 use crate::domain::account::{AccountKey, Platform};
 use crate::domain::language::Language;
 use crate::domain::time::Millis;
@@ -51,9 +52,6 @@ fn day(at: Millis) -> String {
     chrono::DateTime::from_timestamp_millis(at.0).map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string())
 }
 
-/// How many of an account's other keys a row of the list links; its own page has all.
-const ALIASES_LISTED: usize = 3;
-
 /// An account's canonical URL as a link that passes nothing on to it.
 fn account_link(key: &AccountKey) -> Markup {
     let url = key.canonical_url();
@@ -85,7 +83,7 @@ fn row(slug: &str, c: &PublicCase, lang: Language, now: Millis) -> Markup {
     html! {
         tr {
             td { a href=(format!("/{slug}/case/{}", c.case_no)) { "#" (c.case_no) } }
-            td dir="ltr" { (account_link(&c.key)) (aliases(&c.aliases, Some(ALIASES_LISTED), lang)) }
+            td dir="ltr" { (account_link(&c.key)) (aliases(&c.aliases, Some(ALIASES_SHOWN), lang)) }
             td { (labels::platform(c.key.platform(), lang)) }
             td { (labels::reasons(&c.reasons, lang)) }
             td { (c.reported_by) }
@@ -234,7 +232,7 @@ mod tests {
 
     #[test]
     fn a_row_links_three_other_keys_and_counts_the_rest_and_the_case_page_links_all() {
-        let row = aliases(&keys(5), Some(ALIASES_LISTED), Language::English).into_string();
+        let row = aliases(&keys(5), Some(ALIASES_SHOWN), Language::English).into_string();
         assert_eq!(row.matches("<a href=").count(), 3, "{row}");
         assert!(
             row.contains("https://x.com/other_3") && !row.contains("other_4"),

@@ -64,8 +64,9 @@ pub fn notice(f: &NoticeFacts, announce_holds: bool, lang: Language) -> Option<P
     })
 }
 
-/// How many of an account's other keys a notice links; the rest are counted.
-const ALIASES_SHOWN: usize = 3;
+/// How many of an account's other keys a notice (or a row of the public list) links;
+/// the rest are counted.
+pub const ALIASES_SHOWN: usize = 3;
 
 /// A line after the case's link with the account's other keys as links (empty without
 /// any), so volunteers find a renamed account under its name of now. Each link is half
