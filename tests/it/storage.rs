@@ -1479,3 +1479,55 @@ on_both_databases!(
     two_processes_reporting_the_same_new_accounts_open_one_case_each,
     a_server_whose_first_batch_failed_is_created_again,
 );
+
+/// On PostgreSQL a sender must not claim a waiting item while a transaction that asked for
+/// it again is still open: it would read that transaction's change before its commit, show
+/// the board (or a card, a call to action) without it, and nothing would be left to put it
+/// right. A trigger holds the deciding vote's transaction open after it has queued the board.
+#[tokio::test]
+async fn a_claim_waits_for_an_open_transaction_that_asked_for_the_same_item() {
+    let Some(db) = TestDb::postgres().await else {
+        return;
+    };
+    let s = &db.store;
+    decided(s, "first", VoteChoice::Dismiss).await;
+    let second = case_no_of(s, "second", 2, 20).await;
+    for m in 0..2 {
+        s.cast_vote(GUILD, second, 800 + m, VoteChoice::Dismiss, None, T0)
+            .await
+            .unwrap();
+    }
+    let raw = db.raw().await;
+    raw.execute(
+        "CREATE FUNCTION hold_decision() RETURNS trigger LANGUAGE plpgsql AS \
+         $$ BEGIN IF NEW.kind = 'case_decided' THEN PERFORM pg_sleep(3); END IF; RETURN NEW; END $$; \
+         CREATE TRIGGER hold_decision BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION hold_decision()",
+    )
+    .await
+    .unwrap();
+    let store = s.clone();
+    let deciding =
+        tokio::spawn(async move { store.cast_vote(GUILD, second, 802, VoteChoice::Dismiss, None, T0).await });
+    let held = "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND datname = current_database()";
+    while sqlx::query_scalar::<_, i64>(held).fetch_one(&raw).await.unwrap() == 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let later = Millis(T0.0 + 60_000);
+    loop {
+        let item = s
+            .claim_outbox(later, "worker")
+            .await
+            .unwrap()
+            .expect("the board is queued");
+        if item.kind == OutboxKind::Board {
+            let facts = s.board_facts(GUILD, later).await.unwrap();
+            assert!(
+                facts.by_decision.contains(&(Decision::Dismissed, 2)),
+                "the board was claimed before the decision it was asked for committed: {facts:?}"
+            );
+            break;
+        }
+        s.complete_outbox(&item, None).await.unwrap();
+    }
+    assert_eq!(deciding.await.unwrap().unwrap().decided, Some(Decision::Dismissed));
+}

@@ -117,6 +117,11 @@ pub(crate) async fn enqueue(
     let key = item_key(kind, guild_id, target);
     // A paced kind's time is put back to its target's pacing in the same statement; only
     // paced kinds have a pacing row, so the hot path (every report queues a card) skips it.
+    // A request that coalesces with a waiting item changes nothing but locks it until
+    // `tx` ends (PostgreSQL locks every conflicting row of a `DO UPDATE`, updated or not):
+    // a sender claiming it meanwhile waits, and then reads what `tx` committed. Without
+    // the lock it could send the state before `tx`, and nothing would be left queued to
+    // correct it. SQLite's one writer gives the same order.
     let due = match kind.min_interval_ms() {
         Some(_) => {
             "(SELECT CASE WHEN MAX(next_at) > $5 THEN MAX(next_at) ELSE $5 END FROM outbox_pacing WHERE item_key = $2)"
@@ -125,7 +130,7 @@ pub(crate) async fn enqueue(
     };
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "INSERT INTO outbox (guild_id, item_key, kind, target, created_at, not_before) VALUES ($1, $2, $3, $4, {due}, {due}) \
-         ON CONFLICT (item_key) WHERE claimed_at IS NULL DO NOTHING"
+         ON CONFLICT (item_key) WHERE claimed_at IS NULL DO UPDATE SET kind = excluded.kind WHERE 1 = 0"
     )))
     .bind(id_to_db(guild_id))
     .bind(key)

@@ -257,7 +257,9 @@ async fn insert_reports(
 }
 
 /// Ask for the cards of the new cases that did not queue (as `enqueue_card`: a card
-/// kind is not paced, so no pacing row is read).
+/// kind is not paced, so no pacing row is read). The cases are this transaction's own, so
+/// no waiting item can exist to lock (see `enqueue`); a conflict is only two reports of
+/// one new case in the batch, which `DO NOTHING` folds into one row.
 async fn insert_cards(
     tx: &mut WriteTx,
     sql: Placeholders,
