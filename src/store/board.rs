@@ -235,7 +235,7 @@ impl Store {
     /// Claim today's digest for a server: true for exactly one caller per server per day,
     /// which also queues its post.
     pub async fn claim_digest(&self, guild_id: u64, day: i64, now: Millis) -> Result<bool> {
-        self.op("claim_digest", async {
+        self.write_op("claim_digest", move || async move {
             let mut tx = self.begin_write().await?;
             let claimed = sqlx::query("INSERT INTO digests (guild_id, day) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                 .bind(id_to_db(guild_id))

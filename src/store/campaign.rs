@@ -58,7 +58,7 @@ impl Store {
         pace: HourlyPace,
         now: Millis,
     ) -> Result<NextBatch> {
-        self.op("next_batch", async {
+        self.write_op("next_batch", move || async move {
             let mut tx = self.begin_write().await?;
             ensure_guild(&mut tx, guild_id, now).await?;
             take_turn(&mut tx, guild_id, now).await?;
@@ -281,7 +281,7 @@ impl Store {
     /// with no report learns nothing about the case. The last report withdrawn closes the
     /// case as withdrawn; either way its card is brought up to date.
     pub async fn withdraw_report(&self, guild_id: u64, case_no: i64, member: u64, at: Millis) -> Result<Withdrawal> {
-        self.op("withdraw_report", async {
+        self.write_op("withdraw_report", move || async move {
             let mut tx = self.begin_write().await?;
             let member = acting_as(&mut tx, guild_id, member).await?;
             let case = match case_by_no(&mut tx, guild_id, case_no).await {

@@ -91,7 +91,7 @@ impl Store {
         reference: &str,
         at: Millis,
     ) -> Result<CaseRecord> {
-        self.op("record_referral", async {
+        self.write_op("record_referral", move || async move {
             let mut tx = self.begin_write().await?;
             let case = case_by_no(&mut tx, guild_id, case_no).await?;
             case.lifecycle.require_held()?;
@@ -121,7 +121,7 @@ impl Store {
         days: HoldDays,
         at: Millis,
     ) -> Result<CaseRecord> {
-        self.op("extend_hold", async {
+        self.write_op("extend_hold", move || async move {
             let details = json!({"days": days.get()});
             let change = Change::new(guild_id, case_no, actor, AuditKind::HoldExtended, details, at);
             self.change_case(change, |l, _| l.extend_hold(days)).await
@@ -138,7 +138,7 @@ impl Store {
         reason: &str,
         at: Millis,
     ) -> Result<CaseRecord> {
-        self.op("release_hold", async {
+        self.write_op("release_hold", move || async move {
             let details = json!({"reason": reason});
             let change = Change::new(guild_id, case_no, actor, AuditKind::HoldReleased, details, at);
             self.change_case(change, |l, _| l.release()).await
@@ -187,7 +187,7 @@ impl Store {
         reason: &str,
         at: Millis,
     ) -> Result<CaseRecord> {
-        self.op("reopen_case", async {
+        self.write_op("reopen_case", move || async move {
             let details = json!({"reason": reason});
             let change = Change::new(guild_id, case_no, actor, AuditKind::CaseReopened, details, at).noting(
                 RoundNote::Reopened {
@@ -209,7 +209,7 @@ impl Store {
         reason: &str,
         at: Millis,
     ) -> Result<CaseRecord> {
-        self.op("override_decision", async {
+        self.write_op("override_decision", move || async move {
             let details = json!({"decision": choice.as_str(), "override": true, "reason": reason});
             let change = Change::new(guild_id, case_no, actor, AuditKind::CaseDecided, details, at);
             self.change_case(change, |l, p| l.override_decision(choice, at, p.hold_days))
@@ -227,7 +227,7 @@ impl Store {
         note: &str,
         at: Millis,
     ) -> Result<CaseRecord> {
-        self.op("add_note", async {
+        self.write_op("add_note", move || async move {
             let mut tx = self.begin_write().await?;
             let case = case_by_no(&mut tx, guild_id, case_no).await?;
             case.lifecycle.require_unmerged()?;
@@ -261,7 +261,7 @@ impl Store {
         actor: &Actor,
         at: Millis,
     ) -> Result<CaseRecord> {
-        self.op("add_alias", async {
+        self.write_op("add_alias", move || async move {
             let mut tx = self.begin_write().await?;
             let case = case_by_no(&mut tx, guild_id, case_no).await?;
             case.lifecycle.require_unmerged()?;

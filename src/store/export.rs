@@ -271,7 +271,7 @@ impl Store {
         cases: usize,
         at: Millis,
     ) -> Result<()> {
-        self.op("record_export", async {
+        self.write_op("record_export", move || async move {
             let mut tx = self.begin_write().await?;
             ensure_guild(&mut tx, guild_id, at).await?;
             let payload =

@@ -12,7 +12,7 @@ use crate::domain::vote::{HoldDays, Quorum, VotingWindow};
 impl Store {
     /// The server's settings, with defaults for a server never seen before.
     pub async fn guild_settings(&self, guild_id: u64, now: Millis) -> Result<GuildSettings> {
-        self.op("guild_settings", async {
+        self.write_op("guild_settings", move || async move {
             let grouped = match self.reader.as_deref() {
                 Some(reader) => reader.settings(guild_id).await,
                 None => None,
@@ -95,7 +95,7 @@ impl Store {
         change: &SettingsChange,
         now: Millis,
     ) -> Result<GuildSettings> {
-        self.op("update_settings", async {
+        self.write_op("update_settings", move || async move {
             let mut tx = self.begin_write().await?;
             ensure_guild(&mut tx, guild_id, now).await?;
             sqlx::query(

@@ -42,7 +42,7 @@ impl Store {
         language: Option<Language>,
         at: Millis,
     ) -> Result<()> {
-        self.op("set_member_language", async {
+        self.write_op("set_member_language", move || async move {
             let mut tx = self.begin_write().await?;
             ensure_guild(&mut tx, guild_id, at).await?;
             match language {

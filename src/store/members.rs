@@ -27,7 +27,7 @@ impl Store {
     /// counts, rate limits and distinctness hold; later actions are recorded under the
     /// pseudonym too. Their language choice is deleted. Returns how many reports were anonymised.
     pub async fn forget_member(&self, guild_id: u64, member: u64, at: Millis) -> Result<u64> {
-        self.op("forget_member", async {
+        self.write_op("forget_member", move || async move {
             let mut tx = self.begin_write().await?;
             ensure_guild(&mut tx, guild_id, at).await?;
             let guild = id_to_db(guild_id);

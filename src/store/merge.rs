@@ -116,7 +116,7 @@ impl Store {
         reason: &str,
         at: Millis,
     ) -> Result<MergedCases> {
-        self.op("merge_cases", async {
+        self.write_op("merge_cases", move || async move {
             let mut tx = self.begin_write().await?;
             let (from, into) = lock_pair(&mut tx, guild_id, from_no, into_no, at).await?;
             if !transition(&mut tx, &from, from.lifecycle.merge()?, at).await? {

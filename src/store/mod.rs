@@ -135,6 +135,51 @@ async fn named<T>(name: &'static str, body: impl Future<Output = Result<T>>) -> 
     })
 }
 
+/// How many times [`retrying`] runs a write again that PostgreSQL failed to break
+/// a deadlock. A second deadlock in a row is already rare; more would mean a lock order
+/// that always deadlocks, which should be seen as an error.
+const WRITE_RETRIES: u32 = 3;
+
+/// Whether PostgreSQL failed this transaction to break a deadlock (SQLSTATE `40P01`): it
+/// was rolled back and can run again as it was. Writes run at `READ COMMITTED`, so
+/// serialization failures (`40001`) cannot happen; SQLite has one writer and no deadlocks.
+fn is_deadlock_victim(e: &StoreError) -> bool {
+    match e {
+        StoreError::Database {
+            source: sqlx::Error::Database(db),
+            ..
+        } => db.code().as_deref() == Some("40P01"),
+        _ => false,
+    }
+}
+
+/// Run the write transaction `body` again, up to [`WRITE_RETRIES`] times, when PostgreSQL
+/// failed it to break a deadlock. Writes take rows in different orders (a vote its case,
+/// then the case's waiting card; a report batch one case's card, then the next case), and
+/// PostgreSQL picks its victim by timing, so a moderator's click or a member's report must
+/// not fail for it. The failed attempt was rolled back whole, interaction claim included,
+/// so running it again is the same as running it once. Each call of `body` makes a fresh
+/// attempt (`move || async move { … }`, over copies or references of what it needs).
+async fn retrying<T, F>(name: &'static str, mut body: impl FnMut() -> F) -> Result<T>
+where
+    F: Future<Output = Result<T>>,
+{
+    let mut attempt = 0;
+    loop {
+        match body().await {
+            Err(e) if is_deadlock_victim(&e) && attempt < WRITE_RETRIES => {
+                attempt += 1;
+                tracing::info!(
+                    op = name,
+                    attempt,
+                    "PostgreSQL broke a deadlock by failing this write; running it again"
+                );
+            }
+            result => return result,
+        }
+    }
+}
+
 /// Which database a store runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -294,7 +339,19 @@ impl Store {
     /// Run the body of the public operation `name` (see [`named`]), counting a database
     /// error it returns in [`Store::database_errors`].
     async fn op<T>(&self, name: &'static str, body: impl Future<Output = Result<T>>) -> Result<T> {
-        let result = named(name, body).await;
+        self.counted(named(name, body).await)
+    }
+
+    /// [`Store::op`] for a write transaction, run again if PostgreSQL fails it to break a
+    /// deadlock (see [`retrying`]).
+    async fn write_op<T, F>(&self, name: &'static str, body: impl FnMut() -> F) -> Result<T>
+    where
+        F: Future<Output = Result<T>>,
+    {
+        self.op(name, retrying(name, body)).await
+    }
+
+    fn counted<T>(&self, result: Result<T>) -> Result<T> {
         if let Err(StoreError::Database { .. }) = &result {
             self.database_errors.inc();
         }

@@ -28,7 +28,7 @@ impl Store {
         until: Option<Millis>,
         at: Millis,
     ) -> Result<()> {
-        self.op("mute_reporter", async {
+        self.write_op("mute_reporter", move || async move {
             let mut tx = self.begin_write().await?;
             ensure_guild(&mut tx, guild_id, at).await?;
             let acting = acting_as(&mut tx, guild_id, member).await?;
@@ -65,7 +65,7 @@ impl Store {
         reason: &str,
         at: Millis,
     ) -> Result<bool> {
-        self.op("unmute_reporter", async {
+        self.write_op("unmute_reporter", move || async move {
             let mut tx = self.begin_write().await?;
             let acting = acting_as(&mut tx, guild_id, member).await?;
             let ended = sqlx::query(

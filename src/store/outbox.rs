@@ -88,7 +88,7 @@ impl Store {
     /// free, expired at `now`, or already `owner`'s. Only its holder sends, so that
     /// Discord's per-channel pacing (kept by the sender) holds for all processes together.
     pub async fn hold_outbox_lease(&self, owner: &str, now: Millis, until: Millis) -> Result<LeaseGrant> {
-        self.op("hold_outbox_lease", async {
+        self.write_op("hold_outbox_lease", move || async move {
             let mut tx = self.begin_write().await?;
             let before: Option<String> = sqlx::query_scalar("SELECT owner FROM leases WHERE name = $1")
                 .bind(OUTBOX_LEASE)
@@ -133,7 +133,7 @@ impl Store {
     /// they stopped mid-send (or lost the lease). An item a newer request for the same
     /// target supersedes is dropped instead.
     pub async fn recover_outbox(&self, owner: &str) -> Result<()> {
-        self.op("recover_outbox", async {
+        self.write_op("recover_outbox", move || async move {
             let mut tx = self.begin_write().await?;
             let others = "claimed_at IS NOT NULL AND (claimed_by IS NULL OR claimed_by <> $1)";
             sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -161,7 +161,7 @@ impl Store {
     /// The claim names its `owner` (see [`Store::recover_outbox`]); it is conditional on
     /// the item being unclaimed, so two claimers never both get one item.
     pub async fn claim_outbox(&self, now: Millis, owner: &str) -> Result<Option<OutboxItem>> {
-        self.op("claim_outbox", async {
+        self.write_op("claim_outbox", move || async move {
             let mut tx = self.begin_write().await?;
             let row = sqlx::query(sqlx::AssertSqlSafe(format!(
                 "UPDATE outbox SET claimed_at = $1, claimed_by = $2 WHERE id = \
@@ -204,7 +204,7 @@ impl Store {
 
     /// The item was sent; a paced target takes no other send before `next_at`.
     pub async fn complete_outbox(&self, item: &OutboxItem, next_at: Option<Millis>) -> Result<()> {
-        self.op("complete_outbox", async {
+        self.write_op("complete_outbox", move || async move {
             let mut tx = self.begin_write().await?;
             sqlx::query("DELETE FROM outbox WHERE id = $1")
                 .bind(item.id)
@@ -227,7 +227,7 @@ impl Store {
         next_at: Option<Millis>,
         error: &str,
     ) -> Result<()> {
-        self.op("retry_outbox", async {
+        self.write_op("retry_outbox", move || async move {
             let id = item.id;
             let mut tx = self.begin_write().await?;
             pace_target(&mut tx, item, next_at).await?;
@@ -258,7 +258,7 @@ impl Store {
     /// reason instead of retrying, and queue the moderators' alert for that cause (unless
     /// the alert itself is what failed).
     pub async fn park_outbox(&self, item: &OutboxItem, refusal: Refusal<'_>, now: Millis) -> Result<()> {
-        self.op("park_outbox", async {
+        self.write_op("park_outbox", move || async move {
             let mut tx = self.begin_write().await?;
             sqlx::query(
                 "INSERT INTO outbox_failed (guild_id, item_key, kind, target, http_status, code, error, failed_at) \

@@ -52,7 +52,7 @@ pub(super) async fn mark_queued(tx: &mut WriteTx, case: &CaseRecord, at: Millis)
 impl Store {
     /// The queue changed outside a case transaction (an import): refresh its summary.
     pub async fn queue_changed(&self, guild_id: u64, now: Millis) -> Result<()> {
-        self.op("queue_changed", async {
+        self.write_op("queue_changed", move || async move {
             let mut tx = self.begin_write().await?;
             enqueue(&mut tx, guild_id, OutboxKind::QueueSummary, None, now).await?;
             tx.commit().await
@@ -74,7 +74,7 @@ impl Store {
     /// Take the `count` oldest queued cases out of the queue: their cards are posted and
     /// their voting windows start now.
     pub async fn dequeue(&self, guild_id: u64, count: u32, now: Millis) -> Result<Vec<CaseRecord>> {
-        self.op("dequeue", async {
+        self.write_op("dequeue", move || async move {
             let mut tx = self.begin_write().await?;
             let window = settings_in(&mut tx, guild_id)
                 .await?
@@ -187,7 +187,7 @@ impl Store {
         reason: &str,
         at: Millis,
     ) -> Result<BulkDismissal> {
-        self.op("dismiss_import", async {
+        self.write_op("dismiss_import", move || async move {
             let mut tx = self.begin_write().await?;
             let owner: Option<i64> = sqlx::query_scalar("SELECT guild_id FROM imports WHERE id = $1")
                 .bind(import_id)

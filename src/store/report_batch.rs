@@ -5,7 +5,9 @@
 //! transaction (a savepoint, so a refused or failing report is undone alone), appends the
 //! batch's audit events per server at the end, commits once, and only then answers each
 //! caller. A report whose part failed on a database error, and every report of a batch
-//! whose transaction failed, is filed again alone, so one bad report cannot fail others.
+//! whose transaction failed, is filed again alone, so one bad report cannot fail others;
+//! one that PostgreSQL failed to break a deadlock is filed again until it is not
+//! (`retrying`), so no member is told a report failed for another's timing.
 //! Before the first part the batch reads, in one statement for all its reports, what every
 //! part would otherwise read for itself (`reports::facts`), and a kept part is
 //! released with the next part's savepoint: on PostgreSQL, where each statement is a
@@ -22,7 +24,9 @@ use tokio::sync::{mpsc, oneshot};
 use super::base::audit::{append_all, Event};
 use super::base::write_tx::WriteTx;
 use super::reports::{file_in, BatchFacts, NewCases, ReportEvent, Written};
-use super::{Backend, InteractionClaim, NewReport, ReportOutcome, Result, Store, StoreError};
+use super::{
+    is_deadlock_victim, retrying, Backend, InteractionClaim, NewReport, ReportOutcome, Result, Store, StoreError,
+};
 use crate::domain::intake::IntakePolicy;
 
 /// Most reports committed together: a larger batch answers its first reports later.
@@ -159,10 +163,11 @@ impl Store {
                 .into_iter()
                 .map(|r| match r {
                     Err(StoreError::Database { .. }) if together => None,
+                    Err(e) if is_deadlock_victim(&e) => None,
                     r => Some(r),
                 })
                 .collect(),
-            Err(e) if !together => vec![Some(Err(e))],
+            Err(e) if !together && !is_deadlock_victim(&e) => vec![Some(Err(e))],
             Err(e) => {
                 tracing::warn!(error = %e, reports = jobs.len(), "a batch of reports failed; filing each alone");
                 jobs.iter().map(|_| None).collect()
@@ -178,12 +183,16 @@ impl Store {
             }
         }
         for job in alone {
-            let result = match self.try_batch_planned(std::slice::from_ref(&job)).await {
-                Ok(mut results) => results.pop().unwrap_or_else(|| Err(writer_gone())),
-                Err(e) => Err(e),
-            };
+            let result = retrying("file_report", || self.file_alone(&job)).await;
             let _ = job.answer.send(result);
         }
+    }
+
+    /// File one report in a transaction of its own: its outcome, or the error that failed
+    /// its part or the transaction.
+    async fn file_alone(&self, job: &Job) -> Result<ReportOutcome> {
+        let mut results = self.try_batch_planned(std::slice::from_ref(job)).await?;
+        results.pop().unwrap_or_else(|| Err(writer_gone()))
     }
 
     /// [`Self::try_batch`] writing plain new cases together, and again part by part if

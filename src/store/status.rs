@@ -49,7 +49,7 @@ impl Store {
     /// A member says they reported the account; counted once per member (on the case the
     /// account's reports are on, if `case_no` was merged). Returns the count.
     pub async fn mark_reported(&self, guild_id: u64, case_no: i64, member: u64, at: Millis) -> Result<u64> {
-        self.op("mark_reported", async {
+        self.write_op("mark_reported", move || async move {
             let mut tx = self.begin_write().await?;
             let member = acting_as(&mut tx, guild_id, member).await?;
             let case = case_of_account(&mut tx, guild_id, case_no).await?;
@@ -92,7 +92,7 @@ impl Store {
         observed: Observed,
         at: Millis,
     ) -> Result<Observation> {
-        self.op("observe", async {
+        self.write_op("observe", move || async move {
             let mut tx = self.begin_write().await?;
             let member = acting_as(&mut tx, guild_id, member).await?;
             let case = case_of_account(&mut tx, guild_id, case_no).await?;

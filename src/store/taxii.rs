@@ -125,7 +125,7 @@ impl Store {
         collections: &[Collection],
         at: Millis,
     ) -> Result<(TaxiiCredential, String)> {
-        self.op("taxii_grant", async {
+        self.write_op("taxii_grant", move || async move {
             let secret = format!("fwx_{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple());
             let mut granted: Vec<Collection> = vec![Collection::ReportNow];
             granted.extend(collections.iter().copied().filter(|c| *c != Collection::ReportNow));
@@ -191,7 +191,7 @@ impl Store {
     /// Revoke a credential of `guild_id`; `false` when there is none by that id (or it
     /// was revoked before).
     pub async fn taxii_revoke(&self, guild_id: u64, id: i64, at: Millis) -> Result<bool> {
-        self.op("taxii_revoke", async {
+        self.write_op("taxii_revoke", move || async move {
             let mut tx = self.begin_write().await?;
             let name: Option<String> = sqlx::query_scalar(
                 "UPDATE taxii_credentials SET revoked_at = $1 WHERE id = $2 AND guild_id = $3 AND revoked_at IS NULL \
@@ -390,7 +390,7 @@ impl Store {
         objects: usize,
         at: Millis,
     ) -> Result<()> {
-        self.op("record_taxii_pull", async {
+        self.write_op("record_taxii_pull", move || async move {
             let mut tx = self.begin_write().await?;
             ensure_guild(&mut tx, credential.guild_id, at).await?;
             let payload = json!({

@@ -87,7 +87,7 @@ impl Store {
         interaction_id: Option<u64>,
         now: Millis,
     ) -> Result<VoteOutcome> {
-        self.op("cast_vote", async {
+        self.write_op("cast_vote", move || async move {
             let mut tx = self.begin_write().await?;
             if let Some(id) = interaction_id {
                 claim_interaction(&mut tx, id, now).await?;
@@ -142,7 +142,7 @@ impl Store {
     /// Apply the window-end rule to a case whose window has ended. Safe to call from
     /// several places at once: only one call decides or marks overdue.
     pub async fn close_window(&self, guild_id: u64, case_no: i64, now: Millis) -> Result<VoteOutcome> {
-        self.op("close_window", async {
+        self.write_op("close_window", move || async move {
             let mut tx = self.begin_write().await?;
             let mut case = case_by_no(&mut tx, guild_id, case_no).await?;
             let ended = case.lifecycle.window_ends_at.is_some_and(|end| end <= now);

@@ -1531,3 +1531,96 @@ async fn a_claim_waits_for_an_open_transaction_that_asked_for_the_same_item() {
     }
     assert_eq!(deciding.await.unwrap().unwrap().decided, Some(Decision::Dismissed));
 }
+
+/// PostgreSQL breaks a deadlock by failing one of its transactions, chosen by timing, not
+/// by fault: writes that take the same rows in another order (a report batch, a vote, a
+/// sender, or two processes) can meet that way. A moderator's vote or a member's report
+/// chosen as the victim must be run again, not answered with an error. Here another
+/// transaction holds the case's waiting card, which the write asks for last, and then
+/// waits for the case row the write holds.
+async fn deadlock_on_the_card<T: Send + 'static>(
+    db: &TestDb,
+    case_no: i64,
+    write: impl std::future::Future<Output = Result<T, StoreError>> + Send + 'static,
+) -> T {
+    let raw = db.raw().await;
+    let case_id: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE case_no = $1")
+        .bind(case_no)
+        .fetch_one(&raw)
+        .await
+        .unwrap();
+    let mut other = raw.begin().await.unwrap();
+    sqlx::query("SELECT id FROM outbox WHERE kind = 'card' AND target = $1 AND claimed_at IS NULL FOR UPDATE")
+        .bind(case_id)
+        .fetch_one(&mut *other)
+        .await
+        .expect("the case's card waits to be posted");
+    let write = tokio::spawn(write);
+    let waiting =
+        "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()";
+    while sqlx::query_scalar::<_, i64>(waiting).fetch_one(&raw).await.unwrap() == 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    sqlx::query("SELECT id FROM cases WHERE id = $1 FOR UPDATE")
+        .bind(case_id)
+        .fetch_one(&mut *other)
+        .await
+        .expect("the write, waiting first, is the one PostgreSQL fails");
+    other.commit().await.unwrap();
+    write.await.unwrap().expect("the write is run again after the deadlock")
+}
+
+async fn audit_count(db: &TestDb, kind: &str) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM audit_events WHERE kind = $1")
+        .bind(kind)
+        .fetch_one(&db.raw().await)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_vote_chosen_to_break_a_deadlock_is_run_again() {
+    let Some(db) = TestDb::postgres().await else {
+        return;
+    };
+    let s = &db.store;
+    let no = case_no_of(s, "deadlocked", 2, 20).await;
+    let store = s.clone();
+    let vote = async move {
+        store
+            .cast_vote(GUILD, no, 800, VoteChoice::HandOff, Some(4_242), T0)
+            .await
+    };
+    let outcome = deadlock_on_the_card(&db, no, vote).await;
+    assert_eq!(outcome.tally.hand_off, 1);
+    assert_eq!(audit_count(&db, "vote_cast").await, 1, "the vote is recorded once");
+    assert!(matches!(
+        s.cast_vote(GUILD, no, 800, VoteChoice::HandOff, Some(4_242), T0).await,
+        Err(StoreError::AlreadyHandled)
+    ));
+}
+
+#[tokio::test]
+async fn a_report_chosen_to_break_a_deadlock_is_filed_again() {
+    let Some(db) = TestDb::postgres().await else {
+        return;
+    };
+    let s = &db.store;
+    let no = case_no_of(s, "x.com/deadlocked", 2, 20).await;
+    let store = s.clone();
+    let second = async move {
+        store
+            .file_report(report("https://x.com/deadlocked/status/9", 3, 21))
+            .await
+    };
+    let outcome = deadlock_on_the_card(&db, no, second).await;
+    assert!(
+        matches!(&outcome, ReportOutcome::Merged { case, .. } if case.case_no == no),
+        "{outcome:?}"
+    );
+    let reports: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM reports")
+        .fetch_one(&db.raw().await)
+        .await
+        .unwrap();
+    assert_eq!(reports, 2, "the second report is filed once");
+}
