@@ -35,7 +35,7 @@ pub async fn run(
     listeners: Listeners,
     stop: watch::Receiver<bool>,
 ) -> anyhow::Result<()> {
-    let metrics = Metrics::new(store.database_errors());
+    let metrics = Metrics::new(store.database_errors(), store.deadlock_retries());
     let client = discord::client(store.clone(), &connection, clock.clone(), metrics.clone()).await?;
     let outbox = OutboxWorker::new(
         store.clone(),

@@ -101,9 +101,9 @@ struct Inner {
 }
 
 impl Metrics {
-    /// A registry with every metric at zero; `database_errors` is the store's own counter
-    /// (it counts where the errors happen, and is registered here).
-    pub fn new(database_errors: Counter) -> Metrics {
+    /// A registry with every metric at zero; `database_errors` and `deadlock_retries` are
+    /// the store's own counters (it counts where they happen, and they are registered here).
+    pub fn new(database_errors: Counter, deadlock_retries: Counter) -> Metrics {
         let mut registry = Registry::with_prefix("flagwatch");
         let inner = Inner {
             interactions: Family::default(),
@@ -163,6 +163,11 @@ impl Metrics {
             inner.scheduler_lag.clone(),
         );
         registry.register("database_errors", "Database operations that failed", database_errors);
+        registry.register(
+            "database_deadlock_retries",
+            "Writes run again after PostgreSQL failed them to break a deadlock",
+            deadlock_retries,
+        );
         registry.register(
             "import_rows",
             "Imported lines, accepted or refused",
@@ -249,7 +254,7 @@ mod tests {
 
     #[test]
     fn series_carry_only_their_closed_labels() {
-        let m = Metrics::new(Counter::default());
+        let m = Metrics::new(Counter::default(), Counter::default());
         m.interaction("report", Outcome::UserError);
         m.outbox_send("card", SendResult::Parked);
         m.gateway_ready(0);

@@ -135,7 +135,7 @@ async fn named<T>(name: &'static str, body: impl Future<Output = Result<T>>) -> 
     })
 }
 
-/// How many times [`retrying`] runs a write again that PostgreSQL failed to break
+/// How many times [`Store::retrying`] runs a write again that PostgreSQL failed to break
 /// a deadlock. A second deadlock in a row is already rare; more would mean a lock order
 /// that always deadlocks, which should be seen as an error.
 const WRITE_RETRIES: u32 = 3;
@@ -150,33 +150,6 @@ fn is_deadlock_victim(e: &StoreError) -> bool {
             ..
         } => db.code().as_deref() == Some("40P01"),
         _ => false,
-    }
-}
-
-/// Run the write transaction `body` again, up to [`WRITE_RETRIES`] times, when PostgreSQL
-/// failed it to break a deadlock. Writes take rows in different orders (a vote its case,
-/// then the case's waiting card; a report batch one case's card, then the next case), and
-/// PostgreSQL picks its victim by timing, so a moderator's click or a member's report must
-/// not fail for it. The failed attempt was rolled back whole, interaction claim included,
-/// so running it again is the same as running it once. Each call of `body` makes a fresh
-/// attempt (`move || async move { … }`, over copies or references of what it needs).
-async fn retrying<T, F>(name: &'static str, mut body: impl FnMut() -> F) -> Result<T>
-where
-    F: Future<Output = Result<T>>,
-{
-    let mut attempt = 0;
-    loop {
-        match body().await {
-            Err(e) if is_deadlock_victim(&e) && attempt < WRITE_RETRIES => {
-                attempt += 1;
-                tracing::info!(
-                    op = name,
-                    attempt,
-                    "PostgreSQL broke a deadlock by failing this write; running it again"
-                );
-            }
-            result => return result,
-        }
     }
 }
 
@@ -231,6 +204,8 @@ pub struct Store {
     writer: Arc<tokio::sync::Mutex<()>>,
     /// Failed database operations, for `/metrics` (shared by every clone).
     database_errors: Counter,
+    /// Writes run again because PostgreSQL failed them to break a deadlock, for `/metrics`.
+    deadlock_retries: Counter,
     /// On SQLite, how [`Store::ping`] opens the file afresh: the pool's connections keep
     /// working on a file that was moved or deleted, and would lose what they write.
     probe: Option<Arc<SqliteConnectOptions>>,
@@ -321,6 +296,7 @@ impl Store {
                 interaction: None,
                 writer: Arc::default(),
                 database_errors: Counter::default(),
+                deadlock_retries: Counter::default(),
                 probe,
                 lanes: None,
                 reader: None,
@@ -343,12 +319,41 @@ impl Store {
     }
 
     /// [`Store::op`] for a write transaction, run again if PostgreSQL fails it to break a
-    /// deadlock (see [`retrying`]).
+    /// deadlock (see [`Store::retrying`]).
     async fn write_op<T, F>(&self, name: &'static str, body: impl FnMut() -> F) -> Result<T>
     where
         F: Future<Output = Result<T>>,
     {
-        self.op(name, retrying(name, body)).await
+        self.op(name, self.retrying(name, body)).await
+    }
+
+    /// Run the write transaction `body` again, up to [`WRITE_RETRIES`] times, when PostgreSQL
+    /// failed it to break a deadlock. Writes take rows in different orders (a vote its case,
+    /// then the case's waiting card; a report batch one case's card, then the next case), and
+    /// PostgreSQL picks its victim by timing, so a moderator's click or a member's report must
+    /// not fail for it. The failed attempt was rolled back whole, interaction claim included,
+    /// so running it again is the same as running it once. Each call of `body` makes a fresh
+    /// attempt (`move || async move { … }`, over copies or references of what it needs).
+    /// Each attempt run again is counted in [`Store::deadlock_retries`].
+    async fn retrying<T, F>(&self, name: &'static str, mut body: impl FnMut() -> F) -> Result<T>
+    where
+        F: Future<Output = Result<T>>,
+    {
+        let mut attempt = 0;
+        loop {
+            match body().await {
+                Err(e) if is_deadlock_victim(&e) && attempt < WRITE_RETRIES => {
+                    attempt += 1;
+                    self.deadlock_retries.inc();
+                    tracing::info!(
+                        op = name,
+                        attempt,
+                        "PostgreSQL broke a deadlock by failing this write; running it again"
+                    );
+                }
+                result => return result,
+            }
+        }
     }
 
     fn counted<T>(&self, result: Result<T>) -> Result<T> {
@@ -361,6 +366,12 @@ impl Store {
     /// The counter of failed database operations, for `/metrics`.
     pub fn database_errors(&self) -> Counter {
         self.database_errors.clone()
+    }
+
+    /// The counter of writes run again after PostgreSQL failed them to break a deadlock,
+    /// for `/metrics`: a steady rise means two writes keep taking rows in opposite orders.
+    pub fn deadlock_retries(&self) -> Counter {
+        self.deadlock_retries.clone()
     }
 
     /// Whether the database answers (for `/readyz`): a read through the pool and, on

@@ -7,7 +7,7 @@
 //! caller. A report whose part failed on a database error, and every report of a batch
 //! whose transaction failed, is filed again alone, so one bad report cannot fail others;
 //! one that PostgreSQL failed to break a deadlock is filed again until it is not
-//! (`retrying`), so no member is told a report failed for another's timing.
+//! (`Store::retrying`), so no member is told a report failed for another's timing.
 //! Before the first part the batch reads, in one statement for all its reports, what every
 //! part would otherwise read for itself (`reports::facts`), and a kept part is
 //! released with the next part's savepoint: on PostgreSQL, where each statement is a
@@ -24,9 +24,7 @@ use tokio::sync::{mpsc, oneshot};
 use super::base::audit::{append_all, Event};
 use super::base::write_tx::WriteTx;
 use super::reports::{file_in, BatchFacts, NewCases, ReportEvent, Written};
-use super::{
-    is_deadlock_victim, retrying, Backend, InteractionClaim, NewReport, ReportOutcome, Result, Store, StoreError,
-};
+use super::{is_deadlock_victim, Backend, InteractionClaim, NewReport, ReportOutcome, Result, Store, StoreError};
 use crate::domain::intake::IntakePolicy;
 
 /// Most reports committed together: a larger batch answers its first reports later.
@@ -157,21 +155,25 @@ impl Store {
         // Servers in one order in every batch, so batches of two processes that share
         // servers take the servers' rows in the same order.
         jobs.sort_by_key(|job| job.report.guild_id);
-        let together = jobs.len() > 1;
-        let results: Vec<Option<Result<ReportOutcome>>> = match self.try_batch_planned(&jobs).await {
-            Ok(results) => results
-                .into_iter()
-                .map(|r| match r {
-                    Err(StoreError::Database { .. }) if together => None,
-                    Err(e) if is_deadlock_victim(&e) => None,
-                    r => Some(r),
-                })
-                .collect(),
-            Err(e) if !together && !is_deadlock_victim(&e) => vec![Some(Err(e))],
-            Err(e) => {
-                tracing::warn!(error = %e, reports = jobs.len(), "a batch of reports failed; filing each alone");
-                jobs.iter().map(|_| None).collect()
-            }
+        let results: Vec<Option<Result<ReportOutcome>>> = match jobs.len() {
+            1 => vec![None],
+            _ => match self.try_batch_planned(&jobs).await {
+                Ok(results) => results
+                    .into_iter()
+                    .map(|r| match r {
+                        Err(e @ StoreError::Database { .. }) => {
+                            self.count_deadlock(&e);
+                            None
+                        }
+                        r => Some(r),
+                    })
+                    .collect(),
+                Err(e) => {
+                    self.count_deadlock(&e);
+                    tracing::warn!(error = %e, reports = jobs.len(), "a batch of reports failed; filing each alone");
+                    jobs.iter().map(|_| None).collect()
+                }
+            },
         };
         let mut alone = Vec::new();
         for (job, result) in jobs.into_iter().zip(results) {
@@ -183,8 +185,16 @@ impl Store {
             }
         }
         for job in alone {
-            let result = retrying("file_report", || self.file_alone(&job)).await;
+            let result = self.retrying("file_report", || self.file_alone(&job)).await;
             let _ = job.answer.send(result);
+        }
+    }
+
+    /// A report filed again alone because PostgreSQL failed its batch to break a deadlock
+    /// is a write run again, as [`Store::retrying`] counts them.
+    fn count_deadlock(&self, e: &StoreError) {
+        if is_deadlock_victim(e) {
+            self.deadlock_retries.inc();
         }
     }
 

@@ -159,6 +159,7 @@ async fn metrics_parse_and_count_a_scripted_session() {
     );
     assert!(moved("flagwatch_outbox_sends_total{kind=notice,result=sent}") >= 3.0);
     assert_eq!(get(&after, "flagwatch_database_errors_total{}"), 0.0);
+    assert_eq!(after.get("flagwatch_database_deadlock_retries_total{}"), Some(&0.0));
     assert!(after.contains_key("flagwatch_outbox_oldest_due_age_seconds{}"));
     assert!(after.contains_key("flagwatch_gateway_reconnects_total{}"));
     // Labels are closed sets: no server, member or case id is ever one.

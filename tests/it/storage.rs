@@ -1594,6 +1594,7 @@ async fn a_vote_chosen_to_break_a_deadlock_is_run_again() {
     let outcome = deadlock_on_the_card(&db, no, vote).await;
     assert_eq!(outcome.tally.hand_off, 1);
     assert_eq!(audit_count(&db, "vote_cast").await, 1, "the vote is recorded once");
+    assert_eq!(s.deadlock_retries().get(), 1);
     assert!(matches!(
         s.cast_vote(GUILD, no, 800, VoteChoice::HandOff, Some(4_242), T0).await,
         Err(StoreError::AlreadyHandled)
@@ -1623,4 +1624,5 @@ async fn a_report_chosen_to_break_a_deadlock_is_filed_again() {
         .await
         .unwrap();
     assert_eq!(reports, 2, "the second report is filed once");
+    assert_eq!(s.deadlock_retries().get(), 1);
 }
