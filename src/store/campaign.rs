@@ -5,7 +5,7 @@ use sqlx::{AnyConnection, Row};
 
 use serde_json::json;
 
-use super::base::audit::{append, Event};
+use super::base::audit::Event;
 use super::base::case_row::{case_by_no, case_from_row, kept_case, CaseRecord, CASE_COLUMNS};
 use super::base::guild_row::{ensure_guild, settings_in};
 use super::base::mute::COUNTED;
@@ -334,27 +334,19 @@ impl Store {
                 payload,
                 at,
             };
-            append(
-                &mut tx,
-                event(
-                    AuditKind::ReportWithdrawn,
-                    json!({"case_no": case_no, "reports_left": left}),
-                ),
-            )
-            .await?;
+            tx.audit(event(
+                AuditKind::ReportWithdrawn,
+                json!({"case_no": case_no, "reports_left": left}),
+            ));
             if closed {
                 let to = case.lifecycle.withdraw()?;
                 if !transition(&mut tx, &case, to, at).await? {
                     return Err(StoreError::Conflict);
                 }
-                append(
-                    &mut tx,
-                    event(
-                        AuditKind::CaseDecided,
-                        json!({"case_no": case_no, "decision": "withdrawn"}),
-                    ),
-                )
-                .await?;
+                tx.audit(event(
+                    AuditKind::CaseDecided,
+                    json!({"case_no": case_no, "decision": "withdrawn"}),
+                ));
             } else if !case.queued {
                 enqueue_card(&mut tx, guild_id, case.id, at).await?;
             }
@@ -434,7 +426,7 @@ async fn withdraw_kept(tx: &mut WriteTx, guild_id: u64, case_no: i64, member: u6
         payload,
         at,
     };
-    append(tx, event).await?;
+    tx.audit(event);
     let window = settings_in(tx, guild_id)
         .await?
         .map(|s| s.policy)

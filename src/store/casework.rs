@@ -3,11 +3,11 @@
 //! Each is one transaction: a lifecycle transition (if any), its audit event, and what
 //! Discord must show.
 
+use super::base::write_tx::WriteTx;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
-use sqlx::AnyConnection;
 
-use super::base::audit::{append, Event};
+use super::base::audit::Event;
 use super::base::case_row::{case_by_key, case_by_no, case_ref, set_round_note, CaseRecord, CaseRef};
 use super::base::collection::keys_joined;
 use super::base::guild_row::settings_in;
@@ -75,7 +75,7 @@ impl Store {
         if change.round_note.is_some() || to.round != case.lifecycle.round {
             set_round_note(&mut tx, case.id, change.round_note.as_ref()).await?;
         }
-        record(&mut tx, &case, &change).await?;
+        record(&mut tx, &case, &change);
         let case = case_by_no(&mut tx, change.guild_id, change.case_no).await?;
         tx.commit().await?;
         Ok(case)
@@ -104,7 +104,7 @@ impl Store {
                 .await?;
             let details = json!({"agency": agency, "reference": reference});
             let change = Change::new(guild_id, case_no, actor, AuditKind::HoldRecorded, details, at);
-            record(&mut tx, &case, &change).await?;
+            record(&mut tx, &case, &change);
             enqueue_card(&mut tx, guild_id, case.id, at).await?;
             let case = case_by_no(&mut tx, guild_id, case_no).await?;
             tx.commit().await?;
@@ -243,7 +243,7 @@ impl Store {
             // hash of the text, which the case_notes row can be checked against.
             let details = json!({"note_sha256": hex::encode(Sha256::digest(note.as_bytes()))});
             let change = Change::new(guild_id, case_no, &actor, AuditKind::NoteAdded, details, at);
-            record(&mut tx, &case, &change).await?;
+            record(&mut tx, &case, &change);
             tx.commit().await?;
             Ok(case)
         })
@@ -287,8 +287,7 @@ impl Store {
                 &mut tx,
                 &case,
                 &Change::new(guild_id, case_no, actor, AuditKind::AliasAdded, details, at),
-            )
-            .await?;
+            );
             keys_joined(&mut tx, &case, at).await?;
             if matches!(case.lifecycle.decision, Decision::ReportNow | Decision::HandOff) {
                 // Its public notice names every key.
@@ -326,7 +325,7 @@ impl Store {
     }
 }
 
-async fn record(conn: &mut AnyConnection, case: &CaseRecord, change: &Change<'_>) -> Result<()> {
+fn record(tx: &mut WriteTx, case: &CaseRecord, change: &Change<'_>) {
     let mut payload = json!({"case_no": case.case_no});
     if let (Some(map), Value::Object(extra)) = (payload.as_object_mut(), &change.details) {
         map.extend(extra.clone());
@@ -339,5 +338,5 @@ async fn record(conn: &mut AnyConnection, case: &CaseRecord, change: &Change<'_>
         payload,
         at: change.at,
     };
-    append(conn, event).await
+    tx.audit(event);
 }

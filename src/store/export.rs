@@ -6,7 +6,7 @@ use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::base::audit::{append, Event};
+use super::base::audit::Event;
 use super::base::case_row::{case_from_row, key_from_db, CaseRecord};
 use super::base::guild_row::ensure_guild;
 use super::base::mute::COUNTED;
@@ -277,18 +277,14 @@ impl Store {
             let payload =
                 serde_json::json!({"format": format, "decision": decision.map(Decision::as_str), "cases": cases});
             let kind = crate::domain::audit::AuditKind::Exported;
-            append(
-                &mut tx,
-                Event {
-                    guild_id,
-                    case_id: None,
-                    actor,
-                    kind,
-                    payload,
-                    at,
-                },
-            )
-            .await?;
+            tx.audit(Event {
+                guild_id,
+                case_id: None,
+                actor,
+                kind,
+                payload,
+                at,
+            });
             tx.commit().await?;
             Ok(())
         })

@@ -1,6 +1,6 @@
 //! Per-server settings: reading them, and `/setup` changing them.
 
-use super::base::audit::{append, Event};
+use super::base::audit::Event;
 use super::base::guild_row::{ensure_guild, settings_in, GuildSettings};
 use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::account::Platform;
@@ -144,7 +144,7 @@ impl Store {
                 payload: change.audit_payload(),
                 at: now,
             };
-            append(&mut tx, event).await?;
+            tx.audit(event);
             let settings = settings_in(&mut tx, guild_id).await?;
             tx.commit().await?;
             settings.ok_or_else(|| StoreError::Corrupt(format!("guild {guild_id} vanished")))

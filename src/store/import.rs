@@ -34,7 +34,7 @@ use sqlx::query::Query;
 use sqlx::{Any, AnyConnection, Connection, Row};
 use tokio::task::JoinHandle;
 
-use super::base::audit::{append, Event};
+use super::base::audit::{append_all, Event};
 use super::base::case_row::reserve_case_numbers;
 use super::base::guild_row::ensure_guild;
 use super::base::placeholders::Placeholders;
@@ -394,18 +394,16 @@ async fn write_chunk(mut conn: PoolConnection<Any>, mut chunk: Box<Chunk>, conte
     insert_reports(&mut tx, sql, &mut chunk, context.now).await?;
     let mut payload = chunk.payload(new_cases);
     payload["import_id"] = json!(context.import_id);
-    append(
-        &mut tx,
-        Event {
-            guild_id: context.guild_id,
-            case_id: None,
-            actor: &context.actor,
-            kind: AuditKind::Imported,
-            payload,
-            at: context.now,
-        },
-    )
-    .await?;
+    // Last, as a write transaction's events are (`audit::append_recorded`).
+    let event = Event {
+        guild_id: context.guild_id,
+        case_id: None,
+        actor: &context.actor,
+        kind: AuditKind::Imported,
+        payload,
+        at: context.now,
+    };
+    append_all(&mut tx, context.guild_id, &[event]).await?;
     tx.commit().await?;
     let lines = chunk.len() as u64;
     chunk.clear();

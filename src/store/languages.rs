@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::base::audit::{append, Event};
+use super::base::audit::Event;
 use super::base::guild_row::ensure_guild;
 use super::base::member_language::forget_language;
 use super::{id_to_db, Result, Store, StoreError};
@@ -68,7 +68,7 @@ impl Store {
                 payload: json!({ "language": language.map(Language::as_str) }),
                 at,
             };
-            append(&mut tx, event).await?;
+            tx.audit(event);
             tx.commit().await?;
             Ok(())
         })

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::base::audit::{append, Event};
+use super::base::audit::Event;
 use super::base::case_row::reports_since;
 use super::base::guild_row::ensure_guild;
 use super::base::member_language::forget_language;
@@ -85,18 +85,14 @@ impl Store {
             }
             forget_language(&mut tx, guild_id, member).await?;
             let payload = json!({"reports": reports});
-            append(
-                &mut tx,
-                Event {
-                    guild_id,
-                    case_id: None,
-                    actor: &Actor::Reporter,
-                    kind: AuditKind::ReporterForgotten,
-                    payload,
-                    at,
-                },
-            )
-            .await?;
+            tx.audit(Event {
+                guild_id,
+                case_id: None,
+                actor: &Actor::Reporter,
+                kind: AuditKind::ReporterForgotten,
+                payload,
+                at,
+            });
             tx.commit().await?;
             Ok(reports)
         })

@@ -6,7 +6,7 @@
 
 use serde_json::json;
 
-use super::base::audit::{append_all, Event};
+use super::base::audit::Event;
 use super::base::case_row::{case_by_no, distinct_reporters, CaseRecord};
 use super::base::collection::keys_joined;
 use super::base::guild_row::settings_in;
@@ -133,7 +133,8 @@ impl Store {
                 payload: json!({"case_no": case.case_no, "from": from_no, "into": into_no, "reason": reason}),
                 at,
             };
-            append_all(&mut tx, guild_id, &[event(&from), event(&into)]).await?;
+            tx.audit(event(&from));
+            tx.audit(event(&into));
             let merged = MergedCases {
                 from: case_by_no(&mut tx, guild_id, from_no).await?,
                 into: case_by_no(&mut tx, guild_id, into_no).await?,

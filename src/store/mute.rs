@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use super::base::audit::{append, Event};
+use super::base::audit::Event;
 use sqlx::Row;
 
 use super::base::guild_row::ensure_guild;
@@ -49,7 +49,7 @@ impl Store {
             let reporter = pseudonym(&mut tx, guild_id, member).await?;
             let payload = json!({"reporter": reporter.to_string(), "reason": reason, "until": until.map(|m| m.0)});
             let actor = Actor::Member(moderator);
-            append(&mut tx, event(guild_id, &actor, AuditKind::ReporterMuted, payload, at)).await?;
+            tx.audit(event(guild_id, &actor, AuditKind::ReporterMuted, payload, at));
             tx.commit().await
         })
         .await
@@ -86,11 +86,7 @@ impl Store {
             let reporter = pseudonym(&mut tx, guild_id, member).await?;
             let payload = json!({"reporter": reporter.to_string(), "reason": reason});
             let actor = Actor::Member(moderator);
-            append(
-                &mut tx,
-                event(guild_id, &actor, AuditKind::ReporterUnmuted, payload, at),
-            )
-            .await?;
+            tx.audit(event(guild_id, &actor, AuditKind::ReporterUnmuted, payload, at));
             tx.commit().await?;
             Ok(true)
         })

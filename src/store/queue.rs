@@ -4,7 +4,7 @@
 use serde_json::json;
 use sqlx::{AnyConnection, Row};
 
-use super::base::audit::{append, Event};
+use super::base::audit::Event;
 use super::base::case_row::{case_from_row, CaseRecord, CASE_COLUMNS};
 use super::base::guild_row::settings_in;
 use super::base::locations::{location_from_row, CardLocation};
@@ -268,6 +268,6 @@ async fn dismiss_one(
         payload,
         at,
     };
-    append(tx, event).await?;
+    tx.audit(event);
     Ok(true)
 }

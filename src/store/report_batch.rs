@@ -21,7 +21,6 @@ use std::sync::Arc;
 
 use tokio::sync::{mpsc, oneshot};
 
-use super::base::audit::{append_all, Event};
 use super::base::write_tx::WriteTx;
 use super::reports::{file_in, BatchFacts, NewCases, ReportEvent, Written};
 use super::{is_deadlock_victim, Backend, InteractionClaim, NewReport, ReportOutcome, Result, Store, StoreError};
@@ -270,7 +269,7 @@ impl Store {
         batch.add(&mut tx, written);
         tx.end_parts().await?;
         facts.release_unused(&mut tx).await?;
-        append_events(&mut tx, &batch.events).await?;
+        tx.audit_all(std::mem::take(&mut batch.events));
         tx.commit().await?;
         if batch.filed > 0 {
             self.batch_counts.commits.fetch_add(1, Ordering::Relaxed);
@@ -316,26 +315,4 @@ impl Batch {
             tx.on_commit_claimed(claim);
         }
     }
-}
-
-/// Append the batch's audit events, one server after another (they come sorted by server):
-/// each server's chain head is taken once, last, right before the commit.
-async fn append_events(conn: &mut sqlx::AnyConnection, events: &[ReportEvent]) -> Result<()> {
-    for server in events.chunk_by(|a, b| a.guild_id == b.guild_id) {
-        let chained: Vec<Event<'_>> = server
-            .iter()
-            .map(|e| Event {
-                guild_id: e.guild_id,
-                case_id: e.case_id,
-                actor: &e.actor,
-                kind: e.kind,
-                payload: e.payload.clone(),
-                at: e.at,
-            })
-            .collect();
-        if let Some(first) = server.first() {
-            append_all(conn, first.guild_id, &chained).await?;
-        }
-    }
-    Ok(())
 }

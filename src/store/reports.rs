@@ -113,16 +113,8 @@ impl ReportOutcome {
     }
 }
 
-/// An audit event of a filed report, appended when its batch ends.
-pub(super) struct ReportEvent {
-    pub guild_id: u64,
-    /// `None` for a muted member's report kept without a case.
-    pub case_id: Option<i64>,
-    pub actor: Actor,
-    pub kind: AuditKind,
-    pub payload: serde_json::Value,
-    pub at: Millis,
-}
+/// An audit event of a report, recorded with the batch that files it.
+pub(super) use super::base::audit::Recorded as ReportEvent;
 
 /// A report filed in its part of a batch. `keep` is false when the part must be undone
 /// (the interaction was filed before).

@@ -3,7 +3,7 @@
 use serde_json::json;
 use sqlx::{AnyConnection, Row};
 
-use super::base::audit::{append, Event};
+use super::base::audit::Event;
 use super::base::case_row::{case_by_no, case_of_account, CaseRecord};
 use super::base::mute::is_muted;
 use super::base::outbox::{enqueue, enqueue_board, OutboxKind};
@@ -171,7 +171,8 @@ async fn append_recheck(tx: &mut WriteTx, case: &CaseRecord, observed: Observed,
         payload,
         at,
     };
-    append(tx, event).await
+    tx.audit(event);
+    Ok(())
 }
 
 async fn set_status(
@@ -197,7 +198,7 @@ async fn set_status(
         payload,
         at,
     };
-    append(tx, event).await?;
+    tx.audit(event);
     enqueue(tx, case.guild_id, OutboxKind::Notice, Some(case.id), at).await?;
     enqueue_board(tx, case.guild_id, at).await
 }

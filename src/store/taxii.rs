@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::base::audit::{append, Event};
+use super::base::audit::Event;
 use super::base::case_row::key_from_db;
 use super::base::guild_row::ensure_guild;
 use super::base::pseudonym::installation_key;
@@ -152,7 +152,7 @@ impl Store {
                 payload,
                 at,
             };
-            append(&mut tx, event).await?;
+            tx.audit(event);
             tx.commit().await?;
             let credential = TaxiiCredential {
                 id,
@@ -214,7 +214,7 @@ impl Store {
                 payload: json!({"credential": id, "agency": name}),
                 at,
             };
-            append(&mut tx, event).await?;
+            tx.audit(event);
             tx.commit().await?;
             Ok(true)
         })
@@ -407,7 +407,7 @@ impl Store {
                 payload,
                 at,
             };
-            append(&mut tx, event).await?;
+            tx.audit(event);
             tx.commit().await?;
             Ok(())
         })

@@ -3,7 +3,7 @@
 use serde_json::json;
 use sqlx::AnyConnection;
 
-use super::base::audit::{append, Event};
+use super::base::audit::Event;
 use super::base::case_row::{case_by_no, tally, CaseRecord};
 use super::base::guild_row::settings_in;
 use super::base::outbox::{enqueue, enqueue_card, OutboxKind};
@@ -59,18 +59,14 @@ async fn decide(
         return Ok(false);
     }
     let payload = json!({"case_no": case.case_no, "round": case.lifecycle.round, "decision": Decision::from(choice).as_str(), "why": why});
-    append(
-        tx,
-        Event {
-            guild_id: case.guild_id,
-            case_id: Some(case.id),
-            actor: &Actor::System,
-            kind: AuditKind::CaseDecided,
-            payload,
-            at: now,
-        },
-    )
-    .await?;
+    tx.audit(Event {
+        guild_id: case.guild_id,
+        case_id: Some(case.id),
+        actor: &Actor::System,
+        kind: AuditKind::CaseDecided,
+        payload,
+        at: now,
+    });
     Ok(true)
 }
 
@@ -108,18 +104,14 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             let payload = json!({"case_no": case_no, "round": case.lifecycle.round, "choice": choice.as_str()});
-            append(
-                &mut tx,
-                Event {
+            tx.audit(Event {
                     guild_id,
                     case_id: Some(case.id),
                     actor: &Actor::Member(moderator),
                     kind: AuditKind::VoteCast,
                     payload,
                     at: now,
-                },
-            )
-            .await?;
+                });
             let counted = tally(&mut tx, case.id, case.lifecycle.round).await?;
             let policy = policy(&mut tx, guild_id).await?;
             let decided = match winner(counted, policy.quorum) {
@@ -173,18 +165,14 @@ impl Store {
                     let next = case.lifecycle.mark_overdue()?;
                     if transition(&mut tx, &case, next, now).await? {
                         let payload = json!({"case_no": case_no, "round": case.lifecycle.round});
-                        append(
-                            &mut tx,
-                            Event {
-                                guild_id,
-                                case_id: Some(case.id),
-                                actor: &Actor::System,
-                                kind: AuditKind::RoundOverdue,
-                                payload,
-                                at: now,
-                            },
-                        )
-                        .await?;
+                        tx.audit(Event {
+                            guild_id,
+                            case_id: Some(case.id),
+                            actor: &Actor::System,
+                            kind: AuditKind::RoundOverdue,
+                            payload,
+                            at: now,
+                        });
                         outcome.became_overdue = true;
                         enqueue(&mut tx, guild_id, OutboxKind::OverduePing, Some(case.id), now).await?;
                     }

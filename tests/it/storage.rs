@@ -1626,3 +1626,113 @@ async fn a_report_chosen_to_break_a_deadlock_is_filed_again() {
     assert_eq!(reports, 2, "the second report is filed once");
     assert_eq!(s.deadlock_retries().get(), 1);
 }
+
+/// A server's audit chain head is a lock every write of the server takes; a write takes it
+/// last, at its commit, so it never holds the head while it waits for another row. Here a
+/// vote waits for its case's card, which another transaction holds: meanwhile, a note on
+/// another case of the same server must go through.
+#[tokio::test]
+async fn a_write_waiting_for_a_row_holds_no_audit_head() {
+    let Some(db) = TestDb::postgres().await else {
+        return;
+    };
+    let s = &db.store;
+    let waiting_no = case_no_of(s, "x.com/waits", 2, 20).await;
+    let other_no = case_no_of(s, "x.com/other", 2, 21).await;
+    let raw = db.raw().await;
+    let mut other = raw.begin().await.unwrap();
+    sqlx::query(
+        "SELECT o.id FROM outbox o JOIN cases c ON c.id = o.target \
+         WHERE o.kind = 'card' AND c.case_no = $1 AND o.claimed_at IS NULL FOR UPDATE OF o",
+    )
+    .bind(waiting_no)
+    .fetch_one(&mut *other)
+    .await
+    .expect("the case's card waits to be posted");
+    let store = s.clone();
+    let vote = tokio::spawn(async move {
+        store
+            .cast_vote(GUILD, waiting_no, 800, VoteChoice::HandOff, None, T0)
+            .await
+    });
+    let waiting =
+        "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()";
+    while sqlx::query_scalar::<_, i64>(waiting).fetch_one(&raw).await.unwrap() == 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let note = s.add_note(GUILD, other_no, 801, "seen elsewhere too", T0);
+    tokio::time::timeout(std::time::Duration::from_secs(5), note)
+        .await
+        .expect("a note on another case does not wait for the vote")
+        .unwrap();
+    other.commit().await.unwrap();
+    vote.await.unwrap().unwrap();
+    assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
+}
+
+/// Votes, notes, reports and sends on one server's cases at once, on PostgreSQL: none of
+/// them fails (a deadlock would be run again), and the audit chain holds every event once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_votes_notes_reports_and_sends_fail_no_write() {
+    let Some(db) = TestDb::postgres().await else {
+        return;
+    };
+    let s = &db.store;
+    let mut cases = Vec::new();
+    for i in 0..30u64 {
+        cases.push(case_no_of(s, &format!("x.com/stress_{i}"), 1, 100 + i).await);
+    }
+    let failures = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let mut tasks = Vec::new();
+    for m in 0..6u64 {
+        let (s, cases, failures) = (s.clone(), cases.clone(), failures.clone());
+        tasks.push(tokio::spawn(async move {
+            let n = cases.len();
+            for j in 0..n {
+                let no = cases[(j * (m as usize + 1) * 7 + m as usize) % n];
+                let choice = VoteChoice::BY_REVERSIBILITY[(j + m as usize) % 3];
+                if let Err(e @ StoreError::Database { .. }) = s.cast_vote(GUILD, no, 900 + m, choice, None, T0).await {
+                    failures.lock().unwrap().push(format!("vote: {e}"));
+                }
+                if let Err(e @ StoreError::Database { .. }) = s.add_note(GUILD, no, 900 + m, "note", T0).await {
+                    failures.lock().unwrap().push(format!("note: {e}"));
+                }
+            }
+        }));
+    }
+    for r in 0..4u64 {
+        let (s, failures) = (s.clone(), failures.clone());
+        tasks.push(tokio::spawn(async move {
+            for j in 0..60u64 {
+                let input = format!("x.com/stress_{}", (j * (r + 3)) % 40);
+                if let Err(e @ StoreError::Database { .. }) =
+                    s.file_report(report(&input, 10 + r, 10_000 + r * 1000 + j)).await
+                {
+                    failures.lock().unwrap().push(format!("report: {e}"));
+                }
+            }
+        }));
+    }
+    {
+        let (s, failures) = (s.clone(), failures.clone());
+        tasks.push(tokio::spawn(async move {
+            for _ in 0..400 {
+                match s.claim_outbox(Millis(T0.0 + 3_600_000), "w").await {
+                    Ok(Some(item)) => {
+                        if let Err(e) = s.complete_outbox(&item, None).await {
+                            failures.lock().unwrap().push(format!("complete: {e}"));
+                        }
+                    }
+                    Ok(None) => tokio::time::sleep(std::time::Duration::from_millis(2)).await,
+                    Err(e) => failures.lock().unwrap().push(format!("claim: {e}")),
+                }
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    let failures = failures.lock().unwrap().clone();
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert!(matches!(s.verify_audit(Some(GUILD)).await.unwrap(), Ok(n) if n > 30));
+}

@@ -18,14 +18,59 @@ pub(crate) struct Event<'a> {
     pub at: Millis,
 }
 
+/// An event a write transaction recorded ([`Event`], owned), appended when it commits.
+pub(crate) struct Recorded {
+    pub guild_id: u64,
+    /// `None` for an event about no case (a setting, a muted member's report kept without one).
+    pub case_id: Option<i64>,
+    pub actor: Actor,
+    pub kind: AuditKind,
+    pub payload: Value,
+    pub at: Millis,
+}
+
+impl From<Event<'_>> for Recorded {
+    fn from(e: Event<'_>) -> Recorded {
+        Recorded {
+            guild_id: e.guild_id,
+            case_id: e.case_id,
+            actor: e.actor.clone(),
+            kind: e.kind,
+            payload: e.payload,
+            at: e.at,
+        }
+    }
+}
+
+/// Append what a write transaction recorded, right before it commits: each server's
+/// events in the order recorded, the servers in id order. Its chain heads are then the
+/// last rows the transaction locks, always in one order, so a transaction holding a head
+/// never waits for anything but its commit: no deadlock can go through a head, and each
+/// is held for the shortest time.
+pub(crate) async fn append_recorded(conn: &mut AnyConnection, mut recorded: Vec<Recorded>) -> Result<()> {
+    recorded.sort_by_key(|e| e.guild_id);
+    for server in recorded.chunk_by(|a, b| a.guild_id == b.guild_id) {
+        let events: Vec<Event<'_>> = server
+            .iter()
+            .map(|e| Event {
+                guild_id: e.guild_id,
+                case_id: e.case_id,
+                actor: &e.actor,
+                kind: e.kind,
+                payload: e.payload.clone(),
+                at: e.at,
+            })
+            .collect();
+        if let Some(first) = server.first() {
+            append_all(conn, first.guild_id, &events).await?;
+        }
+    }
+    Ok(())
+}
+
 /// Events appended in one `INSERT`: 10 parameters each, well under either database's
 /// limit on parameters per statement.
 const EVENTS_PER_INSERT: usize = 100;
-
-/// Append `event` to its server's chain.
-pub(crate) async fn append(conn: &mut AnyConnection, event: Event<'_>) -> Result<()> {
-    append_all(conn, event.guild_id, &[event]).await
-}
 
 /// Append `events`, all of server `guild_id`, to its chain in this order. The head row's
 /// `UPDATE … RETURNING` both takes the row lock (so concurrent appends queue up) and

@@ -1,5 +1,6 @@
 //! The transaction a change is written in. It remembers whether the change queued outbox
-//! items and wakes the outbox worker once they are committed, so no caller has to.
+//! items and wakes the outbox worker once they are committed, so no caller has to, and
+//! keeps the change's audit events until the commit, when they are appended last.
 
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
@@ -7,6 +8,7 @@ use std::sync::Arc;
 use sqlx::{Any, AnyConnection, Executor, Transaction};
 use tokio::sync::{Notify, OwnedMutexGuard};
 
+use super::audit::{append_recorded, Event, Recorded};
 use crate::store::{InteractionClaim, Result};
 
 /// A write transaction; derefs to its connection for queries.
@@ -19,6 +21,10 @@ pub(crate) struct WriteTx {
     claims: Vec<Arc<InteractionClaim>>,
     /// The part begun last was kept and is still to be released ([`Self::keep_part`]).
     kept_part: bool,
+    /// The audit events recorded so far ([`Self::audit`]), appended by [`Self::commit`].
+    audit: Vec<Recorded>,
+    /// How many of them were recorded before the part begun last.
+    audit_before_part: usize,
     /// SQLite's writer turn, held until the transaction ends (dropped with it).
     _turn: Option<OwnedMutexGuard<()>>,
 }
@@ -35,6 +41,8 @@ impl WriteTx {
             queued_outbox: false,
             claims: Vec::new(),
             kept_part: false,
+            audit: Vec::new(),
+            audit_before_part: 0,
             _turn: turn,
         }
     }
@@ -42,6 +50,18 @@ impl WriteTx {
     /// An outbox item was queued: wake the worker when it is committed.
     pub(crate) fn queued_outbox(&mut self) {
         self.queued_outbox = true;
+    }
+
+    /// Record `event` in its server's audit chain with this change. It is appended when
+    /// the transaction commits (see `audit::append_recorded` for why last), so the chain
+    /// gets exactly the events of what committed.
+    pub(crate) fn audit(&mut self, event: Event<'_>) {
+        self.audit.push(event.into());
+    }
+
+    /// Record `events` as [`Self::audit`] does.
+    pub(crate) fn audit_all(&mut self, events: impl IntoIterator<Item = Recorded>) {
+        self.audit.extend(events);
     }
 
     /// This transaction claims `claim`'s interaction.
@@ -59,6 +79,7 @@ impl WriteTx {
             "SAVEPOINT part"
         };
         (&mut *self.tx).execute(sql).await?;
+        self.audit_before_part = self.audit.len();
         Ok(())
     }
 
@@ -68,11 +89,13 @@ impl WriteTx {
         self.kept_part = true;
     }
 
-    /// Undo the part begun last; the transaction goes on (also after a failed statement).
+    /// Undo the part begun last, with the audit events it recorded; the transaction goes
+    /// on (also after a failed statement).
     pub(crate) async fn undo_part(&mut self) -> Result<()> {
         (&mut *self.tx)
             .execute("ROLLBACK TO SAVEPOINT part; RELEASE SAVEPOINT part")
             .await?;
+        self.audit.truncate(self.audit_before_part);
         Ok(())
     }
 
@@ -84,7 +107,8 @@ impl WriteTx {
         Ok(())
     }
 
-    pub(crate) async fn commit(self) -> Result<()> {
+    pub(crate) async fn commit(mut self) -> Result<()> {
+        append_recorded(&mut self.tx, std::mem::take(&mut self.audit)).await?;
         self.tx.commit().await?;
         for claim in self.claims {
             claim.committed.store(true, std::sync::atomic::Ordering::Release);
@@ -111,5 +135,48 @@ impl Deref for WriteTx {
 impl DerefMut for WriteTx {
     fn deref_mut(&mut self) -> &mut AnyConnection {
         &mut self.tx
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::Event;
+    use crate::domain::audit::{Actor, AuditKind};
+    use crate::domain::time::Millis;
+    use crate::store::base::guild_row::ensure_guild;
+    use crate::store::Store;
+
+    fn note(text: &str) -> Event<'static> {
+        Event {
+            guild_id: 1,
+            case_id: None,
+            actor: &Actor::System,
+            kind: AuditKind::NoteAdded,
+            payload: json!({ "note": text }),
+            at: Millis(0),
+        }
+    }
+
+    /// What a part recorded is undone with it: the chain gets only what committed.
+    #[tokio::test]
+    async fn an_undone_part_takes_its_audit_events_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&format!("sqlite://{}", dir.path().join("t.db").display()))
+            .await
+            .unwrap();
+        let mut tx = store.begin_write().await.unwrap();
+        ensure_guild(&mut tx, 1, Millis(0)).await.unwrap();
+        tx.audit(note("before"));
+        tx.begin_part().await.unwrap();
+        tx.audit(note("undone"));
+        tx.undo_part().await.unwrap();
+        tx.begin_part().await.unwrap();
+        tx.audit(note("kept"));
+        tx.keep_part();
+        tx.end_parts().await.unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(store.verify_audit(Some(1)).await.unwrap().unwrap(), 2);
     }
 }
