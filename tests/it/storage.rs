@@ -1670,8 +1670,9 @@ async fn a_write_waiting_for_a_row_holds_no_audit_head() {
     assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
 }
 
-/// Votes, notes, reports and sends on one server's cases at once, on PostgreSQL: none of
-/// them fails (a deadlock would be run again), and the audit chain holds every event once.
+/// Votes, notes, reports, sends and casework ("I reported it", observations, hold
+/// extensions, the queue's summary) on one server's cases at once, on PostgreSQL: none of
+/// them fails on the database (a deadlock would be run again), and the audit chain verifies.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_votes_notes_reports_and_sends_fail_no_write() {
     let Some(db) = TestDb::postgres().await else {
@@ -1696,6 +1697,28 @@ async fn concurrent_votes_notes_reports_and_sends_fail_no_write() {
                 }
                 if let Err(e @ StoreError::Database { .. }) = s.add_note(GUILD, no, 900 + m, "note", T0).await {
                     failures.lock().unwrap().push(format!("note: {e}"));
+                }
+            }
+        }));
+    }
+    for m in 0..3u64 {
+        let (s, cases, failures) = (s.clone(), cases.clone(), failures.clone());
+        tasks.push(tokio::spawn(async move {
+            for (j, &no) in cases.iter().rev().enumerate() {
+                let member = 20 + m;
+                let observed = [Observed::LooksSuspended, Observed::StillUp][(j + m as usize) % 2];
+                let results = [
+                    s.mark_reported(GUILD, no, member, T0).await.err(),
+                    s.observe(GUILD, no, member, m == 0, observed, T0).await.err(),
+                    s.extend_hold(GUILD, no, &Actor::Member(member), HoldDays::new(7).unwrap(), T0)
+                        .await
+                        .err(),
+                    s.queue_changed(GUILD, T0).await.err(),
+                ];
+                for e in results.into_iter().flatten() {
+                    if let StoreError::Database { .. } = e {
+                        failures.lock().unwrap().push(format!("case work: {e}"));
+                    }
                 }
             }
         }));
