@@ -145,7 +145,6 @@ mod tests {
     use super::Event;
     use crate::domain::audit::{Actor, AuditKind};
     use crate::domain::time::Millis;
-    use crate::store::base::guild_row::ensure_guild;
     use crate::store::Store;
 
     fn note(text: &str) -> Event<'static> {
@@ -166,8 +165,8 @@ mod tests {
         let store = Store::open(&format!("sqlite://{}", dir.path().join("t.db").display()))
             .await
             .unwrap();
+        store.guild_settings(1, Millis(0)).await.unwrap(); // the server's rows, its chain head among them
         let mut tx = store.begin_write().await.unwrap();
-        ensure_guild(&mut tx, 1, Millis(0)).await.unwrap();
         tx.audit(note("before"));
         tx.begin_part().await.unwrap();
         tx.audit(note("undone"));
