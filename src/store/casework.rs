@@ -3,7 +3,6 @@
 //! Each is one transaction: a lifecycle transition (if any), its audit event, and what
 //! Discord must show.
 
-use super::base::write_tx::WriteTx;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
@@ -13,6 +12,7 @@ use super::base::collection::keys_joined;
 use super::base::guild_row::settings_in;
 use super::base::outbox::{enqueue, enqueue_card, OutboxKind};
 use super::base::transition::transition;
+use super::base::write_tx::WriteTx;
 use super::{id_to_db, Result, Store, StoreError};
 use crate::domain::account::AccountKey;
 use crate::domain::audit::{Actor, AuditKind};

@@ -34,7 +34,7 @@ use sqlx::query::Query;
 use sqlx::{Any, AnyConnection, Connection, Row};
 use tokio::task::JoinHandle;
 
-use super::base::audit::{append_all, Event};
+use super::base::audit::{append_all, Recorded};
 use super::base::case_row::reserve_case_numbers;
 use super::base::guild_row::ensure_guild;
 use super::base::placeholders::Placeholders;
@@ -395,10 +395,10 @@ async fn write_chunk(mut conn: PoolConnection<Any>, mut chunk: Box<Chunk>, conte
     let mut payload = chunk.payload(new_cases);
     payload["import_id"] = json!(context.import_id);
     // Last, as a write transaction's events are (`audit::append_recorded`).
-    let event = Event {
+    let event = Recorded {
         guild_id: context.guild_id,
         case_id: None,
-        actor: &context.actor,
+        actor: context.actor.clone(),
         kind: AuditKind::Imported,
         payload,
         at: context.now,

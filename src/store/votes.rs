@@ -105,13 +105,13 @@ impl Store {
             .await?;
             let payload = json!({"case_no": case_no, "round": case.lifecycle.round, "choice": choice.as_str()});
             tx.audit(Event {
-                    guild_id,
-                    case_id: Some(case.id),
-                    actor: &Actor::Member(moderator),
-                    kind: AuditKind::VoteCast,
-                    payload,
-                    at: now,
-                });
+                guild_id,
+                case_id: Some(case.id),
+                actor: &Actor::Member(moderator),
+                kind: AuditKind::VoteCast,
+                payload,
+                at: now,
+            });
             let counted = tally(&mut tx, case.id, case.lifecycle.round).await?;
             let policy = policy(&mut tx, guild_id).await?;
             let decided = match winner(counted, policy.quorum) {

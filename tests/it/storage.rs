@@ -1544,23 +1544,9 @@ async fn deadlock_on_the_card<T: Send + 'static>(
     write: impl std::future::Future<Output = Result<T, StoreError>> + Send + 'static,
 ) -> T {
     let raw = db.raw().await;
-    let case_id: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE case_no = $1")
-        .bind(case_no)
-        .fetch_one(&raw)
-        .await
-        .unwrap();
-    let mut other = raw.begin().await.unwrap();
-    sqlx::query("SELECT id FROM outbox WHERE kind = 'card' AND target = $1 AND claimed_at IS NULL FOR UPDATE")
-        .bind(case_id)
-        .fetch_one(&mut *other)
-        .await
-        .expect("the case's card waits to be posted");
+    let (mut other, case_id) = hold_the_card(&raw, case_no).await;
     let write = tokio::spawn(write);
-    let waiting =
-        "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()";
-    while sqlx::query_scalar::<_, i64>(waiting).fetch_one(&raw).await.unwrap() == 0 {
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    until_a_write_waits(&raw).await;
     sqlx::query("SELECT id FROM cases WHERE id = $1 FOR UPDATE")
         .bind(case_id)
         .fetch_one(&mut *other)
@@ -1568,6 +1554,30 @@ async fn deadlock_on_the_card<T: Send + 'static>(
         .expect("the write, waiting first, is the one PostgreSQL fails");
     other.commit().await.unwrap();
     write.await.unwrap().expect("the write is run again after the deadlock")
+}
+
+/// Another transaction that holds the waiting card of case `case_no` (whose id comes
+/// with it), as a sender or a second process could.
+async fn hold_the_card(raw: &sqlx::AnyPool, case_no: i64) -> (sqlx::Transaction<'static, sqlx::Any>, i64) {
+    let mut other = raw.begin().await.unwrap();
+    let case_id: i64 = sqlx::query_scalar(
+        "SELECT c.id FROM outbox o JOIN cases c ON c.id = o.target \
+         WHERE o.kind = 'card' AND c.case_no = $1 AND o.claimed_at IS NULL FOR UPDATE OF o",
+    )
+    .bind(case_no)
+    .fetch_one(&mut *other)
+    .await
+    .expect("the case's card waits to be posted");
+    (other, case_id)
+}
+
+/// Wait until a connection of this database waits for a lock.
+async fn until_a_write_waits(raw: &sqlx::AnyPool) {
+    let waiting =
+        "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()";
+    while sqlx::query_scalar::<_, i64>(waiting).fetch_one(raw).await.unwrap() == 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
 }
 
 async fn audit_count(db: &TestDb, kind: &str) -> i64 {
@@ -1640,26 +1650,14 @@ async fn a_write_waiting_for_a_row_holds_no_audit_head() {
     let waiting_no = case_no_of(s, "x.com/waits", 2, 20).await;
     let other_no = case_no_of(s, "x.com/other", 2, 21).await;
     let raw = db.raw().await;
-    let mut other = raw.begin().await.unwrap();
-    sqlx::query(
-        "SELECT o.id FROM outbox o JOIN cases c ON c.id = o.target \
-         WHERE o.kind = 'card' AND c.case_no = $1 AND o.claimed_at IS NULL FOR UPDATE OF o",
-    )
-    .bind(waiting_no)
-    .fetch_one(&mut *other)
-    .await
-    .expect("the case's card waits to be posted");
+    let (other, _) = hold_the_card(&raw, waiting_no).await;
     let store = s.clone();
     let vote = tokio::spawn(async move {
         store
             .cast_vote(GUILD, waiting_no, 800, VoteChoice::HandOff, None, T0)
             .await
     });
-    let waiting =
-        "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()";
-    while sqlx::query_scalar::<_, i64>(waiting).fetch_one(&raw).await.unwrap() == 0 {
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    until_a_write_waits(&raw).await;
     let note = s.add_note(GUILD, other_no, 801, "seen elsewhere too", T0);
     tokio::time::timeout(std::time::Duration::from_secs(5), note)
         .await

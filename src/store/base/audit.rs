@@ -50,19 +50,8 @@ impl From<Event<'_>> for Recorded {
 pub(crate) async fn append_recorded(conn: &mut AnyConnection, mut recorded: Vec<Recorded>) -> Result<()> {
     recorded.sort_by_key(|e| e.guild_id);
     for server in recorded.chunk_by(|a, b| a.guild_id == b.guild_id) {
-        let events: Vec<Event<'_>> = server
-            .iter()
-            .map(|e| Event {
-                guild_id: e.guild_id,
-                case_id: e.case_id,
-                actor: &e.actor,
-                kind: e.kind,
-                payload: e.payload.clone(),
-                at: e.at,
-            })
-            .collect();
         if let Some(first) = server.first() {
-            append_all(conn, first.guild_id, &events).await?;
+            append_all(conn, first.guild_id, server).await?;
         }
     }
     Ok(())
@@ -76,7 +65,7 @@ const EVENTS_PER_INSERT: usize = 100;
 /// `UPDATE … RETURNING` both takes the row lock (so concurrent appends queue up) and
 /// reserves the events' sequence numbers, handing back the previous hash; the head is
 /// taken once for all of them, so a batch of reports holds it only at its end.
-pub(crate) async fn append_all(conn: &mut AnyConnection, guild_id: u64, events: &[Event<'_>]) -> Result<()> {
+pub(crate) async fn append_all(conn: &mut AnyConnection, guild_id: u64, events: &[Recorded]) -> Result<()> {
     if events.is_empty() {
         return Ok(());
     }
