@@ -12,6 +12,7 @@ mod cli;
 mod discord;
 mod fleet;
 mod languages;
+mod locks;
 mod merge;
 mod ops;
 mod processes;
