@@ -189,17 +189,14 @@ impl Store {
     }
 
     pub async fn record_notice(&self, case_id: i64, at: CardLocation, now: Millis) -> Result<()> {
-        self.op("record_notice", async {
-            self.write_alone(location_write("notices", case_id, at, now)).await
-        })
-        .await
+        self.write_alone("record_notice", || location_write("notices", case_id, at, now))
+            .await
     }
 
     /// The case's public message was deleted: the next one is posted afresh.
     pub async fn forget_notice(&self, case_id: i64) -> Result<()> {
-        self.op("forget_notice", async {
-            self.write_alone(sqlx::query("DELETE FROM notices WHERE case_id = $1").bind(case_id))
-                .await
+        self.write_alone("forget_notice", || {
+            sqlx::query("DELETE FROM notices WHERE case_id = $1").bind(case_id)
         })
         .await
     }
@@ -217,8 +214,8 @@ impl Store {
 
     /// Record the board's message (new or edited) and when it was last written.
     pub async fn record_board(&self, guild_id: u64, at: CardLocation, now: Millis) -> Result<()> {
-        self.op("record_board", async {
-            let record = sqlx::query(
+        self.write_alone("record_board", || {
+            sqlx::query(
                 "INSERT INTO boards (guild_id, channel_id, message_id, posted_at, last_edit_at) VALUES ($1, $2, $3, $4, $4) \
                  ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id, \
                  last_edit_at = excluded.last_edit_at",
@@ -226,8 +223,7 @@ impl Store {
             .bind(id_to_db(guild_id))
             .bind(id_to_db(at.channel_id))
             .bind(id_to_db(at.message_id))
-            .bind(now.0);
-            self.write_alone(record).await
+            .bind(now.0)
         })
         .await
     }

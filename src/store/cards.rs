@@ -105,9 +105,7 @@ impl Store {
     }
 
     pub async fn record_card(&self, case_id: i64, at: CardLocation, now: Millis) -> Result<()> {
-        self.op("record_card", async {
-            self.write_alone(location_write("cards", case_id, at, now)).await
-        })
-        .await
+        self.write_alone("record_card", || location_write("cards", case_id, at, now))
+            .await
     }
 }

@@ -26,6 +26,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use futures::TryStreamExt;
+use prometheus_client::metrics::counter::Counter;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use sqlx::any::{AnyArguments, AnyRow};
@@ -38,7 +39,7 @@ use super::base::audit::{append_all, Recorded};
 use super::base::case_row::reserve_case_numbers;
 use super::base::guild_row::ensure_guild;
 use super::base::placeholders::Placeholders;
-use super::{id_to_db, writer_turn, Backend, Result, Store, StoreError};
+use super::{id_to_db, run_again, writer_turn, Backend, Result, Store, StoreError};
 use crate::domain::account::{AccountKey, Platform};
 use crate::domain::audit::{Actor, AuditKind};
 use crate::domain::reason::ReasonCategory;
@@ -96,6 +97,8 @@ struct Context {
     /// SQLite's writer turn: a chunk takes it like every other write, so that reports
     /// filed meanwhile wait for it in turn, not in SQLite's busy handler.
     writer: Arc<tokio::sync::Mutex<()>>,
+    /// The store's count of writes run again after a deadlock, which counts chunks too.
+    deadlock_retries: Counter,
 }
 
 /// The chunk writer: idle with its connection and a spare chunk, or writing a chunk in
@@ -138,6 +141,7 @@ impl Importer {
                 now,
                 backend: store.backend(),
                 writer: store.writer.clone(),
+                deadlock_retries: store.deadlock_retries(),
             },
             chunk_lines: FIRST_CHUNK,
             filling: Chunk::new(),
@@ -375,8 +379,29 @@ impl Chunk {
 }
 
 /// Write one chunk (with its keys sorted) in one transaction, then hand back the
-/// connection and the emptied chunk.
+/// connection and the emptied chunk. A chunk PostgreSQL fails to break a deadlock (its
+/// cases' rows taken in key order, a report batch's in its own) is written again, as
+/// every write is (see `Store::retrying`): each run recomputes the chunk's working space.
 async fn write_chunk(mut conn: PoolConnection<Any>, mut chunk: Box<Chunk>, context: Context) -> Result<Written> {
+    let mut attempt = 0;
+    let new_cases = loop {
+        match chunk_transaction(&mut conn, &mut chunk, &context).await {
+            Err(e) if run_again(&context.deadlock_retries, "import", &mut attempt, &e) => {}
+            result => break result?,
+        }
+    };
+    let lines = chunk.len() as u64;
+    chunk.clear();
+    Ok(Written {
+        conn,
+        chunk,
+        lines,
+        new_cases,
+    })
+}
+
+/// One run of [`write_chunk`]'s transaction: how many cases it opened.
+async fn chunk_transaction(conn: &mut PoolConnection<Any>, chunk: &mut Chunk, context: &Context) -> Result<u64> {
     let sql = Placeholders(context.backend);
     let (mut tx, _turn) = match context.backend {
         Backend::Sqlite => {
@@ -388,10 +413,10 @@ async fn write_chunk(mut conn: PoolConnection<Any>, mut chunk: Box<Chunk>, conte
     chunk.case_ids.clear();
     chunk.case_ids.resize(chunk.distinct(), 0);
     let all: Vec<u32> = (0..chunk.distinct() as u32).collect();
-    find_cases(&mut tx, sql, context.guild_id, &mut chunk, &all).await?;
+    find_cases(&mut tx, sql, context.guild_id, chunk, &all).await?;
     drop(all);
-    let new_cases = open_missing(&mut tx, sql, &context, &mut chunk).await?;
-    insert_reports(&mut tx, sql, &mut chunk, context.now).await?;
+    let new_cases = open_missing(&mut tx, sql, context, chunk).await?;
+    insert_reports(&mut tx, sql, chunk, context.now).await?;
     let mut payload = chunk.payload(new_cases);
     payload["import_id"] = json!(context.import_id);
     // Last, as a write transaction's events are (`audit::append_recorded`).
@@ -405,14 +430,7 @@ async fn write_chunk(mut conn: PoolConnection<Any>, mut chunk: Box<Chunk>, conte
     };
     append_all(&mut tx, context.guild_id, &[event]).await?;
     tx.commit().await?;
-    let lines = chunk.len() as u64;
-    chunk.clear();
-    Ok(Written {
-        conn,
-        chunk,
-        lines,
-        new_cases,
-    })
+    Ok(new_cases)
 }
 
 /// Fill in `case_ids` for the distinct keys `wanted` (in key order) that have a case.

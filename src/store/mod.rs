@@ -153,6 +153,23 @@ fn is_deadlock_victim(e: &StoreError) -> bool {
     }
 }
 
+/// Whether a write that failed with `e` runs again (see [`Store::retrying`]): PostgreSQL
+/// failed it to break a deadlock and fewer than [`WRITE_RETRIES`] runs again were made
+/// (`attempt` counts them). A run again is counted in `retries` and logged.
+fn run_again(retries: &Counter, name: &'static str, attempt: &mut u32, e: &StoreError) -> bool {
+    if !is_deadlock_victim(e) || *attempt >= WRITE_RETRIES {
+        return false;
+    }
+    *attempt += 1;
+    retries.inc();
+    tracing::info!(
+        op = name,
+        attempt = *attempt,
+        "PostgreSQL broke a deadlock by failing this write; running it again"
+    );
+    true
+}
+
 /// Which database a store runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -342,15 +359,7 @@ impl Store {
         let mut attempt = 0;
         loop {
             match body().await {
-                Err(e) if is_deadlock_victim(&e) && attempt < WRITE_RETRIES => {
-                    attempt += 1;
-                    self.deadlock_retries.inc();
-                    tracing::info!(
-                        op = name,
-                        attempt,
-                        "PostgreSQL broke a deadlock by failing this write; running it again"
-                    );
-                }
+                Err(e) if run_again(&self.deadlock_retries, name, &mut attempt, &e) => {}
                 result => return result,
             }
         }
@@ -484,15 +493,26 @@ impl Store {
     /// like every other write: run on the pool, it would meet the turn's holder in
     /// SQLite's busy handler, which sleeps (1, 2, 5, 10… ms). PostgreSQL has no turn, and
     /// a transaction around one statement would only add two round trips.
-    async fn write_alone(&self, query: Query<'_, Any, AnyArguments>) -> Result<()> {
-        if self.backend == Backend::Postgres && self.interaction.is_none() {
-            query.execute(&self.pool).await?;
-            return Ok(());
-        }
-        let mut tx = self.begin_write().await?;
-        query.execute(&mut *tx).await?;
-        tx.commit().await?;
-        Ok(())
+    ///
+    /// It is the public operation `name`, run again on a deadlock like every write (a
+    /// single statement still waits for the rows its foreign keys name), so it takes the
+    /// statement as a function that builds it afresh for each run.
+    async fn write_alone<'q>(
+        &self,
+        name: &'static str,
+        query: impl Fn() -> Query<'q, Any, AnyArguments>,
+    ) -> Result<()> {
+        self.write_op(name, || async {
+            if self.backend == Backend::Postgres && self.interaction.is_none() {
+                query().execute(&self.pool).await?;
+                return Ok(());
+            }
+            let mut tx = self.begin_write().await?;
+            query().execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(())
+        })
+        .await
     }
 
     /// A read-only transaction whose reads all see one snapshot of the database: SQLite

@@ -118,13 +118,10 @@ impl Store {
 
     /// Give the outbox lease up (at a clean stop), so another process takes over at once.
     pub async fn release_outbox_lease(&self, owner: &str) -> Result<()> {
-        self.op("release_outbox_lease", async {
-            self.write_alone(
-                sqlx::query("DELETE FROM leases WHERE name = $1 AND owner = $2")
-                    .bind(OUTBOX_LEASE)
-                    .bind(owner),
-            )
-            .await
+        self.write_alone("release_outbox_lease", || {
+            sqlx::query("DELETE FROM leases WHERE name = $1 AND owner = $2")
+                .bind(OUTBOX_LEASE)
+                .bind(owner)
         })
         .await
     }

@@ -128,15 +128,14 @@ impl Store {
     }
 
     pub async fn record_queue_summary(&self, guild_id: u64, at: CardLocation) -> Result<()> {
-        self.op("record_queue_summary", async {
-            let record = sqlx::query(
+        self.write_alone("record_queue_summary", || {
+            sqlx::query(
                 "INSERT INTO queue_summaries (guild_id, channel_id, message_id) VALUES ($1, $2, $3) \
                  ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, message_id = excluded.message_id",
             )
             .bind(id_to_db(guild_id))
             .bind(id_to_db(at.channel_id))
-            .bind(id_to_db(at.message_id));
-            self.write_alone(record).await
+            .bind(id_to_db(at.message_id))
         })
         .await
     }

@@ -6,13 +6,14 @@
 use std::sync::Arc;
 
 use crate::common::TestDb;
-use crate::storage::{case_no_of, decided, report, GUILD, T0};
+use crate::storage::{case_no_of, decided, key, report, GUILD, T0};
 use flagwatch::domain::audit::Actor;
 use flagwatch::domain::case::Decision;
+use flagwatch::domain::reason::ReasonCategory;
 use flagwatch::domain::status::Observed;
 use flagwatch::domain::time::Millis;
 use flagwatch::domain::vote::{HoldDays, VoteChoice};
-use flagwatch::store::{OutboxKind, ReportOutcome, StoreError};
+use flagwatch::store::{CardLocation, ImportLine, Importer, OutboxKind, ReportOutcome, StoreError};
 use sqlx::Executor;
 
 /// On PostgreSQL a sender must not claim a waiting item while a transaction that asked for
@@ -170,6 +171,104 @@ async fn a_report_chosen_to_break_a_deadlock_is_filed_again() {
         .unwrap();
     assert_eq!(reports, 2, "the second report is filed once");
     assert_eq!(s.deadlock_retries().get(), 1);
+}
+
+#[tokio::test]
+async fn a_single_statement_chosen_to_break_a_deadlock_is_run_again() {
+    let Some(db) = TestDb::postgres().await else {
+        return;
+    };
+    let s = &db.store;
+    let no = case_no_of(s, "x.com/located", 2, 20).await;
+    let raw = db.raw().await;
+    // Another transaction holds the case row; the card's location, inserted first, waits
+    // for it (its foreign key), and then the other asks for the same card row.
+    let mut other = raw.begin().await.unwrap();
+    let case_id: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE case_no = $1 FOR UPDATE")
+        .bind(no)
+        .fetch_one(&mut *other)
+        .await
+        .unwrap();
+    let at = CardLocation {
+        channel_id: 5,
+        message_id: 6,
+    };
+    let store = s.clone();
+    let record = tokio::spawn(async move { store.record_card(case_id, at, T0).await });
+    until_a_write_waits(&raw).await;
+    sqlx::query(
+        "INSERT INTO cards (case_id, channel_id, message_id, posted_at) VALUES ($1, 7, 8, 0) \
+         ON CONFLICT (case_id) DO NOTHING",
+    )
+    .bind(case_id)
+    .execute(&mut *other)
+    .await
+    .expect("the location, waiting first, is the write PostgreSQL fails");
+    other.rollback().await.unwrap();
+    record
+        .await
+        .unwrap()
+        .expect("the location is recorded again after the deadlock");
+    assert_eq!(s.card_location(case_id).await.unwrap(), Some(at));
+    assert_eq!(s.deadlock_retries().get(), 1);
+}
+
+/// An import's chunk opens its new cases after it has reserved their numbers on the
+/// server's row. Here another writer opened a case for one of the import's accounts first
+/// and then asks for the server's row: the chunk, waiting first for that case, is the one
+/// PostgreSQL fails, and it is written again, merging into the other writer's case.
+#[tokio::test]
+async fn an_import_chunk_chosen_to_break_a_deadlock_is_written_again() {
+    let Some(db) = TestDb::postgres().await else {
+        return;
+    };
+    let s = &db.store;
+    case_no_of(s, "x.com/existing", 2, 20).await;
+    let raw = db.raw().await;
+    let mut other = raw.begin().await.unwrap();
+    sqlx::query(
+        "INSERT INTO cases (guild_id, case_no, account_key, platform, created_at, updated_at) \
+         VALUES ($1, 900, $2, 'x', 0, 0)",
+    )
+    .bind(GUILD as i64)
+    .bind(key("x.com/raced").to_string())
+    .execute(&mut *other)
+    .await
+    .unwrap();
+    let store = s.clone();
+    let import = tokio::spawn(async move {
+        let mut importer = Importer::new(&store, GUILD, Actor::Cli, T0).await?;
+        for input in ["x.com/fresh", "x.com/raced", "x.com/existing"] {
+            let line = ImportLine {
+                key: key(input),
+                reason: ReasonCategory::Recruitment,
+                details: None,
+            };
+            importer.accept(line).await?;
+        }
+        importer.finish().await
+    });
+    until_a_write_waits(&raw).await;
+    sqlx::query("UPDATE guilds SET next_case_no = next_case_no WHERE guild_id = $1")
+        .bind(GUILD as i64)
+        .execute(&mut *other)
+        .await
+        .expect("the chunk, waiting first, is the write PostgreSQL fails");
+    other.commit().await.unwrap();
+    let summary = import
+        .await
+        .unwrap()
+        .expect("the chunk is written again after the deadlock");
+    assert_eq!((summary.lines, summary.new_cases, summary.merged), (3, 1, 2));
+    assert_eq!(s.deadlock_retries().get(), 1);
+    let raced: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM reports r JOIN cases c ON c.id = r.case_id WHERE c.case_no = 900")
+            .fetch_one(&raw)
+            .await
+            .unwrap();
+    assert_eq!(raced, 1, "the raced account's line merged into the case opened first");
+    assert_eq!(audit_count(&db, "imported").await, 1, "the chunk is recorded once");
+    assert!(s.verify_audit(Some(GUILD)).await.unwrap().is_ok());
 }
 
 /// A server's audit chain head is a lock every write of the server takes; a write takes it
