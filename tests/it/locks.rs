@@ -87,7 +87,7 @@ async fn deadlock_on_the_card<T: Send + 'static>(
         .bind(case_id)
         .fetch_one(&mut *other)
         .await
-        .expect("the write, waiting first, is the one PostgreSQL fails");
+        .expect("the write is the one PostgreSQL fails");
     other.commit().await.unwrap();
     write.await.unwrap().expect("the write is run again after the deadlock")
 }
@@ -95,7 +95,7 @@ async fn deadlock_on_the_card<T: Send + 'static>(
 /// Another transaction that holds the waiting card of case `case_no` (whose id comes
 /// with it), as a sender or a second process could.
 async fn hold_the_card(raw: &sqlx::AnyPool, case_no: i64) -> (sqlx::Transaction<'static, sqlx::Any>, i64) {
-    let mut other = raw.begin().await.unwrap();
+    let mut other = other_writer(raw).await;
     let case_id: i64 = sqlx::query_scalar(
         "SELECT c.id FROM outbox o JOIN cases c ON c.id = o.target \
          WHERE o.kind = 'card' AND c.case_no = $1 AND o.claimed_at IS NULL FOR UPDATE OF o",
@@ -105,6 +105,19 @@ async fn hold_the_card(raw: &sqlx::AnyPool, case_no: i64) -> (sqlx::Transaction<
     .await
     .expect("the case's card waits to be posted");
     (other, case_id)
+}
+
+/// The test's own transaction, which never breaks a deadlock: PostgreSQL looks for one only
+/// when a wait has lasted `deadlock_timeout` (a second by default), so with a minute here
+/// only the store's write can be the victim, however late this transaction comes to wait
+/// on a loaded machine.
+async fn other_writer(raw: &sqlx::AnyPool) -> sqlx::Transaction<'static, sqlx::Any> {
+    let mut other = raw.begin().await.unwrap();
+    sqlx::query("SET LOCAL deadlock_timeout = '1min'")
+        .execute(&mut *other)
+        .await
+        .unwrap();
+    other
 }
 
 /// Wait until a connection of this database waits for a lock.
@@ -183,7 +196,7 @@ async fn a_single_statement_chosen_to_break_a_deadlock_is_run_again() {
     let raw = db.raw().await;
     // Another transaction holds the case row; the card's location, inserted first, waits
     // for it (its foreign key), and then the other asks for the same card row.
-    let mut other = raw.begin().await.unwrap();
+    let mut other = other_writer(&raw).await;
     let case_id: i64 = sqlx::query_scalar("SELECT id FROM cases WHERE case_no = $1 FOR UPDATE")
         .bind(no)
         .fetch_one(&mut *other)
@@ -203,7 +216,7 @@ async fn a_single_statement_chosen_to_break_a_deadlock_is_run_again() {
     .bind(case_id)
     .execute(&mut *other)
     .await
-    .expect("the location, waiting first, is the write PostgreSQL fails");
+    .expect("the location is the write PostgreSQL fails");
     other.rollback().await.unwrap();
     record
         .await
@@ -215,7 +228,7 @@ async fn a_single_statement_chosen_to_break_a_deadlock_is_run_again() {
 
 /// An import's chunk opens its new cases after it has reserved their numbers on the
 /// server's row. Here another writer opened a case for one of the import's accounts first
-/// and then asks for the server's row: the chunk, waiting first for that case, is the one
+/// and then asks for the server's row: the chunk, which waits for that case, is the one
 /// PostgreSQL fails, and it is written again, merging into the other writer's case.
 #[tokio::test]
 async fn an_import_chunk_chosen_to_break_a_deadlock_is_written_again() {
@@ -225,7 +238,7 @@ async fn an_import_chunk_chosen_to_break_a_deadlock_is_written_again() {
     let s = &db.store;
     case_no_of(s, "x.com/existing", 2, 20).await;
     let raw = db.raw().await;
-    let mut other = raw.begin().await.unwrap();
+    let mut other = other_writer(&raw).await;
     sqlx::query(
         "INSERT INTO cases (guild_id, case_no, account_key, platform, created_at, updated_at) \
          VALUES ($1, 900, $2, 'x', 0, 0)",
@@ -253,7 +266,7 @@ async fn an_import_chunk_chosen_to_break_a_deadlock_is_written_again() {
         .bind(GUILD as i64)
         .execute(&mut *other)
         .await
-        .expect("the chunk, waiting first, is the write PostgreSQL fails");
+        .expect("the chunk is the write PostgreSQL fails");
     other.commit().await.unwrap();
     let summary = import
         .await
