@@ -122,16 +122,22 @@ impl Importer {
     /// Start an import: its `imports` row is written first, so the cases it opens can
     /// name it.
     pub async fn new(store: &Store, guild_id: u64, actor: Actor, now: Millis) -> Result<Importer> {
-        let mut tx = store.begin_write().await?;
-        ensure_guild(&mut tx, guild_id, now).await?;
-        let import_id: i64 =
-            sqlx::query_scalar("INSERT INTO imports (guild_id, actor, started_at) VALUES ($1, $2, $3) RETURNING id")
+        let import_id = store
+            .write_op("import", || async {
+                let mut tx = store.begin_write().await?;
+                ensure_guild(&mut tx, guild_id, now).await?;
+                let import_id: i64 = sqlx::query_scalar(
+                    "INSERT INTO imports (guild_id, actor, started_at) VALUES ($1, $2, $3) RETURNING id",
+                )
                 .bind(id_to_db(guild_id))
                 .bind(actor.to_string())
                 .bind(now.0)
                 .fetch_one(&mut *tx)
                 .await?;
-        tx.commit().await?;
+                tx.commit().await?;
+                Ok(import_id)
+            })
+            .await?;
         let conn = store.pool.acquire().await?;
         Ok(Importer {
             context: Context {
