@@ -7,7 +7,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::base::audit::Event;
-use super::base::case_row::{case_from_row, key_from_db, CaseRecord};
+use super::base::case_row::{aliases_within, case_from_row, CaseRecord};
 use super::base::guild_row::ensure_guild;
 use super::base::mute::COUNTED;
 use super::{id_to_db, Result, Store, StoreError};
@@ -115,7 +115,7 @@ impl Store {
         let cases = query.fetch_all(&self.pool).await?;
         let by_case = within("c.guild_id", "c.id");
         let mut reports = self.report_aggregates(guild, &by_case).await?;
-        let mut aliases = self.aliases_by_case(guild, &by_case).await?;
+        let mut aliases = aliases_within(&mut *self.pool.acquire().await?, guild, &by_case).await?;
         // A feed read (by ids) leaves evidence, votes and history empty.
         let (mut evidence, mut votes, mut history) = match ids {
             Some(_) => Default::default(),
@@ -162,23 +162,6 @@ impl Store {
             let (first, last) = (Millis(row.try_get("first")?), Millis(row.try_get("last")?));
             agg.first = Some(agg.first.map_or(first, |f| f.min(first)));
             agg.last = Some(agg.last.map_or(last, |l| l.max(last)));
-        }
-        Ok(out)
-    }
-
-    /// Each case's keys other than its own, in key order.
-    async fn aliases_by_case(&self, guild: i64, within: &str) -> Result<HashMap<i64, Vec<AccountKey>>> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT k.case_id, k.account_key FROM case_keys k JOIN cases c ON c.id = k.case_id \
-             WHERE {within} AND k.account_key <> c.account_key ORDER BY k.case_id, k.account_key",
-        )))
-        .bind(guild)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut out: HashMap<i64, Vec<AccountKey>> = HashMap::new();
-        for row in rows {
-            let key: String = row.try_get("account_key")?;
-            out.entry(row.try_get("case_id")?).or_default().push(key_from_db(&key)?);
         }
         Ok(out)
     }

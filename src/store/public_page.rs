@@ -4,11 +4,11 @@
 //! moderators, votes, notes or evidence, cannot reach a page through a template mistake:
 //! the types below have no field that could carry it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use sqlx::Row;
 
-use super::base::case_row::key_from_db;
+use super::base::case_row::{aliases_within, key_from_db};
 use super::{id_to_db, parse_col, Result, Store};
 use crate::domain::account::AccountKey;
 use crate::domain::case::AccountStatus;
@@ -345,18 +345,8 @@ impl Store {
         for row in sqlx::query(sqlx::AssertSqlSafe(q)).fetch_all(&self.pool).await? {
             extras.reported.insert(row.try_get("case_id")?, row.try_get("n")?);
         }
-        let q = format!(
-            "SELECT k.case_id, k.account_key FROM case_keys k JOIN cases c ON c.id = k.case_id \
-             WHERE k.case_id IN ({ids}) AND k.account_key <> c.account_key ORDER BY k.case_id, k.account_key"
-        );
-        for row in sqlx::query(sqlx::AssertSqlSafe(q)).fetch_all(&self.pool).await? {
-            let key: String = row.try_get("account_key")?;
-            extras
-                .aliases
-                .entry(row.try_get("case_id")?)
-                .or_default()
-                .push(key_from_db(&key)?);
-        }
+        let within = format!("c.guild_id = $1 AND k.case_id IN ({ids})");
+        extras.aliases = aliases_within(&mut *self.pool.acquire().await?, guild, &within).await?;
         let q = format!(
             "SELECT case_id, MAX(date_added) AS at FROM collection_entries \
              WHERE guild_id = $1 AND collection = 'report_now' AND case_id IN ({ids}) GROUP BY case_id"
@@ -469,7 +459,7 @@ struct Extras {
     reasons: BTreeMap<i64, BTreeSet<ReasonCategory>>,
     /// "I reported it" presses.
     reported: BTreeMap<i64, i64>,
-    aliases: BTreeMap<i64, Vec<AccountKey>>,
+    aliases: HashMap<i64, Vec<AccountKey>>,
     /// The latest addition to the report-now collection: the decision, or a key joining.
     changed: BTreeMap<i64, i64>,
 }

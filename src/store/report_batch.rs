@@ -21,8 +21,9 @@ use std::sync::Arc;
 
 use tokio::sync::{mpsc, oneshot};
 
+use super::base::audit::Recorded;
 use super::base::write_tx::WriteTx;
-use super::reports::{file_in, BatchFacts, NewCases, ReportEvent, Written};
+use super::reports::{file_in, BatchFacts, NewCases, Written};
 use super::{is_deadlock_victim, Backend, InteractionClaim, NewReport, ReportOutcome, Result, Store, StoreError};
 use crate::domain::intake::IntakePolicy;
 
@@ -289,7 +290,7 @@ impl Store {
 struct Batch {
     /// Each report's outcome, by its index in the batch, once filed or refused.
     results: Vec<Option<Result<ReportOutcome>>>,
-    events: Vec<ReportEvent>,
+    events: Vec<Recorded>,
     filed: u64,
 }
 

@@ -9,6 +9,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
+use super::base::audit::Recorded;
 use super::base::case_row::{
     case_by_key, case_by_no, case_from_row, distinct_reporters, kept_case, set_round_note, CaseRecord, CASE_COLUMNS,
 };
@@ -113,14 +114,11 @@ impl ReportOutcome {
     }
 }
 
-/// An audit event of a report, recorded with the batch that files it.
-pub(super) use super::base::audit::Recorded as ReportEvent;
-
 /// A report filed in its part of a batch. `keep` is false when the part must be undone
 /// (the interaction was filed before).
 pub(super) struct Filed {
     pub outcome: ReportOutcome,
-    pub events: Vec<ReportEvent>,
+    pub events: Vec<Recorded>,
     pub keep: bool,
 }
 
@@ -351,7 +349,7 @@ async fn file_muted(
     insert_evidence(tx, report_id, &report.evidence).await?;
     let first = is_first_from_reporter(tx, case.id, report_id, Some(member)).await?;
     let reporters = reporters_as_seen_by(tx, case.id, member).await?;
-    let events = muted_events(report, ReportEvent::about(report, Some(case.id)), case.case_no);
+    let events = muted_events(report, Recorded::about(report, Some(case.id)), case.case_no);
     let outcome = if first && case.lifecycle.decision == Decision::Dismissed {
         ReportOutcome::Reopened { case, reporters }
     } else {
@@ -409,7 +407,7 @@ async fn keep_report(
             keep: false,
         });
     }
-    let events = muted_events(report, ReportEvent::about(report, None), case_no);
+    let events = muted_events(report, Recorded::about(report, None), case_no);
     let outcome = if created {
         ReportOutcome::NewCase { case }
     } else {
@@ -471,13 +469,13 @@ fn as_new_case(report: &NewReport, case_no: i64, settings: &GuildSettings) -> Ca
 }
 
 /// The audit event of a muted member's report (actor `reporter`, as every report).
-fn muted_events(report: &NewReport, event: ReportEvent, case_no: i64) -> Vec<ReportEvent> {
+fn muted_events(report: &NewReport, event: Recorded, case_no: i64) -> Vec<Recorded> {
     let kind = if event.case_id.is_some() {
         AuditKind::ReportFiled
     } else {
         AuditKind::ReportKept
     };
-    vec![ReportEvent {
+    vec![Recorded {
         kind,
         payload: json!({"case_no": case_no, "reason": report.reason.as_str(), "source": report.source.as_str(),
             "account": report.key.to_string(), "muted": true}),
@@ -485,10 +483,10 @@ fn muted_events(report: &NewReport, event: ReportEvent, case_no: i64) -> Vec<Rep
     }]
 }
 
-impl ReportEvent {
+impl Recorded {
     /// An event of `report` about `case_id`, its kind and payload still to be set.
-    fn about(report: &NewReport, case_id: Option<i64>) -> ReportEvent {
-        ReportEvent {
+    fn about(report: &NewReport, case_id: Option<i64>) -> Recorded {
+        Recorded {
             guild_id: report.guild_id,
             case_id,
             actor: Actor::Reporter,
@@ -585,7 +583,7 @@ async fn store_blob(conn: &mut AnyConnection, sha: &str, bytes: &[u8]) -> Result
 }
 
 /// The audit events of a filed report.
-fn report_events(r: &NewReport, case: &CaseRecord, created: bool, reopened: bool) -> Vec<ReportEvent> {
+fn report_events(r: &NewReport, case: &CaseRecord, created: bool, reopened: bool) -> Vec<Recorded> {
     // Reporter identities stay out of the append-only log so `/forget-me` can honour them.
     let actor = match r.source {
         ReportSource::Discord => Actor::Reporter,
@@ -610,7 +608,7 @@ fn report_events(r: &NewReport, case: &CaseRecord, created: bool, reopened: bool
     }
     events
         .into_iter()
-        .map(|(kind, payload)| ReportEvent {
+        .map(|(kind, payload)| Recorded {
             guild_id: r.guild_id,
             case_id: Some(case.id),
             actor: actor.clone(),

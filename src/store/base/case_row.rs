@@ -1,6 +1,6 @@
 //! Reading case rows and the facts kept beside them (reasons, reporters, votes).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
@@ -51,6 +51,29 @@ pub(crate) async fn aliases_of(conn: &mut AnyConnection, case: &CaseRecord) -> R
     .fetch_all(&mut *conn)
     .await?;
     keys.iter().map(|k| key_from_db(k)).collect()
+}
+
+/// Every case's keys other than its own, in key order, for the cases `within` selects (a
+/// condition on `cases c` and `case_keys k` with the server bound as `$1`): one read for a
+/// whole export or page, where [`aliases_of`] reads one case's.
+pub(crate) async fn aliases_within(
+    conn: &mut AnyConnection,
+    guild: i64,
+    within: &str,
+) -> Result<HashMap<i64, Vec<AccountKey>>> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT k.case_id, k.account_key FROM case_keys k JOIN cases c ON c.id = k.case_id \
+         WHERE {within} AND k.account_key <> c.account_key ORDER BY k.case_id, k.account_key",
+    )))
+    .bind(guild)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out: HashMap<i64, Vec<AccountKey>> = HashMap::new();
+    for row in rows {
+        let key: String = row.try_get("account_key")?;
+        out.entry(row.try_get("case_id")?).or_default().push(key_from_db(&key)?);
+    }
+    Ok(out)
 }
 
 pub(crate) fn case_from_row(row: &AnyRow) -> Result<CaseRecord> {

@@ -13,12 +13,13 @@ use std::sync::Arc;
 
 use sqlx::AnyConnection;
 
+use super::super::base::audit::Recorded;
 use super::super::base::case_row::{case_from_row, CaseRecord, CASE_COLUMNS};
 use super::super::base::outbox::{enqueue, item_key, OutboxKind};
 use super::super::base::placeholders::{sized_query, Placeholders};
 use super::super::base::write_tx::WriteTx;
 use super::super::queue::MAX_WAITING_CARDS;
-use super::{report_events, BatchFacts, Learned, NewReport, ReportEvent, ReportOutcome};
+use super::{report_events, BatchFacts, Learned, NewReport, ReportOutcome};
 use crate::domain::case::Lifecycle;
 use crate::domain::intake::IntakePolicy;
 use crate::store::{id_to_db, Backend, InteractionClaim, Result, StoreError};
@@ -41,7 +42,7 @@ struct Planned<'a> {
 #[derive(Default)]
 pub(in crate::store) struct Written {
     pub outcomes: Vec<(usize, ReportOutcome)>,
-    pub events: Vec<ReportEvent>,
+    pub events: Vec<Recorded>,
     pub claims: Vec<Arc<InteractionClaim>>,
 }
 
